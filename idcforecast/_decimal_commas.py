@@ -83,7 +83,7 @@ _ENGLISH_NUMBER = re.compile(
     r"(?<![\d.,])\d+(?:,\d{3})+(?!\d|,\d)|(?<![\d.,])\d+\.(?:\d{1,2}|\d{4,})(?!\d|[.,]\d)"
 )
 # magnitude words of languages that group thousands with points (Spanish, Italian, German,
-# French, Portuguese, Indonesian, Dutch, Nordic): "1.000 millones", "2.500 Mio.", "1.200
+# French, Portuguese, Indonesian, Dutch, Nordic, Vietnamese): "1.000 millones", "2.500 Mio.", "1.200
 # milioni", "1.500 milhões", "1.500 miliar"; not English "million", "billion"
 _CONTINENTAL_MAGNITUDE = re.compile(
     r"\s*(?:mil\s+millones|millones|millón|millon|millardos?|milioni|milione|miliardi|miliardo"
@@ -92,7 +92,8 @@ _CONTINENTAL_MAGNITUDE = re.compile(
     r"|ribu|juta|miliar|milyar|triliun"  # Indonesian ("Rp 1.500 miliar")
     r"|miljoenen|miljoen|miljarden|miljard|biljoen|miljoner|miljarder|millioner|milliarder"
     r"|miljon|biljon"  # Dutch, Swedish, Danish, Norwegian ("1,5 miljard euro")
-    r"|mld|mlrd|млн|млрд|трлн)(?![a-zа-я])",  # Polish, Czech, Russian ("1,5 mld euro")
+    r"|mld|mlrd|млн|млрд|трлн|(?:bln|mln)(?=\s*zł)"  # Polish, Czech, Russian ("1,5 mld euro")
+    r"|nghìn|ngàn|triệu|tỷ|tỉ)(?![a-zа-я])",  # Vietnamese ("10.000 tỷ đồng")
     re.IGNORECASE,
 )
 # thousands grouped with points ("1.250", "2.300.000"), not a date ("07.12.2026")

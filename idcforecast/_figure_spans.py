@@ -73,7 +73,11 @@ def _wrapped_at(text: str, i: int) -> bool:
 
 
 def _is_cjk(char: str) -> bool:
-    return "\u2e80" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+    """CJK, or Thai: scripts written without spaces between words, where a figure may end
+    inside a run of letters ("10,000 ล้านบาทในปี" ends after บาท)."""
+    if char < "\u0e00":  # most characters (Latin, digits): one comparison
+        return False
+    return char <= "\u0e7f" or "\u2e80" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
 def left_bound(scan: str, start: int, floor: int) -> int:
@@ -138,9 +142,15 @@ def figure_starts(scan: str, number_start: int, low: int) -> list[int]:
             and (p == 0 or not scan[p - 1].isdigit())
             and (p == low or _boundary(scan, p))
             and not _list_dash(scan, p)
+            and not (scan[p] == "年" and p > 0 and scan[p - 1] in _YEAR_WORD_HEADS)
         )
     ]
     return found
+
+
+# the first characters of Chinese words for a year ("上年", "去年", "今年", "上一年"): a figure
+# never begins at their 年 ("较上年增长7.7%" is "增长7.7%", not the annual growth "年增长7.7%")
+_YEAR_WORD_HEADS = frozenset("上去今明前后後次一每")
 
 
 def _list_dash(scan: str, p: int) -> bool:

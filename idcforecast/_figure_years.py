@@ -145,9 +145,14 @@ _BASE_FOR_ANY = re.compile(
     r"(?:\b(?:compared\s+(?:with|to)|versus|vs\.?|relative\s+to|against)\s+(?:the\s+)?"
     r"(?:(?:end|close|start|beginning)\s+of\s+(?:the\s+)?)?"  # "the end of 4Q22"
     r"(?:fiscal\s+)?(?:year\s+)?(?:[QH][1-4]\s+|[1-4]Q\s+)?"
-    r"|(?:较|(?<!占)比|相比|相较于?|相比于|对比|對比|相較於?))$",
+    r"|(?:较|(?<!占)比|相比|相较于?|相比于|对比|對比|相較於?)"
+    # Vietnamese, German, French, Spanish ("giảm 3,5% so với năm 2023", "gegenüber 2023")
+    r"|(?:so\s+với(?:\s+năm)?|gegenüber(?:\s+dem\s+Jahr)?|im\s+Vergleich\s+zum?(?:\s+Jahr)?"
+    r"|par\s+rapport\s+à|frente\s+a|en\s+comparación\s+con)\s+)$",
     re.IGNORECASE,
 )
+# Korean after the year: "2023년 대비 3.5% 감소" (compared with 2023)
+_BASE_AFTER_KO = re.compile(r"\s*년?\s*(?:동기\s*)?대비")
 _BASE_WITH = re.compile(r"(?:与|與|和|同)\s*$")  # "与2022年相比"
 # "是2019年的3倍" (three times 2019's): a multiple of the year's level, a base year
 _TIMES_AFTER = re.compile(
@@ -175,6 +180,7 @@ def _base(scan: str, start: int, end: int) -> str:
         _BASE_FOR_ANY.search(before)
         or (_BASE_WITH.search(before) and _BASE_WITH_AFTER.match(scan, end))
         or _TIMES_AFTER.match(scan, end)
+        or _BASE_AFTER_KO.match(scan, end)
     ):
         return "any"
     if word := _BASE_FOR_RATE.search(before):
@@ -210,13 +216,17 @@ def is_base_of(
 _RELATIVE_AFTER = re.compile(
     r"\s*(?:in\s+|during\s+)?(?:(?:last|this|next)\s+year|a\s+year\s+(?:earlier|ago|before)|"
     r"the\s+(?:previous|prior|preceding|current|coming|following)\s+year|the\s+year\s+before"
+    r"|the\s+year[- ](?:earlier|ago)\s+(?:period|quarter|half)"
     r"|today|at\s+present)\b",
     re.IGNORECASE,
 )  # "this year", "next year" (text40), "today" (text50: "$250 billion today and will double
 # by 2030" took 2030): of a date the text does not give, as "last year"
 _RELATIVE_BEFORE = re.compile(
-    r"(?<![较比同])(?:去年|上年|前年|今年|明年|后年|後年|次年)(?:同期)?[^，,；;较比]{0,12}$"
+    r"(?<![较比同])(?:去年|上年|上一年|前一年|前年|今年|明年|后年|後年|次年)(?:同期)?"
+    r"[^，,；;较比]{0,12}$"
 )
+# the base level itself after 较/比 ("较上年同期的2500亿元", "比上年的2500亿元"): of that year
+_RELATIVE_LEVEL = re.compile(r"(?:去年|上年|上一年|前一年|前年)(?:同期)?\s*(?:的|之)\s*$")
 
 
 # "this year it expects $6bn", "Last year, revenue was $5bn": up to four words between
@@ -225,14 +235,52 @@ _RELATIVE_BEFORE_EN = re.compile(
 )
 
 
-def relative_year(scan: str, start: int, end: int, floor: int) -> bool:
+# of those, the words that name a year relative to another year of the sentence, not to the
+# text's date: "4,200 MW in 2024, up from 3,778 MW a year earlier" (2023), "2024年…，上年为
+# 2500亿元" (2023); "a year ago", "last year", "去年" are of the text's date
+_EARLIER = re.compile(
+    r"a\s+year\s+(?:earlier|before)|the\s+(?:previous|prior|preceding)\s+year"
+    r"|the\s+year\s+before|the\s+year[- ]earlier|the\s+year[- ]ago|上年|上一年|前一年",
+    re.IGNORECASE,
+)
+_LATER = re.compile(r"the\s+following\s+year|次年|第二年", re.IGNORECASE)
+
+
+def relative_year(scan: str, start: int, end: int, floor: int) -> int | bool:
     """Whether the figure at ``start:end`` is of a year named relative to the text's date
-    ("last year", "去年"): no year mention is its year then."""
-    if _RELATIVE_AFTER.match(scan, end):
-        return True
-    if _RELATIVE_BEFORE_EN.search(scan, max(floor, start - 40), start):
-        return True
-    return _RELATIVE_BEFORE.search(scan, max(floor, start - 14), start) is not None
+    ("last year", "去年"): no year mention is its year then. A year named relative to
+    another year of the sentence ("a year earlier", "the previous year", "上年") is the
+    offset to that year instead: -1, or 1 ("the following year", "次年")."""
+    words = _RELATIVE_AFTER.match(scan, end)
+    if words is None:
+        low = max(floor, start - 40)
+        words = _RELATIVE_BEFORE_EN.search(scan, low, start)
+        if words is not None and _BASE_BEFORE.search(scan, max(low, start - 20), start):
+            # "$315 billion this year, up from $230 billion in 2024": "this year" is the
+            # figure's before; a base level is never of it
+            words = None
+        words = (
+            words
+            or _RELATIVE_BEFORE.search(scan, max(floor, start - 14), start)
+            or _RELATIVE_LEVEL.search(scan, max(floor, start - 10), start)
+        )
+    if words is None:
+        return False
+    if _EARLIER.search(words[0]):
+        return -1
+    return 1 if _LATER.search(words[0]) else True
+
+
+def year_relative_to(own: Sequence[Mention], offset: int, start: int) -> Mention | None:
+    """The year ``offset`` years from the one year its sentence names ("4,200 MW in 2024,
+    up from 3,778 MW a year earlier": 2023), or None when the sentence names no single
+    year or more than one (which one is meant is not clear)."""
+    years = {m.first for m in own if m.first == m.last}
+    if len(years) != 1 or any(m.first != m.last for m in own):
+        return None
+    near = min(own, key=lambda m: abs(m.start - start))
+    year = near.first + offset
+    return Mention(near.start, near.end, year, year)
 
 
 def nearest_mention(
@@ -381,8 +429,22 @@ _FROM_AFTER = re.compile(
 _COMPOUND = re.compile(r"\bcagr\b|compound|复合|複合|年均", re.IGNORECASE)
 
 
+# a percentage a year, in the figure or right after it: "grow 14% a year to 2028" is a rate
+# over the years to 2028, as a CAGR is ("up 14% in 2023" is the change of one year)
+_EACH_YEAR = re.compile(
+    r"%\s*(?:(?:a|per|each|every)\s+year\b|per\s+annum\b|annually\b|yearly\b|p\.a\.)",
+    re.IGNORECASE,
+)
+
+
 def is_compound_rate(scan: str, start: int, end: int, unit: str) -> bool:
-    return unit == "%" and _COMPOUND.search(scan, max(0, start - 20), end) is not None
+    """Whether the percentage at ``start:end`` is a rate compounded over years: "15% CAGR",
+    "年复合增长率", "14% a year", "20% annually"."""
+    if unit != "%":
+        return False
+    if _COMPOUND.search(scan, max(0, start - 20), end) is not None:
+        return True
+    return "%" in scan[start:end] and _EACH_YEAR.search(scan, start, end + 16) is not None
 
 
 def compounding_period(
@@ -537,8 +599,9 @@ def years_of_figures(
         ]
         # the figures of the sentence only (all of the text's made it quadratic)
         beside = spans[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, s_end)]
-        if relative_year(scan, start, end, s_start):
-            near = None
+        if relative := relative_year(scan, start, end, s_start):
+            # "a year earlier" after "in 2024" is 2023; "last year" is of the text's date
+            near = None if relative is True else year_relative_to(own, int(relative), start)
         elif changes and (level := _change_levels(spans, changes, start)) is not None:
             near = _level_year(text, own, (start, end), beside, level)
         else:

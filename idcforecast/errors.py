@@ -341,7 +341,8 @@ class AmbiguousNumberWarning(IdcForecastWarning):
     the message says how to read them the other way (``decimal=","``). Also a claimed rate
     written as a plain number below 1 beside larger rates (0.35 read as 0.35%, which may be
     a fraction meant as 35%). Also Excel numbers whose format shows them in thousands or
-    millions (``#,##0,``), read as stored.
+    millions (``#,##0,``), read as stored. Also amounts of money ``find_figures`` left out
+    because a magnitude word it does not read follows them ("€5 bilionů": never 5 EUR).
     """
 
 

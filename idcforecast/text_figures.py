@@ -17,6 +17,7 @@ from idcforecast._cells import footnote_numbers
 from idcforecast._decimal_commas import point_decimals
 from idcforecast._figure_changes import change_levels, change_to
 from idcforecast._figure_currency import yen_or_yuan, yuan_assumed
+from idcforecast._figure_magnitudes import unread_magnitude, warn_unread_magnitudes
 from idcforecast._figure_pue import a_pue, pue_later, pue_with_its_point, ratio_named
 from idcforecast._figure_rates import dimension, per_before, per_unknown, rate_of_before
 from idcforecast._figure_reading import (
@@ -145,7 +146,7 @@ _AFTER_CHO = re.compile(r"\d(?:兆|万亿|萬億|亿|億|万|萬|조|억|만) ?$
 
 
 def _figures_in(
-    text: str, counts: bool
+    text: str, counts: bool, unread: list[tuple[str, str]]
 ) -> tuple[
     list[tuple[int, int, Quantity, str]], str, list[tuple[int, int]], dict[int, tuple[int, int]]
 ]:
@@ -153,7 +154,8 @@ def _figures_in(
     name) in order, the scan text, the spans of dates ("2020-07-07", "2021年3月5日")
     whose numbers are no figures, and the figures that are the first level of a change
     to the next figure ("from $10bn to $20bn", "从1000亿元增长到2000亿元"): by start, where
-    the change's "from" and its "to" are."""
+    the change's "from" and its "to" are. Amounts of money left out before a magnitude
+    word they do not take in ("€5 bilionů") are appended to ``unread`` (figure, word)."""
     # a footnote number ("320亿元①", "$3.2bn¹") is no digit: NFKC would append it to the
     # figure ("3201"), so it reads as a space (offsets stay)
     if marks := footnote_numbers(text):
@@ -228,6 +230,10 @@ def _figures_in(
             continue  # "一百多家", "两千年": an idiom or a count, never read from words
         if a_resolution(scan, found[0], found[1]):
             continue  # "4K video", "8K TV", "streams in 4K.": a display's name, not 4,000
+        if word := unread_magnitude(scan, found[1], found[2]):
+            unread.append((text[found[0] : found[1]], word))
+            floor = found[1]
+            continue  # "€5 bilionů" is no €5: a magnitude word the registry lacks
         start, end, quantity = found
         end = _to_word_end(text, scan, end)  # "a hundred" (as "100      "), not "a h"
         named = _noun_before(reading, scan, found, floor) if _unit_is_count(quantity) else None
@@ -294,8 +300,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         as written), ``year`` (the single year nearest to the figure in its sentence,
         else missing; a fiscal year over two calendar years, "FY2025/26", is the year it
         ends in), ``period`` ("2020-2022" when the nearest mention is a span of years, or
-        for a compound rate, "15% CAGR", from its year to the next year its sentence
-        names; else ""), ``sentence``, ``start`` and ``end`` (character offsets of the
+        for a compound rate, "15% CAGR" or "14% a year to 2028", from its year to the
+        next year its sentence names; else ""), ``sentence``, ``start`` and ``end`` (character offsets of the
         figure in ``text``) and ``source``.
 
     Raises
@@ -312,7 +318,10 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     year counts ("截至2023年6月底" is 2023). A base year is no figure's year: after
     "compared with", "versus", "较", "比" or "与...相比" for any figure, after "on", "over"
     or "from" for a rate ("up 15% on FY2022" is not 2022's; "$1bn a year from 2025" is
-    2025's). An English number word before a magnitude word is its number ("two billion
+    2025's). A figure of "last year", "a year ago" or "去年" has no year (the text's date
+    is not known); one of "a year earlier", "the previous year" or "上年" is the year
+    before the one year its sentence names ("4,200 MW in 2024, up from 3,778 MW a year
+    earlier": 2023), else none. An English number word before a magnitude word is its number ("two billion
     yuan" is 2 "CNY bn"). Chinese numerals are read for an amount or a share, never a count: one
     numeral before a magnitude word or 成 is its digit ("五百亿元" is 5 "CNY 10bn", "三成"
     3 tenths), a compound numeral its value before the magnitude word written first or
@@ -327,7 +336,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     "500P" in a clause about 算力 ("智能算力规模达到500P以上"; "1080P视频" is a video's).
     Korean magnitudes and won read as Chinese ones do ("2조5000억원을" is 2.5 "KRW tn",
     "약 5조원" about 5 "KRW tn"; a figure ends before a Korean particle).
-    A comma before one or two digits is a decimal comma ("3,5 Mio Euro", "1.234,5",
+    A number of equal parts is their total: "2x48MW", "48MW×2" (two halls of 48 MW) are 96 MW, its
+    ``figure`` showing the product. A comma before one or two digits is a decimal comma ("3,5 Mio Euro", "1.234,5",
     "1 234,5"); "1,234" and "1.234" keep the English reading ("1.250 MW" is 1.25 MW)
     unless the paragraph (up to a blank line) writes decimal commas, except after "$" or
     "£" ("$1.250 billion" is 1.25), or a Spanish, Portuguese, Italian or German magnitude word
@@ -344,7 +354,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     number named as a PUE is one ("a PUE of 1.25"), as is a later value of it in its
     sentence, written with a decimal point ("a PUE of 1.3, falling to 1.2 by 2025": the
     1.2 is 2025's, the 1.3 has no year; "1.25 in 2024 and 1.2 in 2025"). A currency the registry lacks
-    ("NZ$20 billion") gives no figure, never one in US dollars; an amount per a thing
+    ("NZ$20 billion") gives no figure, never one in US dollars, and an amount before a
+    magnitude word the registry lacks ("€5 bilionů") none either, never the bare "€5" (an
+    ``AmbiguousNumberWarning`` names it); an amount per a thing
     the registry lacks keeps that thing in its ``unit`` as written ("$2 per GPU-hour" is
     2 "USD/GPU-hour", a unit ``parse_unit`` does not read); a bare "¥" is yuan, as
     ``parse_quantity`` reads it, unless the figure's sentence (else the text) names Japan
@@ -374,8 +386,11 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         )
     from idcforecast.units.registry import without_suggestions
 
+    unread: list[tuple[str, str]] = []  # money before a magnitude word not read
     with without_suggestions():  # most stretches tried are no figure: no "did you mean"
-        figures, scan, dates, changes = _figures_in(text, counts)
+        figures, scan, dates, changes = _figures_in(text, counts, unread)
+    if unread:
+        warn_unread_magnitudes(unread)
     rows = []
     assumed: list[str] = []  # figures of a bare "¥" read as yuan with no country named
     dated = years_of_figures(text, scan, figures, dates, sentences(scan), changes)

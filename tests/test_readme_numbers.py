@@ -217,3 +217,32 @@ def test_the_news_spellings_and_a_later_pue_quoted(prose: str) -> None:
     assert f'"{sentence}" gives the 1.2 the year 2025 and the 1.3 none' in prose
     found = idc.find_figures(sentence)
     assert [None if y is pd.NA else int(y) for y in found["year"]] == [None, 2025]
+
+
+def test_the_equal_parts_magnitudes_and_rate_a_year_quoted(prose: str) -> None:
+    # text52: the README's examples of "2x48MW", Vietnamese and Thai magnitudes, an amount
+    # left out before a magnitude word not read, and a rate a year's period
+    examples = [
+        ("2x48MW", 96.0, "MW"),  # 2 x 48
+        ("$2 tỷ", 2.0, "USD bn"),
+        ("10.000 tỷ đồng", 10000.0, "VND bn"),
+        ("10,000 ล้านบาท", 10000.0, "THB mn"),
+        ("2,8 mld zł", 2.8, "PLN bn"),
+        ("3,4 bln zł", 3.4, "PLN tn"),
+        ("$180.50/kW/mo", 180.5, "USD/kW/month"),
+        ("100 acres", 100.0, "acre"),
+        ("500亩", 500.0, "mu"),
+    ]
+    for text, value, unit in examples:
+        assert f'"{text}"' in prose
+        found = idc.find_figures(text)
+        assert (found["value"].tolist(), found["unit"].tolist()) == ([value], [unit])
+    assert '("€5 bilionů") is left out with an `AmbiguousNumberWarning`' in prose
+    with pytest.warns(idc.errors.AmbiguousNumberWarning):
+        assert idc.find_figures("€5 bilionů").empty
+    sentence = "US$57bn in 2023 and will grow 14% a year to 2028"
+    assert f'"{sentence}": 2023-2028' in " ".join(prose.split())
+    assert idc.find_figures(sentence)["period"].tolist() == ["", "2023-2028"]
+    sentence = "4,200 MW in 2024, up from 3,778 MW a year earlier"
+    assert f'"{sentence}" gives 2023' in " ".join(prose.split())
+    assert idc.find_figures(sentence)["year"].tolist() == [2024, 2023]

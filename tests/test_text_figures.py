@@ -341,7 +341,7 @@ def test_a_base_year_is_not_the_figures_year() -> None:
         "Sales rose 8% from 2021 to $2 billion in 2022. "
         "The market will grow 12% a year from 2024, reaching $500 billion in 2030."
     )
-    assert [(r[0], r[4]) for r in _rows(find_figures(text))] == [
+    assert [(r[0], r[4] or r[5]) for r in _rows(find_figures(text))] == [
         ("rose 15%", 2023),
         ("$3.1 billion", 2023),
         ("$5.48 billion", 2023),  # was 2022
@@ -351,7 +351,8 @@ def test_a_base_year_is_not_the_figures_year() -> None:
         ("$1bn", 2025),  # "from 2025" starts an amount: only a rate's base
         ("rose 8%", 2022),  # was 2021
         ("$2 billion", 2022),
-        ("12% a year", 2024),  # a rate a year starts "from 2024": no base
+        # a rate a year starts "from 2024": no base; (text52) it runs to 2030, as a CAGR
+        ("12% a year", "2024-2030"),
         ("$500 billion", 2030),
     ]
     chinese = (
@@ -524,7 +525,6 @@ def test_a_semicolon_joins_clauses_of_one_sentence() -> None:
     [
         # a figure of "last year" took the year of the sentence's other figure (2025)
         ("Hyperscalers will spend $250bn in 2025, compared with $150bn last year.", [2025, None]),
-        ("Revenue was $3bn in 2023, against $2.5bn a year earlier.", [2023, None]),
         ("2023年收入为120亿元，去年为100亿元。", [2023, None]),
         # a base year stays a base: the growth is of 2023
         ("Revenue was $3bn in 2023, up 20% from last year.", [2023, 2023]),
@@ -1897,3 +1897,111 @@ def test_a_year_bound_to_the_figure_before_is_its(text: str, years: list[int]) -
 def test_a_figure_of_today_takes_no_year_of_another(text: str, years: list[int | None]) -> None:
     found = find_figures(text)
     assert [None if pd.isna(y) else int(y) for y in found["year"]] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # text52: "14% a year to 2028" took the year 2028, as if the rate were 2028's alone;
+        # a rate a year runs over the years from the sentence's start year, as a CAGR does
+        ("The market was US$57bn in 2023 and will grow 14% a year to 2028.",
+         [(2023, ""), (None, "2023-2028")]),
+        ("Capacity will grow 20% annually through 2030 from 10 GW in 2024.",
+         [(None, "2024-2030"), (2024, "")]),
+        ("In 2024 revenue rose 10%; it will grow 12% per year until 2030.",
+         [(2024, ""), (None, "2024-2030")]),
+        # one year: the rate's year, as for a CAGR ("to 2028" alone says no start)
+        ("The market will grow 14% a year to 2028.", [(2028, "")]),
+        ("Revenue grew 14% a year in 2023.", [(2023, "")]),
+    ],
+)  # fmt: skip
+def test_a_rate_a_year_to_a_year_runs_from_the_sentence_s_start_year(
+    text: str, dates: list[tuple[int | None, str]]
+) -> None:
+    found = find_figures(text)
+    years = [None if pd.isna(y) else int(y) for y in found["year"]]
+    assert list(zip(years, found["period"], strict=True)) == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # text52: a year named relative to the sentence's one year ("a year earlier", "the
+        # previous year", "上年") had no year; it is that year minus one (plus one for "the
+        # following year"): 2024 - 1 = 2023
+        ("Capacity reached 4,200 MW in 2024, up from 3,778 MW a year earlier.", [2024, 2023]),
+        ("Revenue was $3bn in 2023, against $2.5bn a year earlier.", [2023, 2022]),
+        ("Revenue was $5bn in 2023, against $4bn the previous year.", [2023, 2022]),
+        ("中国IDC市场规模2024年达到3000亿元，上年为2500亿元。", [2024, 2023]),
+        ("2023年收入为100亿元，上年同期为80亿元。", [2023, 2022]),
+        ("The plant opened in 2020 and reached 50 MW the following year.", [2021]),
+        # the text's date, not the sentence's year: "last year", "a year ago", 去年
+        ("Revenue was $3bn in 2023, against $2.5bn a year ago.", [2023, None]),
+        ("2023年收入为120亿元，去年为100亿元。", [2023, None]),
+        # the base level after 较/比 ("较上年同期的2500亿元") was the sentence's 2024; "上一年",
+        # "前一年" were not read as relative at all (2024)
+        ("2024年收入为3000亿元，较上年同期的2500亿元增长20%。", [2024, 2023, 2024]),
+        ("2024年市场规模为3000亿元，比上年的2500亿元增长20%。", [2024, 2023, 2024]),
+        ("2024年市场规模为3000亿元，上一年为2500亿元。", [2024, 2023]),
+        ("2024年市场规模为3000亿元，前一年为2500亿元。", [2024, 2023]),
+        ("2024年收入为3000亿元，较去年同期的2500亿元增长20%。", [2024, None, 2024]),
+        ("Revenue was $5bn in fiscal 2024, compared with $4bn in the year-earlier period.",
+         [2024, 2023]),
+        # two years in the sentence: which one "the previous year" is of is not clear
+        ("In 2022 revenue was $3bn; in 2023 $5bn, against $4bn the previous year.",
+         [2022, 2023, None]),
+    ],
+)  # fmt: skip
+def test_a_year_relative_to_the_sentence_s_year_is_resolved(
+    text: str, years: list[int | None]
+) -> None:
+    found = find_figures(text)["year"]
+    assert [None if pd.isna(y) else int(y) for y in found] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # text52: "this year" before "up from" was taken as the base level's year too, so
+        # the $230 billion lost its own 2024 (it was "of this year", no year)
+        ("Hyperscalers' capex is expected to total roughly $315 billion this year, up from "
+         "$230 billion in 2024.", [None, 2024]),
+        ("Revenue will be $5bn this year, compared with $4.1bn in 2024.", [None, 2024]),
+        # a figure after "last year," is still of last year
+        ("Last year, revenue was $5bn.", [None]),
+    ],
+)  # fmt: skip
+def test_a_base_level_after_this_year_keeps_its_own_year(
+    text: str, years: list[int | None]
+) -> None:
+    found = find_figures(text)["year"]
+    assert [None if pd.isna(y) else int(y) for y in found] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # text52: the 年 of "上年", "去年" began the figure, read with 增长 as the annual growth
+        # word: "年增长7.7%" (the value was right, the figure as written was not)
+        ("2023年净收入为98.7亿元，较上年增长7.7%。", "增长7.7%"),
+        ("收入较去年增长12%", "增长12%"),
+        ("市场年增长15%", "年增长15%"),  # the annual growth word itself stays
+    ],
+)
+def test_a_figure_never_begins_inside_a_year_word(text: str, figure: str) -> None:
+    assert find_figures(text)["figure"].tolist()[-1] == figure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # text52: the base year written in Vietnamese, German, Spanish or Korean was the
+        # change's year (2023); it is what the change is measured against
+        "Doanh thu giảm 3,5% so với năm 2023.",
+        "Der Umsatz sank um 3,5 % gegenüber 2023.",
+        "Los ingresos cayeron un 5% frente a 2023.",
+        "매출은 2023년 대비 3.5% 감소했다.",
+    ],
+)
+def test_a_base_year_in_other_languages_is_not_the_figures_year(text: str) -> None:
+    assert find_figures(text)["year"].isna().all()

@@ -99,11 +99,14 @@ def _ratio(text: str) -> tuple[float, str] | None:
     figure. A PUE has no unit (total over IT power), so parse_quantity refuses it."""
     import warnings
 
-    from idcforecast.errors import AssumedCurrencyWarning
+    from idcforecast.errors import AmbiguousNumberWarning, AssumedCurrencyWarning
     from idcforecast.text_figures import find_figures
 
     with warnings.catch_warnings():  # a "¥" figure is no PUE; parse has its own yen hint
         warnings.simplefilter("ignore", AssumedCurrencyWarning)
+        # nor is money before a magnitude word not read ("€5 bilionů"): parse's own error
+        # names the word
+        warnings.simplefilter("ignore", AmbiguousNumberWarning)
         found = find_figures(text)
     if len(found) != 1 or found["unit"].iloc[0] != "PUE":
         return None

@@ -331,8 +331,32 @@ GROWTH_WORDS: dict[str, int] = {
             "fell",
             "down by",
             "down",
+            # German, French, Spanish verbs before the rate ("sank um 3,5 %" was +3.5%)
+            "sank um",
+            "fiel um",
+            "en baisse de",
+            "a baissé de",
+            "cayó un",
+            "cayeron un",
+            # Vietnamese and Thai ("giảm 3,5%", "ลดลง 3%")
+            "giảm",
+            "ลดลง",
         ],
         -1,
+    ),
+    **dict.fromkeys(
+        [
+            "stieg um",
+            "wuchs um",
+            "en hausse de",
+            "a augmenté de",
+            "creció un",
+            "crecieron un",
+            "tăng",
+            "tăng trưởng",
+            "เพิ่มขึ้น",
+        ],
+        1,
     ),
 }
 
@@ -357,8 +381,16 @@ TRAILING_GROWTH_WORDS: dict[str, int] = {
             "growth rate",
             "increase",
             "rise",
+            # Japanese writes the change after the rate: "前年比15.3%増" (up), "3.5%減" (down);
+            # 増 and 減 are Japanese forms (Chinese writes 增, 减 before the rate)
+            "増",
+            "増加",
+            # and Korean: "3.5% 감소" (decrease), "12% 증가" (increase)
+            "증가",
+            "상승",
+            "성장",
         ],
         1,
     ),
-    **dict.fromkeys(["decline", "decrease", "drop", "fall"], -1),
+    **dict.fromkeys(["decline", "decrease", "drop", "fall", "減", "減少", "감소", "하락"], -1),
 }

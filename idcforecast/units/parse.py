@@ -327,9 +327,25 @@ def _read_unit(text: str, unit_text: str) -> Unit:
         return parse_unit(unit_text)
     except UnknownUnitError as err:
         fields = {key: getattr(err, key) for key in err.fields}
-        raise UnknownUnitError(f"in figure {text!r}: {err.message}", **fields, text=text) from None
+        message = _unit_as_written(text, unit_text, err.message)
+        raise UnknownUnitError(f"in figure {text!r}: {message}", **fields, text=text) from None
     except ParseError as err:
-        raise ParseError(f"in figure {text!r}: {err.message}", text=text) from None
+        message = _unit_as_written(text, unit_text, err.message)
+        raise ParseError(f"in figure {text!r}: {message}", text=text) from None
+
+
+def _unit_as_written(text: str, unit_text: str, message: str) -> str:
+    """``message`` about ``unit_text`` as the figure ``text`` writes it: a unit the passes
+    before reading rewrote ("% xyz" of "3.2pc xyz", "¥ 万亿円" of "¥1.2兆円") is never quoted,
+    as the user wrote no such text; the message says "its unit" (the figure is quoted
+    before it). A unit whose words stand apart in the figure ("US$ per 万架" of "US$3 per
+    万架") is as written."""
+    if unit_text in text:  # most units, as written (the scan of a text tries many)
+        return message
+    written = normalize_text(text).lower()
+    if all(word in written for word in unit_text.lower().split()):
+        return message
+    return message.replace(f"unit {unit_text!r}", "its unit", 1)
 
 
 _CJK_MAGNITUDE_WORD = re.compile(r"[十百千万萬亿億]+")
@@ -520,9 +536,11 @@ def parse_quantity(text: str) -> Quantity:
         digits, an optional magnitude (thousand/k, million/mn/m, billion/bn, 万, 亿, 万亿...),
         currency (CNY/RMB/yuan/元/¥, USD/US$/$/美元...) and unit (台, 万架, MW, TWh, EFLOPS,
         %...), a qualifier (超过/more than/>, 约/about, 不到/less than/<), an optional
-        range ("325–580 TWh") and a parenthesised alternate ("($71.2 billion)" after a
-        figure; alone, a money figure in brackets is the accountants' negative: "($1,400)"
-        and "-$1,400" are -1,400 USD, as ``read_series`` reads such cells). A
+        range ("325–580 TWh"), a number of equal parts ("2x48MW", "2 x 48 MW": two
+        halls of 48 MW, read as the total, 96 MW) and a parenthesised alternate
+        ("($71.2 billion)" after a figure; alone, a money figure in brackets is the
+        accountants' negative: "($1,400)" and "-$1,400" are -1,400 USD, as
+        ``read_series`` reads such cells). A
         decimal comma is read in euros or before a continental magnitude word ("€ 2,5
         Mrd." is 2.5 EUR bn, "1.234,5 Mio. Euro" 1234.5 EUR mn), else refused ("27,8%").
 
@@ -595,10 +613,16 @@ def parse_quantity(text: str) -> Quantity:
     norm = norm.rstrip(" 。！？；，、,;")  # a figure copied with its clause's end ("50亿元。")
     if not norm:
         raise _fail(written, "empty text")
+    # "2x48MW", "2 × 48 MW" (two halls of 48 MW): one figure of 96 MW, never 2 and 48
+    times = None
+    if "x" in norm or "X" in norm or "×" in norm or "*" in norm:
+        times, norm = _multiplier(norm)
     # errors quote the figure as written, never as the passes above rewrote it ("1,6 Mio."
     # was "1.6 Mio.", "two billion" "2   billion")
     main, alternate_text = _split_alternate(written, _accounting_negative(norm))
     quantity = _parse_one(written, _plus_as_words(main))
+    if times is not None:
+        return _multiplied(written, quantity, times, alternate_text)
     if alternate_text is None:
         return quantity  # its text is what was written (_parse_one was given it)
     if (span := _RANGE_LEAD.match(alternate_text)) and not quantity.is_range:
@@ -624,6 +648,49 @@ def parse_quantity(text: str) -> Quantity:
 
 
 _RANGE_LEAD = re.compile(r"^range\s+(\S.*)$", re.IGNORECASE)
+
+# "2x48MW", "2 x 48 MW", "4×25 MW": a small whole number of equal parts before the size of
+# one (halls, phases, units), as capacity news writes it
+_MULTIPLIER = re.compile(r"(?P<times>[1-9]\d?)\s*[x×X*]\s*(?=\d)")
+# or after it: "48MW x 2", "48MW×2" (Chinese project specs)
+_TRAILING_MULTIPLIER = re.compile(r"(?<=[^\d\s])\s*[x×X*]\s*(?P<times>[1-9]\d?)$")
+
+
+def _multiplier(norm: str) -> tuple[int | None, str]:
+    """The number of parts of "2x48MW" or "48MW x 2" and the rest of the figure ("48MW"),
+    or None and ``norm`` as it is."""
+    if match := _MULTIPLIER.match(norm):
+        return int(match["times"]), norm[match.end() :]
+    if match := _TRAILING_MULTIPLIER.search(norm):
+        return int(match["times"]), norm[: match.start()]
+    return None, norm
+
+
+def _multiplied(text: str, part: Quantity, times: int, alternate: str | None) -> Quantity:
+    """``times`` parts of ``part`` ("2x48MW" is 96 MW: two of 48 MW); a bare number
+    ("24x7", "2 x 2 m": a size, its metres read as millions), a share or a rate ("2 x
+    5%") is no amount to add up, and a parenthesised alternate would be of one part or of
+    all (unclear): those are refused."""
+    from idcforecast.units.registry import parse_unit
+
+    unit = parse_unit(part.unit)
+    if unit.dimension == "count":  # "24x7", "2 x 2 m" (2 m, two metres, is no 2 million)
+        raise _fail(text, f"{times} times a bare number; write the total, or its unit")
+    if unit.dimension in ("percent", "points") or unit.per or alternate is not None:
+        what = "a share or rate" if alternate is None else "a figure with an alternate"
+        raise _fail(
+            text,
+            f"{times} times {what}; write the total ('96 MW' for '2x48MW'), or the size of "
+            "one part alone",
+        )
+    return Quantity(
+        part.value * times,
+        part.unit,
+        low=None if part.low is None else part.low * times,
+        high=None if part.high is None else part.high * times,
+        qualifier=part.qualifier,
+        text=text,
+    )
 
 
 def _with_range(text: str, quantity: Quantity, span_text: str) -> Quantity:

@@ -60,6 +60,11 @@ class _Registry:
     # normalized, lower-cased alias -> ("magnitude" | "base", canonical name)
     aliases: dict[str, tuple[str, str]]
     by_first_char: dict[str, tuple[str, ...]]
+    # the aliases of two characters or more by their first two, longest first, then those
+    # of one character: what may start at a position ("mw" is not tried through the 70
+    # aliases in "m" before it)
+    by_first_two: dict[str, tuple[str, ...]]
+    single: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -199,11 +204,23 @@ def _registry() -> _Registry:
     for key in aliases:
         by_first.setdefault(key[0], []).append(key)
     by_first_char = {c: tuple(sorted(keys, key=len, reverse=True)) for c, keys in by_first.items()}
-    return _Registry(magnitudes, bases, aliases, by_first_char)
+    by_two: dict[str, list[str]] = {}
+    for key in aliases:
+        if len(key) > 1:
+            by_two.setdefault(key[:2], []).append(key)
+    by_first_two = {c: tuple(sorted(keys, key=len, reverse=True)) for c, keys in by_two.items()}
+    single = frozenset(key for key in aliases if len(key) == 1)
+    return _Registry(magnitudes, bases, aliases, by_first_char, by_first_two, single)
 
 
 def _is_latin(char: str) -> bool:
     return char.isascii() and char.isalpha()
+
+
+def _latin_letter(char: str) -> bool:
+    """A letter of the Latin script, accented too ("ů" of Czech "bilionů", "ỷ"): a word an
+    alias ending in a Latin letter must not run into ("bilion" is not read out of it)."""
+    return char.isalpha() and (char < "\u0250" or "\u1e00" <= char <= "\u1eff")
 
 
 def _tokenize(
@@ -225,11 +242,12 @@ def _tokenize(
         if low[pos] == " ":
             pos += 1
             continue
-        for alias in reg.by_first_char.get(low[pos], ()):
+        longer = reg.by_first_two.get(low[pos : pos + 2], ())
+        for alias in (*longer, low[pos]) if low[pos] in reg.single else longer:
             end = pos + len(alias)
             if not low.startswith(alias, pos):
                 continue
-            if boundaries and _is_latin(alias[-1]) and end < len(low) and _is_latin(low[end]):
+            if boundaries and _is_latin(alias[-1]) and end < len(low) and _latin_letter(low[end]):
                 continue
             if alias == last and reg.aliases[alias][0] == "base":
                 return tokens, pos  # a magnitude may repeat: "万万" is 亿
@@ -356,7 +374,15 @@ def parse_unit(text: str) -> Unit:
             f"{type(text).__name__}; pass the unit as a string",
             unit=repr(text),
         )
-    return _parse(text, normalize_text(text), suggest=_SUGGEST.get())
+    norm = normalize_text(text)
+    if "ł" in norm or "Ł" in norm:  # "bln zł": the Polish bilion, 1e12
+        norm = _POLISH_BILION.sub("tn", norm)
+    return _parse(text, norm, suggest=_SUGGEST.get())
+
+
+# "bln" before "zł", "złotych": Polish writes it for bilion, a trillion (1e12; "mld" is the
+# billion); English news writes "bln zlotys" for billions, read as written
+_POLISH_BILION = re.compile(r"(?<![a-z])bln\.?(?=\s*z[łŁ])", re.IGNORECASE)
 
 
 # whether an unknown unit's error computes a "did you mean" (difflib: ~1 ms each); a scan
@@ -488,15 +514,24 @@ _SHARED_CURRENCY_WORDS = {
 }
 
 
+# the long scale's "bilion" (Czech, Polish, Slovak: 1e12) in its inflected forms: the
+# nearest spelling, "bilion", is the Malay billion, a guess a thousand times too small
+_LONG_SCALE_BILLION = re.compile(r"bilion(?:u|ů|y|ów|a|ami|ach)$", re.IGNORECASE)
+
+
 def _unknown(text: str, norm: str, stop: int, *, suggest: bool) -> UnknownUnitError:
     unknown = norm[stop:].split(" ", 1)[0]
     shared = _SHARED_CURRENCY_WORDS.get(unknown.lower())
-    suggestion = None if shared else _suggest(norm, stop) if suggest else None
+    long_scale = _LONG_SCALE_BILLION.match(unknown) is not None
+    suggestion = None if shared or long_scale else _suggest(norm, stop) if suggest else None
     hint = (
         f"{unknown!r} names the currency of several countries: write its code, "
         + ", ".join(repr(code) for code in shared[:-1])
         + f" or {shared[-1]!r}"
         if shared
+        else f"{unknown!r} is the Czech or Polish 'bilion', a trillion (1e12), not a "
+        "billion: write 'tn' ('€5 tn')"
+        if long_scale
         else f"did you mean {suggestion!r}?"
         if suggestion
         else "expected a currency, magnitude or unit listed in idcforecast/units/units.txt "

@@ -286,3 +286,20 @@ def test_point_thousands_before_a_continental_magnitude_as_figures_reads_them(
     assert out[:3] == ["text:      1.000 millones de euros", "value:     1000", "unit:      EUR mn"]
     assert _run(["1.250 MW"]) == 0  # alone: the English decimal point, as figures reads it
     assert capsys.readouterr().out.splitlines()[1] == "value:     1.25"
+
+
+def test_a_long_scale_bilion_is_named_never_guessed_as_a_billion(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # text52: "€5 bilionů" (Czech: 5 trillion) printed a note of find_figures' (the PUE
+    # probe) before the error, and the error named 'ů' (the Malay "bilion" was read out
+    # of the word) or, for the whole word, offered "did you mean 'EUR bn'?": a billion,
+    # a thousand times too small
+    monkeypatch.setattr(cli, "COMMAND_MODULES", ("idcforecast.cli.parse_cmd",))
+    assert cli.main(["parse", "€5 bilionů"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == (
+        "error: parse: in figure '€5 bilionů': unit '€ bilionů' is not defined ('bilionů' is "
+        "no known unit, magnitude or currency); 'bilionů' is the Czech or Polish 'bilion', "
+        "a trillion (1e12), not a billion: write 'tn' ('€5 tn')\n"
+    )

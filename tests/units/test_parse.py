@@ -1265,6 +1265,28 @@ def test_errors_quote_the_figure_as_written(text: str, quoted: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "says", "never"),
+    [
+        # text52: the unit the passes before reading rewrote was quoted as if written:
+        # "unit '% xyz'" for "3.2pc xyz", "unit '¥ 万亿円'" for "¥1.2兆円"
+        ("3.2pc xyz", "in figure '3.2pc xyz': its unit is not defined ('xyz' is", "'% xyz'"),
+        ("¥1.2兆円", "in figure '¥1.2兆円': its unit names 2 units", "万亿"),
+        ("1.5万P xyz", "in figure '1.5万P xyz': its unit is not defined", "PFLOPS"),
+        # a unit as written is still quoted, its words apart in the figure too
+        ("US$3 per 万架", "unit 'US$ per 万架':", "its unit"),
+        ("5 MWx", "in figure '5 MWx': unit 'MWx' is not defined", "its unit"),
+        ("1,6 Mio. xyz", "unit 'Mio. xyz' is not defined", "its unit"),
+    ],
+)
+def test_unit_errors_never_quote_a_rewritten_unit(text: str, says: str, never: str) -> None:
+    with pytest.raises((ParseError, UnknownUnitError)) as caught:
+        parse_quantity(text)
+    assert says in str(caught.value)
+    assert never not in str(caught.value)
+    assert caught.value.text == text
+
+
+@pytest.mark.parametrize(
     ("text", "alternate"),
     [
         # text50: the alternate's text was the rewritten one ("1.6 Mio. $", "2   billion

@@ -279,3 +279,12 @@ def test_read_series_refuses_an_empty_target_unit() -> None:
     # unchanged: figures with their unit need no unit=, and Quantity(x, "") is a count
     assert read_series(frame, series_id="s")["unit"].tolist() == ["CNY 100m", "CNY 100m"]
     assert Quantity(5.0, "").unit == "count"
+
+
+@pytest.mark.parametrize("text", ["bilionů", "€ bilionów", "MWé"])
+def test_an_alias_never_ends_inside_an_accented_word(text: str) -> None:
+    # text52: "bilionů" was read as the alias "bilion" and an unknown "ů" (the word
+    # boundary knew only ASCII letters); the whole word is unknown
+    with pytest.raises(UnknownUnitError) as err:
+        parse_unit(text)
+    assert err.value.unknown == text.split()[-1]
