@@ -38,7 +38,19 @@ def _read(text: str, start: int, end: int) -> Quantity | None:
         # (176 TWh)": they hold the figure of the year, read on its own; so do those of a
         # bare number ("Phase 1 (40MW)": a count is no figure, 40 MW is)
         return None
+    if _TRAILING_PARTS.search(piece) and _TIME_WORD.match(text, end):
+        # "5 MW x 2 years": the 2 counts years, not halls of 5 MW
+        return None
     return quantity
+
+
+# a number of parts after the size ("48MW x 2"), and a time word that makes that number
+# a duration instead ("48MW x 2 years", "48MW×2年")
+_TRAILING_PARTS = re.compile(r"[x×X*]\s*\d{1,2}$")
+_TIME_WORD = re.compile(
+    r"\s*(?:(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|quarters?)\b|年|个月|月|周|天|日|小时|季度)",
+    re.IGNORECASE,
+)
 
 
 def best_figure(

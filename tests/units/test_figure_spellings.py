@@ -256,6 +256,10 @@ def test_equal_parts_are_their_total(
         ("It has two halls of 2 x 48 MW each.", [("2 x 48 MW", 96.0, "MW")]),
         ("建设规模48MW×2，总投资50亿元", [("48MW×2", 96.0, "MW"), ("50亿元", 50.0, "CNY 100m")]),
         ("A 1920x1080 screen.", []),
+        # a number after "x" that counts years is a duration, not halls: "5 MW x 2 years"
+        # read 10 MW (text52's own finding)
+        ("The site adds 5 MW x 2 years later.", [("5 MW", 5.0, "MW"), ("2 years", 2.0, "year")]),
+        ("capacity of 48MW x 2 buildings", [("48MW x 2", 96.0, "MW")]),
         # no product: "3x" before a word, a product of bare numbers
         ("Revenue grew 3x to 48MW, with 24x7 support.", [("48MW", 48.0, "MW")]),
     ],
