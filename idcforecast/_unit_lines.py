@@ -1,5 +1,6 @@
 """A table's unit stated on a line above its header ("单位：亿元", "Unit: CNY bn"), which
-``header_row`` skips unread, checked against the ``unit=`` asked for bare numbers, by
+``header_row`` skips unread (found by :func:`unit_line_above`), checked against the
+``unit=`` asked for bare numbers, by
 :func:`idcforecast.read_series` (:func:`no_unit_against_the_line_above`) and
 :func:`idcforecast.batch.read_long_table` (:func:`no_rows_against_the_line_above`): a
 ``unit="CNY bn"`` over "单位：亿元" read 1000亿元 as 1000 CNY bn, ten times too large.
@@ -11,12 +12,16 @@ a series whose name says it is a rate ("Growth", "增速") given one unit for th
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from idcforecast._table_files import unit_line_above
+from idcforecast._excel_sheets import pick_sheet
+from idcforecast._file_kinds import starts_with
+from idcforecast._text_files import file_encoding, text_codec
+from idcforecast._xls_books import OLE2_MAGIC
 from idcforecast.errors import IdcForecastError, UnitError
 
 if TYPE_CHECKING:
@@ -35,8 +40,90 @@ __all__ = [
     "no_unit_against_the_line_above",
     "rate_rows_marked",
     "unit_in_footnotes",
+    "unit_line_above",
     "warn_rows_without_a_stated_unit",
 ]
+
+
+# a line above a table that gives its unit: "单位：亿元", "计量单位: 万架", "Unit: CNY bn",
+# "(单位：亿元)"
+_UNIT_LINE = re.compile(
+    r"(?:计量单位|單位|单位|units?)\s*[:：]\s*([^,，;；()（）\n]+)", re.IGNORECASE
+)
+
+
+_BRACKETED = re.compile(r"[(（]([^()（）]+)[)）]")
+
+
+def unit_line_above(
+    path: Path, header_row: int, sheet_name: str | int, encoding: str
+) -> tuple[str, str] | None:
+    """``(line, unit)`` of the first line above the header row that states the table's
+    unit ("单位：亿元", "Unit: CNY bn") in a unit the registry knows, else of the first that
+    holds one known unit in brackets (a heading merged over the year columns, "市场规模
+    （亿元）"), else None: the rows ``header_row`` skips are not read, and a UnitError for
+    bare numbers names it."""
+    from idcforecast.units import parse_unit
+
+    if header_row <= 0 or not path.is_file():
+        return None
+    lines: list[str] = []
+    try:
+        if path.suffix.lower() == ".xls" and starts_with(path, OLE2_MAGIC):
+            from idcforecast._xls_books import xls_sheet_lines
+
+            lines = xls_sheet_lines(path, sheet_name, header_row)
+        elif path.suffix.lower() in (".xlsx", ".xlsm"):
+            import openpyxl
+
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            try:
+                hidden = frozenset(
+                    ws.title for ws in book.worksheets if ws.sheet_state != "visible"
+                )
+                sheet = book[pick_sheet(book.sheetnames, sheet_name, path.name, path, hidden)]
+                for row in sheet.iter_rows(max_row=header_row, values_only=True):
+                    lines.append(" ".join(str(c) for c in row if c is not None))
+            finally:
+                book.close()
+        else:
+            codec = text_codec(file_encoding(path, encoding))
+            with open(path, encoding=codec, errors="replace") as handle:
+                lines = [handle.readline() for _ in range(header_row)]
+    except (OSError, IdcForecastError, ValueError, KeyError, zipfile.BadZipFile):
+        return None
+    from idcforecast._table_layouts import _MAGNITUDE_WORD, _as_unit_text
+
+    for line in lines:
+        found = _UNIT_LINE.search(line)
+        if found is None:
+            continue
+        # "CNY bn"; "亿元 数据来源：..." (cells joined); a CSV line's quotes are no unit
+        words = found.group(1).replace('"', " ").split()
+        rest = " ".join(words[1:])
+        # the first word alone ("亿元" before other cells' text), unless a magnitude follows
+        # it: "RMB 100 million" is 亿元, never "RMB" (yuan, 1e8 times off)
+        alone = not re.match(r"\d", rest) and not _MAGNITUDE_WORD.search(rest)
+        for said in (_as_unit_text(" ".join(words)), words[0] if words and alone else ""):
+            if not said:
+                continue
+            try:
+                parse_unit(said)
+            except IdcForecastError:
+                continue
+            return " ".join(line.split()).strip(" ,;"), said
+    for line in lines:  # a heading over the table's columns: "市场规模（亿元）", "Market (USD bn)"
+        said_in = set()
+        for inside in _BRACKETED.findall(line):
+            try:
+                known = parse_unit(_as_unit_text(inside.strip())).canonical
+            except IdcForecastError:
+                continue
+            if not known.startswith("count"):  # "(m)", "(B)", "(个)": no unit of a table
+                said_in.add(_as_unit_text(inside.strip()))
+        if len(said_in) == 1:  # two units over different columns: no table's unit
+            return " ".join(line.split()).strip(" ,;"), said_in.pop()
+    return None
 
 
 def bare_series(observations: list[Observation]) -> list[str]:
@@ -66,7 +153,6 @@ def unit_in_footnotes(footnotes: list[str]) -> tuple[str, str] | None:
     >>> unit_in_footnotes(["注：单位：亿元"]), unit_in_footnotes(["Note: 2020 in brackets"])
     (('注：单位：亿元', '亿元'), None)
     """
-    from idcforecast._table_files import _UNIT_LINE
     from idcforecast.units import canonical_unit
 
     for note in footnotes:

@@ -32,8 +32,9 @@ from idcforecast._cells import (
     is_blank,
 )
 from idcforecast._decimal_marks import file_decimal_mark
+from idcforecast._format_options import check_format_options
 from idcforecast._magnitude_jumps import warn_magnitude_jumps
-from idcforecast._table_files import check_format_options, read_table
+from idcforecast._table_files import read_table
 from idcforecast._table_headers import header_hint
 from idcforecast._table_layouts import value_header_unit
 from idcforecast._unit_lines import (
