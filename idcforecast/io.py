@@ -31,6 +31,7 @@ from idcforecast._decimal_marks import file_decimal_mark
 from idcforecast._folder_files import TABLE_SUFFIXES, folder_files
 from idcforecast._format_options import check_format_options
 from idcforecast._frame_sources import check_yearly_index, index_of_years, series_as_table
+from idcforecast._layout_checks import years_without_header
 from idcforecast._magnitude_jumps import warn_magnitude_jumps
 from idcforecast._normalize import Observation, to_frame
 from idcforecast._series import no_missing_values
@@ -393,6 +394,12 @@ def _observations(
     value_unit = None
     if layout in ("auto", "long") and not has_year_headers(table.columns):
         table, value_unit = value_header_unit(table, value_column, place_of)
+    if (
+        layout != "years_as_columns"
+        and year_column not in table.columns
+        and not has_year_headers(table.columns)
+    ):  # ",China IDC,US colo" over "2019,1562.5,...": the years' header cell left blank
+        year_column = years_without_header(table) or year_column
     chosen = _choose_layout(
         table,
         layout,

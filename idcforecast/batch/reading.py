@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -79,6 +79,8 @@ from idcforecast.batch.wide import (
 from idcforecast.errors import DataError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import pandas as pd
 
 __all__ = ["read_long_table"]
@@ -274,6 +276,9 @@ def read_long_table(
     if "value" not in table.columns and not has_year_headers(table.columns):
         # "value (CNY bn)", "数值（亿元）": the value column, in that unit, as read_series reads it
         table, value_unit = value_header_unit(table, "value", place_of)
+    if "year" not in table.columns and not has_year_headers(table.columns):
+        # ",China IDC,US colo" over "2019,1562.5,...": the years' header cell left blank
+        table, place_of = _headerless_years_read(table, place_of)
     missing = [c for c in LONG_COLUMNS if c not in table.columns]
     header = table.iloc[:0]  # the file's own columns, for an error about its rows
     if formulas:
@@ -419,3 +424,22 @@ def read_long_table(
 
         warn_total_series(out, name=name, line=total_line)
     return out
+
+
+def _headerless_years_read(
+    table: pd.DataFrame, place_of: Callable[..., str]
+) -> tuple[pd.DataFrame, Callable[..., str]]:
+    """The table with its first column named ``year`` when its header cell is blank but it
+    can only hold the years (:func:`~idcforecast._layout_checks.years_without_header`), as
+    :func:`idcforecast.read_series` reads it, and a place function that still names that
+    column as the file has it ("column 1 (no header)"); else both as they are."""
+    from idcforecast._layout_checks import years_without_header
+
+    years = years_without_header(table)
+    if years is None:
+        return table, place_of
+
+    def place(i: int, column: Any = None) -> str:
+        return place_of(i, years if column == "year" else column)
+
+    return table.rename(columns={years: "year"}), place
