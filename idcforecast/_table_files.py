@@ -371,7 +371,7 @@ def read_table(
     }
     table = without_unused_columns(table, headerless)
     as_read = list(table.columns)
-    table = tidy_headers(table, known_columns, name, raw_header=raw_header)
+    table = tidy_headers(table, known_columns, name, raw_header=raw_header, above=above_header)
     letters = {new: letters[old] for old, new in zip(as_read, table.columns, strict=True)}
     # the header as written, for a column read under another name ('年份' as 'year')
     written = {new: old for old, new in zip(as_read, table.columns, strict=True)}

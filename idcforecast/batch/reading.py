@@ -315,7 +315,9 @@ def read_long_table(
         from idcforecast.io import _column_of_years, _columns
 
         held = _column_of_years(table) if "year" in missing else None
-        if held is not None and is_headerless(held):  # a blank top-left cell over the years
+        if (
+            held is not None and is_headerless(held) and "looks like the header" not in title_hint
+        ):  # a blank top-left cell over the years
             position = list(table.columns).index(held) + 1
             title_hint = (
                 f" (column {position} has no header and holds the years: write 'year' in its "
