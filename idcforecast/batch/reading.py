@@ -57,6 +57,7 @@ from idcforecast.batch.reading_columns import (
     _warn_hidden,
     _warn_percent_fractions,
     _whole_years,
+    _with_quotes,
     _with_value_unit,
     _years,
 )
@@ -165,7 +166,11 @@ def read_long_table(
         :func:`idcforecast.read_series` (``exact`` on the other rows; a column's
         ``exact`` or blank cell takes the value's word, another word is a ``DataError``),
         from which :func:`forecast_many` names the values published as bounds in a series'
-        ``note``), rows in file order without wholly blank lines, ready for
+        ``note``; ``quote`` when a value cell writes more than a number, the cell as
+        published, "1000亿元", "超过520", "3,200*", "27.8%", on its row and "" on the
+        others, as :func:`idcforecast.read_series` keeps it, or when the file has a
+        ``quote`` column, whose filled cells are kept), rows in file order without wholly
+        blank lines, ready for
         :func:`forecast_many`. ``value`` holds
         floats; a row whose value cell is marked as not published ("n/a", "—", "..",
         "暂无") is left out, a gap, as :func:`idcforecast.read_series` reads it (a series
@@ -283,7 +288,8 @@ def read_long_table(
     header = table.iloc[:0]  # the file's own columns, for an error about its rows
     if formulas:
         warn_formula_values_read(table, formulas, missing, name, place_of, estimates)
-    kept_columns = [*LONG_COLUMNS, "unit", "qualifier"]  # qualifier: bounds are noted
+    # qualifier: bounds are noted; quote: a file's own, the cell as published
+    kept_columns = [*LONG_COLUMNS, "unit", "qualifier", "quote"]
     total_line = ""  # a wide table's "Total" row (or column): warned about once read
     corner = None  # a wide table's name column headed with a unit: "地区（亿元）"
     if missing and is_wide(table):
@@ -384,6 +390,9 @@ def read_long_table(
             out = _cell_qualifiers(out, qualifiers, table["value"], place_of)
         if unpublished.any():
             dropped = _gaps(unpublished.to_numpy(), out["series_id"])
+        quoted = percent | qualifiers.notna() | cell_units.notna() | markers.notna()
+        if quoted.any() or "quote" in out.columns:  # "2023亿元": the cell as published
+            out = _with_quotes(out, table["value"], quoted)
     if not _is_numeric(out["year"]):
         out["year"], estimate_rows, notes = _years(table["year"], place_of, estimates)
         dropped |= estimate_rows
@@ -417,7 +426,9 @@ def read_long_table(
     out = repeated_years(out, place_of)
     out = years_not_read(out, place_of)  # last: its note ends the row's note
     # in one order, whatever added unit (a percent value, the value's header) or note
-    out = out[[c for c in (*LONG_COLUMNS, "unit", "qualifier", "note") if c in out.columns]]
+    out = out[
+        [c for c in (*LONG_COLUMNS, "unit", "qualifier", "quote", "note") if c in out.columns]
+    ]
     _warn_percent_fractions(out, signed, name)
     warn_magnitude_jumps(out, name=name, place_at=lambda i: place_of(i, "value"))
     out = out.reset_index(drop=True)

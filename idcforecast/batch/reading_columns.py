@@ -123,9 +123,9 @@ def _marker_notes(
     ) + ("; ..." if len(at) > 3 else "")
     warnings.warn(
         f"{name}: {len(at)} value{'s' if len(at) > 1 else ''} with a footnote marker after "
-        f"the figure, read without it ({shown}); each keeps it in its note; check what the "
-        "footnote says of them (an estimate, another scope?), and delete the marker to "
-        "silence this note",
+        f"the figure, read without it ({shown}); each keeps it in its note and quote; check "
+        "what the footnote says of them (an estimate, another scope?), and delete the marker "
+        "to silence this note",
         FootnoteWarning,
         stacklevel=caller_stacklevel(),
     )
@@ -134,6 +134,33 @@ def _marker_notes(
         note = f"footnote marker {marker!r} after the figure (not read as part of it)"
         notes[note] = [np.flatnonzero(marked == marker)]
     return with_notes(out, notes)
+
+
+def _with_quotes(out: pd.DataFrame, cells: pd.Series, quoted: pd.Series) -> pd.DataFrame:
+    """``out`` with a ``quote`` column: the value cell as published ("2023亿元", "超过2500",
+    "2,600*", "27.8%") on each row whose cell wrote more than a number (a unit, a bound
+    word, a footnote marker, a percent sign: ``quoted``), "" on the others, as
+    :func:`idcforecast.read_series` keeps it; a ``quote`` column of the file itself keeps
+    its filled cells (as ``read_series`` takes them before the cell's text).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> out = pd.DataFrame({"value": [2023.0, 1562.5]})
+    >>> cells = pd.Series([" 2023亿元", "1,562.5"])
+    >>> _with_quotes(out, cells, pd.Series([True, False]))["quote"].tolist()
+    ['2023亿元', '']
+    """
+    import pandas as pd
+
+    mask = quoted.to_numpy(dtype=bool)
+    quotes = np.full(len(out), "", dtype=object)
+    quotes[mask] = cells[mask].astype(str).str.strip().to_numpy(dtype=object)
+    if "quote" in out.columns:  # the file's own quote column: its cells first
+        own = out["quote"]
+        written = ~own.map(is_blank).to_numpy(dtype=bool)
+        quotes[written] = own[written].astype(str).str.strip().to_numpy(dtype=object)
+    return out.assign(quote=pd.Series(quotes, index=out.index, dtype=object))
 
 
 def _cell_qualifiers(
