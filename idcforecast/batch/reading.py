@@ -52,6 +52,7 @@ from idcforecast.batch.reading_columns import (
     _interrupt_kept,
     _is_numeric,
     _marker_notes,
+    _stripped_ids,
     _stripped_text,
     _text_column,
     _warn_hidden,
@@ -351,7 +352,8 @@ def read_long_table(
     elif corner is not None:
         table = table.assign(unit=corner[0])
     table = table[[c for c in kept_columns if c in table.columns]]
-    ids, blank_id = _stripped_text(table["series_id"])
+    ids, blank_id, id_numbers = _stripped_ids(table["series_id"])
+    row_index = table.index  # the rows id_numbers follow, for the magnitude check
     if hidden is not None:
         _warn_hidden(hidden, sheet, ids, source_rows, name, by_row=total_line != "column")
     if blank_id.any():  # wholly blank rows (blank lines) are skipped; others are an error
@@ -430,7 +432,13 @@ def read_long_table(
         [c for c in (*LONG_COLUMNS, "unit", "qualifier", "quote", "note") if c in out.columns]
     ]
     _warn_percent_fractions(out, signed, name)
-    warn_magnitude_jumps(out, name=name, place_at=lambda i: place_of(i, "value"))
+    at = row_index.get_indexer(out.index)  # each row's series numbered, as read above
+    warn_magnitude_jumps(
+        out,
+        name=name,
+        place_at=lambda i: place_of(i, "value"),
+        codes=id_numbers[at] if (at >= 0).all() else None,
+    )
     out = out.reset_index(drop=True)
     if total_line:
         from idcforecast._totals import warn_total_series
