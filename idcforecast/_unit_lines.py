@@ -254,12 +254,18 @@ def no_rate_in_a_table_unit(observations: list[Observation], unit: str) -> None:
     )
 
 
-def rate_rows_marked(out: pd.DataFrame, unit: str, place_of: Any) -> pd.DataFrame:
+def rate_rows_marked(
+    out: pd.DataFrame, unit: str, place_of: Any, codes: np.ndarray | None = None
+) -> pd.DataFrame:
     """``out`` (a batch frame of several series) with each row of a series named as a rate
     or share ("Growth", "增速") whose every row has no unit marked :data:`NOT_CONVERTED`
     with :func:`no_rate_in_a_table_unit`'s reason: ``unit`` would take its 27.8 to be 27.8
     CNY bn. Its series alone fails, as :func:`idcforecast.batch.forecast_many` fails a row
-    that does not convert. A ``unit`` in % or pp, or a single series, passes."""
+    that does not convert. A ``unit`` in % or pp, or a single series, passes. ``codes``,
+    when the caller has them, number each row's series in order of appearance (-1: none),
+    as ``pd.factorize`` would; each series is looked at once, not its rows per series."""
+    import pandas as pd
+
     from idcforecast._series_cells import NOT_CONVERTED
     from idcforecast.batch.series_units import with_notes
     from idcforecast.units import parse_unit
@@ -270,24 +276,44 @@ def rate_rows_marked(out: pd.DataFrame, unit: str, place_of: Any) -> pd.DataFram
     except IdcForecastError:
         return out  # an unknown unit=: the reader names it
     ids = out["series_id"]
-    if ids.nunique() < 2:
+    if codes is None:
+        codes = pd.factorize(ids, sort=False)[0]
+    valid = codes >= 0
+    count = int(codes.max()) + 1 if valid.any() else 0
+    rows_of = np.bincount(codes[valid], minlength=count)  # each series' rows
+    present = np.flatnonzero(rows_of)
+    if len(present) < 2:
         return out
-    bare = out["unit"].isna() if "unit" in out.columns else ids.notna()
-    named = [
-        sid
-        for sid in ids.unique()
-        if isinstance(sid, str) and _RATE_NAME.search(sid) and bare[ids == sid].all()
+    first = np.full(count, -1, dtype=np.int64)  # each series' first row
+    first[codes[valid][::-1]] = np.flatnonzero(valid)[::-1]
+    names = ids.to_numpy(dtype=object)[first[present]]
+    rates = [
+        c
+        for c, sid in zip(present, names, strict=True)
+        if isinstance(sid, str) and _RATE_NAME.search(sid)
     ]
+    if not rates:
+        return out
+    bare = (out["unit"].isna() if "unit" in out.columns else ids.notna()).to_numpy(dtype=bool)
+    bare_rows = np.bincount(codes[valid & bare], minlength=count)
+    named = [c for c in rates if bare_rows[c] == rows_of[c]]  # no row of it has a unit
+    if not named:
+        return out
+    marked = np.zeros(count, dtype=bool)
+    marked[named] = True
+    rows = np.flatnonzero(valid & marked[np.where(valid, codes, 0)])
+    groups = pd.Series(rows).groupby(codes[rows], sort=False).indices
     notes_of: dict[str, list[Any]] = {}
-    for sid in named:
-        at = np.flatnonzero((ids == sid).to_numpy())
+    for code in named:
+        at = rows[groups[code]]
+        sid = ids.iat[int(at[0])]
         place = place_of(out.index[at[0]], "value")
         notes_of[
             f"{NOT_CONVERTED}{place} (series {sid!r}): the name says a rate or a share, but "
             f"unit={unit!r} for the whole table reads its bare numbers as {unit!r}; write "
             f"'%' in its name, '{sid} (%)', in its cells, '27.8%', or in a unit column"
         ] = [at]
-    return out.assign(note=with_notes(out, notes_of)) if notes_of else out
+    return out.assign(note=with_notes(out, notes_of))
 
 
 def _asked(

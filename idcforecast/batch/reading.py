@@ -411,7 +411,9 @@ def read_long_table(
     if unit is not None and footnotes:  # "Note: figures in US$ m" under bare numbers
         no_rows_against_the_footnotes(out, unit, footnotes, name)
     if unit is not None:  # "Growth" of bare numbers: not in unit=, its series fails
-        out = rate_rows_marked(out, unit, place_of)
+        at = row_index.get_indexer(out.index)  # each row's series numbered, as read above
+        codes = id_numbers[at] if (at >= 0).all() else None
+        out = rate_rows_marked(out, unit, place_of, codes)
         out = _in_unit(out, unit, kw_per_rack, place_of)
     else:  # MW and GW in one series: converted to one of them, as read_series does
         warn_rows_without_a_stated_unit(
