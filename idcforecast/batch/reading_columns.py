@@ -396,6 +396,8 @@ def _years(
 
     from idcforecast._cells import read_year, read_year_or_estimate
 
+    if column.dtype.kind == "M":  # Excel date cells (2019-12-31): each date's year below,
+        column = column.astype(object)  # not pandas' microseconds since 1970 as a "year"
     numbers = pd.to_numeric(column, errors="coerce")
     numbers[bool_cells(column)] = np.nan  # an Excel TRUE is no year
     unread = column[numbers.isna() & column.notna()]
