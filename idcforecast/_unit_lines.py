@@ -60,9 +60,10 @@ def unit_line_above(
 ) -> tuple[str, str] | None:
     """``(line, unit)`` of the first line above the header row that states the table's
     unit ("单位：亿元", "Unit: CNY bn") in a unit the registry knows, else of the first that
-    holds one known unit in brackets (a heading merged over the year columns, "市场规模
-    （亿元）"), else None: the rows ``header_row`` skips are not read, and a UnitError for
-    bare numbers names it."""
+    says it in other words ("Figures in US$ millions", "In USD m", or the unit alone,
+    "USD millions": :func:`_unit_alone`), else of the first that holds one known unit in
+    brackets (a heading merged over the year columns, "市场规模（亿元）"), else None: the
+    rows ``header_row`` skips are not read, and a UnitError for bare numbers names it."""
     from idcforecast.units import parse_unit
 
     if header_row <= 0 or not path.is_file():
@@ -112,6 +113,10 @@ def unit_line_above(
             except IdcForecastError:
                 continue
             return " ".join(line.split()).strip(" ,;"), said
+    for line in lines:  # "Figures in US$ millions", "In USD m", "USD millions": the unit
+        said = _unit_alone(" ".join(line.replace('"', " ").split()).strip(" ,;|"))
+        if said is not None:
+            return " ".join(line.split()).strip(" ,;"), said
     for line in lines:  # a heading over the table's columns: "市场规模（亿元）", "Market (USD bn)"
         said_in = set()
         for inside in _BRACKETED.findall(line):
@@ -123,6 +128,38 @@ def unit_line_above(
                 said_in.add(_as_unit_text(inside.strip()))
         if len(said_in) == 1:  # two units over different columns: no table's unit
             return " ".join(line.split()).strip(" ,;"), said_in.pop()
+    return None
+
+
+def _unit_alone(line: str) -> str | None:
+    """The unit a line above a table states without "Unit:": "Figures in US$ millions",
+    "Values in USD m" (:data:`_FIGURES_IN`), "In US$ millions" or the line alone, "USD
+    millions", when it is money or has a magnitude ("亿元", "USD m", "thousand racks"), not
+    a bare physical word that may be a title ("Racks", "MW"); else None.
+
+    Examples
+    --------
+    >>> _unit_alone("Figures in US$ millions"), _unit_alone("In USD m"), _unit_alone("亿元")
+    ('US$ millions', 'USD m', '亿元')
+    >>> _unit_alone("China IDC market") is None, _unit_alone("Racks") is None
+    (True, True)
+    """
+    from idcforecast._table_layouts import _MAGNITUDE_WORD, _as_unit_text
+    from idcforecast.units import parse_unit
+
+    found = _FIGURES_IN.search(line)
+    for text in (found.group(1) if found else "", re.sub(r"(?i)^in\s+", "", line)):
+        said = _as_unit_text(text.strip())
+        if not said:
+            continue
+        try:
+            unit = parse_unit(said)
+        except IdcForecastError:
+            continue
+        if unit.canonical.startswith("count"):  # "(m)", "thousand": no unit of a table
+            continue
+        if unit.dimension == "money" or _MAGNITUDE_WORD.search(said):
+            return said
     return None
 
 
