@@ -303,6 +303,12 @@ def read_long_table(
     elif missing == ["series_id"]:  # one unnamed series: named after the file, as
         table = table.assign(series_id=Path(name).stem)  # read_series names it
     elif missing and is_years_as_rows(table):  # year, north, south: as read_series reads it
+        from idcforecast._layout_checks import no_description_rows
+        from idcforecast.batch.wide import DESCRIBING
+
+        # "频率", "单位" rows above the years (a Wind export): the error read_series gives
+        series_columns = [c for c in table.columns if c != "year" and c not in DESCRIBING]
+        no_description_rows(table, "year", series_columns, place_of)
         table, place_of = melt_rows(table, name, place_of)
         total_line = "column"
     elif missing:
@@ -322,14 +328,16 @@ def read_long_table(
         from idcforecast.io import _column_of_years, _columns
 
         held = _column_of_years(table) if "year" in missing else None
-        if (
-            held is not None and is_headerless(held) and "looks like the header" not in title_hint
-        ):  # a blank top-left cell over the years
+        if held is None or "looks like the header" in title_hint:
+            pass  # a header row below (a title above it) first
+        elif is_headerless(held):  # a blank top-left cell over the years
             position = list(table.columns).index(held) + 1
             title_hint = (
                 f" (column {position} has no header and holds the years: write 'year' in its "
                 "header cell)"
             )
+        else:  # "指标名称" over the dates of a Wind export: as read_series names it
+            title_hint = f" (the years are in column {held!r}: pass year_column={held!r})"
         raise DataError(
             f"{name}: no column(s) {', '.join(map(repr, missing))}; expected a long table "
             f"with columns series_id, year, value (and optionally unit), a wide one with "
