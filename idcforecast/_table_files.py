@@ -400,6 +400,7 @@ def read_table(
         return f"{name} sheet {sheet!r} cell {letters[column]}{i + 2 + header_row}"
 
     table = without_footnotes(table, name, place_sheet)
+    table.attrs["workbook"] = True  # text cells "1.562": file_decimal_mark's warning
     table.attrs["above_header"] = above_header
     table.attrs["merged_across_header"] = merged_across
     table.attrs["header_row"] = header_row
