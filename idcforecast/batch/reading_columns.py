@@ -305,6 +305,15 @@ def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -
         except IdcForecastError as err:
             where = place_of(int(data.index[at[0]]), "unit")
             error = in_context(err, f"{where} (year {year})", place=where)
+            if str(source).split()[0] == "count" and "no conversion between" in str(err):
+                # a unit cell of a magnitude alone ("亿", "million"): as read_series says it
+                error = in_context(
+                    err,
+                    f"{where} (year {year}): the unit {str(source)!r} is a magnitude with no "
+                    "unit (a cell such as '亿' or 'million' alone); write the unit with it "
+                    "('亿元', 'USD m', '万架', 'MW')",
+                    place=where,
+                )
             first_error = first_error or error
             unconverted[at] = True
             notes_of.setdefault(f"{NOT_CONVERTED}{error}", []).append(at)
