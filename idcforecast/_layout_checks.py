@@ -350,14 +350,20 @@ def no_second_header_row(
     table: pd.DataFrame, label_columns: list[Any], cells: list[Any], place_of: Any, layout: str
 ) -> None:
     """A DataError for a first row that is a second header row: blank under the names
-    (``label_columns``: the year column, or a wide table's name columns) and, in ``cells``,
+    (``label_columns``: the year column, or a wide table's name columns), or labelled as the
+    units' row ("单位", "Unit"), and, in ``cells``,
     only units ("亿元", "万架") or marks of actuals and estimates ("A", "E"). Read as data,
     it was "the series name is blank" or "a blank cell is not a year", which point nowhere
     near the fix."""
+    from idcforecast._table_headers import HEADER_ALIASES
     from idcforecast.units import parse_unit
 
+    def no_name(cell: Any) -> bool:  # blank, or a label saying the row holds units ("单位")
+        label = str(cell).strip().casefold() if isinstance(cell, str) else None
+        return is_blank(cell) or label == "unit" or HEADER_ALIASES.get(label or "") == "unit"
+
     if table.empty or not all(
-        is_blank(table.iat[0, table.columns.get_loc(c)]) for c in label_columns
+        no_name(table.iat[0, table.columns.get_loc(c)]) for c in label_columns
     ):
         return
     filled = [(c, table[c].iloc[0]) for c in cells if not is_blank(table[c].iloc[0])]
