@@ -64,6 +64,9 @@ _COMMA_DECIMAL_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d
 _DIGIT_DOT_DIGIT = re.compile(r"\d\.\d")
 # a whole cell holding a number in scientific notation, as programs write it ("1.2e+12")
 _SCIENTIFIC = re.compile(r"\s*[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+\s*")
+# a whole number with its decimal point and no digit after it ("12.", as some exports and
+# hand-typed sheets write one): 12, as read_long_table (pandas) reads it; was "unit '.'"
+_TRAILING_POINT = re.compile(r"\s*[+-]?\d+\.\s*")
 # a whole cell of a number grouping thousands with apostrophes ("1'234.5", Swiss exports):
 # an apostrophe is never a decimal mark ("1'234" is read with decimal=',' too, "1'234.5" not)
 _APOSTROPHE_THOUSANDS = re.compile(r"\s*[+-]?\d{1,3}(?:['’]\d{3})+(?:\.\d+)?\s*")
@@ -342,6 +345,8 @@ def read_figure(cell: Any, *, place: str, decimal_mark: str = ".") -> Figure:
     1200000000000.0
     >>> read_figure("1'234.5", place="f.csv row 6").value  # thousands as Swiss exports group
     1234.5
+    >>> read_figure("12.", place="f.csv row 7").value  # a point and no decimals
+    12.0
     """
     # Decimal (database NUMERIC columns) is a Number but not a numbers.Real
     if isinstance(cell, numbers.Real | decimal.Decimal) and not isinstance(cell, bool):
@@ -360,6 +365,8 @@ def read_figure(cell: Any, *, place: str, decimal_mark: str = ".") -> Figure:
             return replace(figure, marker=marker, quote=cell.strip())
         if decimal_mark == "." and _SCIENTIFIC.fullmatch(cell):
             return Figure(float(cell), None)  # "1.2e+12": a program's export, unambiguous
+        if decimal_mark == "." and _TRAILING_POINT.fullmatch(cell):
+            return Figure(float(cell), None)  # "12.": 12
         swiss = _APOSTROPHE_THOUSANDS.fullmatch(cell)
         if swiss and (decimal_mark == "." or "." not in cell):  # "1'234.5": Swiss thousands
             return Figure(float(re.sub(r"['’]", "", cell.strip())), None)

@@ -86,6 +86,8 @@ def file_decimal_mark(table: pd.DataFrame, *, year_column: str, decimal: str, na
     decimal = decimal_mark_of(table, year_column=year_column, decimal=decimal)
     if table.attrs.get("sep") == ";" and decimal == ".":
         warn_three_digit_groups(table, year_column, name)
+    elif table.attrs.get("workbook") and decimal == ".":  # numbers stored as text: "1.562"
+        warn_three_digit_groups(table, year_column, name, in_workbook=True)
     return decimal
 
 
@@ -94,11 +96,16 @@ _COMMA_THOUSANDS = re.compile(r"\s*[+-]?\d{1,3}(?:,\d{3})+\s*")
 _PLAIN_NUMBER = re.compile(r"\s*[+-]?[\d.,]+\s*")
 
 
-def warn_three_digit_groups(table: pd.DataFrame, year_column: str, name: str) -> None:
+def warn_three_digit_groups(
+    table: pd.DataFrame, year_column: str, name: str, *, in_workbook: bool = False
+) -> None:
     """Every plain number of a ';'-separated file written like 1.562 or 12.345.678: read
     with '.' as the decimal mark (the default) it is 1000 times smaller than a continental
     export meant; say so, and how to read it the other way. The same for every number
-    written like 1,562: read as 1562, 1000 times larger than a decimal comma means."""
+    written like 1,562: read as 1562, 1000 times larger than a decimal comma means.
+    ``in_workbook``: the text cells of an Excel sheet (numbers stored as text, as a
+    continental export writes them; number cells are no text and not looked at), for
+    which only the dots are said ("1,562" is what an English sheet's text shows)."""
     import warnings
 
     from idcforecast.errors import AmbiguousNumberWarning
@@ -119,16 +126,18 @@ def warn_three_digit_groups(table: pd.DataFrame, year_column: str, name: str) ->
             if len(cells) < 3:
                 cells.append(cell)
     shown = ", ".join(repr(c.strip()) for c in cells)
+    where = "number stored as text in the sheet" if in_workbook else "number"
+    within = "" if in_workbook else " in a ';'-separated file"
     if count >= 2 and dots:
         warnings.warn(
-            f"{name}: every number ({shown}...) has exactly three digits after its dot in a "
-            "';'-separated file, as files that group thousands with '.' write them; they were "
+            f"{name}: every {where} ({shown}...) has exactly three digits after its dot"
+            f"{within}, as files that group thousands with '.' write them; they were "
             "read with '.' as the decimal mark (1.562 as 1.562, not 1562); if the dots group "
             "thousands, pass decimal=','",
             AmbiguousNumberWarning,
             stacklevel=caller_stacklevel(),
         )
-    elif count >= 2 and commas:
+    elif count >= 2 and commas and not in_workbook:
         # the mirror: ';' separates the fields of files whose decimal mark is ','
         warnings.warn(
             f"{name}: every number ({shown}...) has exactly three digits after its comma in a "

@@ -97,6 +97,36 @@ def names_without_header(table: pd.DataFrame, others: list[Any], describing: Any
     return first
 
 
+def years_without_header(table: pd.DataFrame) -> Any:
+    """The label of a table's first column when its header cell is blank but it can only
+    hold the years (``",China IDC,US colo"`` over ``"2019,1562.5,30.2"``, an Excel chart's
+    data range with a year per row): every filled cell of it is a year ("2019", "2019年",
+    "2021E") and every other column has a header (or is blank throughout), so no other
+    column could hold them. Else None, and the missing year column stays an error.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rows = pd.DataFrame({"Unnamed: 0": ["2019", "2020"], "China IDC": ["1562.5", "2023"]})
+    >>> years_without_header(rows)
+    'Unnamed: 0'
+    >>> years_without_header(rows.assign(**{"Unnamed: 2": ["x", ""]})) is None
+    True
+    """
+    from idcforecast._year_cells import estimate_year, year_label
+
+    columns = list(table.columns)
+    if len(columns) < 2 or not is_headerless(columns[0]):
+        return None
+    for column in columns[1:]:
+        if is_headerless(column) and not all(is_blank(c) for c in table[column]):
+            return None  # a second column without a header: which holds the years?
+    cells = [c for c in table[columns[0]] if not is_blank(c)]
+    if not cells or any(year_label(c) is None and estimate_year(c) is None for c in cells):
+        return None
+    return columns[0]
+
+
 def no_headerless_values(
     table: pd.DataFrame, columns: list[Any], place_of: Any, expected: str
 ) -> None:
@@ -320,14 +350,20 @@ def no_second_header_row(
     table: pd.DataFrame, label_columns: list[Any], cells: list[Any], place_of: Any, layout: str
 ) -> None:
     """A DataError for a first row that is a second header row: blank under the names
-    (``label_columns``: the year column, or a wide table's name columns) and, in ``cells``,
+    (``label_columns``: the year column, or a wide table's name columns), or labelled as the
+    units' row ("单位", "Unit"), and, in ``cells``,
     only units ("亿元", "万架") or marks of actuals and estimates ("A", "E"). Read as data,
     it was "the series name is blank" or "a blank cell is not a year", which point nowhere
     near the fix."""
+    from idcforecast._table_headers import HEADER_ALIASES
     from idcforecast.units import parse_unit
 
+    def no_name(cell: Any) -> bool:  # blank, or a label saying the row holds units ("单位")
+        label = str(cell).strip().casefold() if isinstance(cell, str) else None
+        return is_blank(cell) or label == "unit" or HEADER_ALIASES.get(label or "") == "unit"
+
     if table.empty or not all(
-        is_blank(table.iat[0, table.columns.get_loc(c)]) for c in label_columns
+        no_name(table.iat[0, table.columns.get_loc(c)]) for c in label_columns
     ):
         return
     filled = [(c, table[c].iloc[0]) for c in cells if not is_blank(table[c].iloc[0])]

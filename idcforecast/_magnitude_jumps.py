@@ -20,7 +20,6 @@ Private: the readers call it on the frame they built.
 
 from __future__ import annotations
 
-import math
 import warnings
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -42,11 +41,15 @@ _SHOWN = 3
 _RATE_UNITS = ("%", "pp", "percent", "percentage points")
 
 
-def magnitude_jumps(frame: pd.DataFrame) -> list[tuple[Any, Any, float]]:
+def magnitude_jumps(
+    frame: pd.DataFrame, codes: np.ndarray | None = None
+) -> list[tuple[Any, Any, float]]:
     """The steps of ``frame`` (``series_id, year, value``) that a magnitude slip explains:
     ``(before, after, ratio)`` with the index labels of the two rows (consecutive published
     years of one series, both values positive) and ``after / before``, in the frame's
-    series order, then by year.
+    series order, then by year. ``codes``, when the caller has them, number each row's
+    series in order of appearance (``pd.factorize``'s numbers, -1 for none): the ids are
+    then not hashed again.
 
     Examples
     --------
@@ -60,7 +63,7 @@ def magnitude_jumps(frame: pd.DataFrame) -> list[tuple[Any, Any, float]]:
 
     if len(frame) < 2:
         return []
-    ids = frame["series_id"].to_numpy()
+    ids = frame["series_id"].to_numpy() if codes is None else codes
     years = pd.to_numeric(frame["year"], errors="coerce").to_numpy(dtype=np.float64)
     values = pd.to_numeric(frame["value"], errors="coerce").to_numpy(dtype=np.float64)
     if "unit" in frame.columns:  # a rate's steps (0.1% to 35% growth) are no levels
@@ -79,7 +82,8 @@ def magnitude_jumps(frame: pd.DataFrame) -> list[tuple[Any, Any, float]]:
         before = np.flatnonzero(same)
         return _steps(frame, before, before + 1, years, values)
     # a series' rows apart (written year by year, shuffled) or out of year order
-    codes = _series_codes(frame["series_id"])
+    if codes is None:
+        codes = _series_codes(frame["series_id"])
     before, after = _year_neighbours(codes, years)
     return _steps(frame, before, after, years, values)
 
@@ -147,17 +151,21 @@ def _steps(
 ) -> list[tuple[Any, Any, float]]:
     """The pairs ``(before, after)`` (row positions of consecutive years of one series)
     whose step is :data:`JUMP_FACTOR` or more, as :func:`magnitude_jumps` gives them."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        step = np.log10(values[after] / values[before])
+    first, then = values[before], values[after]
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        ratio = then / first
         gap = years[after] - years[before]
-        limit = math.log10(JUMP_FACTOR) + (gap - 1) * math.log10(2.0)
+        # log10(limit) = log10(JUMP_FACTOR) + (gap - 1) log10(2), compared without a log of
+        # every step (0.1 s of 2 million): the step up, or down, as a factor above 1
+        limit = JUMP_FACTOR * np.exp2(gap - 1) * (1 - 1e-12)
+        factor = np.where(ratio >= 1, ratio, 1 / ratio)
         # no ratio from zero or to a negative
-        positive = (values[before] > 0) & (values[after] > 0)
-        found = np.flatnonzero(positive & (gap >= 1) & (np.abs(step) >= limit - 1e-12))
+        positive = (first > 0) & (then > 0)
+        found = np.flatnonzero(positive & (gap >= 1) & (factor >= limit))
     # the index labels of each pair, as python values (.at takes them)
     labels = frame.index.to_numpy()
     pairs = zip(labels[before[found]].tolist(), labels[after[found]].tolist(), strict=True)
-    return [(a, b, float(10 ** step[i])) for (a, b), i in zip(pairs, found.tolist(), strict=True)]
+    return [(a, b, float(ratio[i])) for (a, b), i in zip(pairs, found.tolist(), strict=True)]
 
 
 def _times(ratio: float) -> str:
@@ -166,12 +174,17 @@ def _times(ratio: float) -> str:
 
 
 def warn_magnitude_jumps(
-    frame: pd.DataFrame, *, name: str, place_at: Callable[[Any], str] | None = None
+    frame: pd.DataFrame,
+    *,
+    name: str,
+    place_at: Callable[[Any], str] | None = None,
+    codes: np.ndarray | None = None,
 ) -> None:
     """Warn (:class:`~idcforecast.errors.MagnitudeJumpWarning`) naming the values of
     ``frame`` (``series_id, year, value`` [+ ``quote``]) that :func:`magnitude_jumps`
     finds: its series, year, value, cell (``place_at(index label)``, else the row's
-    ``source``) and the cell as written. Nothing is changed.
+    ``source``) and the cell as written (``codes``: each row's series numbered, as
+    :func:`magnitude_jumps` takes them). Nothing is changed.
 
     Examples
     --------
@@ -188,7 +201,7 @@ def warn_magnitude_jumps(
     and 929 times 2021's 1.4; a magnitude slip (thousands for millions, 万 for 亿, '$1,300'
     under a 'USD bn' heading)? It is read as written: correct the cell, or its unit, if so
     """
-    jumps = magnitude_jumps(frame)
+    jumps = magnitude_jumps(frame, codes)
     if not jumps:
         return
     from idcforecast.errors import MagnitudeJumpWarning

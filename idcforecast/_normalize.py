@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from idcforecast._cells import Figure, in_context, read_flag
+from idcforecast._cells import Figure, in_context, is_blank, read_flag
 from idcforecast._tidy import (
     QUALIFIERS,
     TIDY_COLUMNS,
@@ -255,6 +255,16 @@ def _factor(
                     f"as a count ({source_unit!r}), not {target!r}; write the unit in the cell "
                     "('1500万元', '2.5 billion USD', '300 MW') or give plain numbers in "
                     f"{target!r}",
+                    **{**fields, "place": obs.place, "series_id": obs.series_id},
+                ) from err
+            if source_unit.split()[0] == "count" and not is_blank(obs.meta.get("unit")):
+                # a unit cell of a magnitude alone ("亿", "million"): 亿元 left half-written
+                said = str(obs.meta["unit"]).strip()
+                fields = {key: getattr(err, key) for key in err.fields}
+                raise IncompatibleUnitsError(
+                    f"{where}: the unit {said!r} is a magnitude with no unit, so the value "
+                    f"reads as a count ({source_unit!r}), not {target!r}; write the unit with "
+                    "it ('亿元', 'USD m', '万架', 'MW')",
                     **{**fields, "place": obs.place, "series_id": obs.series_id},
                 ) from err
             raise in_context(err, where, place=obs.place, series_id=obs.series_id) from err

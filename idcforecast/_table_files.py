@@ -1,15 +1,17 @@
 """Reading a CSV, Excel sheet or DataFrame into a raw table of cells, for ``read_series``.
 
-Format options (``sep``, ``header_row``, ``encoding``) are checked and applied here; the
-cells are read by :mod:`idcforecast._cells` and the layouts by :mod:`idcforecast.io`. Every
-table comes with a function naming the place of a cell in the user's own terms ("sales.csv
-row 4, column 'value'", "x.xlsx sheet 'S' cell C3"), row numbers as in the file.
+Format options (``sep``, ``header_row``, ``encoding``) are applied here (checked by
+:mod:`idcforecast._format_options`); the cells are read by :mod:`idcforecast._cells`
+and the layouts by :mod:`idcforecast.io`. Every table comes with a function naming the
+place of a cell in the user's own terms ("sales.csv row 4, column 'value'", "x.xlsx
+sheet 'S' cell C3"), row numbers as in the file.
 
 The parts :func:`read_table` relies on live beside it: :mod:`idcforecast._text_files`
 (encodings, decoding errors, the separator and ragged lines of a CSV),
 :mod:`idcforecast._excel_sheets` (sheet picking, percent cells, merged cells, formula and
 error cells), :mod:`idcforecast._table_headers` (tidied headers, header hints) and
-:mod:`idcforecast._table_footnotes` (footnote rows under the table).
+:mod:`idcforecast._table_footnotes` (footnote rows under the table). A unit stated on a
+line above the header is found by :func:`idcforecast._unit_lines.unit_line_above`.
 """
 
 from __future__ import annotations
@@ -43,7 +45,6 @@ from idcforecast._table_headers import (
     without_unused_columns,
 )
 from idcforecast._text_files import (
-    check_encoding,
     decode_error,
     detect_separator,
     excel_sep_line,
@@ -60,57 +61,7 @@ from idcforecast.errors import DataError, EmptyDataError, IdcForecastError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["check_format_options", "read_table", "require_rows", "row_place"]
-
-
-def check_format_options(
-    source: Any,
-    *,
-    sep: Any,
-    decimal: Any,
-    header_row: Any,
-    caller: str = "read_series",
-    encoding: Any = "utf-8",
-    estimates: Any = "error",
-) -> None:
-    """Typed errors for unusable ``sep``/``decimal``/``header_row``/``encoding``/
-    ``estimates`` values (``caller`` names the function the user called)."""
-    import pandas as pd
-
-    from idcforecast._cells import check_estimates_policy
-
-    check_estimates_policy(estimates, caller=caller)
-    check_encoding(encoding, caller=caller)
-    if decimal not in (".", ","):
-        raise DataError(
-            f"{caller}: decimal={decimal!r} is not supported; expected '.' or ','",
-            decimal=repr(decimal),
-        )
-    if sep is not None and (not isinstance(sep, str) or len(sep) != 1 or sep in '"\r\n'):
-        raise DataError(
-            f"{caller}: sep={sep!r} is not a field separator; expected one character "
-            "such as ',' or ';' (or None to detect it)",
-            sep=repr(sep),
-        )
-    if sep is not None and sep == decimal:
-        raise DataError(
-            f"{caller}: sep and decimal are both {sep!r}; expected different characters "
-            "(a decimal-comma CSV is usually separated by ';')",
-            sep=repr(sep),
-        )
-    if isinstance(header_row, bool) or not isinstance(header_row, int) or header_row < 0:
-        raise DataError(
-            f"{caller}: header_row={header_row!r} is not a row; expected a 0-based row number >= 0",
-            header_row=repr(header_row),
-        )
-    if isinstance(source, pd.DataFrame) and (
-        sep is not None or header_row != 0 or text_codec(encoding) != "utf-8-sig"
-    ):
-        raise DataError(
-            f"{caller}: sep, header_row and encoding apply to files; a DataFrame already has "
-            "its columns (drop the options, or set the frame's columns yourself)",
-            source="DataFrame",
-        )
+__all__ = ["read_table", "require_rows", "row_place"]
 
 
 def _text_dtypes(
@@ -420,7 +371,7 @@ def read_table(
     }
     table = without_unused_columns(table, headerless)
     as_read = list(table.columns)
-    table = tidy_headers(table, known_columns, name, raw_header=raw_header)
+    table = tidy_headers(table, known_columns, name, raw_header=raw_header, above=above_header)
     letters = {new: letters[old] for old, new in zip(as_read, table.columns, strict=True)}
     # the header as written, for a column read under another name ('年份' as 'year')
     written = {new: old for old, new in zip(as_read, table.columns, strict=True)}
@@ -449,6 +400,7 @@ def read_table(
         return f"{name} sheet {sheet!r} cell {letters[column]}{i + 2 + header_row}"
 
     table = without_footnotes(table, name, place_sheet)
+    table.attrs["workbook"] = True  # text cells "1.562": file_decimal_mark's warning
     table.attrs["above_header"] = above_header
     table.attrs["merged_across_header"] = merged_across
     table.attrs["header_row"] = header_row
@@ -590,84 +542,3 @@ def require_rows(table: pd.DataFrame, name: str, header_row: int = 0, hint: str 
             f"{name} {found}{where}; expected a header row and at least one row of data{hint}",
             source=name,
         )
-
-
-# a line above a table that gives its unit: "单位：亿元", "计量单位: 万架", "Unit: CNY bn",
-# "(单位：亿元)"
-_UNIT_LINE = re.compile(
-    r"(?:计量单位|單位|单位|units?)\s*[:：]\s*([^,，;；()（）\n]+)", re.IGNORECASE
-)
-
-
-_BRACKETED = re.compile(r"[(（]([^()（）]+)[)）]")
-
-
-def unit_line_above(
-    path: Path, header_row: int, sheet_name: str | int, encoding: str
-) -> tuple[str, str] | None:
-    """``(line, unit)`` of the first line above the header row that states the table's
-    unit ("单位：亿元", "Unit: CNY bn") in a unit the registry knows, else of the first that
-    holds one known unit in brackets (a heading merged over the year columns, "市场规模
-    （亿元）"), else None: the rows ``header_row`` skips are not read, and a UnitError for
-    bare numbers names it."""
-    from idcforecast.units import parse_unit
-
-    if header_row <= 0 or not path.is_file():
-        return None
-    lines: list[str] = []
-    try:
-        if path.suffix.lower() == ".xls" and starts_with(path, OLE2_MAGIC):
-            from idcforecast._xls_books import xls_sheet_lines
-
-            lines = xls_sheet_lines(path, sheet_name, header_row)
-        elif path.suffix.lower() in (".xlsx", ".xlsm"):
-            import openpyxl
-
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-            try:
-                hidden = frozenset(
-                    ws.title for ws in book.worksheets if ws.sheet_state != "visible"
-                )
-                sheet = book[pick_sheet(book.sheetnames, sheet_name, path.name, path, hidden)]
-                for row in sheet.iter_rows(max_row=header_row, values_only=True):
-                    lines.append(" ".join(str(c) for c in row if c is not None))
-            finally:
-                book.close()
-        else:
-            codec = text_codec(file_encoding(path, encoding))
-            with open(path, encoding=codec, errors="replace") as handle:
-                lines = [handle.readline() for _ in range(header_row)]
-    except (OSError, IdcForecastError, ValueError, KeyError, zipfile.BadZipFile):
-        return None
-    from idcforecast._table_layouts import _MAGNITUDE_WORD, _as_unit_text
-
-    for line in lines:
-        found = _UNIT_LINE.search(line)
-        if found is None:
-            continue
-        # "CNY bn"; "亿元 数据来源：..." (cells joined); a CSV line's quotes are no unit
-        words = found.group(1).replace('"', " ").split()
-        rest = " ".join(words[1:])
-        # the first word alone ("亿元" before other cells' text), unless a magnitude follows
-        # it: "RMB 100 million" is 亿元, never "RMB" (yuan, 1e8 times off)
-        alone = not re.match(r"\d", rest) and not _MAGNITUDE_WORD.search(rest)
-        for said in (_as_unit_text(" ".join(words)), words[0] if words and alone else ""):
-            if not said:
-                continue
-            try:
-                parse_unit(said)
-            except IdcForecastError:
-                continue
-            return " ".join(line.split()).strip(" ,;"), said
-    for line in lines:  # a heading over the table's columns: "市场规模（亿元）", "Market (USD bn)"
-        said_in = set()
-        for inside in _BRACKETED.findall(line):
-            try:
-                known = parse_unit(_as_unit_text(inside.strip())).canonical
-            except IdcForecastError:
-                continue
-            if not known.startswith("count"):  # "(m)", "(B)", "(个)": no unit of a table
-                said_in.add(_as_unit_text(inside.strip()))
-        if len(said_in) == 1:  # two units over different columns: no table's unit
-            return " ".join(line.split()).strip(" ,;"), said_in.pop()
-    return None

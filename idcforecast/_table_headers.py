@@ -51,6 +51,15 @@ def header_hint(
     found = _header_below(table, names)
     if found is not None:
         row = header_row + 1 + found
+        cells = list(table.iloc[found])
+        if repeated_years(cells) is not None:
+            above = list(table.columns) if found == 0 else list(table.iloc[found - 1])
+            above = [None if is_headerless(c) else c for c in above]
+            return (
+                f" (row {row + 1} looks like the header, but {_side_by_side(cells, above)}; "
+                "expected one table per sheet or file: move each block to one of its own and "
+                f"read it with header_row={row})"
+            )
         if _blank_year_header(table, found):
             return (
                 f" (a title above the header? row {row + 1} looks like the header but its "
@@ -62,6 +71,53 @@ def header_hint(
             f"header_row={row}, the 0-based row of the header)"
         )
     return " (a title above the header? pass header_row=N, the 0-based row of the header)"
+
+
+def repeated_years(cells: list[Any]) -> list[int] | None:
+    """0-based positions where a header row's years start again, when its year cells are
+    two rising runs or more that share a year ("Region, 2019, 2020, 2019, 2020": two
+    tables side by side, each under its own heading), else None.
+
+    Examples
+    --------
+    >>> repeated_years(["Region", 2019, 2020, 2021, None, 2020, 2021, 2022])
+    [1, 5]
+    >>> repeated_years(["Region", 2019, 2020, 2021]) is None
+    True
+    """
+    from idcforecast._cells import estimate_year, year_label
+
+    found = [(j, y) for j, c in enumerate(cells) if (y := year_label(c) or estimate_year(c))]
+    runs: list[list[tuple[int, int]]] = []
+    for j, year in found:
+        if runs and year > runs[-1][-1][1]:
+            runs[-1].append((j, year))
+        else:
+            runs.append([(j, year)])
+    if len(runs) < 2 or any(len(run) < 2 for run in runs):
+        return None
+    seen = [{y for _, y in run} for run in runs]
+    if not any(a & b for a, b in itertools.combinations(seen, 2)):
+        return None  # numbers of a data row that fall in the years' range
+    return [run[0][0] for run in runs]
+
+
+def _side_by_side(cells: list[Any], above: list[Any] | None) -> str:
+    """What a header row whose years repeat (:func:`repeated_years`) holds, for messages:
+    the columns where the years start again and the headings over them in ``above``
+    ("'Revenue (USD bn)' and 'Capacity (MW)'")."""
+    from idcforecast._cells import estimate_year, year_label
+
+    starts = repeated_years(cells) or [0]
+    years = [y for c in cells if (y := year_label(c) or estimate_year(c))]
+    span = f" {min(years)}-{max(years)}" if years else ""
+    again = " and ".join(str(j + 1) for j in starts[1:])
+    headings = [str(c).strip() for c in (above or [])[starts[0] :] if not _is_blank(c)]
+    under = f" under {' and '.join(map(repr, headings))}" if len(headings) >= 2 else ""
+    return (
+        f"its years{span} run from column {starts[0] + 1} and start again at column "
+        f"{again}: {len(starts)} tables side by side{under}"
+    )
 
 
 def _header_below(table: pd.DataFrame, names: tuple[str, ...], rows: int = 30) -> int | None:
@@ -90,6 +146,8 @@ def _header_below(table: pd.DataFrame, names: tuple[str, ...], rows: int = 30) -
         # years' range too, in no order
         years = [y for c in row if (y := year_label(c) or estimate_year(c)) is not None]
         if len(years) >= 2 and all(b > a for a, b in itertools.pairwise(years)):
+            return i
+        if repeated_years(list(row)) is not None:  # two tables side by side
             return i
         if _blank_year_header(table, i):
             return i
@@ -156,11 +214,18 @@ HEADER_ALIASES = {
 
 
 def tidy_headers(
-    table: pd.DataFrame, known: tuple[str, ...], name: str, *, raw_header: list[Any] | None
+    table: pd.DataFrame,
+    known: tuple[str, ...],
+    name: str,
+    *,
+    raw_header: list[Any] | None,
+    above: list[Any] | None = None,
 ) -> pd.DataFrame:
     """Headers without surrounding spaces, known names in their own letter case (and a
     :data:`HEADER_ALIASES` header, "单位" or "Sources", as the known name it means); a header
-    that ``raw_header`` (the file's header cells) repeats is an error."""
+    that ``raw_header`` (the file's header cells) repeats is an error, which names two
+    tables side by side when the years repeat (their headings from ``above``, the row
+    above the header)."""
     from idcforecast._cells import is_blank
 
     first: dict[str, int] = {}
@@ -169,6 +234,15 @@ def tidy_headers(
             continue
         key = str(cell).strip()
         if key in first:
+            if repeated_years(list(raw_header or ())) is not None:
+                raise DataError(
+                    f"{name}: the header {key!r} appears twice (columns {first[key] + 1} and "
+                    f"{j + 1}); {_side_by_side(list(raw_header or ()), above)}; expected one "
+                    "table per sheet or file (a sheet's years once): move each block to a "
+                    "sheet or file of its own, with its unit, and read each",
+                    source=name,
+                    column=key,
+                )
             raise DataError(
                 f"{name}: the header {key!r} appears twice (columns {first[key] + 1} and "
                 f"{j + 1}); expected unique column names; rename or delete one (pandas would "

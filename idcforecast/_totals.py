@@ -32,6 +32,9 @@ _TOTAL_LABEL = re.compile(
     r"(?:[(（\[][^()（）\[\]]*[)）\]])?\s*",
     re.IGNORECASE,
 )
+# a line that breaks the line above it down ("其中：核心区", "of which: colo", "incl. Beijing"):
+# a part of a part, not one of the total's parts
+_SUB_ITEM = re.compile(r"\s*(?:其中|(?:of\s+which|thereof|including)\b|incl\.)", re.IGNORECASE)
 # relative difference within which a total "matches" the sum of its parts: published tables
 # round each row (a total of 1,562.5 over parts 812.3 + 750.3 = 1,562.6 is a match)
 SUM_TOLERANCE = 0.005
@@ -56,6 +59,18 @@ def _total_positions(series_id: str) -> list[int]:
     return [i for i, part in enumerate(series_id.split(KEY_SEPARATOR)) if is_total_label(part)]
 
 
+def _is_sub_item(series_id: str) -> bool:
+    """True for a name one of whose parts breaks another line down ("其中：核心区", "China /
+    of which: colo"): not one of a total's parts, which it would count twice.
+
+    Examples
+    --------
+    >>> [_is_sub_item(x) for x in ("其中：核心区", "of which colo", "China", "Incline")]
+    [True, True, False, False]
+    """
+    return any(_SUB_ITEM.match(part) for part in series_id.split(KEY_SEPARATOR))
+
+
 def _group_of(total_id: str, ids: list[str]) -> list[str]:
     """The series a total sums: the others named alike except at the total's place ("China /
     Total": every "China / ..."; "合计 / 市场规模": every "... / 市场规模"); for a name of one
@@ -64,7 +79,7 @@ def _group_of(total_id: str, ids: list[str]) -> list[str]:
     keys = total_id.split(KEY_SEPARATOR)
     parts = []
     for s in ids:
-        if s == total_id or _total_positions(s):
+        if s == total_id or _total_positions(s) or _is_sub_item(s):
             continue
         other = s.split(KEY_SEPARATOR)
         if len(keys) == 1 or (
@@ -102,7 +117,14 @@ def total_check(frame: pd.DataFrame, total_id: str) -> str:
     if not parts:
         return "no other series to compare it with"
     shown = ", ".join(map(repr, parts[:4])) + (", ..." if len(parts) > 4 else "")
-    others = f"the other {len(parts)} ({shown})"
+    subs = [s for s in ids if _is_sub_item(s)]
+    left = (
+        f"; {', '.join(map(repr, subs[:3]))}{', ...' if len(subs) > 3 else ''} "
+        "breaking a line down not counted"
+        if subs
+        else ""
+    )
+    others = f"the other {len(parts)} ({shown}{left})"
     if "unit" in frame.columns:
         units = {
             str(u)

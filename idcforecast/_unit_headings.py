@@ -50,7 +50,7 @@ __all__ = [
     "with_heading_unit",
 ]
 
-# "单位：亿元", "Unit: CNY bn" (as _table_files reads a line above the header)
+# "单位：亿元", "Unit: CNY bn" (as _unit_lines reads a line above the header)
 _UNIT_SAID = re.compile(
     r"(?:计量单位|單位|单位|units?)\s*[:：]\s*([^,，;；()（）\n]+)", re.IGNORECASE
 )

@@ -1,5 +1,6 @@
 """A table's unit stated on a line above its header ("单位：亿元", "Unit: CNY bn"), which
-``header_row`` skips unread, checked against the ``unit=`` asked for bare numbers, by
+``header_row`` skips unread (found by :func:`unit_line_above`), checked against the
+``unit=`` asked for bare numbers, by
 :func:`idcforecast.read_series` (:func:`no_unit_against_the_line_above`) and
 :func:`idcforecast.batch.read_long_table` (:func:`no_rows_against_the_line_above`): a
 ``unit="CNY bn"`` over "单位：亿元" read 1000亿元 as 1000 CNY bn, ten times too large.
@@ -11,12 +12,16 @@ a series whose name says it is a rate ("Growth", "增速") given one unit for th
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from idcforecast._table_files import unit_line_above
+from idcforecast._excel_sheets import pick_sheet
+from idcforecast._file_kinds import starts_with
+from idcforecast._text_files import file_encoding, text_codec
+from idcforecast._xls_books import OLE2_MAGIC
 from idcforecast.errors import IdcForecastError, UnitError
 
 if TYPE_CHECKING:
@@ -35,8 +40,127 @@ __all__ = [
     "no_unit_against_the_line_above",
     "rate_rows_marked",
     "unit_in_footnotes",
+    "unit_line_above",
     "warn_rows_without_a_stated_unit",
 ]
+
+
+# a line above a table that gives its unit: "单位：亿元", "计量单位: 万架", "Unit: CNY bn",
+# "(单位：亿元)"
+_UNIT_LINE = re.compile(
+    r"(?:计量单位|單位|单位|units?)\s*[:：]\s*([^,，;；()（）\n]+)", re.IGNORECASE
+)
+
+
+_BRACKETED = re.compile(r"[(（]([^()（）]+)[)）]")
+
+
+def unit_line_above(
+    path: Path, header_row: int, sheet_name: str | int, encoding: str
+) -> tuple[str, str] | None:
+    """``(line, unit)`` of the first line above the header row that states the table's
+    unit ("单位：亿元", "Unit: CNY bn") in a unit the registry knows, else of the first that
+    says it in other words ("Figures in US$ millions", "In USD m", or the unit alone,
+    "USD millions": :func:`_unit_alone`), else of the first that holds one known unit in
+    brackets (a heading merged over the year columns, "市场规模（亿元）"), else None: the
+    rows ``header_row`` skips are not read, and a UnitError for bare numbers names it."""
+    from idcforecast.units import parse_unit
+
+    if header_row <= 0 or not path.is_file():
+        return None
+    lines: list[str] = []
+    try:
+        if path.suffix.lower() == ".xls" and starts_with(path, OLE2_MAGIC):
+            from idcforecast._xls_books import xls_sheet_lines
+
+            lines = xls_sheet_lines(path, sheet_name, header_row)
+        elif path.suffix.lower() in (".xlsx", ".xlsm"):
+            import openpyxl
+
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            try:
+                hidden = frozenset(
+                    ws.title for ws in book.worksheets if ws.sheet_state != "visible"
+                )
+                sheet = book[pick_sheet(book.sheetnames, sheet_name, path.name, path, hidden)]
+                for row in sheet.iter_rows(max_row=header_row, values_only=True):
+                    lines.append(" ".join(str(c) for c in row if c is not None))
+            finally:
+                book.close()
+        else:
+            codec = text_codec(file_encoding(path, encoding))
+            with open(path, encoding=codec, errors="replace") as handle:
+                lines = [handle.readline() for _ in range(header_row)]
+    except (OSError, IdcForecastError, ValueError, KeyError, zipfile.BadZipFile):
+        return None
+    from idcforecast._table_layouts import _MAGNITUDE_WORD, _as_unit_text
+
+    for line in lines:
+        found = _UNIT_LINE.search(line)
+        if found is None:
+            continue
+        # "CNY bn"; "亿元 数据来源：..." (cells joined); a CSV line's quotes are no unit
+        words = found.group(1).replace('"', " ").split()
+        rest = " ".join(words[1:])
+        # the first word alone ("亿元" before other cells' text), unless a magnitude follows
+        # it: "RMB 100 million" is 亿元, never "RMB" (yuan, 1e8 times off)
+        alone = not re.match(r"\d", rest) and not _MAGNITUDE_WORD.search(rest)
+        for said in (_as_unit_text(" ".join(words)), words[0] if words and alone else ""):
+            if not said:
+                continue
+            try:
+                parse_unit(said)
+            except IdcForecastError:
+                continue
+            return " ".join(line.split()).strip(" ,;"), said
+    for line in lines:  # "Figures in US$ millions", "In USD m", "USD millions": the unit
+        said = _unit_alone(" ".join(line.replace('"', " ").split()).strip(" ,;|"))
+        if said is not None:
+            return " ".join(line.split()).strip(" ,;"), said
+    for line in lines:  # a heading over the table's columns: "市场规模（亿元）", "Market (USD bn)"
+        said_in = set()
+        for inside in _BRACKETED.findall(line):
+            try:
+                known = parse_unit(_as_unit_text(inside.strip())).canonical
+            except IdcForecastError:
+                continue
+            if not known.startswith("count"):  # "(m)", "(B)", "(个)": no unit of a table
+                said_in.add(_as_unit_text(inside.strip()))
+        if len(said_in) == 1:  # two units over different columns: no table's unit
+            return " ".join(line.split()).strip(" ,;"), said_in.pop()
+    return None
+
+
+def _unit_alone(line: str) -> str | None:
+    """The unit a line above a table states without "Unit:": "Figures in US$ millions",
+    "Values in USD m" (:data:`_FIGURES_IN`), "In US$ millions" or the line alone, "USD
+    millions", when it is money or has a magnitude ("亿元", "USD m", "thousand racks"), not
+    a bare physical word that may be a title ("Racks", "MW"); else None.
+
+    Examples
+    --------
+    >>> _unit_alone("Figures in US$ millions"), _unit_alone("In USD m"), _unit_alone("亿元")
+    ('US$ millions', 'USD m', '亿元')
+    >>> _unit_alone("China IDC market") is None, _unit_alone("Racks") is None
+    (True, True)
+    """
+    from idcforecast._table_layouts import _MAGNITUDE_WORD, _as_unit_text
+    from idcforecast.units import parse_unit
+
+    found = _FIGURES_IN.search(line)
+    for text in (found.group(1) if found else "", re.sub(r"(?i)^in\s+", "", line)):
+        said = _as_unit_text(text.strip())
+        if not said:
+            continue
+        try:
+            unit = parse_unit(said)
+        except IdcForecastError:
+            continue
+        if unit.canonical.startswith("count"):  # "(m)", "thousand": no unit of a table
+            continue
+        if unit.dimension == "money" or _MAGNITUDE_WORD.search(said):
+            return said
+    return None
 
 
 def bare_series(observations: list[Observation]) -> list[str]:
@@ -66,7 +190,6 @@ def unit_in_footnotes(footnotes: list[str]) -> tuple[str, str] | None:
     >>> unit_in_footnotes(["注：单位：亿元"]), unit_in_footnotes(["Note: 2020 in brackets"])
     (('注：单位：亿元', '亿元'), None)
     """
-    from idcforecast._table_files import _UNIT_LINE
     from idcforecast.units import canonical_unit
 
     for note in footnotes:
@@ -168,12 +291,18 @@ def no_rate_in_a_table_unit(observations: list[Observation], unit: str) -> None:
     )
 
 
-def rate_rows_marked(out: pd.DataFrame, unit: str, place_of: Any) -> pd.DataFrame:
+def rate_rows_marked(
+    out: pd.DataFrame, unit: str, place_of: Any, codes: np.ndarray | None = None
+) -> pd.DataFrame:
     """``out`` (a batch frame of several series) with each row of a series named as a rate
     or share ("Growth", "增速") whose every row has no unit marked :data:`NOT_CONVERTED`
     with :func:`no_rate_in_a_table_unit`'s reason: ``unit`` would take its 27.8 to be 27.8
     CNY bn. Its series alone fails, as :func:`idcforecast.batch.forecast_many` fails a row
-    that does not convert. A ``unit`` in % or pp, or a single series, passes."""
+    that does not convert. A ``unit`` in % or pp, or a single series, passes. ``codes``,
+    when the caller has them, number each row's series in order of appearance (-1: none),
+    as ``pd.factorize`` would; each series is looked at once, not its rows per series."""
+    import pandas as pd
+
     from idcforecast._series_cells import NOT_CONVERTED
     from idcforecast.batch.series_units import with_notes
     from idcforecast.units import parse_unit
@@ -184,24 +313,44 @@ def rate_rows_marked(out: pd.DataFrame, unit: str, place_of: Any) -> pd.DataFram
     except IdcForecastError:
         return out  # an unknown unit=: the reader names it
     ids = out["series_id"]
-    if ids.nunique() < 2:
+    if codes is None:
+        codes = pd.factorize(ids, sort=False)[0]
+    valid = codes >= 0
+    count = int(codes.max()) + 1 if valid.any() else 0
+    rows_of = np.bincount(codes[valid], minlength=count)  # each series' rows
+    present = np.flatnonzero(rows_of)
+    if len(present) < 2:
         return out
-    bare = out["unit"].isna() if "unit" in out.columns else ids.notna()
-    named = [
-        sid
-        for sid in ids.unique()
-        if isinstance(sid, str) and _RATE_NAME.search(sid) and bare[ids == sid].all()
+    first = np.full(count, -1, dtype=np.int64)  # each series' first row
+    first[codes[valid][::-1]] = np.flatnonzero(valid)[::-1]
+    names = ids.to_numpy(dtype=object)[first[present]]
+    rates = [
+        c
+        for c, sid in zip(present, names, strict=True)
+        if isinstance(sid, str) and _RATE_NAME.search(sid)
     ]
+    if not rates:
+        return out
+    bare = (out["unit"].isna() if "unit" in out.columns else ids.notna()).to_numpy(dtype=bool)
+    bare_rows = np.bincount(codes[valid & bare], minlength=count)
+    named = [c for c in rates if bare_rows[c] == rows_of[c]]  # no row of it has a unit
+    if not named:
+        return out
+    marked = np.zeros(count, dtype=bool)
+    marked[named] = True
+    rows = np.flatnonzero(valid & marked[np.where(valid, codes, 0)])
+    groups = pd.Series(rows).groupby(codes[rows], sort=False).indices
     notes_of: dict[str, list[Any]] = {}
-    for sid in named:
-        at = np.flatnonzero((ids == sid).to_numpy())
+    for code in named:
+        at = rows[groups[code]]
+        sid = ids.iat[int(at[0])]
         place = place_of(out.index[at[0]], "value")
         notes_of[
             f"{NOT_CONVERTED}{place} (series {sid!r}): the name says a rate or a share, but "
             f"unit={unit!r} for the whole table reads its bare numbers as {unit!r}; write "
             f"'%' in its name, '{sid} (%)', in its cells, '27.8%', or in a unit column"
         ] = [at]
-    return out.assign(note=with_notes(out, notes_of)) if notes_of else out
+    return out.assign(note=with_notes(out, notes_of))
 
 
 def _asked(

@@ -347,6 +347,7 @@ def year_columns(
                 source=name,
                 column=str(column),
             )
+    _no_dates_within_a_year(years, name)
     if estimated and estimates == "error":
         labels = ", ".join(repr(str(c).strip()) for c in estimated)
         raise DataError(
@@ -367,6 +368,35 @@ def year_columns(
             source=name,
         )
     return years, estimated
+
+
+_DATE_TEXT = re.compile(r"\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*")
+
+
+def _no_dates_within_a_year(years: dict[Any, int], name: str) -> None:
+    """A DataError for date headers two or more of which fall in one year (2020-03-31,
+    2020-06-30: quarter or month ends, as Wind exports a quarterly series): read as years,
+    they were "two values for year 2020 ... give a different observation date its own
+    series id", which does not say that the table is not yearly."""
+    import datetime as dt
+
+    dates: dict[int, list[str]] = {}
+    for column, year in years.items():
+        if isinstance(column, dt.date):  # datetime and pandas' Timestamp too
+            dates.setdefault(year, []).append(f"{column:%Y-%m-%d}")
+        elif isinstance(column, str) and _DATE_TEXT.fullmatch(column):  # a CSV's "2020-03-31"
+            dates.setdefault(year, []).append(column.strip())
+    for year, columns in dates.items():
+        if len(columns) > 1:
+            shown = ", ".join(columns[:4])
+            raise DataError(
+                f"{name}: the headers {shown}{', ...' if len(columns) > 4 else ''} are dates "
+                f"within {year}, as a quarterly or monthly series is written; expected one "
+                "column per year (idcforecast reads yearly figures): keep each year's figure "
+                "(the year's total, or the year-end value) and delete the other columns",
+                source=name,
+                year=year,
+            )
 
 
 def read_year(cell: Any, *, place: str) -> int:

@@ -29,11 +29,13 @@ from idcforecast._caller import caller_stacklevel
 from idcforecast._cells import has_year_headers, unread_year
 from idcforecast._decimal_marks import file_decimal_mark
 from idcforecast._folder_files import TABLE_SUFFIXES, folder_files
+from idcforecast._format_options import check_format_options
 from idcforecast._frame_sources import check_yearly_index, index_of_years, series_as_table
+from idcforecast._layout_checks import years_without_header
 from idcforecast._magnitude_jumps import warn_magnitude_jumps
 from idcforecast._normalize import Observation, to_frame
 from idcforecast._series import no_missing_values
-from idcforecast._table_files import check_format_options, read_table, unit_line_above
+from idcforecast._table_files import read_table
 from idcforecast._table_headers import header_hint, is_headerless
 from idcforecast._table_layouts import (
     META,
@@ -49,6 +51,7 @@ from idcforecast._unit_lines import (
     no_rate_in_a_table_unit,
     no_unit_against_the_footnotes,
     no_unit_against_the_line_above,
+    unit_line_above,
 )
 from idcforecast.datasets import _did_you_mean
 from idcforecast.errors import DataError, EmptyDataError, UnitError, UnknownSeriesError
@@ -391,6 +394,12 @@ def _observations(
     value_unit = None
     if layout in ("auto", "long") and not has_year_headers(table.columns):
         table, value_unit = value_header_unit(table, value_column, place_of)
+    if (
+        layout != "years_as_columns"
+        and year_column not in table.columns
+        and not has_year_headers(table.columns)
+    ):  # ",China IDC,US colo" over "2019,1562.5,...": the years' header cell left blank
+        year_column = years_without_header(table) or year_column
     chosen = _choose_layout(
         table,
         layout,

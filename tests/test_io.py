@@ -1448,10 +1448,13 @@ def test_a_word_in_the_year_column_suggests_the_footnote_form(tmp_path: Path) ->
 def test_a_year_column_without_a_header_is_named(tmp_path: Path) -> None:
     # An Excel chart's data range: the top-left cell over the years is blank. Was: "found
     # column 1 (no header), ... (a title above the header? pass header_row=N ...)", a fix
-    # that cannot work; a headed column of years was already named ("Jahr")
+    # that cannot work; a headed column of years was already named ("Jahr"). A column of
+    # years alone is read (tests/test_io_headerless_names.py); with a row that is no year
+    # (a CAGR line) under the blank cell it stays this error
     path = tmp_path / "c.csv"
     path.write_text(
-        ",IDC（亿元）,机架（万架）\n2019,1562.5,315\n2020,2238.7,400\n", encoding="utf-8"
+        ",IDC（亿元）,机架（万架）\n2019,1562.5,315\n2020,2238.7,400\nCAGR,43.3%,27.0%\n",
+        encoding="utf-8",
     )
     with pytest.raises(DataError, match=re.escape(
         "c.csv: no 'year' column; expected a year column (pass year_column=...) or years as "

@@ -66,3 +66,16 @@ def test_a_note_between_the_rows_is_named_as_a_note_not_a_heading(tmp_path: Path
     said = "'注：2020年起口径调整' reads as a note: notes below the table's last row are skipped"
     with pytest.raises(EmptyDataError, match=re.escape(said)):
         read_series(path)
+
+
+def test_a_number_with_a_point_and_no_decimals_reads_alike_in_both_readers(
+    tmp_path: Path,
+) -> None:
+    # '12.' (a hand-typed sheet, some exports): read_long_table read 12 (pandas), while
+    # read_series said "in figure '12.': unit '.' is unknown"
+    from idcforecast.batch import read_long_table
+
+    path = tmp_path / "p.csv"
+    path.write_text("year,value\n2019,11\n2020,12.\n2021, 13. \n", encoding="utf-8")
+    assert read_series(path, unit="MW")["value"].tolist() == [11.0, 12.0, 13.0]
+    assert read_long_table(path, unit="MW")["value"].tolist() == [11.0, 12.0, 13.0]

@@ -6,11 +6,13 @@ import re
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from idcforecast import read_series
 from idcforecast.batch import read_long_table
+from idcforecast.batch.reading_columns import _stripped_ids
 from idcforecast.errors import AmbiguousNumberWarning, MagnitudeJumpWarning
 
 
@@ -34,8 +36,8 @@ def test_a_dollar_figure_under_a_usd_bn_heading_is_named_in_both_readers(tmp_pat
     assert out["value"].tolist() == [1.2, 1300.0, 1.4, 1.6]  # read as written
     assert "1 value 300 times or more" in str(caught[0].message)
     assert issubclass(MagnitudeJumpWarning, AmbiguousNumberWarning)
-    batch = "series 'mkt' 2020's 1,300 (m.csv row 2, column '2020') is 1,083 times"
-    with pytest.warns(MagnitudeJumpWarning, match=re.escape(batch)):
+    # read_long_table's quote column (the cell as published) names the cell as written too
+    with pytest.warns(MagnitudeJumpWarning, match=re.escape(said)):
         assert read_long_table(path)["value"].tolist() == [1.2, 1300.0, 1.4, 1.6]
 
 
@@ -159,3 +161,28 @@ def test_jumps_match_a_series_by_series_loop_in_any_row_order(seed: int) -> None
         got = magnitude_jumps(frame)
         assert [(a, b) for a, b, _ in got] == [(a, b) for a, b, _ in want]
         assert [r for *_, r in got] == pytest.approx([r for *_, r in want])
+        # read_long_table's numbers of each row's series (ids " s1" and "s1" one series),
+        # passed so that the ids are not hashed again: the same steps
+        spaced = frame.assign(series_id=[f" {s}" if k % 3 else s for k, s in
+                                         enumerate(frame["series_id"])])  # fmt: skip
+        ids, _, codes = _stripped_ids(spaced["series_id"])
+        assert magnitude_jumps(frame, codes) == got
+        assert magnitude_jumps(spaced.assign(series_id=ids), codes) == got
+
+
+@pytest.mark.parametrize(
+    ("years", "values", "named"),
+    [
+        ([2019, 2020], [1.0, 300.0], True),  # 300x in a year: JUMP_FACTOR, named
+        ([2019, 2020], [300.0, 1.0], True),  # down by as much
+        ([2019, 2020], [1.0, 299.0], False),
+        ([2019, 2021], [1.0, 600.0], True),  # across a year not published: 300 * 2
+        ([2019, 2021], [0.1, 59.9], False),
+    ],
+)
+def test_the_bound_of_a_step_exactly(years: list[int], values: list[float], named: bool) -> None:
+    from idcforecast._magnitude_jumps import magnitude_jumps
+
+    frame = pd.DataFrame({"series_id": "m", "year": years, "value": values})
+    assert bool(magnitude_jumps(frame)) is named
+    assert bool(magnitude_jumps(frame, np.zeros(2, dtype=np.intp))) is named

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import warnings
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from idcforecast import read_series
 from idcforecast._totals import is_total_label, total_check, warn_total_series
+from idcforecast.batch import read_long_table
 from idcforecast.errors import IdcForecastWarning, TotalRowWarning
 
 
@@ -88,3 +92,39 @@ def test_a_total_in_the_first_key_column_is_a_total_of_its_measure(tmp_path) -> 
         "it is not the sum of the other 2 ('华北 / 机架', '华东 / 机架'): 2021 is 36"
         in (messages[1])
     )
+
+
+def test_a_line_breaking_another_down_is_no_part_of_the_total(tmp_path: Path) -> None:
+    # '其中：核心区' (of which: the core district) breaks a line above down: counted as a
+    # part, the total 180 = 100 + 80 was "not the sum of the other 3 ... 180 against their
+    # 230 (-21.7%)", a false alarm about a table that adds up
+    path = tmp_path / "tot.csv"
+    path.write_text(
+        "地区,2019,2020\n北京（亿元）,100,120\n上海（亿元）,80,90\n合计（亿元）,180,210\n"
+        "其中：核心区（亿元）,50,60\n",
+        encoding="utf-8",
+    )
+    said = (
+        "it is the sum of the other 2 ('北京（亿元）', '上海（亿元）'; '其中：核心区（亿元）' "
+        "breaking a line down not counted) in every year compared (2019, 2020)"
+    )
+    with pytest.warns(TotalRowWarning, match=re.escape(said)):
+        read_series(path)
+    with pytest.warns(TotalRowWarning, match=re.escape(said)):
+        read_long_table(path)
+
+
+def test_sub_item_names() -> None:
+    from idcforecast._totals import _is_sub_item
+
+    assert [_is_sub_item(s) for s in ("其中：核心区", "of which: colo", "incl. Beijing")] == [
+        True,
+        True,
+        True,
+    ]
+    assert [_is_sub_item(s) for s in ("含税收入", "Including", "Inclusive", "China")] == [
+        False,
+        True,
+        False,
+        False,
+    ]

@@ -113,11 +113,15 @@ def values_not_read(out: pd.DataFrame, place_of: Any) -> pd.DataFrame:
     return out.assign(note=with_notes(out, notes_of))
 
 
-def repeated_years(out: pd.DataFrame, place_of: Any) -> pd.DataFrame:
+def repeated_years(
+    out: pd.DataFrame, place_of: Any, codes: np.ndarray | None = None
+) -> pd.DataFrame:
     """``out`` with a note on each row whose series has another row for its year:
     :data:`YEAR_REPEATED` and the row's place in the file, from which the duplicate-year
     error of :func:`idcforecast.forecast` and :func:`forecast_many` names each value's row
     (was: "series 'c' has 2 values for year 2019 (2.0, 3.0)", the rows left to find).
+    ``codes``, when the caller has them, number each row's series (as ``pd.factorize``
+    would): the ids are then not hashed again.
 
     Examples
     --------
@@ -134,7 +138,9 @@ def repeated_years(out: pd.DataFrame, place_of: Any) -> pd.DataFrame:
     years = _year_numbers(out)
     real = _real_years(years)
     # one integer per (series, year) (years are 1-9999 here): 5x faster than the pair
-    codes = pd.factorize(out["series_id"], sort=False)[0].astype(np.int64)
+    if codes is None:
+        codes = pd.factorize(out["series_id"], sort=False)[0]
+    codes = codes.astype(np.int64)
     key = np.where(real, codes * 10_000 + np.where(real, years, 0).astype(np.int64), -1)
     bad = np.flatnonzero(pd.Series(key).duplicated(keep=False).to_numpy() & real)
     if not bad.size:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -32,8 +32,9 @@ from idcforecast._cells import (
     is_blank,
 )
 from idcforecast._decimal_marks import file_decimal_mark
+from idcforecast._format_options import check_format_options
 from idcforecast._magnitude_jumps import warn_magnitude_jumps
-from idcforecast._table_files import check_format_options, read_table
+from idcforecast._table_files import read_table
 from idcforecast._table_headers import header_hint
 from idcforecast._table_layouts import value_header_unit
 from idcforecast._unit_lines import (
@@ -51,11 +52,13 @@ from idcforecast.batch.reading_columns import (
     _interrupt_kept,
     _is_numeric,
     _marker_notes,
+    _stripped_ids,
     _stripped_text,
     _text_column,
     _warn_hidden,
     _warn_percent_fractions,
     _whole_years,
+    _with_quotes,
     _with_value_unit,
     _years,
 )
@@ -78,6 +81,8 @@ from idcforecast.batch.wide import (
 from idcforecast.errors import DataError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import pandas as pd
 
 __all__ = ["read_long_table"]
@@ -162,7 +167,11 @@ def read_long_table(
         :func:`idcforecast.read_series` (``exact`` on the other rows; a column's
         ``exact`` or blank cell takes the value's word, another word is a ``DataError``),
         from which :func:`forecast_many` names the values published as bounds in a series'
-        ``note``), rows in file order without wholly blank lines, ready for
+        ``note``; ``quote`` when a value cell writes more than a number, the cell as
+        published, "1000亿元", "超过520", "3,200*", "27.8%", on its row and "" on the
+        others, as :func:`idcforecast.read_series` keeps it, or when the file has a
+        ``quote`` column, whose filled cells are kept), rows in file order without wholly
+        blank lines, ready for
         :func:`forecast_many`. ``value`` holds
         floats; a row whose value cell is marked as not published ("n/a", "—", "..",
         "暂无") is left out, a gap, as :func:`idcforecast.read_series` reads it (a series
@@ -273,11 +282,15 @@ def read_long_table(
     if "value" not in table.columns and not has_year_headers(table.columns):
         # "value (CNY bn)", "数值（亿元）": the value column, in that unit, as read_series reads it
         table, value_unit = value_header_unit(table, "value", place_of)
+    if "year" not in table.columns and not has_year_headers(table.columns):
+        # ",China IDC,US colo" over "2019,1562.5,...": the years' header cell left blank
+        table, place_of = _headerless_years_read(table, place_of)
     missing = [c for c in LONG_COLUMNS if c not in table.columns]
     header = table.iloc[:0]  # the file's own columns, for an error about its rows
     if formulas:
         warn_formula_values_read(table, formulas, missing, name, place_of, estimates)
-    kept_columns = [*LONG_COLUMNS, "unit", "qualifier"]  # qualifier: bounds are noted
+    # qualifier: bounds are noted; quote: a file's own, the cell as published
+    kept_columns = [*LONG_COLUMNS, "unit", "qualifier", "quote"]
     total_line = ""  # a wide table's "Total" row (or column): warned about once read
     corner = None  # a wide table's name column headed with a unit: "地区（亿元）"
     if missing and is_wide(table):
@@ -290,6 +303,12 @@ def read_long_table(
     elif missing == ["series_id"]:  # one unnamed series: named after the file, as
         table = table.assign(series_id=Path(name).stem)  # read_series names it
     elif missing and is_years_as_rows(table):  # year, north, south: as read_series reads it
+        from idcforecast._layout_checks import no_description_rows
+        from idcforecast.batch.wide import DESCRIBING
+
+        # "频率", "单位" rows above the years (a Wind export): the error read_series gives
+        series_columns = [c for c in table.columns if c != "year" and c not in DESCRIBING]
+        no_description_rows(table, "year", series_columns, place_of)
         table, place_of = melt_rows(table, name, place_of)
         total_line = "column"
     elif missing:
@@ -309,12 +328,16 @@ def read_long_table(
         from idcforecast.io import _column_of_years, _columns
 
         held = _column_of_years(table) if "year" in missing else None
-        if held is not None and is_headerless(held):  # a blank top-left cell over the years
+        if held is None or "looks like the header" in title_hint:
+            pass  # a header row below (a title above it) first
+        elif is_headerless(held):  # a blank top-left cell over the years
             position = list(table.columns).index(held) + 1
             title_hint = (
                 f" (column {position} has no header and holds the years: write 'year' in its "
                 "header cell)"
             )
+        else:  # "指标名称" over the dates of a Wind export: as read_series names it
+            title_hint = f" (the years are in column {held!r}: pass year_column={held!r})"
         raise DataError(
             f"{name}: no column(s) {', '.join(map(repr, missing))}; expected a long table "
             f"with columns series_id, year, value (and optionally unit), a wide one with "
@@ -337,7 +360,17 @@ def read_long_table(
     elif corner is not None:
         table = table.assign(unit=corner[0])
     table = table[[c for c in kept_columns if c in table.columns]]
-    ids, blank_id = _stripped_text(table["series_id"])
+    ids, blank_id, id_numbers = _stripped_ids(table["series_id"])
+
+    def series_numbers(frame: pd.DataFrame, rows: pd.Index = table.index) -> np.ndarray | None:
+        """Each row's series as a number (read above, stripped ids), for the checks that
+        group rows by series: the ids are hashed once, not per check (0.3-1 s each on 2
+        million rows); None if a row is not one of the table's."""
+        if not rows.is_unique:
+            return None
+        at = rows.get_indexer(frame.index)
+        return id_numbers[at] if (at >= 0).all() else None
+
     if hidden is not None:
         _warn_hidden(hidden, sheet, ids, source_rows, name, by_row=total_line != "column")
     if blank_id.any():  # wholly blank rows (blank lines) are skipped; others are an error
@@ -376,6 +409,9 @@ def read_long_table(
             out = _cell_qualifiers(out, qualifiers, table["value"], place_of)
         if unpublished.any():
             dropped = _gaps(unpublished.to_numpy(), out["series_id"])
+        quoted = percent | qualifiers.notna() | cell_units.notna() | markers.notna()
+        if quoted.any() or "quote" in out.columns:  # "2023亿元": the cell as published
+            out = _with_quotes(out, table["value"], quoted)
     if not _is_numeric(out["year"]):
         out["year"], estimate_rows, notes = _years(table["year"], place_of, estimates)
         dropped |= estimate_rows
@@ -392,7 +428,7 @@ def read_long_table(
     if unit is not None and footnotes:  # "Note: figures in US$ m" under bare numbers
         no_rows_against_the_footnotes(out, unit, footnotes, name)
     if unit is not None:  # "Growth" of bare numbers: not in unit=, its series fails
-        out = rate_rows_marked(out, unit, place_of)
+        out = rate_rows_marked(out, unit, place_of, series_numbers(out))
         out = _in_unit(out, unit, kw_per_rack, place_of)
     else:  # MW and GW in one series: converted to one of them, as read_series does
         warn_rows_without_a_stated_unit(
@@ -406,15 +442,38 @@ def read_long_table(
         )
         out = one_unit_per_series(out, kw_per_rack, place_of)
     out = values_not_read(out, place_of)
-    out = repeated_years(out, place_of)
+    out = repeated_years(out, place_of, series_numbers(out))
     out = years_not_read(out, place_of)  # last: its note ends the row's note
     # in one order, whatever added unit (a percent value, the value's header) or note
-    out = out[[c for c in (*LONG_COLUMNS, "unit", "qualifier", "note") if c in out.columns]]
+    out = out[
+        [c for c in (*LONG_COLUMNS, "unit", "qualifier", "quote", "note") if c in out.columns]
+    ]
     _warn_percent_fractions(out, signed, name)
-    warn_magnitude_jumps(out, name=name, place_at=lambda i: place_of(i, "value"))
+    warn_magnitude_jumps(
+        out, name=name, place_at=lambda i: place_of(i, "value"), codes=series_numbers(out)
+    )
     out = out.reset_index(drop=True)
     if total_line:
         from idcforecast._totals import warn_total_series
 
         warn_total_series(out, name=name, line=total_line)
     return out
+
+
+def _headerless_years_read(
+    table: pd.DataFrame, place_of: Callable[..., str]
+) -> tuple[pd.DataFrame, Callable[..., str]]:
+    """The table with its first column named ``year`` when its header cell is blank but it
+    can only hold the years (:func:`~idcforecast._layout_checks.years_without_header`), as
+    :func:`idcforecast.read_series` reads it, and a place function that still names that
+    column as the file has it ("column 1 (no header)"); else both as they are."""
+    from idcforecast._layout_checks import years_without_header
+
+    years = years_without_header(table)
+    if years is None:
+        return table, place_of
+
+    def place(i: int, column: Any = None) -> str:
+        return place_of(i, years if column == "year" else column)
+
+    return table.rename(columns={years: "year"}), place

@@ -123,9 +123,9 @@ def _marker_notes(
     ) + ("; ..." if len(at) > 3 else "")
     warnings.warn(
         f"{name}: {len(at)} value{'s' if len(at) > 1 else ''} with a footnote marker after "
-        f"the figure, read without it ({shown}); each keeps it in its note; check what the "
-        "footnote says of them (an estimate, another scope?), and delete the marker to "
-        "silence this note",
+        f"the figure, read without it ({shown}); each keeps it in its note and quote; check "
+        "what the footnote says of them (an estimate, another scope?), and delete the marker "
+        "to silence this note",
         FootnoteWarning,
         stacklevel=caller_stacklevel(),
     )
@@ -134,6 +134,33 @@ def _marker_notes(
         note = f"footnote marker {marker!r} after the figure (not read as part of it)"
         notes[note] = [np.flatnonzero(marked == marker)]
     return with_notes(out, notes)
+
+
+def _with_quotes(out: pd.DataFrame, cells: pd.Series, quoted: pd.Series) -> pd.DataFrame:
+    """``out`` with a ``quote`` column: the value cell as published ("2023亿元", "超过2500",
+    "2,600*", "27.8%") on each row whose cell wrote more than a number (a unit, a bound
+    word, a footnote marker, a percent sign: ``quoted``), "" on the others, as
+    :func:`idcforecast.read_series` keeps it; a ``quote`` column of the file itself keeps
+    its filled cells (as ``read_series`` takes them before the cell's text).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> out = pd.DataFrame({"value": [2023.0, 1562.5]})
+    >>> cells = pd.Series([" 2023亿元", "1,562.5"])
+    >>> _with_quotes(out, cells, pd.Series([True, False]))["quote"].tolist()
+    ['2023亿元', '']
+    """
+    import pandas as pd
+
+    mask = quoted.to_numpy(dtype=bool)
+    quotes = np.full(len(out), "", dtype=object)
+    quotes[mask] = cells[mask].astype(str).str.strip().to_numpy(dtype=object)
+    if "quote" in out.columns:  # the file's own quote column: its cells first
+        own = out["quote"]
+        written = ~own.map(is_blank).to_numpy(dtype=bool)
+        quotes[written] = own[written].astype(str).str.strip().to_numpy(dtype=object)
+    return out.assign(quote=pd.Series(quotes, index=out.index, dtype=object))
 
 
 def _cell_qualifiers(
@@ -278,6 +305,15 @@ def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -
         except IdcForecastError as err:
             where = place_of(int(data.index[at[0]]), "unit")
             error = in_context(err, f"{where} (year {year})", place=where)
+            if str(source).split()[0] == "count" and "no conversion between" in str(err):
+                # a unit cell of a magnitude alone ("亿", "million"): as read_series says it
+                error = in_context(
+                    err,
+                    f"{where} (year {year}): the unit {str(source)!r} is a magnitude with no "
+                    "unit (a cell such as '亿' or 'million' alone); write the unit with it "
+                    "('亿元', 'USD m', '万架', 'MW')",
+                    place=where,
+                )
             first_error = first_error or error
             unconverted[at] = True
             notes_of.setdefault(f"{NOT_CONVERTED}{error}", []).append(at)
@@ -312,6 +348,22 @@ def _stripped_text(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
 
     Works on the distinct cells (few for ids and units), not on every row.
     """
+    return _stripped_ids(column)[:2]
+
+
+def _stripped_ids(column: pd.Series) -> tuple[pd.Series, np.ndarray, np.ndarray]:
+    """:func:`_stripped_text`'s cells and blank mask, and each row's text as a number in
+    order of appearance (-1 where blank; " cn" and "cn" one number): the series of each
+    row, for :func:`~idcforecast._magnitude_jumps.magnitude_jumps`, which would otherwise
+    hash the ids again (0.2-0.3 s for 2 million rows).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ids, blank, codes = _stripped_ids(pd.Series(["cn ", "us", "", "cn"]))
+    >>> ids.tolist(), blank.tolist(), codes.tolist()
+    (['cn', 'us', None, 'cn'], [False, False, True, False], [0, 1, -1, 0])
+    """
     import pandas as pd
 
     codes, uniques = pd.factorize(column, sort=False)
@@ -319,8 +371,11 @@ def _stripped_text(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
         [None if is_blank(u) else str(u).strip() for u in uniques] + [None], dtype=object
     )
     blank = np.array([cell is None for cell in cleaned])
+    # the distinct texts once stripped, numbered ("cn " and "cn" alike); None: -1
+    numbers = pd.factorize(cleaned, sort=False, use_na_sentinel=True)[0]
     # code -1 (a missing cell) picks the trailing None
-    return pd.Series(cleaned[codes], index=column.index, dtype=object), blank[codes]
+    rows = cleaned[codes]
+    return pd.Series(rows, index=column.index, dtype=object), blank[codes], numbers[codes]
 
 
 def _canonical_units(units: pd.Series) -> pd.Series:
@@ -350,6 +405,8 @@ def _years(
 
     from idcforecast._cells import read_year, read_year_or_estimate
 
+    if column.dtype.kind == "M":  # Excel date cells (2019-12-31): each date's year below,
+        column = column.astype(object)  # not pandas' microseconds since 1970 as a "year"
     numbers = pd.to_numeric(column, errors="coerce")
     numbers[bool_cells(column)] = np.nan  # an Excel TRUE is no year
     unread = column[numbers.isna() & column.notna()]

@@ -114,7 +114,11 @@ def melt_wide(
     if names is not None:
         keys = [names]
     named = [c for c in keys if not is_number_column(table[c])]
+    from idcforecast._layout_checks import no_second_header_row
     from idcforecast._table_layouts import _warn_number_columns
+
+    if named:  # "单位" over "亿元, 亿元" under the years: the error read_series gives
+        no_second_header_row(table, named, [*years, *estimated], place_of, "years_as_columns")
 
     if keys == ["series_id"]:  # its other number columns ("2019年6月30日"): not read, said
         _warn_number_columns(
