@@ -73,6 +73,7 @@ def finish_forecast(
         log=positive,
         settings=local,
         observed=plan.observed,
+        bound=plan.bound,
     )
     prior = prior_sigma(values, log=positive, observed=plan.observed)
     sigma = calibrated_sigma(errors, horizon=h, prior=prior, settings=local)

@@ -232,6 +232,8 @@ def backtest(
                         series_id=series.series_id,
                         first_year=prepared.first_year,
                         observed=prepared.observed,
+                        # the window's bounds: fitted, not scored by its calibration
+                        bound=prepared.bound_mask(bound_of),
                     )
                 except IdcForecastError as err:
                     # a fit that fails at one cutoff (a saturation curve on a stretch that

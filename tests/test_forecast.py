@@ -1287,3 +1287,48 @@ def test_horizon_errors_name_the_function_called() -> None:
     for call, message in cases:
         with pytest.raises(HorizonError, match=re.escape(message)):
             call()
+
+
+def _ten_percent_last_bound(qualifier: str = "at_least") -> pd.DataFrame:
+    """+10% a year 2018-2023, 2023 published as a bound ("more than 161.051")."""
+    values = [100.0, 110.0, 121.0, 133.1, 146.41, 161.051]
+    return pd.DataFrame(
+        {
+            "series_id": "s",
+            "year": range(2018, 2024),
+            "value": values,
+            "qualifier": ["exact"] * 5 + [qualifier],
+        }
+    )
+
+
+def test_interval_calibration_leaves_a_bound_year_out_as_backtest_scores_do() -> None:
+    """The interval calibration scored rolling-origin errors against a year published as a
+    bound as if exact, while backtest()/accuracy() leave bound actuals out.
+
+    naive on 6 points: cutoffs 5 and 4 (min_train 4). Log errors: cutoff 5 step 1 is
+    log(y5 / y4), cutoff 4 steps 1 and 2 are log(y4 / y3) = log 1.1 and log(y5 / y3).
+    With y5 a bound only log 1.1 is left: s^2 = (log(1.1)^2 + 2 prior^2) / 3, the prior
+    1.5 log 1.1 (every log change log 1.1, prior_sigma). Before: s^2 = (2 log(1.1)^2 +
+    (log(1.21) / sqrt 2)^2 + 2 prior^2) / 5 = 0.124269^2.
+    """
+    q, prior = np.log(1.1), 1.5 * np.log(1.1)
+    sigma = np.sqrt((q**2 + 2 * prior**2) / 3)  # 0.129051
+    fc = forecast(_ten_percent_last_bound(), 1, method="naive")
+    # hi_95 = mean exp(q95 sigma), q95 = 0.851 t_4(97.5%)
+    assert np.log(fc["hi_95"].iloc[0] / fc["mean"].iloc[0]) == pytest.approx(
+        DEFAULT_SETTINGS.quantile(95) * sigma, rel=1e-12
+    )
+    assert sigma == pytest.approx(0.129051, abs=1e-6)
+    exact = forecast(_ten_percent_last_bound("exact"), 1, method="naive")
+    assert np.log(exact["hi_95"].iloc[0] / exact["mean"].iloc[0]) == pytest.approx(
+        DEFAULT_SETTINGS.quantile(95) * 0.124269, rel=1e-5
+    )
+    # forecast_array takes the same mask
+    arr = forecast_array(
+        _ten_percent_last_bound()["value"].to_numpy(),
+        horizon=1,
+        method="naive",
+        bound=np.array([False] * 5 + [True]),
+    )
+    assert arr.upper[95][0] == pytest.approx(fc["hi_95"].iloc[0], rel=1e-12)
