@@ -182,6 +182,8 @@ def backtest(
     short: list[tuple[str, int | None]] = []  # why each left out, the horizon that would fit
     failed: list[tuple[str, IdcForecastError]] = []
     spans: list[str] = []
+    # windows fitted whose years ahead are all gaps: (series, cutoff, years to the next)
+    unscored: list[tuple[str, int, int]] = []
     all_series = split_series(data)
     conversions = conversions_by_series(data)  # named in the note, as forecast() names them
     caps = resolve_caps(
@@ -252,6 +254,10 @@ def backtest(
                     conversions.get(series.series_id, ()),
                 )
                 note = "; ".join(n for n in (kept, prepared.note, fc.note) if n)
+                if not any(cut + step + 1 in observed for step in range(horizon)):
+                    # every year it forecasts is a gap: the window scores nothing
+                    later = series.years[series.years > cut]
+                    unscored.append((series.series_id, cut, int(later[0]) - cut))
                 for step in range(horizon):
                     year = cut + step + 1
                     if year not in observed:
@@ -270,6 +276,8 @@ def backtest(
         where, first = failed[0]
         fields = {key: getattr(first, key) for key in first.fields}
         raise type(first)(f"backtest {where}: {first}", **fields) from first
+    if not rows and unscored:
+        _refuse_gap_years_only(unscored, horizon)
     if not rows:
         # the longest horizon some series and method could be backtested at, and why the
         # first could not (was: "shorten the horizon", to what unsaid, and said where no
@@ -304,6 +312,42 @@ def backtest(
         _warn_failed(failed)
     frame = pd.DataFrame(rows).astype({"year": "int64", "cutoff": "int64"})
     return with_given_ids(frame, given_ids(data))  # 1, not '1', as forecast() gives it
+
+
+def _refuse_gap_years_only(unscored: list[tuple[str, int, int]], horizon: int) -> None:
+    """A :class:`NoBacktestWindowError` for windows that were fitted but forecast gap years
+    only (a gap is never scored): it said "add years: one year ahead is the shortest
+    backtest there is" of a series with years enough, where a longer horizon reaches an
+    observed year.
+
+    Examples
+    --------
+    >>> _refuse_gap_years_only([("s", 2022, 2)], 1)  # doctest: +NORMALIZE_WHITESPACE
+    Traceback (most recent call last):
+    idcforecast.errors.NoBacktestWindowError: no backtest window can be scored: the year
+    after each cutoff a method can fit is missing (series 's' cutoff 2022: 2023), and a
+    year not published is never scored; pass horizon=2 to reach the next observed year
+    (series 's' 2024), or add the missing years
+    """
+    from idcforecast._series import _fmt_years
+
+    reach = min(ahead for _, _, ahead in unscored)
+    shown = "; ".join(
+        f"series {sid!r} cutoff {cut}: {_fmt_years(list(range(cut + 1, cut + horizon + 1)))}"
+        for sid, cut, _ in unscored[:3]
+    ) + ("; ..." if len(unscored) > 3 else "")
+    sid, cut, ahead = next(u for u in unscored if u[2] == reach)
+    what = "year after each cutoff" if horizon == 1 else f"{horizon} years after each cutoff"
+    verb = "is" if horizon == 1 else "are"
+    detail = f"({shown})"
+    raise NoBacktestWindowError(
+        f"no backtest window can be scored: the {what} a method can fit {verb} missing "
+        f"{detail}, and a year not published is never scored; pass horizon={reach} to reach "
+        f"the next observed year (series {sid!r} {cut + ahead}), or add the missing years",
+        horizon=int(horizon),
+        longest_horizon=None,
+        detail=detail,
+    )
 
 
 def _refuse_gaps(series: Any, cutoffs: list[int]) -> None:
