@@ -21,7 +21,9 @@ def _refuse_gap_years_only(unscored: list[tuple[str, int, int]], horizon: int) -
     """A :class:`NoBacktestWindowError` for windows that were fitted but forecast gap years
     only (a gap is never scored): it said "add years: one year ahead is the shortest
     backtest there is" of a series with years enough, where a longer horizon reaches an
-    observed year.
+    observed year. ``unscored``: (series, cutoff, years from the cutoff to the next
+    observed year) of each such window. Fields: ``horizon``, ``longest_horizon`` None,
+    ``reach_horizon`` (the shortest horizon that reaches an observed year) and ``detail``.
 
     Examples
     --------
@@ -29,8 +31,8 @@ def _refuse_gap_years_only(unscored: list[tuple[str, int, int]], horizon: int) -
     Traceback (most recent call last):
     idcforecast.errors.NoBacktestWindowError: no backtest window can be scored: the year
     after each cutoff a method can fit is missing (series 's' cutoff 2022: 2023), and a
-    year not published is never scored; pass horizon=2 to reach the next observed year
-    (series 's' 2024), or add the missing years
+    year not published is never scored; pass horizon=2 to reach the next observed year, or
+    add the missing years
     """
     from idcforecast._series import _fmt_years
 
@@ -39,17 +41,25 @@ def _refuse_gap_years_only(unscored: list[tuple[str, int, int]], horizon: int) -
         f"series {sid!r} cutoff {cut}: {_fmt_years(list(range(cut + 1, cut + horizon + 1)))}"
         for sid, cut, _ in unscored[:3]
     ) + ("; ..." if len(unscored) > 3 else "")
-    sid, cut, ahead = next(u for u in unscored if u[2] == reach)
-    what = "year after each cutoff" if horizon == 1 else f"{horizon} years after each cutoff"
-    verb = "is" if horizon == 1 else "are"
     detail = f"({shown})"
     raise NoBacktestWindowError(
-        f"no backtest window can be scored: the {what} a method can fit {verb} missing "
-        f"{detail}, and a year not published is never scored; pass horizon={reach} to reach "
-        f"the next observed year (series {sid!r} {cut + ahead}), or add the missing years",
+        gap_years_only_message(horizon, reach, detail),
         horizon=int(horizon),
         longest_horizon=None,
+        reach_horizon=reach,
         detail=detail,
+    )
+
+
+def gap_years_only_message(horizon: int, reach: int, detail: str, name: str = "horizon") -> str:
+    """The message of :func:`_refuse_gap_years_only`, the horizon argument called ``name``
+    (``compare_methods`` calls it ``backtest_horizon``)."""
+    what = "year after each cutoff" if horizon == 1 else f"{horizon} years after each cutoff"
+    verb = "is" if horizon == 1 else "are"
+    return (
+        f"no backtest window can be scored: the {what} a method can fit {verb} missing "
+        f"{detail}, and a year not published is never scored; pass {name}={reach} to reach "
+        "the next observed year, or add the missing years"
     )
 
 

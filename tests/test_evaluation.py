@@ -795,8 +795,8 @@ def test_backtest_whose_windows_forecast_gap_years_only_says_which_horizon_reach
     assert str(caught.value) == (
         "no backtest window can be scored: the year after each cutoff a method can fit is "
         "missing (series 's' cutoff 2022: 2023), and a year not published is never scored; "
-        "pass horizon=2 to reach the next observed year (series 's' 2024), or add the "
-        "missing years"
+        "pass horizon=2 to reach the next observed year, or add the missing years"
     )
     assert (caught.value.horizon, caught.value.longest_horizon) == (1, None)
+    assert caught.value.reach_horizon == 2
     assert backtest(frame, 2)[["cutoff", "year"]].values.tolist() == [[2022, 2024]]
