@@ -476,7 +476,9 @@ def simulate(
         )
     spec = _as_scenario_set(scenarios)
     chosen = _series_id_text(series_id)
-    sid, years, values, unit, kept = _select_series(data, chosen or spec.series_id, spec=spec)
+    sid, years, values, unit, kept, bounds = _select_series(
+        data, chosen or spec.series_id, spec=spec
+    )
     # a spec in "USD bn" for a series in "USD" (GW for MW): the series is simulated in the
     # spec's unit, which its caps are in (it was refused as another unit); another
     # currency or kind of unit is still refused by check_spec_unit
@@ -488,6 +490,7 @@ def simulate(
     from idcforecast._forecast_inputs import check_horizon
 
     check_horizon(horizon, caller="simulate")  # was forecast_array's, led by no function
+    from idcforecast._history_notes import bound_years
     from idcforecast._series import prepare_values
     from idcforecast.forecasting import forecast_array
 
@@ -500,6 +503,8 @@ def simulate(
         series_id=sid,
         first_year=prepared.first_year,
         observed=prepared.observed,
+        # years published as bounds: fitted, not scored by the calibration, as forecast()
+        bound=prepared.bound_mask(bound_years(bounds)),
     )
     last = int(prepared.last_year)
     sigma = fc.sigma if fc.sigma is not None else np.zeros_like(fc.mean)
@@ -586,23 +591,24 @@ def _series_id_text(series_id: Any) -> str | None:
 
 def _select_series(
     data: pd.DataFrame | pd.Series, series_id: str | None, *, spec: ScenarioSet
-) -> tuple[str, np.ndarray, np.ndarray, str, str]:
-    """The chosen series: id, years, values, unit and its history note (estimates read as
-    data, FX conversions, years not published, bounds, unit conversions; "" when none)."""
+) -> tuple[str, np.ndarray, np.ndarray, str, str, tuple[str, ...]]:
+    """The chosen series: id, years, values, unit, its history note (estimates read as
+    data, FX conversions, years not published, bounds, unit conversions; "" when none) and
+    its years published as bounds (``SeriesData.bounds``: "2021 (at least)")."""
     import pandas as pd
 
     from idcforecast._forecast_inputs import conversions_by_series
     from idcforecast._history_notes import history_note
     from idcforecast._series import SeriesData, split_series
 
-    def picked(chosen: SeriesData) -> tuple[str, np.ndarray, np.ndarray, str, str]:
+    def picked(chosen: SeriesData) -> tuple[str, np.ndarray, np.ndarray, str, str, tuple[str, ...]]:
         # the years a reader converted from another unit of the series ("converted from
         # 'GW' (x1000): 2020, 2021"), as forecast() names them (were not named)
         conversions = conversions_by_series(data).get(str(chosen.series_id), ())
         kept = history_note(
             chosen.estimates, chosen.fx_years, chosen.unpublished, chosen.bounds, conversions
         )
-        return chosen.series_id, chosen.years, chosen.values, chosen.unit, kept
+        return chosen.series_id, chosen.years, chosen.values, chosen.unit, kept, chosen.bounds
 
     # split_series is forecast()'s validation: years (also a PeriodIndex/DatetimeIndex),
     # values, duplicate years, one unit per series. Only the chosen series is validated.
