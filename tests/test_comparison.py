@@ -167,7 +167,10 @@ def test_no_backtest_note_names_the_backtest_horizon() -> None:
     note = compare_methods(racks, 7, methods=["drift"])["note"].iloc[0]
     # the forecast's own note first: the racks published as bounds ("超过520万") were
     # left out of the comparison's rows, which rebuilt the series from years and values
-    assert note.startswith("values published as bounds, fitted as those numbers: 2021 (at ")
+    assert note.startswith(
+        "values published as bounds, fitted as those numbers, never scored by the "
+        "interval calibration: 2021 (at "
+    )
     assert note.endswith(
         "; no backtest: no backtest window fits: every series needs at least "
         "backtest_horizon=3 years after the method's minimum number of points; pass "

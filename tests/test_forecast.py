@@ -937,7 +937,8 @@ def test_values_published_as_bounds_are_named_in_the_note() -> None:
     )
     note = forecast(frame, 2, method="drift")["note"].iloc[0]
     assert note == (
-        "values published as bounds, fitted as those numbers: 2021 (at least), 2022 (at most)"
+        "values published as bounds, fitted as those numbers, never scored by the "
+        "interval calibration: 2021 (at least), 2022 (at most)"
     )
     # the numbers are those of the plain values: a note, not another model
     plain = forecast(frame.drop(columns="qualifier"), 2, method="drift")

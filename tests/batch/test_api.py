@@ -840,7 +840,8 @@ def test_values_published_as_bounds_are_noted_as_forecast_notes_them() -> None:
     batch = forecast_many(frame, 2, method="drift", engine="serial")
     notes = batch.drop_duplicates("series_id").set_index("series_id")["note"]
     expected = (
-        "values published as bounds, fitted as those numbers: 2020 (at least), 2022 (at least)"
+        "values published as bounds, fitted as those numbers, never scored by the "
+        "interval calibration: 2020 (at least), 2022 (at least)"
     )
     assert notes["a"] == expected
     single = forecast(frame[frame["series_id"] == "a"], 2, method="drift")
@@ -863,7 +864,8 @@ def test_a_bound_on_a_row_without_a_year_does_not_stop_the_batch() -> None:
     assert first["status"].tolist() == ["failed", "ok"]
     assert first.loc["a", "note"].startswith("series 'a': a row has no year (a blank year cell)")
     assert first.loc["b", "note"] == (
-        "value published as a bound, fitted as that number: 2019 (at most)"
+        "value published as a bound, fitted as that number, never scored by the "
+        "interval calibration: 2019 (at most)"
     )
 
 
