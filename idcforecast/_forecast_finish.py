@@ -125,7 +125,7 @@ def finish_forecast(
             bound_above_cap = bound_above_cap or (cap is not None and bool((hi > cap).any()))
             lower[level], upper[level] = _clip_at(lo, cap), _clip_at(hi, cap)
     if cap is not None and (mean > cap).any():
-        notes.append(f"clipped at cap {cap:g}")
+        notes.append(_clipped_note(plan.method, cap, int(np.flatnonzero(mean > cap)[0]) + 1))
     elif bound_above_cap:
         notes.append(f"upper bounds clipped at cap {cap:g}")
     unbounded = [lv for lv in plan.levels if not np.isfinite(upper[float(lv)]).all()]
@@ -150,6 +150,29 @@ def finish_forecast(
         settings=plan.settings,
         uncapped_mean=mean if cap is not None and bool((mean > cap).any()) else None,
     )
+
+
+# the methods that approach a cap rather than pass it (their forecasts are never clipped)
+SATURATION_METHODS = ("logistic", "gompertz")
+
+
+def _clipped_note(method: str, cap: float, first_step: int) -> str:
+    """The note of a forecast whose central values passed ``cap`` from ``first_step``
+    (1 = the first year ahead) on: clipped, the forecast is the cap itself from there (a
+    flat line, not a saturation curve), which it said only as "clipped at cap 100".
+
+    Examples
+    --------
+    >>> _clipped_note("auto", 100.0, 2)
+    "clipped at cap 100: from 2 years ahead on the forecast is the cap itself; method 'logistic' or 'gompertz' approaches a cap instead of passing it"
+    """  # noqa: E501
+    ahead = "the first year ahead" if first_step == 1 else f"{first_step} years ahead"
+    advice = (
+        ""
+        if method in SATURATION_METHODS
+        else "; method 'logistic' or 'gompertz' approaches a cap instead of passing it"
+    )
+    return f"clipped at cap {cap:g}: from {ahead} on the forecast is the cap itself{advice}"
 
 
 def _floor_note(method: str, floor: float) -> str:

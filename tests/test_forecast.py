@@ -160,7 +160,12 @@ def test_series_with_negative_values_uses_level_scale() -> None:
 def test_cap_clips_and_is_noted() -> None:
     fc = forecast(tidy(GROWING), 5, cap=230.0, method="drift")
     assert fc[["mean", "hi_80", "hi_95"]].max().max() == 230.0
-    assert fc["note"].iloc[0] == "clipped at cap 230"
+    # drift: 200 + h * (200 - 100) / 7 = 214.3, 228.6, 242.9: past 230 from 3 years ahead,
+    # where the forecast becomes a flat line at the cap (it said "clipped at cap 230" only)
+    assert fc["note"].iloc[0] == (
+        "clipped at cap 230: from 3 years ahead on the forecast is the cap itself; method "
+        "'logistic' or 'gompertz' approaches a cap instead of passing it"
+    )
     logistic = forecast(tidy(GROWING), 3, cap={"cidc": 400.0}, method="logistic")
     assert (logistic["hi_95"] <= 400.0).all()
     assert logistic["note"].iloc[0] == ""  # nothing reached the cap

@@ -441,7 +441,14 @@ def test_compare_takes_the_cap(capsys: pytest.CaptureFixture[str]) -> None:
     # drift 8,176 stays under the cap, drift_log's 38,501 is clipped at it
     assert printed["mean"].round(1).tolist() == [8176.0, 9000.0]
     np.testing.assert_allclose(printed["smape"], expected["smape"], rtol=1e-12)
-    assert printed["note"].iloc[1].endswith("clipped at cap 9000")
+    assert (
+        printed["note"]
+        .iloc[1]
+        .endswith(
+            "clipped at cap 9000: from 2 years ahead on the forecast is the cap itself; method "
+            "'logistic' or 'gompertz' approaches a cap instead of passing it"
+        )
+    )
 
 
 def test_ctrl_c_in_any_command_is_one_line_and_exit_130(
