@@ -64,6 +64,7 @@ class ForecastPlan:
     cutoffs: tuple[int, ...]
     observed: np.ndarray | None = None  # None: every value observed
     bound: np.ndarray | None = None  # True: published as a bound, never scored; None: none
+    first_year: int | None = None  # the year of values[0], for notes; None: not known
 
     @property
     def problem_lengths(self) -> list[int]:
@@ -129,6 +130,7 @@ def plan_forecast(
         cutoffs=tuple(origin_cutoffs(values.size, settings=local)),
         observed=seen,
         bound=stated,
+        first_year=first_year,
     )
 
 

@@ -579,7 +579,9 @@ def test_a_failed_refit_is_left_out_of_the_calibration_and_named() -> None:
     fc = forecast(y, 3, method="logistic", cap=12)
     assert fc["note"].iloc[0] == (
         "refits ending at year 2019, year 2018 failed; left out of the interval calibration "
-        "(2 of 3 cutoffs); upper bounds clipped at cap 12"
+        "(2 of 3 cutoffs); year 2016 is 5.0 times the year before (1 to 5): one change that "
+        "size sets much of the interval width; if it is a change of scope or unit rather than "
+        "growth, forecast the years from 2016 on; upper bounds clipped at cap 12"
     )
     assert bool((fc["hi_95"] <= 12.0).all() and (fc["lo_95"] < fc["mean"]).all())
 
@@ -1338,3 +1340,35 @@ def test_interval_calibration_leaves_a_bound_year_out_as_backtest_scores_do() ->
         bound=np.array([False] * 5 + [True]),
     )
     assert arr.upper[95][0] == pytest.approx(fc["hi_95"].iloc[0], rel=1e-12)
+
+
+def test_a_one_year_jump_of_ten_times_is_named_in_the_note_forecast_and_batch_alike() -> None:
+    """10, 11, 12, 13, 130, 140 MW was forecast with 95% intervals of 0.6 to 74,614 three
+    years ahead and an empty note: the one log(10) change dominated the calibration, and
+    nothing said so (the readers warn from 300x only). The note names it now."""
+    from idcforecast.batch import forecast_many
+
+    frame = pd.DataFrame(
+        {
+            "series_id": "s",
+            "year": range(2019, 2025),
+            "unit": "MW",
+            "value": [10.0, 11.0, 12.0, 13.0, 130.0, 140.0],
+        }
+    )
+    said = (
+        "year 2023 is 10.0 times the year before (13 to 130): one change that size sets much "
+        "of the interval width; if it is a change of scope or unit rather than growth, "
+        "forecast the years from 2023 on"
+    )
+    assert forecast(frame, 3)["note"].iloc[0] == said
+    assert forecast_many(frame, horizon=3)["note"].iloc[0] == said
+    # a fall to a fifth is named too (1/5.0 of); 4.9 times is not
+    fall = frame.assign(value=[140.0, 130.0, 26.0, 25.0, 24.0, 23.0])
+    assert (
+        forecast(fall, 1, method="drift")["note"]
+        .iloc[0]
+        .startswith("year 2021 is 1/5.0 of the year before (130 to 26)")
+    )
+    steep = frame.assign(value=[10.0, 49.0, 60.0, 70.0, 80.0, 90.0])
+    assert forecast(steep, 1, method="drift")["note"].iloc[0] == ""

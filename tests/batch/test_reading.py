@@ -757,9 +757,12 @@ def test_values_read_in_another_currency_are_noted(tmp_path: Path) -> None:
     assert out["note"].tolist() == read_series(path, unit="CNY bn")["note"].tolist()
     fc = forecast_many(out, 1, method="naive", engine="serial")
     # every row converted, by one factor where no currency changed: only the FX is named
+    # (fc52: the 19.6x step from 2021 to 2022 of this made-up series is named too)
     assert fc["note"][0] == (
         "history converted between currencies at each year's FX rate (2021): its growth "
-        "includes exchange-rate moves"
+        "includes exchange-rate moves; year 2022 is 19.6 times the year before (20.6426 to "
+        "404.32): one change that size sets much of the interval width; if it is a change "
+        "of scope or unit rather than growth, forecast the years from 2022 on"
     )
 
 
