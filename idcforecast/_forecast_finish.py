@@ -60,6 +60,8 @@ def finish_forecast(
     notes = [plan.note] if plan.note else []
     notes.extend(fit_notes)
     mean = np.asarray(mean, dtype=np.float64)[:h]
+    if positive and values.size >= 3 and (jump := _level_jump_note(plan)):
+        notes.append(jump)
     if positive:
         floor = 0.01 * float(values.min())
         if (mean < floor).any():
@@ -73,6 +75,7 @@ def finish_forecast(
         log=positive,
         settings=local,
         observed=plan.observed,
+        bound=plan.bound,
     )
     prior = prior_sigma(values, log=positive, observed=plan.observed)
     sigma = calibrated_sigma(errors, horizon=h, prior=prior, settings=local)
@@ -124,7 +127,7 @@ def finish_forecast(
             bound_above_cap = bound_above_cap or (cap is not None and bool((hi > cap).any()))
             lower[level], upper[level] = _clip_at(lo, cap), _clip_at(hi, cap)
     if cap is not None and (mean > cap).any():
-        notes.append(f"clipped at cap {cap:g}")
+        notes.append(_clipped_note(plan.method, cap, int(np.flatnonzero(mean > cap)[0]) + 1))
     elif bound_above_cap:
         notes.append(f"upper bounds clipped at cap {cap:g}")
     unbounded = [lv for lv in plan.levels if not np.isfinite(upper[float(lv)]).all()]
@@ -149,6 +152,71 @@ def finish_forecast(
         settings=plan.settings,
         uncapped_mean=mean if cap is not None and bool((mean > cap).any()) else None,
     )
+
+
+# one year's change this large (or its inverse) is more than a market grows or shrinks in a
+# year: a change of scope or unit is as likely, and its error dominates the calibration
+LEVEL_JUMP = 5.0
+
+
+def _level_jump_note(plan: ForecastPlan) -> str:
+    """The note of a positive series with a one-year change of :data:`LEVEL_JUMP` times or
+    more (or 1/5 or less) between two observed values, naming the largest ("" when none):
+    10, 11, 12, 13, 130, 140 was forecast with 95% intervals of 0.6 to 74,614 three years
+    ahead, and nothing said that one change made them.
+
+    Examples
+    --------
+    >>> from idcforecast._forecast_plan import plan_forecast
+    >>> plan = plan_forecast(np.array([10.0, 11, 12, 13, 130, 140]), horizon=1,
+    ...                      method="drift", first_year=2019)
+    >>> _level_jump_note(plan)  # doctest: +NORMALIZE_WHITESPACE
+    'year 2023 is 10.0 times the year before (13 to 130): one change that size sets much of
+    the interval width; if it is a change of scope or unit rather than growth, forecast the
+    years from 2023 on'
+    """
+    values = plan.values
+    ratios = values[1:] / values[:-1]
+    large = (ratios >= LEVEL_JUMP) | (ratios <= 1.0 / LEVEL_JUMP)
+    if plan.observed is not None:  # filled years are interpolated, never a jump of their own
+        large &= plan.observed[1:] & plan.observed[:-1]
+    if not large.any():
+        return ""
+    sizes = np.where(large, np.abs(np.log(ratios)), -1.0)
+    i = int(np.argmax(sizes))
+    times = float(ratios[i])
+    size = f"{times:.1f} times" if times > 1 else f"1/{1.0 / times:.1f} of"
+    first = plan.first_year
+    where = f"year {first + i + 1}" if first is not None else f"observation {i + 1}"
+    since = str(first + i + 1) if first is not None else f"observation {i + 1}"
+    return (
+        f"{where} is {size} the year before ({values[i]:g} to {values[i + 1]:g}): one change "
+        "that size sets much of the interval width; if it is a change of scope or unit "
+        f"rather than growth, forecast the years from {since} on"
+    )
+
+
+# the methods that approach a cap rather than pass it (their forecasts are never clipped)
+SATURATION_METHODS = ("logistic", "gompertz")
+
+
+def _clipped_note(method: str, cap: float, first_step: int) -> str:
+    """The note of a forecast whose central values passed ``cap`` from ``first_step``
+    (1 = the first year ahead) on: clipped, the forecast is the cap itself from there (a
+    flat line, not a saturation curve), which it said only as "clipped at cap 100".
+
+    Examples
+    --------
+    >>> _clipped_note("auto", 100.0, 2)
+    "clipped at cap 100: from 2 years ahead on the forecast is the cap itself; method 'logistic' or 'gompertz' approaches a cap instead of passing it"
+    """  # noqa: E501
+    ahead = "the first year ahead" if first_step == 1 else f"{first_step} years ahead"
+    advice = (
+        ""
+        if method in SATURATION_METHODS
+        else "; method 'logistic' or 'gompertz' approaches a cap instead of passing it"
+    )
+    return f"clipped at cap {cap:g}: from {ahead} on the forecast is the cap itself{advice}"
 
 
 def _floor_note(method: str, floor: float) -> str:

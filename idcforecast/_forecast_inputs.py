@@ -25,6 +25,7 @@ __all__ = [
     "AUTO",
     "VALUE_LIMIT",
     "as_typed",
+    "bound_mask",
     "check_cap_mapping",
     "check_horizon",
     "check_index_years",
@@ -489,6 +490,22 @@ def observed_mask(observed: Any, n: int, series_id: str) -> np.ndarray | None:
             series_id=series_id,
         )
     return None if seen.all() else seen.copy()
+
+
+def bound_mask(bound: Any, n: int, series_id: str) -> np.ndarray | None:
+    """``bound`` (True where a value was published as a bound, "more than 300") as a
+    boolean mask of ``n`` values; None when no value was."""
+    if bound is None:
+        return None
+    stated = np.asarray(bound)
+    if stated.dtype != np.bool_ or stated.shape != (n,):
+        raise ModelError(
+            f"series {series_id!r}: bound must be a boolean mask with one flag per value "
+            f"({n}), True where the value was published as a bound; got dtype "
+            f"{stated.dtype} and shape {stated.shape}",
+            series_id=series_id,
+        )
+    return stated.copy() if stated.any() else None
 
 
 def conversions_by_series(data: Any) -> dict[str, tuple[str, ...]]:

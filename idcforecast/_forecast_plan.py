@@ -22,6 +22,7 @@ import numpy as np
 from idcforecast._forecast_inputs import (
     AUTO,
     VALUE_LIMIT,
+    bound_mask,
     check_inputs,
     observed_mask,
     place_in_series,
@@ -62,6 +63,8 @@ class ForecastPlan:
     local: CalibrationSettings
     cutoffs: tuple[int, ...]
     observed: np.ndarray | None = None  # None: every value observed
+    bound: np.ndarray | None = None  # True: published as a bound, never scored; None: none
+    first_year: int | None = None  # the year of values[0], for notes; None: not known
 
     @property
     def problem_lengths(self) -> list[int]:
@@ -85,6 +88,7 @@ def plan_forecast(
     first_year: int | None = None,
     settings: CalibrationSettings = DEFAULT_SETTINGS,
     observed: Any = None,
+    bound: Any = None,
 ) -> ForecastPlan:
     """Validate the inputs of :func:`forecast_array` (same errors) and plan its fits.
 
@@ -96,6 +100,7 @@ def plan_forecast(
     """
     values, h = check_inputs(y, horizon, series_id, first_year)
     seen = observed_mask(observed, values.size, series_id)
+    stated = bound_mask(bound, values.size, series_id)
     levels = resolve_levels(levels, caller=f"series {series_id!r}")
     (alias,) = resolve_methods(method) if isinstance(method, str) else (None,)
     if alias is None:
@@ -124,6 +129,8 @@ def plan_forecast(
         local=local,
         cutoffs=tuple(origin_cutoffs(values.size, settings=local)),
         observed=seen,
+        bound=stated,
+        first_year=first_year,
     )
 
 

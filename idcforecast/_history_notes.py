@@ -280,7 +280,7 @@ def history_note(
     >>> history_note([], [], ["2018 ('暂无')"])
     "year marked as not published, read as a gap: 2018 ('暂无')"
     >>> history_note([], [], [], ["2021 (at least)"])
-    'value published as a bound, fitted as that number: 2021 (at least)'
+    'value published as a bound, fitted as that number, never scored by the interval calibration: 2021 (at least)'
     >>> history_note([], [], conversions=["converted from 'GW' (x1000): 2020"])
     "converted from 'GW' (x1000): 2020"
     >>> history_note([], [])
@@ -300,9 +300,16 @@ def history_note(
             what = "years marked as not published, read as gaps"
         parts.append(f"{what}: {', '.join(marked)}")
     if bounded := list(bounds):
-        what = "value published as a bound, fitted as that number"
+        # c2ba734: the interval calibration leaves them out (they were scored as exact)
+        what = (
+            "value published as a bound, fitted as that number, never scored by the "
+            "interval calibration"
+        )
         if len(bounded) > 1:
-            what = "values published as bounds, fitted as those numbers"
+            what = (
+                "values published as bounds, fitted as those numbers, never scored by the "
+                "interval calibration"
+            )
         parts.append(f"{what}: {', '.join(bounded)}")
     parts.extend(conversions)
     return "; ".join(parts)

@@ -21,6 +21,7 @@ Gap policy (years missing inside a series), chosen with ``gaps=``:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -130,6 +131,23 @@ class PreparedSeries:
     def last_year(self) -> int:
         """The last observed year (the forecast origin)."""
         return self.first_year + int(self.values.size) - 1
+
+    def bound_mask(self, years: Iterable[int]) -> np.ndarray | None:
+        """``forecast_array(bound=...)``: True at each of ``years`` (values published as a
+        bound, "more than 300") inside ``first_year .. last_year``; None when none is.
+
+        Examples
+        --------
+        >>> prepared = PreparedSeries(2020, np.array([1.0, 2.0, 3.0]), "")
+        >>> prepared.bound_mask([2019, 2022]), prepared.bound_mask([2018])
+        (array([False, False,  True]), None)
+        """
+        where = [int(y) - self.first_year for y in years if self.first_year <= y <= self.last_year]
+        if not where:
+            return None
+        mask = np.zeros(self.values.size, dtype=bool)
+        mask[where] = True
+        return mask
 
 
 def _fmt_years(years: list[int]) -> str:

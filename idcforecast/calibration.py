@@ -8,7 +8,8 @@ on the same series, re-fitted at earlier cutoffs ("rolling origin"):
    ``min_train`` points) fit on ``y[:c]`` and record the errors of steps
    ``1..min(n-c, error_steps)`` (6: the same steps whatever horizon is asked). On a
    positive series the errors are ``log(actual / forecast)`` (relative errors: a market that
-   doubled has doubled its errors too); otherwise plain differences.
+   doubled has doubled its errors too); otherwise plain differences. A year whose value was
+   published as a bound ("more than 300") is never scored as an actual (``bound=``).
 2. Pool all steps with the growth law ``sigma_h = s * g(h)``,
    ``g(h) = ((h + offset) / (1 + offset)) ** growth``: the per-series scale is
    ``s^2 = mean((e_{c,h} / g(h)) ** 2)`` over the available errors.
@@ -206,6 +207,7 @@ def origin_errors(
     log: bool,
     settings: CalibrationSettings = DEFAULT_SETTINGS,
     observed: np.ndarray | None = None,
+    bound: np.ndarray | None = None,
 ) -> np.ndarray:
     """:func:`rolling_origin_errors` from forecasts already made at each cutoff.
 
@@ -230,6 +232,12 @@ def origin_errors(
     ... )
     array([[nan, nan],
            [nan,  3.]])
+    >>> more_than = np.array([False, False, False, False, False, True])  # y[5] a bound
+    >>> origin_errors(
+    ...     y, [np.full(2, 5.0), np.full(2, 4.0)], horizon=2, log=False, bound=more_than
+    ... )
+    array([[nan, nan],
+           [ 1., nan]])
     """
     n = int(y.size)
     cutoffs, index, in_range, clipped = _origin_table(n, horizon, settings)
@@ -265,6 +273,14 @@ def origin_errors(
         if not seen.all():
             errors[~seen[clipped]] = np.nan  # filled actuals
             errors[~seen[np.asarray(cutoffs, dtype=np.int64) - 1]] = np.nan  # filled origins
+    if bound is not None:
+        stated = np.asarray(bound, dtype=bool)
+        if stated.shape != (n,):
+            raise ModelError(
+                f"origin_errors: bound has shape {stated.shape}; expected ({n},), one flag "
+                "per value of y",
+            )
+        errors[stated[clipped]] = np.nan  # an actual published as a bound is no number
     return errors
 
 

@@ -412,9 +412,13 @@ def _in_comparison_words(err: NoBacktestWindowError) -> str:
     >>> _in_comparison_words(NoBacktestWindowError("", horizon=2, longest_horizon=None))[-60:]
     'add years: no backtest_horizon fits, not even one year ahead'
     """  # noqa: E501
+    from idcforecast._backtest_windows import gap_years_only_message
     from idcforecast._wording import counted
 
     horizon = int(err.horizon)
+    reach = getattr(err, "reach_horizon", None)
+    if reach is not None:  # windows fitted, their years ahead all gaps: a longer one reaches
+        return gap_years_only_message(horizon, reach, str(err.detail), "backtest_horizon")
     if horizon == 1:
         fix = "add years: one year ahead is the shortest backtest there is"
     elif err.longest_horizon is not None:

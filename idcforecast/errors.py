@@ -191,6 +191,8 @@ class NoBacktestWindowError(DataError):
     be backtested at (None when not even one year ahead fits), and ``detail``, why in the
     message's words ("(series 's' has 5 observed years, ...)", "" when there is nothing to
     add), so a caller can act, or word the error its own way, without reading the message.
+    When windows fit but every year they forecast is a gap (never scored), it also has
+    ``reach_horizon``, the shortest horizon that reaches an observed year.
 
     Examples
     --------

@@ -23,6 +23,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from idcforecast._backtest_windows import (
+    _enough,
+    _refuse_gap_years_only,
+    _refuse_gaps,
+    _shortfall,
+    _warn_failed,
+    _warn_left_out,
+)
 from idcforecast._metrics import coverage, mase, smape, winkler_score
 from idcforecast._wording import counted
 from idcforecast.errors import (
@@ -182,6 +190,8 @@ def backtest(
     short: list[tuple[str, int | None]] = []  # why each left out, the horizon that would fit
     failed: list[tuple[str, IdcForecastError]] = []
     spans: list[str] = []
+    # windows fitted whose years ahead are all gaps: (series, cutoff, years to the next)
+    unscored: list[tuple[str, int, int]] = []
     all_series = split_series(data)
     conversions = conversions_by_series(data)  # named in the note, as forecast() names them
     caps = resolve_caps(
@@ -232,6 +242,8 @@ def backtest(
                         series_id=series.series_id,
                         first_year=prepared.first_year,
                         observed=prepared.observed,
+                        # the window's bounds: fitted, not scored by its calibration
+                        bound=prepared.bound_mask(bound_of),
                     )
                 except IdcForecastError as err:
                     # a fit that fails at one cutoff (a saturation curve on a stretch that
@@ -250,6 +262,10 @@ def backtest(
                     conversions.get(series.series_id, ()),
                 )
                 note = "; ".join(n for n in (kept, prepared.note, fc.note) if n)
+                if not any(cut + step + 1 in observed for step in range(horizon)):
+                    # every year it forecasts is a gap: the window scores nothing
+                    later = series.years[series.years > cut]
+                    unscored.append((series.series_id, cut, int(later[0]) - cut))
                 for step in range(horizon):
                     year = cut + step + 1
                     if year not in observed:
@@ -268,6 +284,8 @@ def backtest(
         where, first = failed[0]
         fields = {key: getattr(first, key) for key in first.fields}
         raise type(first)(f"backtest {where}: {first}", **fields) from first
+    if not rows and unscored:
+        _refuse_gap_years_only(unscored, horizon)
     if not rows:
         # the longest horizon some series and method could be backtested at, and why the
         # first could not (was: "shorten the horizon", to what unsaid, and said where no
@@ -302,167 +320,6 @@ def backtest(
         _warn_failed(failed)
     frame = pd.DataFrame(rows).astype({"year": "int64", "cutoff": "int64"})
     return with_given_ids(frame, given_ids(data))  # 1, not '1', as forecast() gives it
-
-
-def _refuse_gaps(series: Any, cutoffs: list[int]) -> None:
-    """Under ``gaps="error"``, a :class:`DataError` naming the missing years that some
-    window of ``cutoffs`` would be fitted across, and those windows (the first window's
-    refusal named its own span, "missing inside 2012-2017", as if that were the series).
-
-    Examples
-    --------
-    >>> from idcforecast._series import SeriesData
-    >>> years = np.array([2012, 2013, 2014, 2015, 2017, 2018, 2019, 2020])
-    >>> series = SeriesData(series_id="s", years=years, values=years - 2000.0, unit="MW")
-    >>> _refuse_gaps(series, [2014, 2015, 2017, 2018])  # doctest: +NORMALIZE_WHITESPACE
-    Traceback (most recent call last):
-    idcforecast.errors.DataError: backtest: series 's': year 2016 is missing inside its
-    history (2012-2020), and the windows with cutoffs 2017, 2018 (2 of 4) would be fitted
-    across it; fill it, or pass gaps='interpolate' (fit on interpolated values, flagged) or
-    gaps='span' (fit the latest consecutive run)
-    """
-    from idcforecast._series import _fmt_years
-
-    years = series.years
-    if not cutoffs:
-        return
-    seen = set(years.tolist())
-    missing = [y for y in range(int(years[0]), max(cutoffs)) if y not in seen]
-    hit = [c for c in cutoffs if missing and missing[0] < c]
-    if not hit:
-        return
-    missing = [y for y in missing if y < max(hit)]
-    one = len(missing) == 1
-    windows = (
-        f"the window with cutoff {hit[0]}"
-        if len(hit) == 1
-        else f"the windows with cutoffs {', '.join(map(str, hit))}"
-    )
-    shown = f" ({len(hit)} of {len(cutoffs)})" if len(hit) < len(cutoffs) else ""
-    raise DataError(
-        f"backtest: series {series.series_id!r}: {'year' if one else 'years'} "
-        f"{_fmt_years(missing)} {'is' if one else 'are'} missing inside its history "
-        f"({int(years[0])}-{int(years[-1])}), and {windows}{shown} would be fitted across "
-        f"{'it' if one else 'them'}; fill {'it' if one else 'them'}, or pass "
-        "gaps='interpolate' (fit on interpolated values, flagged) or gaps='span' (fit the "
-        "latest consecutive run)",
-        series_id=series.series_id,
-        missing_years=missing,
-        cutoffs=hit,
-    )
-
-
-def _warn_left_out(left_out: list[str], horizon: int) -> None:
-    """Series (and methods) with no backtest window: named, as accuracy()'s "(all)" row
-    would otherwise cover fewer series than were passed, in silence."""
-    import warnings
-
-    from idcforecast.errors import BacktestWarning
-
-    shown = "; ".join(left_out[:5]) + (
-        f"; and {len(left_out) - 5} more" if len(left_out) > 5 else ""
-    )
-    warnings.warn(
-        f"backtest: no window fits {shown}: too few years after the method's minimum for "
-        f"horizon={horizon}; left out of the result (and of accuracy()'s totals)",
-        BacktestWarning,
-        stacklevel=3,
-    )
-
-
-def _warn_failed(failed: list[tuple[str, IdcForecastError]]) -> None:
-    """Windows whose fit failed: left out, each named with its reason (the first few)."""
-    import warnings
-
-    from idcforecast.errors import BacktestWarning
-
-    shown = "; ".join(f"{where} ({error})" for where, error in failed[:3]) + (
-        f"; and {len(failed) - 3} more" if len(failed) > 3 else ""
-    )
-    warnings.warn(
-        f"backtest: {counted(len(failed), 'window')} could not be fitted and "
-        f"{'is' if len(failed) == 1 else 'are'} left out of the result (and of accuracy()): "
-        f"{shown}",
-        BacktestWarning,
-        stacklevel=3,
-    )
-
-
-def _enough(
-    years: np.ndarray, cutoff: int, alias: str, gaps: str, cap: float | None = None
-) -> bool:
-    """Whether the observed years up to ``cutoff`` meet the method's minimum (with
-    ``cap``, the minimum of a saturation model given its cap: 4 for ``logistic``, not 5).
-
-    Filled gap years do not count (``forecast_array`` counts observed values), and a cutoff
-    whose years up to it are mostly missing is not feasible under ``gaps="interpolate"``
-    (the policy refuses such a series); under ``gaps="span"`` only the latest consecutive
-    run up to ``cutoff`` is fitted.
-    """
-    from idcforecast.auto import AUTO_MIN_OBS
-    from idcforecast.models import MODEL_REGISTRY
-
-    need = AUTO_MIN_OBS if alias == "auto" else _min_obs(MODEL_REGISTRY[alias], cap)
-    train = years[years <= cutoff]
-    if gaps == "span":
-        breaks = np.flatnonzero(np.diff(train) > 1)
-        train = train[int(breaks[-1]) + 1 :] if breaks.size else train
-    elif gaps == "interpolate" and train.size:
-        missing = int(train[-1] - train[0] + 1) - int(train.size)
-        if missing > train.size:  # the policy refuses to invent most of a series
-            return False
-    return int(train.size) >= need
-
-
-def _shortfall(series: Any, alias: str, gaps: str, cap: float | None) -> tuple[str, int | None]:
-    """Why no backtest window fits ``series`` for method ``alias`` (its observed years
-    against the method's minimum up to a cutoff), and the longest horizon that would fit
-    (None when the series is too short for one year ahead).
-
-    Examples
-    --------
-    >>> from idcforecast._series import SeriesData
-    >>> years = np.arange(2019, 2024)
-    >>> series = SeriesData(series_id="s", years=years, values=years - 2000.0, unit="MW")
-    >>> _shortfall(series, "drift", "interpolate", None)  # cutoff 2021: 2019-2021 fit drift
-    ("series 's' has 5 observed years, 2019-2023, and 'drift' needs 3 up to a cutoff", 2)
-    >>> _shortfall(series, "damped_log", "interpolate", None)[1] is None
-    True
-    """
-    from idcforecast.auto import AUTO_MIN_OBS
-    from idcforecast.models import MODEL_REGISTRY
-
-    years = series.years
-    need = AUTO_MIN_OBS if alias == "auto" else _min_obs(MODEL_REGISTRY[alias], cap)
-    last = int(years[-1])
-    first_fit = next((int(c) for c in years[:-1] if _enough(years, int(c), alias, gaps, cap)), None)
-    breaks = np.flatnonzero(np.diff(years) > 1)
-    if gaps == "span" and breaks.size:  # what the policy fits: its latest run
-        run = years[int(breaks[-1]) + 1 :]
-        has = (
-            f"the latest run of series {series.series_id!r}, {int(run[0])}-{last}, has "
-            f"{counted(run.size, 'year')}"
-        )
-    else:
-        has = (
-            f"series {series.series_id!r} has {counted(years.size, 'observed year')}, "
-            f"{int(years[0])}-{last},"
-        )
-    why = f"{has} and {alias!r} needs {need} up to a cutoff"
-    return why, None if first_fit is None else last - first_fit
-
-
-def _min_obs(model: Any, cap: float | None) -> int:
-    """A model class's minimum number of points, given ``cap`` when it takes one."""
-    from idcforecast._forecast_plan import _init_params
-
-    if cap is None or "cap" not in _init_params(model):
-        return int(model.min_obs)
-    try:
-        given = float(cap)
-    except (TypeError, ValueError):  # forecast_array names the bad cap
-        return int(model.min_obs)
-    return int(model(cap=given)._requirements()[0])
 
 
 def _ratio(num: float, den: float) -> float:

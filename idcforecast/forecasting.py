@@ -35,7 +35,7 @@ from idcforecast._forecast_inputs import (
     resolve_methods,
 )
 from idcforecast._forecast_plan import ForecastPlan, plan_forecast
-from idcforecast._history_notes import history_note
+from idcforecast._history_notes import bound_years, history_note
 from idcforecast._series_forecast import SeriesForecast
 from idcforecast._share_notes import add_past_100_notes
 from idcforecast._wording import counted
@@ -76,6 +76,7 @@ def forecast_array(
     first_year: int | None = None,
     settings: CalibrationSettings = DEFAULT_SETTINGS,
     observed: Any = None,
+    bound: Any = None,
 ) -> SeriesForecast:
     """Forecast one series of consecutive yearly values (the pandas-free core).
 
@@ -108,6 +109,11 @@ def forecast_array(
         (``PreparedSeries.observed``); None when every value was observed. Filled values are
         fitted on but never count as data: a method's minimum counts observed values, and
         the interval calibration neither scores a filled year nor forecasts from one.
+    bound
+        Boolean mask of ``y``, True where the value was published as a bound ("more than
+        300", a ``qualifier`` of ``at_least`` / ``at_most``); None when none was. Such a
+        value is fitted as its number but never scored as an actual by the interval
+        calibration, as :func:`idcforecast.accuracy` leaves bound actuals out.
 
     Returns
     -------
@@ -141,6 +147,7 @@ def forecast_array(
         first_year=first_year,
         settings=settings,
         observed=observed,
+        bound=bound,
     )
     if plan.method == AUTO:
         from idcforecast.auto_kernel import auto_point_many
@@ -368,6 +375,9 @@ def forecast(
             series.years, series.values, gaps=gaps, series_id=series.series_id
         )
         series_cap = cap.get(series.series_id) if isinstance(cap, Mapping) else cap
+        # years published as bounds ("more than 300"): fitted, never scored as actuals by
+        # the interval calibration (as accuracy() leaves them out of a backtest's scores)
+        stated_bounds = prepared.bound_mask(bound_years(series.bounds))
         # the whole history (gaps="span" fits only the latest run: a series above 100%
         # before a gap is no share all the same)
         history_max[str(series.series_id)] = float(np.nanmax(series.values))
@@ -383,6 +393,7 @@ def forecast(
                     series_id=series.series_id,
                     first_year=prepared.first_year,
                     observed=prepared.observed,
+                    bound=stated_bounds,
                 )
             except HorizonError:
                 # the same for every method: "or leave 'naive' out of method=" fixed nothing

@@ -196,3 +196,30 @@ def test_a_naive_forecast_from_two_years_with_a_gap_has_an_interval() -> None:
         np.testing.assert_allclose(fc[f"lo_{level}"], 150.0 * np.exp(-q * sigma), rtol=1e-9)
         np.testing.assert_allclose(fc[f"hi_{level}"], 150.0 * np.exp(q * sigma), rtol=1e-9)
     assert "never changed" not in fc["note"].iloc[0]
+
+
+def test_origin_errors_leave_a_bound_actual_out_whatever_its_number() -> None:
+    """A year published as a bound ("more than 7") was scored as an exact actual: its
+    stated number set the errors of every cutoff forecasting it. It is left out now, and
+    the other cells do not change with its number."""
+    from idcforecast.calibration import origin_errors
+
+    forecasts = [np.full(2, 5.0), np.full(2, 4.0)]  # cutoffs 5 and 4 of six points
+    more_than = np.array([False] * 5 + [True])
+    tables = [
+        origin_errors(
+            np.array([1.0, 2.0, 3.0, 4.0, 5.0, last]),
+            forecasts,
+            horizon=2,
+            log=False,
+            bound=more_than,
+        )
+        for last in (7.0, 700.0)
+    ]
+    # cutoff 4 forecasts 4 for y[4] = 5: error 1; every cell scored on y[5] is NaN
+    for table in tables:
+        np.testing.assert_array_equal(table, [[np.nan, np.nan], [1.0, np.nan]])
+    with pytest.raises(ModelError, match=re.escape("origin_errors: bound has shape (5,)")):
+        origin_errors(
+            np.arange(1.0, 7.0), forecasts, horizon=2, log=False, bound=np.zeros(5, dtype=bool)
+        )

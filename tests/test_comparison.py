@@ -167,7 +167,10 @@ def test_no_backtest_note_names_the_backtest_horizon() -> None:
     note = compare_methods(racks, 7, methods=["drift"])["note"].iloc[0]
     # the forecast's own note first: the racks published as bounds ("超过520万") were
     # left out of the comparison's rows, which rebuilt the series from years and values
-    assert note.startswith("values published as bounds, fitted as those numbers: 2021 (at ")
+    assert note.startswith(
+        "values published as bounds, fitted as those numbers, never scored by the "
+        "interval calibration: 2021 (at "
+    )
     assert note.endswith(
         "; no backtest: no backtest window fits: every series needs at least "
         "backtest_horizon=3 years after the method's minimum number of points; pass "
@@ -361,3 +364,29 @@ def test_backtest_s_no_window_error_carries_its_detail() -> None:
     assert (caught.value.horizon, caught.value.longest_horizon) == (3, 1)
     assert caught.value.detail.startswith("(series ")
     assert str(caught.value).endswith(caught.value.detail)
+
+
+def test_no_backtest_because_the_years_ahead_are_gaps_names_the_backtest_horizon_that_fits() -> (
+    None
+):
+    """2016, 2017, 2019, 2022, 2024: 'auto' fits from cutoff 2022, whose year ahead (2023)
+    is a gap. backtest says so; compare_methods reworded its error from the fields as
+    "add years: one year ahead is the shortest backtest there is", where
+    backtest_horizon=2 scores 2024."""
+    gappy = pd.DataFrame(
+        {
+            "series_id": "s",
+            "year": [2016, 2017, 2019, 2022, 2024],
+            "value": [100.0, 120.0, 150.0, 170.0, 200.0],
+            "unit": "MW",
+        }
+    )
+    note = compare_methods(gappy, 6, methods=["auto"], backtest_horizon=1)["note"].iloc[0]
+    assert note.endswith(
+        "; no backtest: no backtest window can be scored: the year after each cutoff a method "
+        "can fit is missing (series 's' cutoff 2022: 2023), and a year not published is never "
+        "scored; pass backtest_horizon=2 to reach the next observed year, or add the missing "
+        "years"
+    )
+    scored = compare_methods(gappy, 6, methods=["auto"], backtest_horizon=2)
+    assert scored["n"].tolist() == [1]  # 2024 from cutoff 2022

@@ -13,6 +13,7 @@ from idcforecast import accuracy, backtest, coverage, forecast, mase, smape, win
 from idcforecast.errors import (
     DataError,
     ModelError,
+    NoBacktestWindowError,
     NonNumericValueError,
     UnknownMethodError,
     UnknownSeriesError,
@@ -755,3 +756,47 @@ def test_no_window_is_a_typed_error_with_the_horizons_as_fields() -> None:
     with pytest.raises(NoBacktestWindowError) as caught:  # 'auto' needs 4 up to a cutoff
         backtest(frame.head(4), 1, method="auto")
     assert (caught.value.horizon, caught.value.longest_horizon) == (1, None)
+
+
+def test_backtest_windows_calibrate_without_the_bound_years_they_were_fitted_on() -> None:
+    """A backtest window's intervals scored its rolling-origin errors against a year
+    published as a bound as if exact; they are forecast_array's with bound= now, so the
+    window scores the intervals a forecast made at that cutoff would have had."""
+    from idcforecast import forecast_array
+
+    frame = _bound_last_year_frame("exact").assign(
+        qualifier=["exact"] * 5 + ["at_least"] + ["exact"] * 2  # 2021: "more than 220"
+    )
+    bt = backtest(frame, 1, method="drift", n_windows=1)  # cutoff 2022, scored on 2023
+    window = frame["value"].to_numpy()[:7]
+    expected = forecast_array(
+        window, horizon=1, method="drift", bound=np.array([False] * 5 + [True, False])
+    )
+    assert bt["lo_95"].iloc[0] == pytest.approx(expected.lower[95][0], rel=1e-12)
+    assert bt["hi_80"].iloc[0] == pytest.approx(expected.upper[80][0], rel=1e-12)
+    as_exact = forecast_array(window, horizon=1, method="drift")
+    assert as_exact.upper[95][0] != pytest.approx(expected.upper[95][0], rel=1e-6)
+
+
+def test_backtest_whose_windows_forecast_gap_years_only_says_which_horizon_reaches_data() -> None:
+    """2016, 2017, 2019, 2022, 2024: 'auto' fits from cutoff 2022 (4 observed years) and
+    one year ahead, 2023, is a gap, never scored. The error said "add years: one year ahead
+    is the shortest backtest there is" while horizon=2 scores 2024."""
+    frame = pd.DataFrame(
+        {
+            "series_id": "s",
+            "year": [2016, 2017, 2019, 2022, 2024],
+            "value": [100.0, 120.0, 150.0, 170.0, 200.0],
+            "unit": "MW",
+        }
+    )
+    with pytest.raises(NoBacktestWindowError) as caught:
+        backtest(frame, 1)
+    assert str(caught.value) == (
+        "no backtest window can be scored: the year after each cutoff a method can fit is "
+        "missing (series 's' cutoff 2022: 2023), and a year not published is never scored; "
+        "pass horizon=2 to reach the next observed year, or add the missing years"
+    )
+    assert (caught.value.horizon, caught.value.longest_horizon) == (1, None)
+    assert caught.value.reach_horizon == 2
+    assert backtest(frame, 2)[["cutoff", "year"]].values.tolist() == [[2022, 2024]]

@@ -160,7 +160,12 @@ def test_series_with_negative_values_uses_level_scale() -> None:
 def test_cap_clips_and_is_noted() -> None:
     fc = forecast(tidy(GROWING), 5, cap=230.0, method="drift")
     assert fc[["mean", "hi_80", "hi_95"]].max().max() == 230.0
-    assert fc["note"].iloc[0] == "clipped at cap 230"
+    # drift: 200 + h * (200 - 100) / 7 = 214.3, 228.6, 242.9: past 230 from 3 years ahead,
+    # where the forecast becomes a flat line at the cap (it said "clipped at cap 230" only)
+    assert fc["note"].iloc[0] == (
+        "clipped at cap 230: from 3 years ahead on the forecast is the cap itself; method "
+        "'logistic' or 'gompertz' approaches a cap instead of passing it"
+    )
     logistic = forecast(tidy(GROWING), 3, cap={"cidc": 400.0}, method="logistic")
     assert (logistic["hi_95"] <= 400.0).all()
     assert logistic["note"].iloc[0] == ""  # nothing reached the cap
@@ -574,7 +579,9 @@ def test_a_failed_refit_is_left_out_of_the_calibration_and_named() -> None:
     fc = forecast(y, 3, method="logistic", cap=12)
     assert fc["note"].iloc[0] == (
         "refits ending at year 2019, year 2018 failed; left out of the interval calibration "
-        "(2 of 3 cutoffs); upper bounds clipped at cap 12"
+        "(2 of 3 cutoffs); year 2016 is 5.0 times the year before (1 to 5): one change that "
+        "size sets much of the interval width; if it is a change of scope or unit rather than "
+        "growth, forecast the years from 2016 on; upper bounds clipped at cap 12"
     )
     assert bool((fc["hi_95"] <= 12.0).all() and (fc["lo_95"] < fc["mean"]).all())
 
@@ -937,7 +944,8 @@ def test_values_published_as_bounds_are_named_in_the_note() -> None:
     )
     note = forecast(frame, 2, method="drift")["note"].iloc[0]
     assert note == (
-        "values published as bounds, fitted as those numbers: 2021 (at least), 2022 (at most)"
+        "values published as bounds, fitted as those numbers, never scored by the "
+        "interval calibration: 2021 (at least), 2022 (at most)"
     )
     # the numbers are those of the plain values: a note, not another model
     plain = forecast(frame.drop(columns="qualifier"), 2, method="drift")
@@ -1287,3 +1295,80 @@ def test_horizon_errors_name_the_function_called() -> None:
     for call, message in cases:
         with pytest.raises(HorizonError, match=re.escape(message)):
             call()
+
+
+def _ten_percent_last_bound(qualifier: str = "at_least") -> pd.DataFrame:
+    """+10% a year 2018-2023, 2023 published as a bound ("more than 161.051")."""
+    values = [100.0, 110.0, 121.0, 133.1, 146.41, 161.051]
+    return pd.DataFrame(
+        {
+            "series_id": "s",
+            "year": range(2018, 2024),
+            "value": values,
+            "qualifier": ["exact"] * 5 + [qualifier],
+        }
+    )
+
+
+def test_interval_calibration_leaves_a_bound_year_out_as_backtest_scores_do() -> None:
+    """The interval calibration scored rolling-origin errors against a year published as a
+    bound as if exact, while backtest()/accuracy() leave bound actuals out.
+
+    naive on 6 points: cutoffs 5 and 4 (min_train 4). Log errors: cutoff 5 step 1 is
+    log(y5 / y4), cutoff 4 steps 1 and 2 are log(y4 / y3) = log 1.1 and log(y5 / y3).
+    With y5 a bound only log 1.1 is left: s^2 = (log(1.1)^2 + 2 prior^2) / 3, the prior
+    1.5 log 1.1 (every log change log 1.1, prior_sigma). Before: s^2 = (2 log(1.1)^2 +
+    (log(1.21) / sqrt 2)^2 + 2 prior^2) / 5 = 0.124269^2.
+    """
+    q, prior = np.log(1.1), 1.5 * np.log(1.1)
+    sigma = np.sqrt((q**2 + 2 * prior**2) / 3)  # 0.129051
+    fc = forecast(_ten_percent_last_bound(), 1, method="naive")
+    # hi_95 = mean exp(q95 sigma), q95 = 0.851 t_4(97.5%)
+    assert np.log(fc["hi_95"].iloc[0] / fc["mean"].iloc[0]) == pytest.approx(
+        DEFAULT_SETTINGS.quantile(95) * sigma, rel=1e-12
+    )
+    assert sigma == pytest.approx(0.129051, abs=1e-6)
+    exact = forecast(_ten_percent_last_bound("exact"), 1, method="naive")
+    assert np.log(exact["hi_95"].iloc[0] / exact["mean"].iloc[0]) == pytest.approx(
+        DEFAULT_SETTINGS.quantile(95) * 0.124269, rel=1e-5
+    )
+    # forecast_array takes the same mask
+    arr = forecast_array(
+        _ten_percent_last_bound()["value"].to_numpy(),
+        horizon=1,
+        method="naive",
+        bound=np.array([False] * 5 + [True]),
+    )
+    assert arr.upper[95][0] == pytest.approx(fc["hi_95"].iloc[0], rel=1e-12)
+
+
+def test_a_one_year_jump_of_ten_times_is_named_in_the_note_forecast_and_batch_alike() -> None:
+    """10, 11, 12, 13, 130, 140 MW was forecast with 95% intervals of 0.6 to 74,614 three
+    years ahead and an empty note: the one log(10) change dominated the calibration, and
+    nothing said so (the readers warn from 300x only). The note names it now."""
+    from idcforecast.batch import forecast_many
+
+    frame = pd.DataFrame(
+        {
+            "series_id": "s",
+            "year": range(2019, 2025),
+            "unit": "MW",
+            "value": [10.0, 11.0, 12.0, 13.0, 130.0, 140.0],
+        }
+    )
+    said = (
+        "year 2023 is 10.0 times the year before (13 to 130): one change that size sets much "
+        "of the interval width; if it is a change of scope or unit rather than growth, "
+        "forecast the years from 2023 on"
+    )
+    assert forecast(frame, 3)["note"].iloc[0] == said
+    assert forecast_many(frame, horizon=3)["note"].iloc[0] == said
+    # a fall to a fifth is named too (1/5.0 of); 4.9 times is not
+    fall = frame.assign(value=[140.0, 130.0, 26.0, 25.0, 24.0, 23.0])
+    assert (
+        forecast(fall, 1, method="drift")["note"]
+        .iloc[0]
+        .startswith("year 2021 is 1/5.0 of the year before (130 to 26)")
+    )
+    steep = frame.assign(value=[10.0, 49.0, 60.0, 70.0, 80.0, 90.0])
+    assert forecast(steep, 1, method="drift")["note"].iloc[0] == ""

@@ -140,8 +140,9 @@ class SeriesTable:
 class Chunk:
     """Consecutive series ``start .. start + len(ids) - 1`` of a :class:`SeriesTable`.
 
-    ``offsets`` are relative to ``years``/``values`` of this chunk; ``problems`` is keyed by
-    the position within the chunk.
+    ``offsets`` are relative to ``years``/``values`` of this chunk; ``problems`` and
+    ``bounds`` (the years published as bounds, :attr:`SeriesTable.bounds`, each
+    ``"2021 (at least)"``) are keyed by the position within the chunk.
     """
 
     start: int
@@ -150,6 +151,7 @@ class Chunk:
     years: NDArray[np.float64]
     values: NDArray[np.float64]
     problems: dict[int, str] = field(default_factory=dict)
+    bounds: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -541,12 +543,14 @@ def iter_chunks(table: SeriesTable, chunk_size: int) -> Iterator[Chunk]:
     >>> [(c.start, c.ids) for c in iter_chunks(group_series(frame), 2)]
     [(0, ('a', 'b')), (2, ('c',))]
     """
-    with_problems = sorted(table.problems)
+    with_problems, with_bounds = sorted(table.problems), sorted(table.bounds)
     for start in range(0, table.n_series, chunk_size):
         stop = min(start + chunk_size, table.n_series)
         lo, hi = int(table.offsets[start]), int(table.offsets[stop])
         first, last = bisect_left(with_problems, start), bisect_left(with_problems, stop)
         problems = {i - start: table.problems[i] for i in with_problems[first:last]}
+        first, last = bisect_left(with_bounds, start), bisect_left(with_bounds, stop)
+        bounds = {i - start: table.bounds[i] for i in with_bounds[first:last]}
         yield Chunk(
             start=start,
             ids=tuple(table.ids[start:stop]),
@@ -554,4 +558,5 @@ def iter_chunks(table: SeriesTable, chunk_size: int) -> Iterator[Chunk]:
             years=table.years[lo:hi],
             values=table.values[lo:hi],
             problems=problems,
+            bounds=bounds,
         )

@@ -457,6 +457,10 @@ def read_long_table(
         from idcforecast._totals import warn_total_series
 
         warn_total_series(out, name=name, line=total_line)
+    # the wide table's row numbers (an array) were for the messages above: left in attrs,
+    # pandas compares attrs with == when it combines frames, so `.astype({...})` of a wide
+    # file's frame raised "The truth value of an array ... is ambiguous"
+    out.attrs.pop("source_rows", None)
     return out
 
 

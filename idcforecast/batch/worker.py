@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from idcforecast._history_notes import bound_years
 from idcforecast._series import YEAR_MAX, YEAR_MIN, duplicate_year_message
 from idcforecast.batch.chunks import Chunk
 from idcforecast.errors import (
@@ -104,13 +105,19 @@ def _prepare_series(
 
 
 def _plan_method(
-    series_id: Any, prepared: Any, cap: float | None, method: str, spec: BatchSpec
+    series_id: Any,
+    prepared: Any,
+    cap: float | None,
+    method: str,
+    spec: BatchSpec,
+    bound: NDArray[np.bool_] | None = None,
 ) -> Any:
     """One method's forecast of a prepared series, as ``forecast()`` computes it.
 
     A method other than "auto" is forecast here by ``forecast_array``; "auto" is validated
     by ``plan_forecast`` (the same checks and errors) and computed later for the whole
     chunk. Raises the error ``forecast()`` raises for this series and method alone.
+    ``bound``: the values published as bounds (``forecast_array(bound=...)``).
     """
     from idcforecast.forecasting import AUTO, forecast_array, plan_forecast
 
@@ -122,6 +129,7 @@ def _plan_method(
         "series_id": str(series_id),
         "first_year": prepared.first_year,
         "observed": prepared.observed,
+        "bound": bound,
     }
     if method == AUTO:
         return plan_forecast(prepared.values, **common)
@@ -270,10 +278,12 @@ def run_chunk(chunk: Chunk, spec: BatchSpec) -> ChunkResult:
                 continue
             series_caught[i].extend(log[seen:])
             gap_notes[i] = prepared.note
+            # years published as bounds: fitted, never scored by the calibration (forecast())
+            bound = prepared.bound_mask(bound_years(chunk.bounds[i])) if i in chunk.bounds else None
             for j, method in enumerate(spec.methods):
                 row, seen = i * m + j, len(log)
                 try:
-                    results[row] = _plan_method(series_id, prepared, cap, method, spec)
+                    results[row] = _plan_method(series_id, prepared, cap, method, spec, bound)
                 except Exception as err:  # nor does one method that cannot fit it
                     errors[row] = err
                 caught_by[row].extend(log[seen:])

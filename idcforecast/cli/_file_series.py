@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["NotRead", "read_file_series"]
+__all__ = [
+    "NotRead",
+    "read_file_series",
+    "states_no_unit",
+    "unit_needed",
+    "without_units",
+]
 
 Failures = list[tuple[str, Exception]]
 
@@ -57,7 +63,7 @@ def read_file_series(args: argparse.Namespace) -> tuple[pd.DataFrame, NotRead]:
             # a file with no unit anywhere: forecast as forecast-many forecasts it (was
             # refused, "no unit for this series", where forecast-many forecast it)
             unitless = isinstance(err, UnitError) and args.unit is None
-            bare = _without_units(args, file, name) if unitless else None
+            bare = without_units(args, file, name) if unitless else None
             if bare is not None:
                 return bare, NotRead()
             apart = None if args.series is not None else _series_apart(args, file, name)
@@ -67,11 +73,14 @@ def read_file_series(args: argparse.Namespace) -> tuple[pd.DataFrame, NotRead]:
     return history, NotRead()
 
 
-def _without_units(args: argparse.Namespace, path: Path, name: str | None) -> pd.DataFrame | None:
+def without_units(
+    args: argparse.Namespace, path: Path, name: str | None, command: str = "forecast"
+) -> pd.DataFrame | None:
     """The file's series read as ``forecast-many`` reads them, when no cell, column or
     header of the file states a unit and every cell reads (None otherwise: the reader's
-    error stands), with a ``note:`` line on stderr saying the numbers are forecast as
-    given. A file with units for some series only still needs ``--unit``."""
+    error stands), with a ``note:`` line on stderr saying the numbers are taken as given
+    (``command``: ``forecast`` forecasts them, ``show`` shows them). A file with units for
+    some series only still needs ``--unit``."""
     import sys
 
     frame = _long_table(args, path, name)
@@ -86,14 +95,62 @@ def _without_units(args: argparse.Namespace, path: Path, name: str | None) -> pd
         if frame.empty:
             return None
     shown = name or path.name
+    done = "forecast" if command == "forecast" else "shown"
     print(
-        f"note: forecast: {shown} states no unit (no unit column, no unit in its cells or "
-        "headers): its numbers are forecast as given, with a blank unit, as forecast-many "
+        f"note: {command}: {shown} states no unit (no unit column, no unit in its cells or "
+        f"headers): its numbers are {done} as given, with a blank unit, as forecast-many "
         "forecasts them; --unit UNIT names their unit",
         file=sys.stderr,
     )
-    return frame.drop(columns=["unit"], errors="ignore").astype(
-        {"year": "int64", "value": "float64"}
+    frame = frame.drop(columns=["unit"], errors="ignore")
+    if command == "show":  # its table shows read_series' columns: the unit blank
+        frame = frame.assign(
+            unit="",
+            qualifier=frame["qualifier"].fillna("exact") if "qualifier" in frame else "exact",
+            as_of="",
+            source=shown,
+            quote="",
+            confidence="",
+            scope="",
+            derived=False,
+            note=frame["note"].fillna("") if "note" in frame else "",
+        )
+    return frame.astype({"year": "int64", "value": "float64"})
+
+
+def states_no_unit(args: argparse.Namespace, path: Path, name: str | None) -> bool:
+    """Whether the file at ``path`` states no unit anywhere (no unit column, no unit in its
+    cells or headers), read as ``forecast-many`` reads it; False when it cannot be read so.
+    """
+    frame = _long_table(args, path, name)
+    return frame is not None and not ("unit" in frame.columns and frame["unit"].notna().any())
+
+
+# why report and scenarios refuse what forecast and show take as given
+NEEDS_A_UNIT = {
+    "report": "the report's tables, charts and scenario caps are stated in it",
+    "scenarios": "a scenario spec's caps are in its own unit, checked against the series'",
+}
+
+
+def unit_needed(err: Exception, args: argparse.Namespace, command: str) -> Exception:
+    """``err`` (a reader's "no unit for this series") saying why ``command`` needs the unit
+    of a file that states none, where ``forecast``, ``forecast-many`` and ``show`` take its
+    numbers as given; ``err`` itself for any other error, ``--unit`` given or no such file.
+    """
+    from idcforecast.errors import UnitError
+
+    data = getattr(args, "data", None)
+    if not isinstance(err, UnitError) or args.unit is not None or not data:
+        return err
+    path = Path(data)
+    if not path.is_file() or not states_no_unit(args, path, None):
+        return err
+    fields = {key: getattr(err, key) for key in err.fields}
+    return UnitError(
+        f"{err}; {command} needs that unit ({NEEDS_A_UNIT[command]}), unlike forecast, "
+        "forecast-many and show, which take such a file's numbers as given",
+        **fields,
     )
 
 

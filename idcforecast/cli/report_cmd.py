@@ -16,7 +16,8 @@ import argparse
 import shlex
 import sys
 import time
-from contextlib import nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 
 from idcforecast.cli._arg_types import add_gaps_argument, one_method, random_seed
 from idcforecast.cli._read_options import add_read_arguments, read_options
@@ -126,7 +127,10 @@ def run(args: argparse.Namespace) -> int:
 
     command = shlex.join([*_program(), *sys.argv[1:]]) if _called_as_cli() else None
     # (under a test runner sys.argv is the runner's; build_report then says so)
-    with table_path(args.data, what="--data") if piped else nullcontext(args.data) as source:
+    with (
+        table_path(args.data, what="--data") if piped else nullcontext(args.data) as source,
+        _unit_said(args),
+    ):
         path = build_report(
             data=source,
             series_id=args.series,
@@ -178,6 +182,22 @@ def _check_spec_is_no_data_file(args: argparse.Namespace) -> None:
 
 def _called_as_cli() -> bool:
     return len(sys.argv) > 1 and sys.argv[1] == NAME
+
+
+@contextmanager
+def _unit_said(args: argparse.Namespace) -> Iterator[None]:
+    """A file stating no unit: its "no unit" error says why the report needs one, where
+    forecast and show take the numbers as given."""
+    from idcforecast.cli._file_series import unit_needed
+    from idcforecast.errors import UnitError
+
+    try:
+        yield
+    except UnitError as err:
+        said = unit_needed(err, args, "report")
+        if said is err:
+            raise
+        raise said from None
 
 
 def _program() -> list[str]:

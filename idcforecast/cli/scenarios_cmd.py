@@ -238,10 +238,14 @@ def _check_spec_is_no_data_file(args: argparse.Namespace) -> None:
 
 def _history(args: argparse.Namespace) -> pd.DataFrame:
     if args.data:
-        from idcforecast.errors import UnknownSeriesError
+        from idcforecast.cli._file_series import unit_needed
+        from idcforecast.errors import UnitError, UnknownSeriesError
 
         try:
             return read_user_file(args, args.data)
+        except UnitError as err:
+            # a file stating no unit: forecast and show take it as given, scenarios says why not
+            raise unit_needed(err, args, "scenarios") from None
         except UnknownSeriesError as err:
             # "drop --series to read them all": scenarios then refuses the file's several
             # series ("pass --series to choose one"); it simulates one

@@ -57,9 +57,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the series table, its footnotes and the other series of the dataset or file."""
     if args.data is not None:
+        from idcforecast.cli._file_series import without_units
         from idcforecast.cli._read_options import read_options
         from idcforecast.cli._stdin_table import STDIN, STDIN_NAME, table_path
-        from idcforecast.errors import IdcForecastError
+        from idcforecast.errors import IdcForecastError, UnitError
         from idcforecast.io import read_series
 
         folder = Path(args.data).is_dir()
@@ -73,15 +74,23 @@ def run(args: argparse.Namespace) -> int:
             alone = False
             with warnings.catch_warnings(record=True) as notes:
                 warnings.simplefilter("always")
+                bare = None
                 try:
                     frame = read_series(path, series_id=chosen, **options)
                 except IdcForecastError as err:
+                    # a file stating no unit anywhere: shown as forecast and forecast-many
+                    # read it (was refused, "no unit for this series", where they accept it)
+                    if isinstance(err, UnitError) and args.unit is None and not folder:
+                        bare = without_units(args, path, options["source_name"], "show")
                     # another series of the file (in % beside your 亿元) cannot take --unit:
                     # the series asked for is read alone, as forecast --series reads it
                     other = getattr(err, "series_id", None)
-                    if folder or args.series is None or other in (None, args.series):
+                    if bare is not None:
+                        frame = bare
+                    elif folder or args.series is None or other in (None, args.series):
                         raise
-                    alone = True
+                    else:
+                        alone = True
             if alone:  # (its notes said again by the reading of the one series)
                 frame = read_series(path, series_id=args.series, **options)
             else:
@@ -230,6 +239,8 @@ def _title(rows: pd.DataFrame, label: str, target: str, source_unit: str) -> str
     years = rows["year"].tolist()
     gaps = sorted(set(range(years[0], years[-1] + 1)) - set(years))
     unit_text = target if target == source_unit else f"{target} (converted from {source_unit})"
+    if not target:  # a file stating no unit, shown as given (was "unit:   ·")
+        unit_text = "none stated (the numbers as given; --unit UNIT names it)"
     lines = [
         f"{rows['series_id'].iloc[0]}  ·  {label}  ·  scope "
         f"{rows['scope'].iloc[0] or 'not stated'}",

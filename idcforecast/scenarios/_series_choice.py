@@ -37,23 +37,24 @@ def series_id_text(series_id: Any) -> str | None:
 
 def select_series(
     data: pd.DataFrame | pd.Series, series_id: str | None, *, spec: ScenarioSet
-) -> tuple[str, np.ndarray, np.ndarray, str, str]:
-    """The chosen series: id, years, values, unit and its history note (estimates read as
-    data, FX conversions, years not published, bounds, unit conversions; "" when none)."""
+) -> tuple[str, np.ndarray, np.ndarray, str, str, tuple[str, ...]]:
+    """The chosen series: id, years, values, unit, its history note (estimates read as
+    data, FX conversions, years not published, bounds, unit conversions; "" when none) and
+    its years published as bounds (``SeriesData.bounds``: "2021 (at least)")."""
     import pandas as pd
 
     from idcforecast._forecast_inputs import conversions_by_series
     from idcforecast._history_notes import history_note
     from idcforecast._series import SeriesData, split_series
 
-    def picked(chosen: SeriesData) -> tuple[str, np.ndarray, np.ndarray, str, str]:
+    def picked(chosen: SeriesData) -> tuple[str, np.ndarray, np.ndarray, str, str, tuple[str, ...]]:
         # the years a reader converted from another unit of the series ("converted from
         # 'GW' (x1000): 2020, 2021"), as forecast() names them (were not named)
         conversions = conversions_by_series(data).get(str(chosen.series_id), ())
         kept = history_note(
             chosen.estimates, chosen.fx_years, chosen.unpublished, chosen.bounds, conversions
         )
-        return chosen.series_id, chosen.years, chosen.values, chosen.unit, kept
+        return chosen.series_id, chosen.years, chosen.values, chosen.unit, kept, chosen.bounds
 
     # split_series is forecast()'s validation: years (also a PeriodIndex/DatetimeIndex),
     # values, duplicate years, one unit per series. Only the chosen series is validated.

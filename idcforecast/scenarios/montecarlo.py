@@ -493,7 +493,9 @@ def simulate(
         )
     spec = _as_scenario_set(scenarios)
     chosen = series_id_text(series_id)
-    sid, years, values, unit, kept = select_series(data, chosen or spec.series_id, spec=spec)
+    sid, years, values, unit, kept, bounds = select_series(
+        data, chosen or spec.series_id, spec=spec
+    )
     # a spec in "USD bn" for a series in "USD" (GW for MW): the series is simulated in the
     # spec's unit, which its caps are in (it was refused as another unit); another
     # currency or kind of unit is still refused by check_spec_unit
@@ -503,6 +505,7 @@ def simulate(
     from idcforecast._forecast_inputs import check_horizon
 
     check_horizon(horizon, caller="simulate")  # was forecast_array's, led by no function
+    from idcforecast._history_notes import bound_years
     from idcforecast._series import prepare_values
     from idcforecast.forecasting import forecast_array
 
@@ -515,6 +518,8 @@ def simulate(
         series_id=sid,
         first_year=prepared.first_year,
         observed=prepared.observed,
+        # years published as bounds: fitted, not scored by the calibration, as forecast()
+        bound=prepared.bound_mask(bound_years(bounds)),
     )
     last = int(prepared.last_year)
     sigma = fc.sigma if fc.sigma is not None else np.zeros_like(fc.mean)

@@ -686,10 +686,10 @@ def test_warnings_of_one_method_go_to_that_methods_note_only(
             warnings.warn("odd input", UserWarning, stacklevel=1)
         return check(series_id, *args)
 
-    def warn_for_naive(series_id, prepared, cap, method, spec):  # type: ignore[no-untyped-def]
+    def warn_for_naive(series_id, prepared, cap, method, *rest):  # type: ignore[no-untyped-def]
         if method == "naive" and series_id == "s0002":
             warnings.warn("odd naive", RuntimeWarning, stacklevel=1)
-        return plan(series_id, prepared, cap, method, spec)
+        return plan(series_id, prepared, cap, method, *rest)
 
     monkeypatch.setattr(worker, "_check_series", warn_when_checked)
     monkeypatch.setattr(worker, "_plan_method", warn_for_naive)
@@ -840,7 +840,8 @@ def test_values_published_as_bounds_are_noted_as_forecast_notes_them() -> None:
     batch = forecast_many(frame, 2, method="drift", engine="serial")
     notes = batch.drop_duplicates("series_id").set_index("series_id")["note"]
     expected = (
-        "values published as bounds, fitted as those numbers: 2020 (at least), 2022 (at least)"
+        "values published as bounds, fitted as those numbers, never scored by the "
+        "interval calibration: 2020 (at least), 2022 (at least)"
     )
     assert notes["a"] == expected
     single = forecast(frame[frame["series_id"] == "a"], 2, method="drift")
@@ -863,7 +864,8 @@ def test_a_bound_on_a_row_without_a_year_does_not_stop_the_batch() -> None:
     assert first["status"].tolist() == ["failed", "ok"]
     assert first.loc["a", "note"].startswith("series 'a': a row has no year (a blank year cell)")
     assert first.loc["b", "note"] == (
-        "value published as a bound, fitted as that number: 2019 (at most)"
+        "value published as a bound, fitted as that number, never scored by the "
+        "interval calibration: 2019 (at most)"
     )
 
 
@@ -986,3 +988,24 @@ def test_forecast_many_names_the_row_of_a_year_that_is_not_a_year() -> None:
         "series 's': year -3 (row 2 of the data) is not a year; use calendar years such as "
         "2021 in the year column (positions 0, 1, 2... instead of years?)"
     ]
+
+
+def test_forecast_many_leaves_bound_years_out_of_the_calibration_as_forecast_does() -> None:
+    """forecast_many's intervals scored a year published as a bound ("more than 161")
+    as an exact actual; they are forecast()'s now (which leaves it out), for auto too."""
+    values = [100.0, 110.0, 121.0, 133.1, 146.41, 161.051, 170.0, 190.0]
+    frame = pd.DataFrame(
+        {
+            "series_id": "s",
+            "year": range(2016, 2024),
+            "value": values,
+            "qualifier": ["exact"] * 5 + ["at_least"] + ["exact"] * 2,
+        }
+    )
+    for method in ("naive", "auto"):
+        many = forecast_many(frame, horizon=2, method=method)
+        one = forecast(frame, 2, method=method)
+        for column in ("mean", "lo_80", "hi_80", "lo_95", "hi_95"):
+            np.testing.assert_allclose(many[column], one[column], rtol=1e-12)
+        exact = forecast(frame.assign(qualifier="exact"), 2, method=method)
+        assert not np.allclose(exact["hi_95"], one["hi_95"])  # the bound year mattered

@@ -757,9 +757,12 @@ def test_values_read_in_another_currency_are_noted(tmp_path: Path) -> None:
     assert out["note"].tolist() == read_series(path, unit="CNY bn")["note"].tolist()
     fc = forecast_many(out, 1, method="naive", engine="serial")
     # every row converted, by one factor where no currency changed: only the FX is named
+    # (fc52: the 19.6x step from 2021 to 2022 of this made-up series is named too)
     assert fc["note"][0] == (
         "history converted between currencies at each year's FX rate (2021): its growth "
-        "includes exchange-rate moves"
+        "includes exchange-rate moves; year 2022 is 19.6 times the year before (20.6426 to "
+        "404.32): one change that size sets much of the interval width; if it is a change "
+        "of scope or unit rather than growth, forecast the years from 2022 on"
     )
 
 
@@ -874,7 +877,10 @@ def test_a_value_header_with_its_unit_is_the_value_column(tmp_path) -> None:
     assert table["value"].tolist() == [1.5, 2.0, 2.5]
     # the qualifier column is kept: the forecast names the bound, as forecast() does
     note = forecast_many(table, 1, method="drift", engine="serial")["note"].iloc[0]
-    assert note == "value published as a bound, fitted as that number: 2020 (at least)"
+    assert (
+        note == "value published as a bound, fitted as that number, never scored by the "
+        "interval calibration: 2020 (at least)"
+    )
     clash = tmp_path / "clash.csv"
     clash.write_text(
         "series_id,year,value (CNY bn),unit\na,2019,1.5,\na,2020,2,CNY bn\na,2021,2.5,USD bn\n",
@@ -911,7 +917,8 @@ def test_a_bound_written_before_a_number_is_read_as_read_series_reads_it(tmp_pat
     pd.testing.assert_frame_equal(out, expected)
     note = out.drop_duplicates("series_id").set_index("series_id")["note"]
     assert note["cn"] == (
-        "values published as bounds, fitted as those numbers: 2016 (at least), 2018 (at most)"
+        "values published as bounds, fitted as those numbers, never scored by the "
+        "interval calibration: 2016 (at least), 2018 (at most)"
     )
     # drift from 100 (2015) to 172 (2020): 14.4 a year; 2021 is 186.4, 2022 200.8
     assert out.loc[out["series_id"] == "cn", "mean"].tolist() == pytest.approx([186.4, 200.8])
@@ -950,7 +957,8 @@ def test_a_bound_written_before_a_number_is_read_as_read_series_reads_it(tmp_pat
     per = out.set_index("series_id")
     assert per.loc["A", ["status", "note"]].tolist() == [
         "ok",
-        "value published as a bound, fitted as that number: 2020 (at least)",
+        "value published as a bound, fitted as that number, never scored by the "
+        "interval calibration: 2020 (at least)",
     ]
     assert per.loc["B", "note"].startswith(
         "series 'B' year 2019: the number 1 has no unit, while other values of the series are "

@@ -530,7 +530,16 @@ def test_a_mixed_unit_series_is_converted_as_read_series_converts_it(
     # 1, 2 GW = 2000, 3, 4, 5 MW: drift 5 + (5 - 1) / 4 a year
     assert written["mean"].tolist() == [6.0, 7.0]
     assert written["unit"].tolist() == ["MW", "MW"]
-    assert written["note"].tolist() == ["converted from 'GW' (x1000): 2019"] * 2
+    # (fc52: 1 MW to 2,000 MW in a year is named as the jump it is)
+    assert (
+        written["note"].tolist()
+        == [
+            "converted from 'GW' (x1000): 2019; year 2019 is 2000.0 times the year before (1 to "
+            "2000): one change that size sets much of the interval width; if it is a change of "
+            "scope or unit rather than growth, forecast the years from 2019 on"
+        ]
+        * 2
+    )
     # units that do not convert fail that series alone, naming both rows and the fix
     src.write_text(
         "series_id,year,value,unit\n"

@@ -441,7 +441,14 @@ def test_compare_takes_the_cap(capsys: pytest.CaptureFixture[str]) -> None:
     # drift 8,176 stays under the cap, drift_log's 38,501 is clipped at it
     assert printed["mean"].round(1).tolist() == [8176.0, 9000.0]
     np.testing.assert_allclose(printed["smape"], expected["smape"], rtol=1e-12)
-    assert printed["note"].iloc[1].endswith("clipped at cap 9000")
+    assert (
+        printed["note"]
+        .iloc[1]
+        .endswith(
+            "clipped at cap 9000: from 2 years ahead on the forecast is the cap itself; method "
+            "'logistic' or 'gompertz' approaches a cap instead of passing it"
+        )
+    )
 
 
 def test_ctrl_c_in_any_command_is_one_line_and_exit_130(
@@ -872,3 +879,23 @@ def test_a_file_without_any_unit_is_forecast_as_forecast_many_forecasts_it(
     src.write_text(src.read_text() + "".join(f"b,{y},1 MW\n" for y in (2016, 2017, 2018)))
     assert main(argv) == 2
     assert "(series 'a'): no unit for this series" in capsys.readouterr().err
+
+
+def test_a_wide_file_without_any_unit_is_forecast_not_a_pandas_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A wide file (years as headers) stating no unit crashed `forecast --data` with
+    pandas' "ValueError: The truth value of an array ... is ambiguous": read_long_table
+    left the wide rows' numbers (an array) in the frame's attrs, which pandas compares
+    with == when .astype() combines columns."""
+    from idcforecast.batch import read_long_table
+
+    src = tmp_path / "wide.csv"
+    src.write_text("series,2019,2020,2021\nmkt,1,2,4\nother,4,5,6\n")
+    frame = read_long_table(src)
+    assert frame.astype({"year": "int64", "value": "float64"})["value"].sum() == 22.0
+    argv = ["forecast", "--data", str(src), "--horizon", "1", "--method", "drift", "--csv"]
+    assert main(argv) == 0
+    printed = pd.read_csv(StringIO(capsys.readouterr().out), keep_default_na=False)
+    # drift: 4 + (4 - 1) / 2 = 5.5; 6 + (6 - 4) / 2 = 7
+    assert printed[["series_id", "mean"]].values.tolist() == [["mkt", 5.5], ["other", 7.0]]

@@ -421,3 +421,23 @@ def test_report_with_an_unknown_method_says_nothing_before_its_error(
     assert (code, captured.out) == (2, "")
     assert "unknown forecasting method 'nosuch'" in captured.err
     assert not out.exists()
+
+
+def test_a_file_stating_no_unit_is_refused_saying_why_forecast_takes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`forecast --data` and `show --data` take a file stating no unit as given; report
+    refused it with the reader's error alone. It still refuses (its tables and charts
+    state the unit) and says why; no PDF is written."""
+    src = tmp_path / "plain.csv"
+    src.write_text("year,value\n2018,100\n2019,112\n2020,125\n2021,139\n2022,156\n")
+    out = tmp_path / "r.pdf"
+    assert main(["report", "--data", str(src), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "(series 'plain'): no unit for this series;" in err
+    assert err.rstrip().endswith(
+        "; report needs that unit (the report's tables, charts and scenario caps are stated "
+        "in it), unlike forecast, forecast-many and show, which take such a file's numbers "
+        "as given"
+    )
+    assert not out.exists()

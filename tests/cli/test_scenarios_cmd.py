@@ -637,3 +637,21 @@ def test_a_share_below_a_tenth_of_a_percent_keeps_two_significant_digits(
     # +0.01 points a year on 2025-2026 puts 'up' 0.02 points above 'base' on every path
     base_p50 = float(table["base"][2].split()[0])
     assert float(table["up"][2].split()[0]) == pytest.approx(base_p50 + 0.02, abs=0.00051)
+
+
+def test_a_file_stating_no_unit_is_refused_saying_why_forecast_takes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`forecast --data` and `show --data` take a file stating no unit as given; scenarios
+    refused it with the reader's error alone, as if every command did. It still refuses
+    (a spec's caps are checked against the series' unit) and says why."""
+    src = tmp_path / "plain.csv"
+    src.write_text("year,value\n2018,100\n2019,112\n2020,125\n2021,139\n2022,156\n")
+    assert main(["scenarios", "--data", str(src)]) == 2
+    err = capsys.readouterr().err
+    assert "(series 'plain'): no unit for this series;" in err
+    assert err.rstrip().endswith(
+        "; scenarios needs that unit (a scenario spec's caps are in its own unit, checked "
+        "against the series'), unlike forecast, forecast-many and show, which take such a "
+        "file's numbers as given"
+    )

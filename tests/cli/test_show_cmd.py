@@ -422,3 +422,29 @@ def test_an_empty_unit_is_an_error_not_a_count(capsys: pytest.CaptureFixture[str
     assert main(["show", "--unit", ""]) == 2
     err = capsys.readouterr().err
     assert "unit '': no unit stated; expected unit text such as 'CNY bn'" in err
+
+
+def test_a_file_stating_no_unit_is_shown_as_forecast_reads_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`show --data` refused a file stating no unit ("no unit for this series", exit 2)
+    that `forecast --data` and `forecast-many` take as given; it shows it now, the unit
+    line saying none is stated, with forecast's note on stderr."""
+    src = tmp_path / "plain.csv"
+    src.write_text("year,value\n2018,100\n2019,112\n2020,125\n")
+    code, out, err = _show(capsys, "--data", str(src))
+    assert code == 0
+    assert _line(out, "unit:") == (
+        "unit: none stated (the numbers as given; --unit UNIT names it)  ·  3 years 2018-2020"
+    )
+    # 112 / 100 - 1 = +12.0%, 125 / 112 - 1 = +11.6%
+    assert _line(out, "2019").split()[:3] == ["2019", "112", "+12.0%"]
+    assert _line(out, "2020").split()[:3] == ["2020", "125", "+11.6%"]
+    assert err == (
+        "note: show: plain.csv states no unit (no unit column, no unit in its cells or "
+        "headers): its numbers are shown as given, with a blank unit, as forecast-many "
+        "forecasts them; --unit UNIT names their unit\n"
+    )
+    # --unit names it, as before
+    code, out, _ = _show(capsys, "--data", str(src), "--unit", "MW")
+    assert (code, _line(out, "unit:").split("  ·  ")[0]) == (0, "unit: MW")

@@ -301,3 +301,41 @@ def test_scenarios_of_another_type_are_a_spec_error() -> None:
 
     with pytest.raises(SpecError, match=re.escape("got list ['bull']")):  # was a TypeError
         simulate(TWO, 2, series_id="east", scenarios=["bull"], method="drift")  # type: ignore[arg-type]
+
+
+def test_simulated_paths_use_forecasts_sigma_for_a_series_with_a_bound_year(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Paths share forecast()'s error distribution: with 2023 published as a bound ("more
+    than 161.051") forecast() leaves it out of the interval calibration, and so does
+    simulate (it scored it as exact: sigma 0.124269 where forecast() has 0.129051)."""
+    import numpy as np
+
+    import idcforecast.scenarios.montecarlo as montecarlo
+    from idcforecast import forecast_array
+
+    values = [100.0, 110.0, 121.0, 133.1, 146.41, 161.051]
+    frame = pd.DataFrame(
+        {
+            "series_id": "s",
+            "year": range(2018, 2024),
+            "value": values,
+            "unit": "MW",
+            "qualifier": ["exact"] * 5 + ["at_least"],
+        }
+    )
+    seen = {}
+
+    def spy(**kwargs):  # type: ignore[no-untyped-def]
+        seen["sigma"] = kwargs["sigma"]
+        raise RuntimeError("stop here")
+
+    monkeypatch.setattr(montecarlo, "simulate_paths", spy)
+    with pytest.raises(RuntimeError, match="stop here"):
+        montecarlo.simulate(frame, 1, method="naive", n_paths=10, seed=1)
+    expected = forecast_array(
+        np.array(values), horizon=1, method="naive", bound=np.array([False] * 5 + [True])
+    ).sigma
+    np.testing.assert_allclose(seen["sigma"], expected, rtol=1e-12)
+    # naive: sqrt((log(1.1)^2 + 2 (1.5 log 1.1)^2) / 3), see tests/test_forecast.py
+    assert float(seen["sigma"][0]) == pytest.approx(0.129051, abs=1e-6)
