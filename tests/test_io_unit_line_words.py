@@ -17,7 +17,14 @@ from idcforecast._unit_lines import _unit_alone
 from idcforecast.batch import read_long_table
 from idcforecast.errors import UnitError, UnitLineWarning
 
-LINES = ("Figures in US$ millions", "All figures in USD m", "In US$ millions", "USD millions")
+LINES = (
+    "Figures in US$ millions",
+    "All figures in USD m",
+    "In US$ millions",
+    "USD millions",
+    # "<magnitude> of <currency>" (annual reports) was no unit spelling: read 1,000x off
+    "Amounts in millions of US dollars",
+)
 
 
 def _csv(tmp_path: Path, line: str) -> Path:
@@ -61,7 +68,8 @@ def test_an_excel_title_and_unit_line(tmp_path: Path) -> None:
         ("China IDC market", None),  # a title
         ("Racks", None),  # a bare physical word may be a title, not the unit
         ("MW", None),
-        ("Amounts in millions of US dollars", None),  # not read: the plain error as before
+        ("Amounts in millions of US dollars", "millions of US dollars"),
+        ("Figures in billions of yuan", "billions of yuan"),
     ],
 )
 def test_unit_alone(line: str, unit: str | None) -> None:

@@ -377,7 +377,18 @@ def parse_unit(text: str) -> Unit:
     norm = normalize_text(text)
     if "ł" in norm or "Ł" in norm:  # "bln zł": the Polish bilion, 1e12
         norm = _POLISH_BILION.sub("tn", norm)
+    if " of " in norm or " OF " in norm or " Of " in norm:  # "millions of US dollars"
+        norm = _MAGNITUDE_OF.sub(r"\g<magnitude> ", norm)
     return _parse(text, norm, suggest=_SUGGEST.get())
+
+
+# "millions of US dollars", "billions of yuan" (annual reports' unit lines): the magnitude
+# of the unit after it, as "US dollars millions"; "hundreds of millions" is no magnitude
+_MAGNITUDE_OF = re.compile(
+    r"(?<![A-Za-z])(?<!hundreds of )(?<!tens of )"
+    r"(?P<magnitude>(?:thousand|million|billion|trillion)s?)\s+of\s+",
+    re.IGNORECASE,
+)
 
 
 # "bln" before "zł", "złotych": Polish writes it for bilion, a trillion (1e12; "mld" is the

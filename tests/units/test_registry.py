@@ -72,6 +72,10 @@ from idcforecast.units import registry as registry_module
         ("RMB per US$", "CNY/USD"),
         ("元/美元", "CNY/USD"),
         ("USD/CNY", "USD/CNY"),
+        # "<magnitude> of <unit>", as annual reports head their tables
+        ("millions of US dollars", "USD mn"),
+        ("Billions of yuan", "CNY bn"),
+        ("thousands of racks", "racks thousand"),
     ],
 )
 def test_canonical_spelling(text: str, canonical: str) -> None:
@@ -288,3 +292,9 @@ def test_an_alias_never_ends_inside_an_accented_word(text: str) -> None:
     with pytest.raises(UnknownUnitError) as err:
         parse_unit(text)
     assert err.value.unknown == text.split()[-1]
+
+
+def test_hundreds_of_millions_is_no_magnitude_of() -> None:
+    # "hundreds of millions of yuan" is no "millions of yuan" (1e8, not 1e6): still refused
+    with pytest.raises(UnknownUnitError, match="hundreds"):
+        canonical_unit("hundreds of millions of yuan")
