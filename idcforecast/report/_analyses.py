@@ -31,12 +31,14 @@ def calibration_evidence(history: pd.DataFrame, horizon: int, method: str) -> Ca
     >>> four = pd.DataFrame({"series_id": "s", "year": range(2020, 2024),
     ...                      "value": [80.0, 95.0, 118.0, 141.0]})
     >>> calibration_evidence(four, 7, "auto")  # 'auto' fits on 4 years: no refit is shorter
-    CalibrationEvidence(points=4, min_train=4, cutoff_years=(), steps=0)
+    CalibrationEvidence(points=4, min_train=4, cutoff_years=(), steps=0, bound_years=())
     >>> five = pd.DataFrame({"series_id": "s", "year": range(2019, 2024),
     ...                      "value": [80.0, 95.0, 118.0, 141.0, 160.0]})
     >>> calibration_evidence(five, 7, "auto")  # one refit, on 2019-2022, scored on 2023
-    CalibrationEvidence(points=5, min_train=4, cutoff_years=(2022,), steps=1)
+    CalibrationEvidence(points=5, min_train=4, cutoff_years=(2022,), steps=1, bound_years=())
     """
+    import numpy as np
+
     from idcforecast._series import prepare_values
     from idcforecast.forecasting import plan_forecast
     from idcforecast.report.context import CalibrationEvidence
@@ -50,14 +52,30 @@ def calibration_evidence(history: pd.DataFrame, horizon: int, method: str) -> Ca
         first_year=prepared.first_year,
         observed=prepared.observed,
     )
-    seen = prepared.observed
-    scored = [c for c in plan.cutoffs if seen is None or bool(seen[c - 1])]
     n = int(prepared.values.size)
+    seen = np.ones(n, dtype=bool) if prepared.observed is None else prepared.observed
+    bound = np.zeros(n, dtype=bool)
+    if "qualifier" in history.columns:  # "more than 300": fitted, never scored (forecast's rule)
+        marks = history["qualifier"].astype(str).str.strip().isin(("at_least", "at_most"))
+        for year in years[marks.to_numpy()]:
+            bound[int(year) - prepared.first_year] = True
+    scored: list[int] = []
+    steps, left_out = 0, set[int]()
+    for c in plan.cutoffs:  # fitted on the first c values, scored on the next error_steps
+        if not seen[c - 1]:
+            continue  # a cutoff ending on a filled gap year is not scored
+        ahead = range(c, min(c + plan.local.error_steps, n))
+        left_out.update(i for i in ahead if seen[i] and bound[i])
+        scorable = [i for i in ahead if seen[i] and not bound[i]]
+        if scorable:
+            scored.append(c)
+            steps = max(steps, scorable[-1] - c + 1)
     return CalibrationEvidence(
         points=n,
         min_train=plan.local.min_train,
         cutoff_years=tuple(prepared.first_year + c - 1 for c in scored),
-        steps=max((min(plan.local.error_steps, n - c) for c in scored), default=0),
+        steps=steps,
+        bound_years=tuple(sorted(prepared.first_year + i for i in left_out)),
     )
 
 

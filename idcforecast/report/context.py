@@ -58,12 +58,16 @@ class CalibrationEvidence:
         when the series is too short for any (the prior alone sets the width).
     steps
         The most years ahead those refits measured (0 without a cutoff).
+    bound_years
+        The years a refit would have been scored on whose figure was published as a bound
+        ("more than 300"): never scored, as ``forecast`` leaves them out of the calibration.
     """
 
     points: int
     min_train: int
     cutoff_years: tuple[int, ...] = ()
     steps: int = 0
+    bound_years: tuple[int, ...] = ()
 
     @property
     def cutoffs(self) -> int:

@@ -121,3 +121,51 @@ def test_the_pace_from_a_latest_figure_published_as_more_than_is_at_most(
     central = float(forecast(read_series(data), 7, seed=0)["mean"].iloc[-1])
     pace = 100 * ((central / 5400) ** (1 / 7) - 1)
     assert f"at most {pace:.1f}% a year from 2023 (the 2023 figure is a bound)." in text
+
+
+def test_the_calibration_evidence_scores_no_bound_year(tmp_path: Path) -> None:
+    # forecast() leaves years published as bounds out of the interval calibration; the
+    # report counted a cutoff as scored when its only later years were bounds. 'auto' fits
+    # on 4 points: the cutoffs end in 2019 (scored on 2020) and 2018 (on 2019 and 2020),
+    # and both later years are "more than" figures, so nothing is scored
+    history = _history(tmp_path)
+    evidence = analyses.calibration_evidence(history, 5, "auto")
+    assert (evidence.cutoff_years, evidence.steps, evidence.bound_years) == (
+        (),
+        0,
+        (2019, 2020),
+    )
+    # the same figures read as exact: both cutoffs scored, 2 years ahead at most
+    exact = analyses.calibration_evidence(history.drop(columns="qualifier"), 5, "auto")
+    assert (exact.cutoff_years, exact.steps, exact.bound_years) == ((2019, 2018), 2, ())
+
+
+def test_the_methodology_says_the_intervals_rest_on_the_prior_when_only_bounds_follow(
+    tmp_path: Path,
+) -> None:
+    from pypdf import PdfReader
+
+    from idcforecast.report.build import build_report
+
+    data = tmp_path / "bounds.csv"
+    data.write_text(CSV)
+    path = build_report(
+        data=data, out=tmp_path / "r.pdf", date="2026-01-01", read_options={"unit": "MW"}
+    )
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(path).pages))
+    assert (
+        "No earlier cutoff could be scored for the intervals: the figures of 2019 and 2020 "
+        'were published as bounds ("more than" or "at most" a figure), which give no error '
+        "to score. The interval width therefore rests on the prior alone" in text
+    )
+    assert "earlier cutoff (fitted on the data up to" not in text
+
+
+def test_the_methodology_names_the_bound_years_it_did_not_score(tmp_path: Path) -> None:
+    # 2014-2018 figures, 2019-2022 bounds: only the cutoff ending 2017 meets a figure (2018)
+    path = tmp_path / "mostly.csv"
+    path.write_text(MOSTLY_BOUNDS)
+    history = read_series(path, unit="MW")
+    evidence = analyses.calibration_evidence(history, 5, "auto")
+    assert (evidence.cutoff_years, evidence.steps) == ((2017,), 1)
+    assert evidence.bound_years == (2019, 2020, 2021, 2022)

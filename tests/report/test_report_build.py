@@ -1342,8 +1342,14 @@ def test_no_backtest_on_a_gappy_series_says_filled_years_count_only_for_calibrat
     # racks 2019, 2021, 2022, 2024: the Methodology's calibration refits at a cutoff in
     # 2022 (2019-2022 with 2020 filled), while the backtest needs 4 published years before
     # a cutoff; "the series has 4" beside "refitted at 1 earlier cutoff" read as a
-    # contradiction
-    assert "refitted at 1 earlier cutoff (fitted on the data up to 2022)" in racks_report
+    # contradiction. That refit's later years are 2023 (a gap) and 2024 ("more than 880",
+    # a bound, which forecast() never scores): no cutoff is scored, and the report said
+    # "refitted at 1 earlier cutoff (fitted on the data up to 2022)" as if one were
+    assert "refitted at 1 earlier cutoff" not in racks_report
+    assert (
+        "No earlier cutoff could be scored for the intervals: the figure of 2024 was published "
+        'as a bound ("more than" or "at most" a figure), which gives no error to score.'
+    ) in racks_report
     assert (
         "No backtest is possible: 'auto' needs 4 years to fit and the series has 4 published "
         "(the 2 years filled across gaps count for the interval calibration's refits, never "

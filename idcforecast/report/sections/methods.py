@@ -161,6 +161,15 @@ def _intervals_text(ctx: ReportContext) -> str:
             "width reflects how wrong such forecasts have been on this series, not the "
             "model's in-sample fit (idcforecast.calibration)."
         )
+    bounds = _bound_years_text(evidence.bound_years)
+    if evidence.cutoffs == 0 and evidence.bound_years:
+        return (
+            f"No earlier cutoff could be scored for the intervals: {bounds}. The interval "
+            "width therefore rests on the prior alone: the typical size of the series' annual "
+            "changes, widening with the years ahead by an assumed law (scaled Student t "
+            "quantiles; idcforecast.calibration). It is not evidence of how wrong such "
+            "forecasts have been on this series."
+        )
     if evidence.cutoffs == 0:
         return (
             "No earlier cutoff could be scored for the intervals: a refit needs at least "
@@ -183,8 +192,27 @@ def _intervals_text(ctx: ReportContext) -> str:
         f"{where}) and {scored} {ahead} {'was' if one else 'were'} scored. The errors are "
         f"pooled over horizons as relative errors and {tail}, so the width reflects how wrong "
         "such forecasts have been on this series, not the model's in-sample fit "
-        f"(idcforecast.calibration).{few}"
+        f"(idcforecast.calibration).{few}" + (f" Not scored: {bounds}." if bounds else "")
     )
+
+
+def _bound_years_text(years: tuple[int, ...]) -> str:
+    """Why the calibration scored no error on ``years`` (published as bounds); "" if none.
+
+    Examples
+    --------
+    >>> _bound_years_text((2022, 2023))[:54]
+    'the figures of 2022 and 2023 were published as bounds '
+    """
+    if not years:
+        return ""
+    if len(years) == 1:
+        which = f"the figure of {years[0]} was published as a bound"
+    else:
+        listed = f"{', '.join(map(str, years[:-1]))} and {years[-1]}"
+        which = f"the figures of {listed} were published as bounds"
+    give = "gives" if len(years) == 1 else "give"
+    return f'{which} ("more than" or "at most" a figure), which {give} no error to score'
 
 
 def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
