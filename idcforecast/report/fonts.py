@@ -49,6 +49,9 @@ _CJK_CHARS = (
 )
 _CJK_RUN = re.compile(f"[{_CJK_CHARS}]+")
 _RUNS = re.compile(f"[{_CJK_CHARS}]+|[^{_CJK_CHARS}]+")
+# Latin letters with a CJK character on both sides are part of a Chinese word ("中国IDC圈",
+# "中国IDC市场规模"); a digit or letter next to them ("5G基站") keeps them a Latin token.
+_LATIN_INSIDE_CJK_WORD = re.compile(f"[{_CJK_CHARS}]+[A-Za-z]+(?=[{_CJK_CHARS}])")
 _EMPTY_BRACKETS = re.compile(r"\(\s*[/,;:|]?\s*\)|\[\s*\]|《\s*》")
 _SYSTEM_FONTS = (
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
@@ -91,7 +94,10 @@ def without_cjk(text: str, *, placeholder: str = "[Chinese text]") -> str:
     """Drop CJK characters from ``text`` and tidy what is left.
 
     Used when no CJK font is available, and for chart text (charts use DejaVu Sans only).
-    Returns ``placeholder`` when nothing readable is left.
+    Latin letters written inside a Chinese word (the "IDC" of "中国IDC圈", China IDC
+    Circle, the consultancy CIDC) go with it: left alone they named another firm, the
+    research house IDC ("quoting IDC"). Returns ``placeholder`` when nothing readable is
+    left.
 
     Examples
     --------
@@ -100,15 +106,18 @@ def without_cjk(text: str, *, placeholder: str = "[Chinese text]") -> str:
     >>> without_cjk("CNY 100m (亿元)")
     'CNY 100m'
     >>> without_cjk("科智咨询 (中国IDC圈), 2019-2020中国IDC产业发展研究报告")
-    '(IDC), 2019-2020 IDC'
+    '2019-2020'
     >>> without_cjk("科智咨询")
     '[Chinese text]'
     >>> without_cjk("in CNY 100m (亿元). Next")
     'in CNY 100m. Next'
+    >>> without_cjk("PUE值1.3, AI算力")
+    'PUE 1.3, AI'
     """
     if not contains_cjk(text):
         return text
-    stripped = _CJK_RUN.sub(" ", text)
+    stripped = _LATIN_INSIDE_CJK_WORD.sub(" ", text)
+    stripped = _CJK_RUN.sub(" ", stripped)
     stripped = _EMPTY_BRACKETS.sub(" ", stripped)
     stripped = re.sub(r"\s+", " ", stripped).strip(" /,;:|-")
     stripped = re.sub(r"\s+([.,;:!?)\]])", r"\1", stripped)
