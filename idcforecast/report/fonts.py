@@ -32,6 +32,7 @@ __all__ = [
     "find_cjk_font",
     "latin_fonts",
     "latin_name",
+    "name_without_cjk",
     "without_cjk",
 ]
 
@@ -126,6 +127,21 @@ def without_cjk(text: str, *, placeholder: str = "[Chinese text]") -> str:
     if not re.search(r"[A-Za-z0-9]", stripped):
         return placeholder
     return stripped
+
+
+def name_without_cjk(text: str, *, placeholder: str = "[Chinese text]") -> str:
+    """A name (a publisher, a report) as :func:`without_cjk` prints it, or ``placeholder``
+    when no word is left: a title cut to its year, "2019-2020", named nobody.
+
+    Examples
+    --------
+    >>> name_without_cjk("科智咨询 (中国IDC圈), 2019-2020中国IDC产业发展研究报告")
+    '[Chinese text]'
+    >>> name_without_cjk("CAICT 数据中心白皮书(2022年)")
+    'CAICT (2022)'
+    """
+    shown = without_cjk(text, placeholder=placeholder)
+    return shown if re.search(r"[A-Za-z]", shown) else placeholder
 
 
 def latin_name(text: str) -> str:
