@@ -126,22 +126,108 @@ def pick_sheet(
 
     A position counts the sheets Excel shows as tabs: the ``hidden`` ones (a lookup or
     calculation sheet hidden first in the workbook) are read by name only. Position 0,
-    the default, was a hidden sheet the analyst never saw, read in silence."""
+    the default, was a hidden sheet the analyst never saw, read in silence.
+
+    Chart sheets are tabs too (an .xlsx's, found in its workbook part, as ``names`` from
+    pandas leaves them out): position 1 of "Chart, China, US" is 'China' (it read 'US').
+    A chart sheet has no cells, so naming one is an error pointing to the worksheets;
+    position 0, the default, is then the first worksheet shown."""
+    book_tabs = _workbook_sheets(path)
+    charts = frozenset(sheet for sheet, chart, _ in book_tabs if chart)
+    if charts:  # a hidden chart sheet is no tab either
+        hidden = hidden | frozenset(sheet for sheet, _, hides in book_tabs if hides)
+        tabs = [sheet for sheet, _, _ in book_tabs if sheet not in hidden]
+        picked = _picked_tab(tabs, charts, sheet_name, names, name, path)
+        if picked is not None:
+            return picked
     shown = [sheet for sheet in names if sheet not in hidden]
     if isinstance(sheet_name, int) and not isinstance(sheet_name, bool):
-        if 0 <= sheet_name < len(shown):
+        if not charts and 0 <= sheet_name < len(shown):
             return shown[sheet_name]
     elif sheet_name in names:
         return str(sheet_name)
-    listed = ", ".join(f"{s!r} (hidden)" if s in hidden else repr(s) for s in names)
-    counted = f" ({len(shown)} shown, counted by position)" if hidden else ""
+    every = [sheet for sheet, _, _ in book_tabs] if charts else names
+    listed = ", ".join(
+        f"{s!r} (hidden)" if s in hidden else f"{s!r} (chart)" if s in charts else repr(s)
+        for s in every
+    )
+    counted = (
+        f" ({len(every) - len(hidden)} shown, counted by position)" if hidden or charts else ""
+    )
     raise DataError(
         f"{name}: no sheet {sheet_name!r}; expected a sheet name or a 0-based position; the "
-        f"workbook holds {len(names)} sheet(s){counted}: {listed}",
+        f"workbook holds {len(every)} sheet(s){counted}: {listed}",
         path=str(path),
         sheet=repr(sheet_name),
         valid=tuple(names),
     )
+
+
+def _picked_tab(
+    tabs: list[str],
+    charts: frozenset[str],
+    sheet_name: str | int,
+    names: list[str],
+    name: str,
+    path: Path,
+) -> str | None:
+    """The worksheet ``sheet_name`` names among the shown ``tabs`` (chart sheets counted),
+    None when it names no tab, or a DataError when it names a chart sheet."""
+    position = isinstance(sheet_name, int) and not isinstance(sheet_name, bool)
+    if position and 0 <= int(sheet_name) < len(tabs):
+        tab = tabs[int(sheet_name)]
+    elif not position and sheet_name in charts:
+        tab = str(sheet_name)
+    else:
+        return None
+    if tab not in charts:
+        return tab
+    worksheets = [sheet for sheet in tabs if sheet not in charts]
+    if position and sheet_name == 0 and worksheets:
+        return worksheets[0]  # the default: the first tab that has cells
+    listed = ", ".join(f"{sheet!r} (position {tabs.index(sheet)})" for sheet in worksheets)
+    which = f"sheet position {sheet_name} is {tab!r}," if position else f"sheet {tab!r} is"
+    raise DataError(
+        f"{name}: {which} a chart sheet: it holds no cells to read; expected a worksheet: "
+        f"pass the sheet of the chart's data by name or position (chart sheets count as "
+        f"tabs): {listed or 'none shown'}",
+        path=str(path),
+        sheet=repr(sheet_name),
+        valid=tuple(names),
+    )
+
+
+_SHEET_TAG = re.compile(r"<(?:\w+:)?sheet\b([^>]*)/?>")
+_ATTRIBUTE = re.compile(r'([\w:]+)="([^"]*)"')
+_RELATIONSHIP_TAG = re.compile(r"<(?:\w+:)?Relationship\b([^>]*)/?>")
+
+
+def _workbook_sheets(path: Path) -> list[tuple[str, bool, bool]]:
+    """An .xlsx's sheets in tab order, each with whether it is a chart sheet and whether
+    it is hidden ([] when the file is no such workbook)."""
+    from html import unescape
+
+    if path.suffix.lower() not in (".xlsx", ".xlsm") or not path.is_file():
+        return []
+    try:
+        with zipfile.ZipFile(path) as book:
+            workbook = book.read("xl/workbook.xml").decode("utf-8")
+            rels = book.read("xl/_rels/workbook.xml.rels").decode("utf-8")
+    except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError):
+        return []
+    chart_ids = set()
+    for tag in _RELATIONSHIP_TAG.findall(rels):
+        attributes = dict(_ATTRIBUTE.findall(tag))
+        if attributes.get("Type", "").endswith("/chartsheet"):
+            chart_ids.add(attributes.get("Id"))
+    sheets = []
+    for tag in _SHEET_TAG.findall(workbook):
+        attributes = {key.split(":")[-1]: value for key, value in _ATTRIBUTE.findall(tag)}
+        if "name" in attributes:
+            chart = attributes.get("id") in chart_ids
+            hidden = attributes.get("state", "visible") != "visible"
+            sheets.append((unescape(attributes["name"]), chart, hidden))
+    return sheets
 
 
 # parts of an Excel number format shown as written: "quoted text", \\x escapes, [colour]

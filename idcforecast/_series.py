@@ -344,9 +344,19 @@ def split_series(data: Any) -> list[SeriesData]:
     elif isinstance(data, pd.DataFrame):
         frame = data
     else:
+        from os import PathLike
+
+        # a file's path (forecast("market.csv", 5)) said only "got str"
+        read_first = (
+            f" ({str(data)!r} looks like a file: read it first, "
+            f"idcforecast.read_series({str(data)!r}, unit=...), or read_long_table for a "
+            "file of many series)"
+            if isinstance(data, (str, PathLike))
+            else ""
+        )
         raise DataError(
             f"data must be a tidy DataFrame (series_id, year, value) or a year-indexed "
-            f"Series; got {type(data).__name__}",
+            f"Series; got {type(data).__name__}{read_first}",
             found=type(data).__name__,
         )
     if len(frame) == 0:

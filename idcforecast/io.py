@@ -122,8 +122,9 @@ def read_series(
     year_column, value_column
         Column names for the long layout.
     sheet_name
-        Excel sheet: its name, or its 0-based position among the sheets Excel shows (a
-        hidden sheet is read by name only; the default, 0, is the first sheet shown).
+        Excel sheet: its name, or its 0-based position among the tabs Excel shows (a
+        chart sheet counts as one but has no cells to read; a hidden sheet is read by
+        name only; the default, 0, is the first worksheet shown).
     source_name
         Name used in ``source`` and in error messages (default: the file name, or
         ``"DataFrame"``).

@@ -218,6 +218,24 @@ def _did_you_mean(unknown: list[str], command: argparse.ArgumentParser | None) -
     return f"; did you mean {' or '.join(hints)}?" if hints else ""
 
 
+def _check_command_name(tokens: list[str], parser: argparse.ArgumentParser) -> None:
+    """Exit with argparse's usage error, and a "did you mean" for a misspelt command
+    ("forcast": argparse only lists the choices), when the command is none of them."""
+    import difflib
+
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    name = next((t for t in tokens if not t.startswith("-")), None)
+    if name is None or name in sub.choices:
+        return
+    names = list(sub.choices)
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    parser.error(
+        f"argument COMMAND: invalid choice: {name!r}{hint} "
+        f"(choose from {', '.join(repr(n) for n in names)})"
+    )
+
+
 def _led_by_command(message: str, command: argparse.ArgumentParser | None) -> str:
     """``message`` led by the name of the command that failed ("forecast: ..."), as most
     messages are and argparse's are ("idcforecast forecast: error: ..."); one led by
@@ -289,6 +307,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _escape_unencodable_output()
     parser = build_parser()
     tokens = list(sys.argv[1:] if argv is None else argv)
+    _check_command_name(tokens, parser)
     args, unknown = parser.parse_known_args(
         _negative_figure_as_text(_negative_values_joined(tokens, parser))
     )

@@ -53,19 +53,17 @@ def command_epilog(failed: str | None, one_series: str | None = None) -> str:
     'exit codes: 0 done; 2 nothing done: a usage or input error ('
     >>> command_epilog("a claim set was found inconsistent")[:62]
     'exit codes: 0 all fine; 1 finished, but a claim set was found '
-    >>> command_epilog(None, "the report")[59:]
-    "(one 'error:' line), a series too short to forecast among them (no report is made); 130 interrupted by Ctrl-C"
+    >>> command_epilog(None, "the report")[36:]
+    "a usage or input error, or a series too short to forecast (one 'error:' line; no report is made); 130 interrupted by Ctrl-C"
     """  # noqa: E501
     head = f"0 all fine; 1 finished, but {failed}" if failed else "0 done"
-    among = (
-        f", a series too short to forecast among them (no {one_series.removeprefix('the ')} "
-        "is made)"
-        if one_series
-        else ""
-    )
+    # (it read "a usage or input error (one 'error:' line), a series too short to
+    # forecast among them (no report is made)": among what?)
+    short = ", or a series too short to forecast" if one_series else ""
+    made = f"; no {one_series.removeprefix('the ')} is made" if one_series else ""
     return (
-        f"exit codes: {head}; 2 nothing done: a usage or input error (one 'error:' line)"
-        f"{among}; 130 interrupted by Ctrl-C"
+        f"exit codes: {head}; 2 nothing done: a usage or input error{short} (one 'error:' "
+        f"line{made}); 130 interrupted by Ctrl-C"
     )
 
 

@@ -171,9 +171,9 @@ def add_sheet_argument(parser: argparse.ArgumentParser | argparse._ArgumentGroup
         "--sheet",
         default=None,
         metavar="SHEET",
-        help="Excel sheet to read: its name, or its 0-based position among the sheets Excel "
-        "shows (hidden sheets are not counted) when no sheet has that name (default: the "
-        "first shown)",
+        help="Excel sheet to read: its name, or its 0-based position among the tabs Excel "
+        "shows (chart sheets count, hidden sheets do not) when no sheet has that name "
+        "(default: the first worksheet shown)",
     )
 
 

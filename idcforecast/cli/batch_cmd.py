@@ -59,7 +59,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "reads it from standard input (a CSV or an .xlsx piped in)",
     )
     parser.add_argument(
-        "--horizon", type=years_ahead, required=True, help="years after each series"
+        "--horizon",
+        type=years_ahead,
+        required=True,
+        metavar="H",
+        help="years to forecast after each series' own last year (e.g. 5)",
     )
     parser.add_argument(
         "--out",
@@ -87,7 +91,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "refused for series in different units",
     )
     parser.add_argument(
-        "--engine", default="local", choices=("serial", "local", "dask"), help="default: local"
+        "--engine",
+        default="local",
+        choices=("serial", "local", "dask"),
+        help="where the series are forecast: serial (this process), local (worker processes "
+        "on this machine; the default) or dask (a cluster: --scheduler); the results are the "
+        "same",
     )
     parser.add_argument(
         "--n-jobs",

@@ -217,7 +217,37 @@ def published_claims(history: pd.DataFrame) -> tuple[pd.DataFrame | None, pd.Dat
     mine = published[published["subject"] == sid].reset_index(drop=True)
     if not len(mine):
         return None, None
-    return check_claims(mine, history=history), track_record(mine, history)
+    # checked against the figures as published: a report converted to USD said the 2019
+    # actual 1,562.5 (亿元, as published) came "from USD billion at its year's FX rate"
+    return check_claims(mine, history=as_published(history)), track_record(mine, history)
+
+
+def as_published(history: pd.DataFrame) -> pd.DataFrame:
+    """``history`` in the unit its figures were published in, when every one was converted
+    from that one unit when read and can be worked back exactly (:mod:`._published`);
+    else ``history`` as it is.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> note = "converted from 'CNY 100m' (x0.0158496, 2012 annual-average FX rate)"
+    >>> usd = pd.DataFrame({"year": [2012], "value": [21.05 / 6.3093], "unit": ["USD bn"],
+    ...                     "note": [note]})
+    >>> as_published(usd)[["value", "unit"]].to_dict("records")
+    [{'value': 210.5, 'unit': 'CNY 100m'}]
+    """
+    from idcforecast.report._published import published_figure
+
+    if not len(history) or not {"value", "unit", "note"} <= set(history.columns):
+        return history
+    shown = str(history["unit"].iloc[0])
+    pairs = zip(history["value"], history["note"], strict=True)
+    figures = [published_figure(value, note, shown) for value, note in pairs]
+    units = {figure[1] for figure in figures if figure is not None}
+    if len(units) != 1 or any(figure is None or figure[0].startswith("~") for figure in figures):
+        return history
+    values = [float(figure[0].replace(",", "")) for figure in figures if figure is not None]
+    return history.assign(value=values, unit=units.pop())
 
 
 def scenario_results(

@@ -31,6 +31,7 @@ __all__ = [
     "LevelFormat",
     "claim_text",
     "exact_text",
+    "half_up",
     "published_decimals",
     "published_values",
     "qualified_claim_text",
@@ -129,11 +130,35 @@ class LevelFormat:
 
     def text(self, value: float) -> str:
         """``value`` for tables and prose: "5,078.3", "0.352"."""
-        return unsigned_zero(f"{float(value):,.{self.decimals}f}")
+        return unsigned_zero(half_up(value, self.decimals))
 
     def short(self, value: float) -> str:
         """``value`` for cards and chart labels: "10,298", "1.19"."""
-        return unsigned_zero(f"{float(value):,.{self.short_decimals}f}")
+        return unsigned_zero(half_up(value, self.short_decimals))
+
+
+def half_up(value: float, decimals: int) -> str:
+    """``value`` with ``decimals`` decimals and thousands separators, a tie rounded away
+    from zero, as a spreadsheet and a reader round it.
+
+    Python's format rounds a tie to the even digit: a drift forecast rising 2.5 a year,
+    17.5, 22.5, 27.5, 32.5, printed "18", "22", "28", "32". The tie is judged on the
+    number as Python writes it (``repr``): 2.675, stored as 2.67499..., is "2.68".
+
+    Examples
+    --------
+    >>> [half_up(v, 0) for v in (17.5, 22.5, 27.5, 32.5, -32.5)]
+    ['18', '23', '28', '33', '-33']
+    >>> half_up(2.675, 2), half_up(1234.25, 1), half_up(float("nan"), 1)
+    ('2.68', '1,234.3', 'nan')
+    """
+    from decimal import ROUND_HALF_UP, Decimal
+
+    number = float(value)
+    if not math.isfinite(number):
+        return f"{number:,.{decimals}f}"
+    exact = Decimal(repr(number)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return f"{exact:,.{decimals}f}"
 
 
 def unsigned_zero(text: str) -> str:
@@ -230,7 +255,7 @@ def claim_text(value: float, figures: LevelFormat, *, least: int = 0) -> str:
     own = published_decimals([value], least=0)
     digits = 0 if value == 0 else max(0, 3 - math.floor(math.log10(abs(value))))
     decimals = max(least, min(own, max(figures.decimals, digits)))
-    return unsigned_zero(f"{value:,.{decimals}f}")
+    return unsigned_zero(half_up(value, decimals))
 
 
 def qualified_claim_text(qualifier: str | None, value: float, figures: LevelFormat) -> str:

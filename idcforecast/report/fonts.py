@@ -32,6 +32,7 @@ __all__ = [
     "find_cjk_font",
     "latin_fonts",
     "latin_name",
+    "name_without_cjk",
     "without_cjk",
 ]
 
@@ -51,6 +52,9 @@ _CJK_RUN = re.compile(f"[{_CJK_CHARS}]+")
 _RUNS = re.compile(f"[{_CJK_CHARS}]+|[^{_CJK_CHARS}]+")
 # a number written with a Chinese unit or magnitude right after it ("2万亿元", "1,562.5 亿元")
 _CJK_FIGURE = re.compile(f"(?<![0-9A-Za-z.])(\\d[\\d,]*(?:\\.\\d+)?)(\\s*)([{_CJK_CHARS}]+)")
+# Latin letters with a CJK character on both sides are part of a Chinese word ("中国IDC圈",
+# "中国IDC市场规模"); a digit or letter next to them ("5G基站") keeps them a Latin token.
+_LATIN_INSIDE_CJK_WORD = re.compile(f"[{_CJK_CHARS}]+[A-Za-z]+(?=[{_CJK_CHARS}])")
 _EMPTY_BRACKETS = re.compile(r"\(\s*[/,;:|]?\s*\)|\[\s*\]|《\s*》")
 _SYSTEM_FONTS = (
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
@@ -93,7 +97,10 @@ def without_cjk(text: str, *, placeholder: str = "[Chinese text]") -> str:
     """Drop CJK characters from ``text`` and tidy what is left.
 
     Used when no CJK font is available, and for chart text (charts use DejaVu Sans only).
-    Returns ``placeholder`` when nothing readable is left.
+    Latin letters written inside a Chinese word (the "IDC" of "中国IDC圈", China IDC
+    Circle, the consultancy CIDC) go with it: left alone they named another firm, the
+    research house IDC ("quoting IDC"). Returns ``placeholder`` when nothing readable is
+    left.
 
     Examples
     --------
@@ -102,7 +109,7 @@ def without_cjk(text: str, *, placeholder: str = "[Chinese text]") -> str:
     >>> without_cjk("CNY 100m (亿元)")
     'CNY 100m'
     >>> without_cjk("科智咨询 (中国IDC圈), 2019-2020中国IDC产业发展研究报告")
-    '(IDC), 2019-2020 IDC'
+    '2019-2020'
     >>> without_cjk("科智咨询")
     '[Chinese text]'
     >>> without_cjk("in CNY 100m (亿元). Next")
@@ -113,10 +120,14 @@ def without_cjk(text: str, *, placeholder: str = "[Chinese text]") -> str:
 
     >>> without_cjk("saturates near 2万亿元"), without_cjk("2019年, 500万架的规模")
     ('saturates near 2 CNY trillion', '2019, 500 x 10 thousand racks')
+    >>> without_cjk("PUE值1.3, AI算力")
+    'PUE 1.3, AI'
     """
     if not contains_cjk(text):
         return text
     stripped = _CJK_FIGURE.sub(_figure_in_latin, text)
+    # (the figures' units are Latin now, after a digit: never inside a Chinese word)
+    stripped = _LATIN_INSIDE_CJK_WORD.sub(" ", stripped)
     stripped = _CJK_RUN.sub(" ", stripped)
     stripped = _EMPTY_BRACKETS.sub(" ", stripped)
     stripped = re.sub(r"\s+", " ", stripped).strip(" /,;:|-")
@@ -157,6 +168,21 @@ def _figure_in_latin(match: re.Match[str]) -> str:
         joint = " x " if label[:1].isdigit() else " "
         return f"{number}{joint}{label}{run[end:]}"
     return f"{number}{space}{run}"
+
+
+def name_without_cjk(text: str, *, placeholder: str = "[Chinese text]") -> str:
+    """A name (a publisher, a report) as :func:`without_cjk` prints it, or ``placeholder``
+    when no word is left: a title cut to its year, "2019-2020", named nobody.
+
+    Examples
+    --------
+    >>> name_without_cjk("科智咨询 (中国IDC圈), 2019-2020中国IDC产业发展研究报告")
+    '[Chinese text]'
+    >>> name_without_cjk("CAICT 数据中心白皮书(2022年)")
+    'CAICT (2022)'
+    """
+    shown = without_cjk(text, placeholder=placeholder)
+    return shown if re.search(r"[A-Za-z]", shown) else placeholder
 
 
 def latin_name(text: str) -> str:

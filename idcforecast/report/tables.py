@@ -47,7 +47,7 @@ from idcforecast.report._growth import (
     yoy_changes,
     yoy_rates,
 )
-from idcforecast.report._numbers import span_text, unsigned_zero
+from idcforecast.report._numbers import half_up, span_text, unsigned_zero
 
 # the Excel export moved to report.excel; its names are still imported from here
 from idcforecast.report.excel import FORMULA_TRIGGERS as FORMULA_TRIGGERS
@@ -263,7 +263,7 @@ def cagr_from(table: pd.DataFrame) -> int | None:
 def _number(value: Any, decimals: int) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return MISSING
-    return unsigned_zero(f"{value:,.{decimals}f}")
+    return unsigned_zero(half_up(float(value), decimals))
 
 
 def _rate(value: Any, start: str, end: str, decimals: int) -> str:
@@ -422,7 +422,8 @@ def _numeric_like(column: list[str]) -> bool:
 
 
 def to_markdown(frame: pd.DataFrame, *, decimals: int = 1) -> str:
-    """A GitHub-flavoured Markdown table (numbers right-aligned, NaN as an en dash).
+    """A GitHub-flavoured Markdown table (numbers right-aligned, NaN as an en dash; a tie
+    rounded away from zero, 1.25 to "1.3", as a spreadsheet rounds it).
 
     Examples
     --------
@@ -430,7 +431,7 @@ def to_markdown(frame: pd.DataFrame, *, decimals: int = 1) -> str:
     >>> print(to_markdown(pd.DataFrame({"a": [1.25, float("nan")], "b": ["x|y", "z"]})))
     | a | b |
     |---:|:---|
-    | 1.2 | x\\|y |
+    | 1.3 | x\\|y |
     | – | z |
     """
     rows = [[c.replace("|", "\\|") for c in row] for row in _cells(frame, decimals)]

@@ -723,9 +723,8 @@ def test_one_series_commands_document_that_a_too_short_series_is_exit_2(
         main([command, "--help"])
     text = " ".join(capsys.readouterr().out.split())
     assert text.endswith(
-        "exit codes: 0 done; 2 nothing done: a usage or input error (one 'error:' line), a "
-        f"series too short to forecast among them (no {made} is made); 130 interrupted by "
-        "Ctrl-C"
+        "exit codes: 0 done; 2 nothing done: a usage or input error, or a series too short "
+        f"to forecast (one 'error:' line; no {made} is made); 130 interrupted by Ctrl-C"
     )
     assert main([command, "--data", "short.csv", *extra]) == 2
     err = capsys.readouterr().err

@@ -1,0 +1,48 @@
+"""Errors a new user meets on the first day name what was passed and the fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import idcforecast as idc
+from idcforecast.errors import DataError
+
+
+@pytest.mark.parametrize("path", ["market.csv", Path("market.csv")])
+def test_a_path_passed_as_data_says_read_it_first(path: str | Path) -> None:
+    # forecast("market.csv", 5) said "... or a year-indexed Series; got str"
+    with pytest.raises(
+        DataError,
+        match=r"got (str|\w*Path) \('market\.csv' looks like a file: "
+        r"read it first, idcforecast\.read_series\('market\.csv', unit=\.\.\.\)",
+    ):
+        idc.forecast(path, 5)
+
+
+def test_other_data_types_are_named_without_the_file_hint() -> None:
+    with pytest.raises(DataError, match=r"Series; got list$"):
+        idc.forecast([1.0, 2.0, 3.0, 4.0], 2)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("forcast", "forecast"), ("check-claim", "check-claims"), ("shw", "show")]
+)
+def test_a_misspelt_command_gets_a_did_you_mean(typed: str, meant: str, capsys) -> None:
+    from idcforecast.cli import main
+
+    # argparse listed the choices only: "invalid choice: 'forcast' (choose from ...)"
+    with pytest.raises(SystemExit) as exited:
+        main([typed, "--data", "x.csv"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert f"invalid choice: {typed!r}; did you mean {meant!r}? (choose from 'report'," in err
+
+
+def test_a_command_unlike_any_lists_the_choices(capsys) -> None:
+    from idcforecast.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["xyz"])
+    assert "invalid choice: 'xyz' (choose from 'report', 'show'," in capsys.readouterr().err
