@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from idcforecast._claim_marks import note_added
+
 __all__ = ["figure_row_as_record"]
 
 _FOUND = ("figure", "sentence", "start", "end")
@@ -36,6 +38,5 @@ def figure_row_as_record(record: dict[str, Any]) -> dict[str, Any]:
     if "quote" not in out and record.get("sentence") is not None:
         out["quote"] = record["sentence"]
     said = f"found as {record['figure']!r}"
-    note = out.get("note")
-    out["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
+    out["note"] = note_added(out.get("note"), said)
     return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["without_footnote_mark", "without_forecast_mark"]
+__all__ = ["note_added", "without_footnote_mark", "without_forecast_mark"]
 
 
 # a claim is often a forecast, and its figure says so: "预计3200亿元", "3200亿元（预计）",
@@ -37,8 +37,7 @@ def without_forecast_mark(text: str, record: dict[str, Any]) -> str:
     if stripped == text or not stripped.strip():
         return text
     said = f"published as {text.strip()!r} (a forecast mark, left out in reading)"
-    note = record.get("note")
-    record["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
+    record["note"] = note_added(record.get("note"), said)
     return stripped
 
 
@@ -80,6 +79,17 @@ def without_footnote_mark(text: str, record: dict[str, Any], *, key: str = "valu
     said = f"published as {written!r} (footnote marker {marker!r}, left out in reading)"
     if key != "value":  # a range's end: which one
         said = f"{key} {said}"
-    note = record.get("note")
-    record["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
+    record["note"] = note_added(record.get("note"), said)
     return body
+
+
+def note_added(note: object, said: str) -> str:
+    """A claim row's ``note`` with ``said`` appended ("; " between), or ``said`` when the
+    row had no note (None, NaN, "").
+
+    Examples
+    --------
+    >>> note_added("estimate", "found as '27.8%'"), note_added(float("nan"), "x")
+    ("estimate; found as '27.8%'", 'x')
+    """
+    return f"{note}; {said}" if isinstance(note, str) and note else said

@@ -14,6 +14,7 @@ import math
 import re
 from typing import Any
 
+from idcforecast._claim_marks import note_added
 from idcforecast.errors import SpecError
 
 __all__ = ["multiple_claim"]
@@ -174,11 +175,7 @@ def multiple_claim(text: str, record: dict[str, Any], *, where: str, row: Any) -
             )
         value = (multiple - 1.0) * 100.0
         said = f"published as {text.strip()!r}: a multiple of {multiple:g}, {value:+g}%"
-        note = record.get("note")
-        out: dict[str, Any] = {
-            "value": value,
-            "note": f"{note}; {said}" if isinstance(note, str) and note else said,
-        }
+        out: dict[str, Any] = {"value": value, "note": note_added(record.get("note"), said)}
         if given is None:
             out["qualifier"] = qualifier
         return out

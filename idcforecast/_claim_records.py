@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from idcforecast._claim_dates import iso_made
 from idcforecast._claim_figure_rows import figure_row_as_record
 from idcforecast._claim_history import rack_conversion
-from idcforecast._claim_marks import without_footnote_mark, without_forecast_mark
+from idcforecast._claim_marks import note_added, without_footnote_mark, without_forecast_mark
 from idcforecast._claim_value_words import check_rate_words, without_rate_change_words
 from idcforecast.claims import KINDS, Claim, parse_period, qualifier_from_words
 from idcforecast.errors import SpecError
@@ -334,8 +334,7 @@ def _keep_power_or_racks(
         )
     record["unit"] = quantity.unit
     said = f"range published in {quantity.unit!r}; unit {unit!r} not applied in reading"
-    note = record.get("note")
-    record["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
+    record["note"] = note_added(record.get("note"), said)
 
 
 def _unit(text: str, *, where: str, row: Any) -> str:
@@ -565,8 +564,7 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
         # were given. The figure keeps its unit, and the checks name the conversion.
         out["unit"] = quantity.unit
         said = f"published as {text.strip()!r}; unit {unit!r} not applied in reading"
-        note = record.get("note")
-        out["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
+        out["note"] = note_added(record.get("note"), said)
     elif unit is not None and unit != quantity.unit:
 
         def convert(figure: Quantity) -> Quantity:
@@ -581,8 +579,7 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
             # bn (1,293.5亿元)"), else the FX conversion to the figure's own precision
             quantity, how = in_currency(quantity, str(unit), year, convert, where=where, row=row)
             said = f"published as {text.strip()!r}, {how}"
-            note = record.get("note")
-            out["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
+            out["note"] = note_added(record.get("note"), said)
         else:
             quantity = convert(quantity)
         out["value"] = quantity.value
@@ -609,8 +606,7 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
             out["alternate"] = str(quantity.alternate)
         else:
             said = f"alternate figure in the text: {quantity.alternate} (not used)"
-            note = out.get("note", record.get("note"))
-            out["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
+            out["note"] = note_added(out.get("note", record.get("note")), said)
     return out
 
 

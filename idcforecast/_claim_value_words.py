@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from idcforecast._claim_marks import note_added
 from idcforecast.errors import SpecError
 
 __all__ = ["check_rate_words", "without_rate_change_words"]
@@ -99,6 +100,5 @@ def without_rate_change_words(text: str, kind: Any, record: dict[str, Any]) -> s
     if stripped == text or not stripped.strip():
         return text
     said = f"published as {text.strip()!r} (the rate reached, read as {stripped.strip()})"
-    note = record.get("note")
-    record["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
+    record["note"] = note_added(record.get("note"), said)
     return stripped
