@@ -165,8 +165,7 @@ def backtest(
     if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
         raise HorizonError(
             f"backtest horizon must be a positive whole number of years; got "
-            f"{as_typed(horizon)!r}"
-            + (f"; {horizon_fix(horizon)}" if "float" in horizon_fix(horizon) else ""),
+            f"{as_typed(horizon)!r}; {horizon_fix(horizon, 'horizon=3')}",
             horizon=horizon,
         )
     if (too_far := horizon_as_year_message(int(horizon))) is not None:

@@ -883,6 +883,9 @@ def test_a_whole_float_horizon_is_told_to_be_an_integer() -> None:
     # a fraction keeps the example
     with pytest.raises(ModelError, match=re.escape("got 2.5; pass e.g. horizon=5")):
         forecast(y, 2.5)  # type: ignore[arg-type]
+    # backtest's refusal of 0 named no fix (analyst52's finding); it gives the example too
+    with pytest.raises(ModelError, match=re.escape("years; got 0; pass e.g. horizon=3")):
+        backtest(y, 0)
 
 
 def test_a_bad_horizon_is_one_error_type_from_every_entry_point() -> None:
