@@ -35,6 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "([[claims]] tables); "
         f"default: claim set {SEED_CLAIM_SET!r} of the bundled published forecasts",
     )
+    add_more_files_argument(parser)
     parser.add_argument(
         "--all", action="store_true", help="every bundled claim set instead of the seed article's"
     )
@@ -60,6 +61,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="check the claims against each other only, not against any actuals",
     )
     add_actuals_arguments(parser)
+
+
+def add_more_files_argument(parser: argparse.ArgumentParser) -> None:
+    """Catch files named after FILE (unlisted), for :func:`check_one_file`'s error:
+    ``check-claims a.csv b.csv`` ended in argparse's "unrecognized arguments: b.csv",
+    which did not say that one file is read at a time."""
+    parser.add_argument("more_files", nargs="*", default=[], help=argparse.SUPPRESS)
+
+
+def check_one_file(args: argparse.Namespace, command: str) -> None:
+    """A SpecError for more than one claims FILE, naming the two ways to check them."""
+    more = getattr(args, "more_files", [])
+    if not more:
+        return
+    from idcforecast.errors import SpecError
+
+    files = [args.file, *more]
+    raise SpecError(
+        f"{command}: {len(files)} claims files given ({', '.join(files)}); it reads one "
+        f"FILE at a time: run idcforecast {command} once per file, or put their rows in "
+        "one file (a claim_set column keeps each publication's claims apart)",
+        file=more[0],
+    )
 
 
 def own_actuals(args: argparse.Namespace) -> Any:
@@ -236,6 +260,7 @@ def run(args: argparse.Namespace) -> int:
     from idcforecast.claim_checks import checked_claims
     from idcforecast.cli._read_options import check_actuals_options
 
+    check_one_file(args, "check-claims")
     check_actuals_options(args, "check-claims")
     check_claims_workbook(args.file)
     if args.file is not None:

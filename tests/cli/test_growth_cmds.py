@@ -212,6 +212,22 @@ def test_check_claims_from_a_toml_file(tmp_path: Path, capsys: pytest.CaptureFix
         _run(claims_cmd, [str(path), "--all"], capsys)
 
 
+@pytest.mark.parametrize("command", ["check-claims", "track-record"])
+def test_claim_commands_name_one_file_at_a_time(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # claims53: `check-claims a.csv b.csv` ended in argparse's "unrecognized arguments:
+    # b.csv", which did not say that one FILE is read at a time nor what to do instead
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    for path in (a, b):
+        path.write_text("subject,kind,year,value\nx,level,2022,1\n", encoding="utf-8")
+    assert main([command, str(a), str(b)]) == 2
+    err = capsys.readouterr().err
+    assert "unrecognized arguments" not in err
+    assert f"{command}: 2 claims files given ({a}, {b}); it reads one FILE at a time" in err
+    assert f"run idcforecast {command} once per file, or put their rows in one file" in err
+
+
 def test_check_claims_all_bundled_sets(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(claims_cmd, ["--all"], capsys)
     assert out.count("claim set   ") == 6
