@@ -228,6 +228,26 @@ def test_claim_commands_name_one_file_at_a_time(
     assert f"run idcforecast {command} once per file, or put their rows in one file" in err
 
 
+def test_check_claims_prints_whole_base_unit_levels_without_a_decimal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # claims53: levels of a series in plain CNY printed "250,000,000,000.0 (2021)": a
+    # tenth of a yuan on a twelve-digit figure. The digits are kept, the ".0" is not.
+    actuals, claims = tmp_path / "actuals.csv", tmp_path / "claims.csv"
+    actuals.write_text(
+        "series_id,year,value,unit\nmkt,2019,156250000000,CNY\nmkt,2021,250000000000,CNY\n",
+        encoding="utf-8",
+    )
+    claims.write_text("subject,kind,period,value\nmkt,cagr,2019-2021,25\n", encoding="utf-8")
+    out = _run(claims_cmd, [str(claims), "--data", str(actuals)], capsys)
+    # implied 2021 level: 156,250,000,000 * 1.25**2 = 244,140,625,000 (exact by hand);
+    # gap 244,140,625,000 / 250,000,000,000 - 1 = -2.34%
+    row = r"2 steps from 2019\s+156,250,000,000 \(actual\)\s+244,140,625,000"
+    assert re.search(row + r"\s+250,000,000,000 \(2021\)\s+-2\.3%", out), out
+    assert "the actual was 250,000,000,000, off by -2.3%" in " ".join(out.split())
+    assert ",000.0" not in out
+
+
 def test_check_claims_all_bundled_sets(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(claims_cmd, ["--all"], capsys)
     assert out.count("claim set   ") == 6
