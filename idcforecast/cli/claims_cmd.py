@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from idcforecast.cli._arg_types import relative_tolerance
-from idcforecast.cli._read_options import add_actuals_arguments, read_options
+from idcforecast.cli._read_options import add_actuals_arguments
 
 NAME = "check-claims"
 HELP = (
@@ -52,8 +52,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--data",
         "--input",
         metavar="FILE",
-        help="your own actuals (CSV/Excel, read as idcforecast.read_series reads it) instead "
-        "of the bundled series: a claim's subject is a series id of FILE",
+        help="your own actuals (CSV/Excel, read as idcforecast.read_series reads it; '-': "
+        "standard input) instead of the bundled series: a claim's subject is a series id "
+        "of FILE",
     )
     actuals.add_argument(
         "--no-history",
@@ -88,11 +89,11 @@ def check_one_file(args: argparse.Namespace, command: str) -> None:
 
 def own_actuals(args: argparse.Namespace) -> Any:
     """The ``--data FILE`` actuals as a tidy frame (``read_series`` with the read options,
-    only series ``--series`` when it is given)."""
-    from idcforecast.io import read_series
+    only series ``--series`` when it is given); ``--data -`` reads standard input, as
+    ``show`` and ``forecast`` do (it was "-: no such file")."""
+    from idcforecast.cli._read_options import read_user_file
 
-    series_id = getattr(args, "series", None)
-    return read_series(args.data, series_id=series_id, **read_options(args, args.data))
+    return read_user_file(args, args.data)
 
 
 def check_claims_workbook(file: str | None) -> None:

@@ -47,8 +47,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--data",
         "--input",
         metavar="FILE",
-        help="your own actuals (CSV/Excel, read as idcforecast.read_series reads it) instead "
-        "of the bundled series: a forecast's subject is a series id of FILE",
+        help="your own actuals (CSV/Excel, read as idcforecast.read_series reads it; '-': "
+        "standard input) instead of the bundled series: a forecast's subject is a series "
+        "id of FILE",
     )
     add_actuals_arguments(parser)
 

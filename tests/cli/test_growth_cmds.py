@@ -248,6 +248,30 @@ def test_check_claims_prints_whole_base_unit_levels_without_a_decimal(
     assert ",000.0" not in out
 
 
+@pytest.mark.parametrize("command", ["check-claims", "track-record"])
+def test_claim_commands_read_data_from_standard_input(
+    command: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # claims53: `--data -` said "-: no such file" in check-claims and track-record, where
+    # show and forecast read standard input
+    import io
+
+    claims = tmp_path / "claims.csv"
+    claims.write_text("subject,kind,year,value,unit\nmkt,level,2021,330,MW\n", encoding="utf-8")
+    table = "series_id,year,value,unit\nmkt,2020,300,MW\nmkt,2021,320,MW\n"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(table.encode())))
+    assert main([command, str(claims), "--data", "-"]) == 0
+    out = capsys.readouterr().out
+    # the claimed 330 against the 2021 actual 320 read from the pipe: 330 / 320 - 1 = +3.1%
+    if command == "check-claims":
+        assert "the claimed 330 overshot the actual by 3.1%" in " ".join(out.split()), out
+    else:
+        assert re.search(r"330 MW\s+320\.0\s+\+3\.1%", out), out
+
+
 def test_check_claims_all_bundled_sets(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(claims_cmd, ["--all"], capsys)
     assert out.count("claim set   ") == 6
