@@ -3,13 +3,15 @@
 :func:`iso_made` turns a date whose reading is certain (year first, or the month by its
 name) into the ISO date a :class:`idcforecast.claims.Claim`'s ``made`` holds; "7/8/2020"
 (day and month in either order) is left as written, for Claim to refuse.
+:func:`year_text` reads a claim's year as analysts write it ("2022年", "FY22", "2022E").
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-__all__ = ["iso_made"]
+__all__ = ["iso_made", "year_text"]
 
 _YEAR_FIRST_DATE = re.compile(
     r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:月\s*)?(?:[-/.]?\s*(\d{1,2})\s*日?)?\s*$"
@@ -80,3 +82,20 @@ def iso_made(text: str) -> str:
     if not 1 <= month <= 12 or (day is not None and not 1 <= int(day) <= 31):
         return text
     return f"{year}-{month:02d}" + ("" if day is None else f"-{int(day):02d}")
+
+
+def year_text(value: Any) -> int | None:
+    """The year of a year as analysts write it ("2022", "2022年", "FY2022", "2022财年",
+    "2022E": a claim's year is often marked as an estimate), else None."""
+    from idcforecast._cells import estimate_year, year_label
+
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not re.fullmatch(r"\d{4}(\.0)?", text) and not re.search(r"[^\d.\s]", text):
+        return None  # "2022.5": left to the number check
+    if short := re.fullmatch(r"(?:FY|CY)\s*(\d{2})[EF]?", text, re.IGNORECASE):
+        # "FY22" (was "year must be a year"), as the period "FY20-FY22" reads it: 2022; a
+        # two-digit year from 50 on is of the 1900s ("FY98")
+        return int(short[1]) + (1900 if int(short[1]) >= 50 else 2000)
+    return year_label(text) or estimate_year(text)

@@ -1,6 +1,7 @@
 """Marks written around a claimed figure that are no part of it, left out in reading and
 kept in the record's ``note``: a forecast's ("预计3200亿元", "3,200 (E)") and a footnote's
-("3,200[1]", "3200亿元*", "3,200¹"). Private to :mod:`idcforecast._claim_records`.
+("3,200[1]", "3200亿元*", "3,200¹"). Read by :mod:`idcforecast._claim_figure_cells` (and
+the cagr command, for a footnote mark).
 """
 
 from __future__ import annotations

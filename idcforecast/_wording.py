@@ -85,9 +85,16 @@ def level_words(qualifier: str | None) -> str:
     return _LEVEL_WORDS.get(str(qualifier), "")
 
 
+# six digits before the point (as report.excel leaves them without decimals): one decimal
+# there is a seventh significant digit, and ".0" on a whole figure only said nothing
+_WHOLE_FROM = 100_000.0
+
+
 def figure_text(x: float) -> str:
     """A level for messages and tables: four significant digits, at least one decimal,
-    thousands separated (a fixed one decimal printed 0.36 GW as "0.4").
+    thousands separated (a fixed one decimal printed 0.36 GW as "0.4"); no ".0" on a
+    whole figure of six digits or more, as a level in plain CNY or USD is written
+    ("301,270,000,000", not "301,270,000,000.0"; its other decimals are kept).
 
     Examples
     --------
@@ -95,6 +102,8 @@ def figure_text(x: float) -> str:
     ('1,562.5', '3,200.0', '0.36', '0.179')
     >>> figure_text(1234567.891), figure_text(0.0), figure_text(-27.84)
     ('1,234,567.9', '0.0', '-27.84')
+    >>> figure_text(301270000000.0), figure_text(-100000.0), figure_text(99999.0)
+    ('301,270,000,000', '-100,000', '99,999.0')
     """
     if not math.isfinite(x) or x == 0:
         return f"{x:,.1f}"
@@ -102,4 +111,6 @@ def figure_text(x: float) -> str:
     text = f"{x:,.{decimals}f}"
     while decimals > 1 and text.endswith("0"):  # 0.3600 -> 0.36, never below one decimal
         text, decimals = text[:-1], decimals - 1
+    if abs(x) >= _WHOLE_FROM and text.endswith(".0"):
+        return text[:-2]
     return text

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from idcforecast.cli._arg_types import relative_tolerance
-from idcforecast.cli._read_options import add_actuals_arguments, read_options
+from idcforecast.cli._read_options import add_actuals_arguments
 
 NAME = "check-claims"
 HELP = (
@@ -35,6 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "([[claims]] tables); "
         f"default: claim set {SEED_CLAIM_SET!r} of the bundled published forecasts",
     )
+    add_more_files_argument(parser)
     parser.add_argument(
         "--all", action="store_true", help="every bundled claim set instead of the seed article's"
     )
@@ -51,8 +52,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--data",
         "--input",
         metavar="FILE",
-        help="your own actuals (CSV/Excel, read as idcforecast.read_series reads it) instead "
-        "of the bundled series: a claim's subject is a series id of FILE",
+        help="your own actuals (CSV/Excel, read as idcforecast.read_series reads it; '-': "
+        "standard input) instead of the bundled series: a claim's subject is a series id "
+        "of FILE",
     )
     actuals.add_argument(
         "--no-history",
@@ -62,13 +64,36 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_actuals_arguments(parser)
 
 
+def add_more_files_argument(parser: argparse.ArgumentParser) -> None:
+    """Catch files named after FILE (unlisted), for :func:`check_one_file`'s error:
+    ``check-claims a.csv b.csv`` ended in argparse's "unrecognized arguments: b.csv",
+    which did not say that one file is read at a time."""
+    parser.add_argument("more_files", nargs="*", default=[], help=argparse.SUPPRESS)
+
+
+def check_one_file(args: argparse.Namespace, command: str) -> None:
+    """A SpecError for more than one claims FILE, naming the two ways to check them."""
+    more = getattr(args, "more_files", [])
+    if not more:
+        return
+    from idcforecast.errors import SpecError
+
+    files = [args.file, *more]
+    raise SpecError(
+        f"{command}: {len(files)} claims files given ({', '.join(files)}); it reads one "
+        f"FILE at a time: run idcforecast {command} once per file, or put their rows in "
+        "one file (a claim_set column keeps each publication's claims apart)",
+        file=more[0],
+    )
+
+
 def own_actuals(args: argparse.Namespace) -> Any:
     """The ``--data FILE`` actuals as a tidy frame (``read_series`` with the read options,
-    only series ``--series`` when it is given)."""
-    from idcforecast.io import read_series
+    only series ``--series`` when it is given); ``--data -`` reads standard input, as
+    ``show`` and ``forecast`` do (it was "-: no such file")."""
+    from idcforecast.cli._read_options import read_user_file
 
-    series_id = getattr(args, "series", None)
-    return read_series(args.data, series_id=series_id, **read_options(args, args.data))
+    return read_user_file(args, args.data)
 
 
 def check_claims_workbook(file: str | None) -> None:
@@ -236,6 +261,7 @@ def run(args: argparse.Namespace) -> int:
     from idcforecast.claim_checks import checked_claims
     from idcforecast.cli._read_options import check_actuals_options
 
+    check_one_file(args, "check-claims")
     check_actuals_options(args, "check-claims")
     check_claims_workbook(args.file)
     if args.file is not None:

@@ -9,6 +9,7 @@ from typing import Any
 from idcforecast._wording import counted, qualifier_sign
 from idcforecast.cli._arg_types import relative_tolerance
 from idcforecast.cli._read_options import add_actuals_arguments
+from idcforecast.cli.claims_cmd import add_more_files_argument
 
 NAME = "track-record"
 HELP = (
@@ -27,6 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="forecasts as .csv, .xlsx, .xls or .toml claims (default: the bundled published "
         "forecasts)",
     )
+    add_more_files_argument(parser)
     parser.add_argument(
         "--forecasts-only",
         action="store_true",
@@ -45,8 +47,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--data",
         "--input",
         metavar="FILE",
-        help="your own actuals (CSV/Excel, read as idcforecast.read_series reads it) instead "
-        "of the bundled series: a forecast's subject is a series id of FILE",
+        help="your own actuals (CSV/Excel, read as idcforecast.read_series reads it; '-': "
+        "standard input) instead of the bundled series: a forecast's subject is a series "
+        "id of FILE",
     )
     add_actuals_arguments(parser)
 
@@ -73,11 +76,13 @@ def run(args: argparse.Namespace) -> int:
     from idcforecast.cli.claims_cmd import (
         bundled_claims_about,
         check_claims_workbook,
+        check_one_file,
         format_table,
         note_unused_kw_per_rack,
         own_actuals,
     )
 
+    check_one_file(args, "track-record")
     check_actuals_options(args, "track-record")
     check_claims_workbook(args.file)
 

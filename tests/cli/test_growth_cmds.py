@@ -212,6 +212,66 @@ def test_check_claims_from_a_toml_file(tmp_path: Path, capsys: pytest.CaptureFix
         _run(claims_cmd, [str(path), "--all"], capsys)
 
 
+@pytest.mark.parametrize("command", ["check-claims", "track-record"])
+def test_claim_commands_name_one_file_at_a_time(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # claims53: `check-claims a.csv b.csv` ended in argparse's "unrecognized arguments:
+    # b.csv", which did not say that one FILE is read at a time nor what to do instead
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    for path in (a, b):
+        path.write_text("subject,kind,year,value\nx,level,2022,1\n", encoding="utf-8")
+    assert main([command, str(a), str(b)]) == 2
+    err = capsys.readouterr().err
+    assert "unrecognized arguments" not in err
+    assert f"{command}: 2 claims files given ({a}, {b}); it reads one FILE at a time" in err
+    assert f"run idcforecast {command} once per file, or put their rows in one file" in err
+
+
+def test_check_claims_prints_whole_base_unit_levels_without_a_decimal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # claims53: levels of a series in plain CNY printed "250,000,000,000.0 (2021)": a
+    # tenth of a yuan on a twelve-digit figure. The digits are kept, the ".0" is not.
+    actuals, claims = tmp_path / "actuals.csv", tmp_path / "claims.csv"
+    actuals.write_text(
+        "series_id,year,value,unit\nmkt,2019,156250000000,CNY\nmkt,2021,250000000000,CNY\n",
+        encoding="utf-8",
+    )
+    claims.write_text("subject,kind,period,value\nmkt,cagr,2019-2021,25\n", encoding="utf-8")
+    out = _run(claims_cmd, [str(claims), "--data", str(actuals)], capsys)
+    # implied 2021 level: 156,250,000,000 * 1.25**2 = 244,140,625,000 (exact by hand);
+    # gap 244,140,625,000 / 250,000,000,000 - 1 = -2.34%
+    row = r"2 steps from 2019\s+156,250,000,000 \(actual\)\s+244,140,625,000"
+    assert re.search(row + r"\s+250,000,000,000 \(2021\)\s+-2\.3%", out), out
+    assert "the actual was 250,000,000,000, off by -2.3%" in " ".join(out.split())
+    assert ",000.0" not in out
+
+
+@pytest.mark.parametrize("command", ["check-claims", "track-record"])
+def test_claim_commands_read_data_from_standard_input(
+    command: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # claims53: `--data -` said "-: no such file" in check-claims and track-record, where
+    # show and forecast read standard input
+    import io
+
+    claims = tmp_path / "claims.csv"
+    claims.write_text("subject,kind,year,value,unit\nmkt,level,2021,330,MW\n", encoding="utf-8")
+    table = "series_id,year,value,unit\nmkt,2020,300,MW\nmkt,2021,320,MW\n"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(table.encode())))
+    assert main([command, str(claims), "--data", "-"]) == 0
+    out = capsys.readouterr().out
+    # the claimed 330 against the 2021 actual 320 read from the pipe: 330 / 320 - 1 = +3.1%
+    if command == "check-claims":
+        assert "the claimed 330 overshot the actual by 3.1%" in " ".join(out.split()), out
+    else:
+        assert re.search(r"330 MW\s+320\.0\s+\+3\.1%", out), out
+
+
 def test_check_claims_all_bundled_sets(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(claims_cmd, ["--all"], capsys)
     assert out.count("claim set   ") == 6
