@@ -6,7 +6,7 @@ import math
 import unicodedata
 from collections.abc import Sequence
 
-__all__ = ["display_width", "exact_number", "format_numbers", "text_table"]
+__all__ = ["display_width", "exact_number", "format_numbers", "text_table", "unit_words"]
 
 
 def display_width(text: str) -> int:
@@ -95,3 +95,21 @@ def text_table(
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+def unit_words(unit: str, *, inside: bool = False) -> str:
+    """A unit as the user published it: a series read in 成 is in the unit "tenths", which
+    printed as "unit: tenths", a word no source uses; it prints "成 (tenths)" (the report
+    names it "tenths" beside the 成 it was published in), or "成, tenths" ``inside``
+    parentheses already ("levels (成, tenths)"). Any other unit as it is.
+
+    Examples
+    --------
+    >>> unit_words("tenths"), unit_words("tenths", inside=True)
+    ('成 (tenths)', '成, tenths')
+    >>> unit_words("CNY 100m"), unit_words("%"), unit_words("")
+    ('CNY 100m', '%', '')
+    """
+    if unit != "tenths":
+        return unit
+    return "成, tenths" if inside else "成 (tenths)"

@@ -263,6 +263,7 @@ def _history(args: argparse.Namespace) -> pd.DataFrame:
 
 
 def _header(paths: Paths, spec_path: str, seed: int) -> str:
+    from idcforecast.cli._text import unit_words
     from idcforecast.scenarios.montecarlo import _level_text
 
     last = "unknown" if paths.origin_value is None else _level_text(paths.origin_value)
@@ -274,7 +275,8 @@ def _header(paths: Paths, spec_path: str, seed: int) -> str:
         else "none"
     )
     return (
-        f"series {paths.series_id} ({paths.unit or 'no unit'}), last observed "
+        f"series {paths.series_id} ({unit_words(paths.unit, inside=True) or 'no unit'}), "
+        "last observed "
         f"{paths.origin_year}: {last}; model {paths.model!r}; "
         f"{paths.n_paths:,} paths per scenario, seed {seed}\n"
         f"spec {spec_path}; weights: {weights}{note}"
@@ -282,7 +284,7 @@ def _header(paths: Paths, spec_path: str, seed: int) -> str:
 
 
 def _levels_text(table: pd.DataFrame) -> str:
-    from idcforecast.cli._text import text_table
+    from idcforecast.cli._text import text_table, unit_words
 
     levels = table[table["quantity"] == "level"]
     cols = ["p5", "p10", "p50", "p90", "p95"]
@@ -296,7 +298,7 @@ def _levels_text(table: pd.DataFrame) -> str:
         for r in levels.to_dict("records")
     ]
     unit = str(levels["unit"].iloc[0]) if len(levels) else ""
-    return f"levels ({unit}):\n" + text_table(
+    return f"levels ({unit_words(unit, inside=True)}):\n" + text_table(
         ["scenario", "year", *cols], rows, right=range(1, 2 + len(cols))
     )
 

@@ -238,7 +238,14 @@ def _user_rates(rows: pd.DataFrame, source_unit: str, target: str) -> list[str]:
 def _title(rows: pd.DataFrame, label: str, target: str, source_unit: str) -> str:
     years = rows["year"].tolist()
     gaps = sorted(set(range(years[0], years[-1] + 1)) - set(years))
-    unit_text = target if target == source_unit else f"{target} (converted from {source_unit})"
+    from idcforecast.cli._text import unit_words
+
+    # a series read in 成 says so ("unit: tenths" named a unit no source uses)
+    unit_text = (
+        unit_words(target)
+        if target == source_unit
+        else f"{unit_words(target)} (converted from {unit_words(source_unit, inside=True)})"
+    )
     if not target:  # a file stating no unit, shown as given (was "unit:   ·")
         unit_text = "none stated (the numbers as given; --unit UNIT names it)"
     lines = [

@@ -927,3 +927,19 @@ def test_figure_text_rounds_a_tie_half_up() -> None:
     from idcforecast._wording import figure_text
 
     assert figure_text(1197.25) == "1,197.3"
+
+
+def test_forecast_table_names_a_cheng_series_unit_as_published(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # the unit column said "tenths" for a series the user gave in 成; the CSV keeps the
+    # registry's canonical "tenths" (a machine reads it back)
+    path = tmp_path / "share.csv"
+    path.write_text("year,v\n2017,4.8\n2018,5.1\n2019,5.6\n", encoding="utf-8")
+    argv = ["forecast", "--data", str(path), "--unit", "成", "--method", "drift"]
+    assert main([*argv, "--horizon", "1"]) == 0
+    row = capsys.readouterr().out.splitlines()[2]
+    assert row.endswith("  成 (tenths)")
+    assert main([*argv, "--horizon", "1", "--csv"]) == 0
+    header, first = capsys.readouterr().out.splitlines()[:2]
+    assert dict(zip(header.split(","), first.split(","), strict=True))["unit"] == "tenths"

@@ -655,3 +655,13 @@ def test_a_file_stating_no_unit_is_refused_saying_why_forecast_takes_it(
         "against the series'), unlike forecast, forecast-many and show, which take such a "
         "file's numbers as given"
     )
+
+
+def test_a_share_in_tenths_names_its_unit_as_published(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the header and the levels table said "(tenths)" for a series published in 成
+    argv = _share_files(tmp_path, [2.5, 2.7, 3.0, 3.2, 3.4, 3.6], "[scenarios.base]\n", unit="成")
+    out = _run([*argv, "--paths", "50", "--to", "2024"], capsys)
+    assert out.startswith("series market_share (成, tenths), last observed 2022: ")
+    assert "\nlevels (成, tenths):\n" in out
