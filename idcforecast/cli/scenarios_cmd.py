@@ -284,6 +284,7 @@ def _header(paths: Paths, spec_path: str, seed: int) -> str:
 
 
 def _levels_text(table: pd.DataFrame) -> str:
+    from idcforecast._rounding import half_up
     from idcforecast.cli._text import text_table, unit_words
 
     levels = table[table["quantity"] == "level"]
@@ -294,7 +295,7 @@ def _levels_text(table: pd.DataFrame) -> str:
     if decimals == 2:  # a share of 0.04%, a small series: the largest to 2 significant digits
         decimals = max(2, _significant_decimals(levels[cols].to_numpy(dtype=float).ravel()))
     rows = [
-        [str(r["scenario"]), str(r["year"]), *(f"{r[c]:,.{decimals}f}" for c in cols)]
+        [str(r["scenario"]), str(r["year"]), *(half_up(r[c], decimals) for c in cols)]
         for r in levels.to_dict("records")
     ]
     unit = str(levels["unit"].iloc[0]) if len(levels) else ""
@@ -304,6 +305,7 @@ def _levels_text(table: pd.DataFrame) -> str:
 
 
 def _cagr_text(table: pd.DataFrame) -> str:
+    from idcforecast._rounding import half_up
     from idcforecast.cli._text import text_table
 
     cagr = table[table["quantity"] == "cagr"]
@@ -322,7 +324,10 @@ def _cagr_text(table: pd.DataFrame) -> str:
         else ""
     )
     cols = ["p5", "p10", "p50", "p90", "p95"]
-    rows = [[str(r["scenario"]), *(f"{r[c]:.1f}%" for c in cols)] for r in cagr.to_dict("records")]
+    rows = [
+        [str(r["scenario"]), *(f"{half_up(r[c], 1)}%" for c in cols)]
+        for r in cagr.to_dict("records")
+    ]
     year = int(cagr["year"].iloc[0])
     # a share's CAGR is its relative growth: 40% -> 48% is +4.7% a year, not +2 points
     unit = str(table.loc[table["quantity"] == "level", "unit"].iloc[0])
@@ -349,6 +354,7 @@ def _points_text(table: pd.DataFrame, paths: Paths, target: int) -> str:
     printed "0.04" for 0.035-0.045)."""
     import numpy as np
 
+    from idcforecast._rounding import half_up, signed_half_up
     from idcforecast._shares import percent_factor
     from idcforecast.cli._text import text_table
 
@@ -362,7 +368,7 @@ def _points_text(table: pd.DataFrame, paths: Paths, target: int) -> str:
     decimals = max(1 if float(np.abs(shown).max()) >= 10 else 2, _significant_decimals(shown))
 
     def cell(change: float, level: float) -> str:
-        return f"{change:+.{decimals}f} ({level * factor:.{decimals}f}%)"
+        return f"{signed_half_up(change, decimals)} ({half_up(level * factor, decimals)}%)"
 
     rows = [
         [str(r["scenario"]), *(cell(r[c], ends.loc[r["scenario"], c]) for c in cols)]

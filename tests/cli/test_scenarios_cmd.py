@@ -665,3 +665,20 @@ def test_a_share_in_tenths_names_its_unit_as_published(
     out = _run([*argv, "--paths", "50", "--to", "2024"], capsys)
     assert out.startswith("series market_share (成, tenths), last observed 2022: ")
     assert "\nlevels (成, tenths):\n" in out
+
+
+def test_levels_and_cagr_round_a_tie_half_up_as_the_report_does() -> None:
+    # 122.5 at 0 decimals (levels of 100 or more) is "123" and a CAGR of 6.25% "6.3%" half
+    # up, the report's rule (report._numbers.half_up); Python's format gave "122", "6.2%"
+    import pandas as pd
+
+    cols = ["p5", "p10", "p50", "p90", "p95"]
+    row = dict(zip(cols, [117.5, 122.5, 130.0, 132.5, 140.0], strict=True))
+    level = {"scenario": "base", "year": 2025, "quantity": "level", "unit": "MW", **row}
+    rate = dict(zip(cols, [2.25, 4.0, 6.25, 8.0, 9.75], strict=True))
+    cagr = {"scenario": "base", "year": 2025, "quantity": "cagr", "unit": "%", **rate}
+    table = pd.DataFrame([level, cagr])
+    levels = scenarios_cmd._levels_text(table).splitlines()
+    assert levels[-1].split() == ["base", "2025", "118", "123", "130", "133", "140"]
+    rates = scenarios_cmd._cagr_text(table).splitlines()
+    assert rates[-1].split() == ["base", "2.3%", "4.0%", "6.3%", "8.0%", "9.8%"]
