@@ -40,8 +40,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="scenario spec (TOML; a .json or .yaml file of the same keys reads too); "
         "default: the bundled China IDC example for its series (china_idc_cidc_overall), "
-        "and for any other series or --data the calibrated forecast alone (one 'base' "
-        "scenario)",
+        "and for any other series, --data, or a --unit in another currency than its "
+        "CNY 100m the calibrated forecast alone (one 'base' scenario)",
     )
     parser.add_argument(
         "--dataset", default="china_idc_market", help="bundled dataset (default %(default)s)"
@@ -119,6 +119,7 @@ def run(args: argparse.Namespace) -> int:
     spec_path = args.file or bundled
     loaded = load_scenarios(spec_path)
     spec: ScenarioSet | None = loaded
+    other_unit = _bundled_spec_unit_unfit(args, loaded.unit, history)
     if args.file is None and (
         args.data
         or args.dataset != "china_idc_market"
@@ -126,6 +127,11 @@ def run(args: argparse.Namespace) -> int:
     ):
         spec, spec_path = None, "none (the calibrated forecast only; pass a TOML spec FILE)"
         series = args.series
+    elif other_unit:
+        # --unit USD bn on the bundled series, no FILE: the example's caps are in 亿元, and
+        # the user gave no spec to fix (was: "the spec's key 'unit' is 'CNY 100m' ...")
+        spec, spec_path = None, other_unit
+        series = args.series or loaded.series_id
     else:
         series = args.series or loaded.series_id
     rows = history if series is None else history[history["series_id"] == series]
@@ -185,6 +191,35 @@ def run(args: argparse.Namespace) -> int:
         print()
         print(text)
     return 0
+
+
+def _bundled_spec_unit_unfit(
+    args: argparse.Namespace, spec_unit: str | None, history: pd.DataFrame
+) -> str:
+    """Why the bundled example spec (no FILE given) does not fit the bundled series read
+    in ``--unit``, as the header's "spec" says it; "" when it fits (no --unit, the same
+    unit, or one the simulation rescales to the spec's: CNY bn to CNY 100m).
+
+    Its caps are in ``spec_unit`` (CNY 100m); in another currency (USD bn) they would mean
+    other amounts, so the series is simulated with the forecast's own distribution, as a
+    series of another dataset or file is.
+    """
+    from idcforecast.scenarios._spec_magnitude import spec_magnitude_rescale
+    from idcforecast.units.registry import canonical_or_as_written
+
+    if args.file is not None or args.data or args.unit is None or not spec_unit:
+        return ""
+    units = history["unit"].dropna().astype(str).unique().tolist() if len(history) else []
+    unit = units[0] if len(units) == 1 else canonical_or_as_written(args.unit)
+    if canonical_or_as_written(unit) == canonical_or_as_written(spec_unit):
+        return ""
+    if spec_magnitude_rescale(unit, spec_unit) is not None:
+        return ""
+    return (
+        f"none: the bundled example spec's caps are in {spec_unit}, not {unit} (--unit); "
+        f"the calibrated forecast only (drop --unit for its scenarios in {spec_unit}, or "
+        f"pass a TOML spec FILE in {unit})"
+    )
 
 
 def _check_simulated(option: str, year: int | None, paths: Paths) -> None:

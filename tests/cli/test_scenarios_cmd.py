@@ -254,11 +254,29 @@ def test_bundled_data_takes_unit_and_refuses_file_options(
     # was: --unit and --sep were silently ignored without --data (the spec ran in CNY 100m)
     assert main(["scenarios", "--sep", ";"]) == 2
     assert "scenarios: --sep describes a data file (--data FILE)" in capsys.readouterr().err
-    # --unit now converts the bundled series, so the CNY-100m spec no longer fits it
-    assert main(["scenarios", "--unit", "USD bn"]) == 2
+    # --unit converts the bundled series; the example spec's caps are in CNY 100m, which
+    # the user did not give: it was refused ("the spec's key 'unit' is 'CNY 100m' but
+    # series ... is in 'USD bn' ... correct its 'unit'"), a fix to a file they never named.
+    # Now the forecast's own distribution, one "base" case, as for any series without a
+    # spec, the header saying why
+    assert main(["scenarios", "--unit", "USD bn", "--paths", "200", "--to", "2025"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("series china_idc_cidc_overall (USD bn), last observed 2023: ")
+    assert (
+        "spec none: the bundled example spec's caps are in CNY 100m, not USD bn (--unit); "
+        "the calibrated forecast only (drop --unit for its scenarios in CNY 100m, or pass a "
+        "TOML spec FILE in USD bn); weights: none"
+    ) in out
+    levels = _cells(out, "levels (USD bn):")
+    assert list(levels) == ["base"]
+    # a spec the user names is theirs to fix: still refused
+    assert main(["scenarios", "china_idc_example.toml", "--unit", "USD bn"]) == 2
     assert "the spec's key 'unit' is 'CNY 100m' but series 'china_idc_cidc_overall' is in " in (
         capsys.readouterr().err
     )
+    # a magnitude of the same currency still runs the bundled scenarios, rescaled
+    assert main(["scenarios", "--unit", "CNY bn", "--paths", "200", "--to", "2025"]) == 0
+    assert "weights: base 0.5, bull 0.25, bear 0.25" in capsys.readouterr().out
 
 
 def test_a_threshold_range_is_refused_not_read_as_its_midpoint(
