@@ -107,8 +107,10 @@ def figure_text(x: float) -> str:
     """
     if not math.isfinite(x) or x == 0:
         return f"{x:,.1f}"
+    from idcforecast._rounding import half_up
+
     decimals = min(max(1, 3 - math.floor(math.log10(abs(x)))), 12)
-    text = f"{x:,.{decimals}f}"
+    text = half_up(x, decimals)  # a tie half up, as the report rounds it
     while decimals > 1 and text.endswith("0"):  # 0.3600 -> 0.36, never below one decimal
         text, decimals = text[:-1], decimals - 1
     if abs(x) >= _WHOLE_FROM and text.endswith(".0"):

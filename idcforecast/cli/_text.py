@@ -6,7 +6,7 @@ import math
 import unicodedata
 from collections.abc import Sequence
 
-__all__ = ["display_width", "exact_number", "format_numbers", "text_table"]
+__all__ = ["display_width", "exact_number", "format_numbers", "text_table", "unit_words"]
 
 
 def display_width(text: str) -> int:
@@ -23,7 +23,8 @@ def display_width(text: str) -> int:
 def format_numbers(values: Sequence[float]) -> list[str]:
     """Numbers that are read together (one series' forecasts and bounds), with one count
     of decimals: the largest in size gets six significant digits, the others line up on
-    its decimal point. NaN and inf print as they are. For computed numbers (forecasts);
+    its decimal point; a tie rounds half up, as the report rounds it. NaN and inf print as
+    they are. For computed numbers (forecasts);
     stored figures print with :func:`exact_number`.
 
     Examples
@@ -34,13 +35,17 @@ def format_numbers(values: Sequence[float]) -> list[str]:
     ['0.144839', '0.020000', 'nan']
     >>> format_numbers([1234567.8, 12.0])
     ['1,234,568', '12']
+    >>> format_numbers([17.5, 22.5, 100000.0])  # ties half up, not to the even "22"
+    ['18', '23', '100,000']
     """
+    from idcforecast._rounding import half_up
+
     finite = [abs(float(v)) for v in values if math.isfinite(v)]
     largest = max(finite, default=0.0)
     # digits before the point of the largest number (6 significant digits in all)
     magnitude = math.floor(math.log10(largest)) if largest > 0 else 0
     decimals = min(max(0, 5 - magnitude), 12)
-    return [f"{float(v):,.{decimals}f}" if math.isfinite(v) else str(float(v)) for v in values]
+    return [half_up(v, decimals) if math.isfinite(v) else str(float(v)) for v in values]
 
 
 def exact_number(value: float) -> str:
@@ -90,3 +95,21 @@ def text_table(
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+def unit_words(unit: str, *, inside: bool = False) -> str:
+    """A unit as the user published it: a series read in 成 is in the unit "tenths", which
+    printed as "unit: tenths", a word no source uses; it prints "成 (tenths)" (the report
+    names it "tenths" beside the 成 it was published in), or "成, tenths" ``inside``
+    parentheses already ("levels (成, tenths)"). Any other unit as it is.
+
+    Examples
+    --------
+    >>> unit_words("tenths"), unit_words("tenths", inside=True)
+    ('成 (tenths)', '成, tenths')
+    >>> unit_words("CNY 100m"), unit_words("%"), unit_words("")
+    ('CNY 100m', '%', '')
+    """
+    if unit != "tenths":
+        return unit
+    return "成, tenths" if inside else "成 (tenths)"

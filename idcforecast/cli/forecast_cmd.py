@@ -326,13 +326,19 @@ def render(fc: pd.DataFrame, parser: argparse.ArgumentParser | None = None) -> s
     """Aligned table of the forecast, then one line per distinct note, its advice in the
     words of ``parser``'s flags ("cap it at 100 (--cap 100)"), as the comparison's notes."""
     from idcforecast.cli._advice import cli_advice
-    from idcforecast.cli._text import text_table
+    from idcforecast.cli._text import text_table, unit_words
 
     value_cols = [c for c in fc.columns if c == "mean" or c[:3] in ("lo_", "hi_")]
     header = ["series_id", "year", "model", *value_cols, "unit"]
     numbers = _series_cells(fc, value_cols)
     rows = [
-        [str(r["series_id"]), str(r["year"]), str(r["model"]), *numbers[i], str(r["unit"])]
+        [
+            str(r["series_id"]),
+            str(r["year"]),
+            str(r["model"]),
+            *numbers[i],
+            unit_words(str(r["unit"])),
+        ]
         for i, (_, r) in enumerate(fc.iterrows())
     ]
     right = list(range(3, 3 + len(value_cols)))
@@ -348,7 +354,7 @@ def render_comparison(table: pd.DataFrame, parser: argparse.ArgumentParser | Non
     """Aligned comparison table, then one line per method that could not run or be scored."""
     import pandas as pd
 
-    from idcforecast.cli._text import text_table
+    from idcforecast.cli._text import text_table, unit_words
 
     values = [c for c in table.columns if c == "mean" or c[:3] in ("lo_", "hi_")]
     scores = ["smape", "mase", *(c for c in table.columns if c.startswith("coverage_"))]
@@ -368,7 +374,7 @@ def render_comparison(table: pd.DataFrame, parser: argparse.ArgumentParser | Non
             *["-" if text == "nan" else text for text in numbers[i]],
             *[cell(r[c], 3 if c.startswith("coverage_") else 2) for c in scores],
             cell(r["n"], 0),
-            str(r["unit"]),
+            unit_words(str(r["unit"])),
         ]
         for i, (_, r) in enumerate(table.iterrows())
     ]

@@ -40,8 +40,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="scenario spec (TOML; a .json or .yaml file of the same keys reads too); "
         "default: the bundled China IDC example for its series (china_idc_cidc_overall), "
-        "and for any other series or --data the calibrated forecast alone (one 'base' "
-        "scenario)",
+        "and for any other series, --data, or a --unit in another currency than its "
+        "CNY 100m the calibrated forecast alone (one 'base' scenario)",
     )
     parser.add_argument(
         "--dataset", default="china_idc_market", help="bundled dataset (default %(default)s)"
@@ -119,6 +119,7 @@ def run(args: argparse.Namespace) -> int:
     spec_path = args.file or bundled
     loaded = load_scenarios(spec_path)
     spec: ScenarioSet | None = loaded
+    other_unit = _bundled_spec_unit_unfit(args, loaded.unit, history)
     if args.file is None and (
         args.data
         or args.dataset != "china_idc_market"
@@ -126,6 +127,11 @@ def run(args: argparse.Namespace) -> int:
     ):
         spec, spec_path = None, "none (the calibrated forecast only; pass a TOML spec FILE)"
         series = args.series
+    elif other_unit:
+        # --unit USD bn on the bundled series, no FILE: the example's caps are in 亿元, and
+        # the user gave no spec to fix (was: "the spec's key 'unit' is 'CNY 100m' ...")
+        spec, spec_path = None, other_unit
+        series = args.series or loaded.series_id
     else:
         series = args.series or loaded.series_id
     rows = history if series is None else history[history["series_id"] == series]
@@ -185,6 +191,35 @@ def run(args: argparse.Namespace) -> int:
         print()
         print(text)
     return 0
+
+
+def _bundled_spec_unit_unfit(
+    args: argparse.Namespace, spec_unit: str | None, history: pd.DataFrame
+) -> str:
+    """Why the bundled example spec (no FILE given) does not fit the bundled series read
+    in ``--unit``, as the header's "spec" says it; "" when it fits (no --unit, the same
+    unit, or one the simulation rescales to the spec's: CNY bn to CNY 100m).
+
+    Its caps are in ``spec_unit`` (CNY 100m); in another currency (USD bn) they would mean
+    other amounts, so the series is simulated with the forecast's own distribution, as a
+    series of another dataset or file is.
+    """
+    from idcforecast.scenarios._spec_magnitude import spec_magnitude_rescale
+    from idcforecast.units.registry import canonical_or_as_written
+
+    if args.file is not None or args.data or args.unit is None or not spec_unit:
+        return ""
+    units = history["unit"].dropna().astype(str).unique().tolist() if len(history) else []
+    unit = units[0] if len(units) == 1 else canonical_or_as_written(args.unit)
+    if canonical_or_as_written(unit) == canonical_or_as_written(spec_unit):
+        return ""
+    if spec_magnitude_rescale(unit, spec_unit) is not None:
+        return ""
+    return (
+        f"none: the bundled example spec's caps are in {spec_unit}, not {unit} (--unit); "
+        f"the calibrated forecast only (drop --unit for its scenarios in {spec_unit}, or "
+        f"pass a TOML spec FILE in {unit})"
+    )
 
 
 def _check_simulated(option: str, year: int | None, paths: Paths) -> None:
@@ -263,6 +298,7 @@ def _history(args: argparse.Namespace) -> pd.DataFrame:
 
 
 def _header(paths: Paths, spec_path: str, seed: int) -> str:
+    from idcforecast.cli._text import unit_words
     from idcforecast.scenarios.montecarlo import _level_text
 
     last = "unknown" if paths.origin_value is None else _level_text(paths.origin_value)
@@ -274,7 +310,8 @@ def _header(paths: Paths, spec_path: str, seed: int) -> str:
         else "none"
     )
     return (
-        f"series {paths.series_id} ({paths.unit or 'no unit'}), last observed "
+        f"series {paths.series_id} ({unit_words(paths.unit, inside=True) or 'no unit'}), "
+        "last observed "
         f"{paths.origin_year}: {last}; model {paths.model!r}; "
         f"{paths.n_paths:,} paths per scenario, seed {seed}\n"
         f"spec {spec_path}; weights: {weights}{note}"
@@ -282,7 +319,8 @@ def _header(paths: Paths, spec_path: str, seed: int) -> str:
 
 
 def _levels_text(table: pd.DataFrame) -> str:
-    from idcforecast.cli._text import text_table
+    from idcforecast._rounding import half_up
+    from idcforecast.cli._text import text_table, unit_words
 
     levels = table[table["quantity"] == "level"]
     cols = ["p5", "p10", "p50", "p90", "p95"]
@@ -292,16 +330,17 @@ def _levels_text(table: pd.DataFrame) -> str:
     if decimals == 2:  # a share of 0.04%, a small series: the largest to 2 significant digits
         decimals = max(2, _significant_decimals(levels[cols].to_numpy(dtype=float).ravel()))
     rows = [
-        [str(r["scenario"]), str(r["year"]), *(f"{r[c]:,.{decimals}f}" for c in cols)]
+        [str(r["scenario"]), str(r["year"]), *(half_up(r[c], decimals) for c in cols)]
         for r in levels.to_dict("records")
     ]
     unit = str(levels["unit"].iloc[0]) if len(levels) else ""
-    return f"levels ({unit}):\n" + text_table(
+    return f"levels ({unit_words(unit, inside=True)}):\n" + text_table(
         ["scenario", "year", *cols], rows, right=range(1, 2 + len(cols))
     )
 
 
 def _cagr_text(table: pd.DataFrame) -> str:
+    from idcforecast._rounding import half_up
     from idcforecast.cli._text import text_table
 
     cagr = table[table["quantity"] == "cagr"]
@@ -320,7 +359,10 @@ def _cagr_text(table: pd.DataFrame) -> str:
         else ""
     )
     cols = ["p5", "p10", "p50", "p90", "p95"]
-    rows = [[str(r["scenario"]), *(f"{r[c]:.1f}%" for c in cols)] for r in cagr.to_dict("records")]
+    rows = [
+        [str(r["scenario"]), *(f"{half_up(r[c], 1)}%" for c in cols)]
+        for r in cagr.to_dict("records")
+    ]
     year = int(cagr["year"].iloc[0])
     # a share's CAGR is its relative growth: 40% -> 48% is +4.7% a year, not +2 points
     unit = str(table.loc[table["quantity"] == "level", "unit"].iloc[0])
@@ -347,6 +389,7 @@ def _points_text(table: pd.DataFrame, paths: Paths, target: int) -> str:
     printed "0.04" for 0.035-0.045)."""
     import numpy as np
 
+    from idcforecast._rounding import half_up, signed_half_up
     from idcforecast._shares import percent_factor
     from idcforecast.cli._text import text_table
 
@@ -360,7 +403,7 @@ def _points_text(table: pd.DataFrame, paths: Paths, target: int) -> str:
     decimals = max(1 if float(np.abs(shown).max()) >= 10 else 2, _significant_decimals(shown))
 
     def cell(change: float, level: float) -> str:
-        return f"{change:+.{decimals}f} ({level * factor:.{decimals}f}%)"
+        return f"{signed_half_up(change, decimals)} ({half_up(level * factor, decimals)}%)"
 
     rows = [
         [str(r["scenario"]), *(cell(r[c], ends.loc[r["scenario"], c]) for c in cols)]

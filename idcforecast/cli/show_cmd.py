@@ -238,7 +238,14 @@ def _user_rates(rows: pd.DataFrame, source_unit: str, target: str) -> list[str]:
 def _title(rows: pd.DataFrame, label: str, target: str, source_unit: str) -> str:
     years = rows["year"].tolist()
     gaps = sorted(set(range(years[0], years[-1] + 1)) - set(years))
-    unit_text = target if target == source_unit else f"{target} (converted from {source_unit})"
+    from idcforecast.cli._text import unit_words
+
+    # a series read in 成 says so ("unit: tenths" named a unit no source uses)
+    unit_text = (
+        unit_words(target)
+        if target == source_unit
+        else f"{unit_words(target)} (converted from {unit_words(source_unit, inside=True)})"
+    )
     if not target:  # a file stating no unit, shown as given (was "unit:   ·")
         unit_text = "none stated (the numbers as given; --unit UNIT names it)"
     lines = [
@@ -270,6 +277,7 @@ def _table(
     of the series (10 for 成)."""
     import pandas as pd
 
+    from idcforecast._rounding import half_up
     from idcforecast.cli._text import text_table
     from idcforecast.growth import yoy
 
@@ -293,7 +301,7 @@ def _table(
         body.append(
             [
                 str(rec["year"]),
-                qualifier_sign(rec["qualifier"]) + f"{value:,.{decimals}f}",
+                qualifier_sign(rec["qualifier"]) + half_up(value, decimals),
                 growth.get(rec["year"], ""),
                 "derived" if rec["derived"] else "",
                 rec["confidence"],
@@ -312,6 +320,7 @@ def _point_changes(
     points in one unit of the series: 5.1 -> 5.6 成 is +5.0 pp), marked as the bound it is
     (a difference rises with the end and falls with the start, as a growth rate does);
     across a gap, the change a year ("+0.2 pp/yr over 2y")."""
+    from idcforecast._rounding import signed_half_up
     from idcforecast.growth_bounds import _rate_qualifier
 
     years = [int(y) for y in rows["year"]]
@@ -325,7 +334,7 @@ def _point_changes(
         text = (
             UNBOUNDED
             if joint is None
-            else qualifier_sign(joint[0]) + f"{change:+.{decimals}f} {points}"
+            else qualifier_sign(joint[0]) + f"{signed_half_up(change, decimals)} {points}"
         )
         if apart > 1 and joint is not None:
             text += f"/yr over {apart}y"
@@ -350,9 +359,10 @@ def _growth_text(rate: float, start: str, end: str) -> str:
     >>> _growth_text(0.467, "at_least", "at_least"), _growth_text(0.1, "approximately", "")
     ('n/a', '~ +10.0%')
     """
+    from idcforecast._rounding import signed_half_up
     from idcforecast.growth_bounds import _rate_qualifier
 
-    text = f"{rate * 100:+.1f}%"
+    text = f"{signed_half_up(rate * 100, 1)}%"
     joint = _rate_qualifier(start, end)
     if joint is None:
         return UNBOUNDED

@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from idcforecast._rounding import half_up
+
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
@@ -135,30 +137,6 @@ class LevelFormat:
     def short(self, value: float) -> str:
         """``value`` for cards and chart labels: "10,298", "1.19"."""
         return unsigned_zero(half_up(value, self.short_decimals))
-
-
-def half_up(value: float, decimals: int) -> str:
-    """``value`` with ``decimals`` decimals and thousands separators, a tie rounded away
-    from zero, as a spreadsheet and a reader round it.
-
-    Python's format rounds a tie to the even digit: a drift forecast rising 2.5 a year,
-    17.5, 22.5, 27.5, 32.5, printed "18", "22", "28", "32". The tie is judged on the
-    number as Python writes it (``repr``): 2.675, stored as 2.67499..., is "2.68".
-
-    Examples
-    --------
-    >>> [half_up(v, 0) for v in (17.5, 22.5, 27.5, 32.5, -32.5)]
-    ['18', '23', '28', '33', '-33']
-    >>> half_up(2.675, 2), half_up(1234.25, 1), half_up(float("nan"), 1)
-    ('2.68', '1,234.3', 'nan')
-    """
-    from decimal import ROUND_HALF_UP, Decimal
-
-    number = float(value)
-    if not math.isfinite(number):
-        return f"{number:,.{decimals}f}"
-    exact = Decimal(repr(number)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    return f"{exact:,.{decimals}f}"
 
 
 def unsigned_zero(text: str) -> str:

@@ -898,3 +898,48 @@ def test_a_wide_file_without_any_unit_is_forecast_not_a_pandas_traceback(
     printed = pd.read_csv(StringIO(capsys.readouterr().out), keep_default_na=False)
     # drift: 4 + (4 - 1) / 2 = 5.5; 6 + (6 - 4) / 2 = 7
     assert printed[["series_id", "mean"]].values.tolist() == [["mkt", 5.5], ["other", 7.0]]
+
+
+def test_forecast_table_rounds_a_tie_half_up_as_the_report_does(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # drift = (100010 - 100000) / 4 = 2.5 a year: means 100012.5, 100015, 100017.5, printed
+    # with 0 decimals (six significant digits); half up: 100,013 and 100,018 (the report's
+    # rule); Python's format gave the even 100,012 and 100,018
+    path = tmp_path / "tie.csv"
+    path.write_text(
+        "year,value\n2019,100000\n2020,100002.5\n2021,100005\n2022,100007.5\n2023,100010\n",
+        encoding="utf-8",
+    )
+    code = main(
+        ["forecast", "--data", str(path), "--unit", "CNY 100m", "--method", "drift",
+         "--horizon", "3"]
+    )  # fmt: skip
+    out = capsys.readouterr().out
+    assert code == 0
+    means = [line.split()[3] for line in out.splitlines() if line.startswith("tie ")]
+    assert means == ["100,013", "100,015", "100,018"]
+
+
+def test_figure_text_rounds_a_tie_half_up() -> None:
+    # the track-record table's actuals (and messages) print through figure_text: 1,197.25
+    # (exact in binary) at one decimal is 1,197.3 half up, as the report; it was "1,197.2"
+    from idcforecast._wording import figure_text
+
+    assert figure_text(1197.25) == "1,197.3"
+
+
+def test_forecast_table_names_a_cheng_series_unit_as_published(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # the unit column said "tenths" for a series the user gave in 成; the CSV keeps the
+    # registry's canonical "tenths" (a machine reads it back)
+    path = tmp_path / "share.csv"
+    path.write_text("year,v\n2017,4.8\n2018,5.1\n2019,5.6\n", encoding="utf-8")
+    argv = ["forecast", "--data", str(path), "--unit", "成", "--method", "drift"]
+    assert main([*argv, "--horizon", "1"]) == 0
+    row = capsys.readouterr().out.splitlines()[2]
+    assert row.endswith("  成 (tenths)")
+    assert main([*argv, "--horizon", "1", "--csv"]) == 0
+    header, first = capsys.readouterr().out.splitlines()[:2]
+    assert dict(zip(header.split(","), first.split(","), strict=True))["unit"] == "tenths"

@@ -254,11 +254,29 @@ def test_bundled_data_takes_unit_and_refuses_file_options(
     # was: --unit and --sep were silently ignored without --data (the spec ran in CNY 100m)
     assert main(["scenarios", "--sep", ";"]) == 2
     assert "scenarios: --sep describes a data file (--data FILE)" in capsys.readouterr().err
-    # --unit now converts the bundled series, so the CNY-100m spec no longer fits it
-    assert main(["scenarios", "--unit", "USD bn"]) == 2
+    # --unit converts the bundled series; the example spec's caps are in CNY 100m, which
+    # the user did not give: it was refused ("the spec's key 'unit' is 'CNY 100m' but
+    # series ... is in 'USD bn' ... correct its 'unit'"), a fix to a file they never named.
+    # Now the forecast's own distribution, one "base" case, as for any series without a
+    # spec, the header saying why
+    assert main(["scenarios", "--unit", "USD bn", "--paths", "200", "--to", "2025"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("series china_idc_cidc_overall (USD bn), last observed 2023: ")
+    assert (
+        "spec none: the bundled example spec's caps are in CNY 100m, not USD bn (--unit); "
+        "the calibrated forecast only (drop --unit for its scenarios in CNY 100m, or pass a "
+        "TOML spec FILE in USD bn); weights: none"
+    ) in out
+    levels = _cells(out, "levels (USD bn):")
+    assert list(levels) == ["base"]
+    # a spec the user names is theirs to fix: still refused
+    assert main(["scenarios", "china_idc_example.toml", "--unit", "USD bn"]) == 2
     assert "the spec's key 'unit' is 'CNY 100m' but series 'china_idc_cidc_overall' is in " in (
         capsys.readouterr().err
     )
+    # a magnitude of the same currency still runs the bundled scenarios, rescaled
+    assert main(["scenarios", "--unit", "CNY bn", "--paths", "200", "--to", "2025"]) == 0
+    assert "weights: base 0.5, bull 0.25, bear 0.25" in capsys.readouterr().out
 
 
 def test_a_threshold_range_is_refused_not_read_as_its_midpoint(
@@ -655,3 +673,30 @@ def test_a_file_stating_no_unit_is_refused_saying_why_forecast_takes_it(
         "against the series'), unlike forecast, forecast-many and show, which take such a "
         "file's numbers as given"
     )
+
+
+def test_a_share_in_tenths_names_its_unit_as_published(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the header and the levels table said "(tenths)" for a series published in 成
+    argv = _share_files(tmp_path, [2.5, 2.7, 3.0, 3.2, 3.4, 3.6], "[scenarios.base]\n", unit="成")
+    out = _run([*argv, "--paths", "50", "--to", "2024"], capsys)
+    assert out.startswith("series market_share (成, tenths), last observed 2022: ")
+    assert "\nlevels (成, tenths):\n" in out
+
+
+def test_levels_and_cagr_round_a_tie_half_up_as_the_report_does() -> None:
+    # 122.5 at 0 decimals (levels of 100 or more) is "123" and a CAGR of 6.25% "6.3%" half
+    # up, the report's rule (report._numbers.half_up); Python's format gave "122", "6.2%"
+    import pandas as pd
+
+    cols = ["p5", "p10", "p50", "p90", "p95"]
+    row = dict(zip(cols, [117.5, 122.5, 130.0, 132.5, 140.0], strict=True))
+    level = {"scenario": "base", "year": 2025, "quantity": "level", "unit": "MW", **row}
+    rate = dict(zip(cols, [2.25, 4.0, 6.25, 8.0, 9.75], strict=True))
+    cagr = {"scenario": "base", "year": 2025, "quantity": "cagr", "unit": "%", **rate}
+    table = pd.DataFrame([level, cagr])
+    levels = scenarios_cmd._levels_text(table).splitlines()
+    assert levels[-1].split() == ["base", "2025", "118", "123", "130", "133", "140"]
+    rates = scenarios_cmd._cagr_text(table).splitlines()
+    assert rates[-1].split() == ["base", "2.3%", "4.0%", "6.3%", "8.0%", "9.8%"]

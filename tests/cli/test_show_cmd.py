@@ -448,3 +448,26 @@ def test_a_file_stating_no_unit_is_shown_as_forecast_reads_it(
     # --unit names it, as before
     code, out, _ = _show(capsys, "--data", str(src), "--unit", "MW")
     assert (code, _line(out, "unit:").split("  ·  ")[0]) == (0, "unit: MW")
+
+
+def test_a_growth_rate_tie_rounds_half_up_as_the_report_does(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # 1088 / 1024 - 1 = 0.0625 exactly (binary), 6.25%: the report's half_up prints
+    # "6.3"; the CLI's format rounded the tie to the even digit, "+6.2%"
+    path = tmp_path / "tie.csv"
+    path.write_text("year,value\n2019,1024\n2020,1088\n", encoding="utf-8")
+    code, out, _ = _show(capsys, "--data", str(path), "--unit", "CNY 100m")
+    assert code == 0
+    assert _line(out, "2020").split()[:3] == ["2020", "1,088", "+6.3%"]
+
+
+def test_a_series_read_in_cheng_names_its_unit_as_published(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # 成 reads as the unit "tenths": the title said "unit: tenths", a word no source uses
+    path = tmp_path / "share.csv"
+    path.write_text("year,rack_utilisation\n2017,5.1\n2018,5.6\n", encoding="utf-8")
+    code, out, _ = _show(capsys, "--data", str(path), "--unit", "成")
+    assert code == 0
+    assert out.splitlines()[1] == "unit: 成 (tenths)  ·  2 years 2017-2018"
