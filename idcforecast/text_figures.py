@@ -28,6 +28,7 @@ from idcforecast._figure_reading import (
 )
 from idcforecast._figure_resolutions import a_resolution
 from idcforecast._figure_spans import scan_text, sentences
+from idcforecast._figure_suffixes import foreign_suffix_end
 from idcforecast._figure_years import (
     DATE,
     MONTH_DAY,
@@ -212,6 +213,9 @@ def _figures_in(
             # and 5億, the 5万 of 1亿 and 5万, is no figure alone
             continue
         found = best_figure(reading, scan, number, floor)
+        if found is not None and (ceiling := foreign_suffix_end(scan, *found[:2])) is not None:
+            # "增长5%超预期": 超 begins the next word of a Chinese sentence, no "more than"
+            found = best_figure(reading, scan, number, floor, ceiling)
         first_level = ratio_next = False
         if found is not None and (to := change_to(scan, *found)) is not None:
             # "grew from $10bn to $20bn": two figures, the level before and after, never a

@@ -2005,3 +2005,28 @@ def test_a_figure_never_begins_inside_a_year_word(text: str, figure: str) -> Non
 )
 def test_a_base_year_in_other_languages_is_not_the_figures_year(text: str) -> None:
     assert find_figures(text)["year"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit", "qualifier"),
+    [
+        # text53: Japanese writes "more than" after the figure (超, 超え, 余り; 強 a little
+        # over, 弱 a little under); find_figures read "2兆円超" as exactly 2兆円
+        ("国内データセンター市場は2025年に2兆円超となる見込み。", "2兆円超", 2.0, "JPY tn", "at_least"),
+        ("投資額は2024年に1000億円超えとなった。", "1000億円超え", 1000.0, "JPY 100m", "at_least"),
+        ("市場規模は2024年に3兆円余りに達した。", "3兆円余り", 3.0, "JPY tn", "at_least"),
+        ("市場規模は2023年に2兆円強だった。", "2兆円強", 2.0, "JPY tn", "at_least"),
+        ("市場規模は2030年には5兆円弱になる。", "5兆円弱", 5.0, "JPY tn", "at_most"),
+        ("容量は2030年に2GW超となる。", "2GW超", 2.0, "GW", "at_least"),
+        # in a Chinese sentence the same character begins the next word: no qualifier
+        ("2024年收入增长20%超预期。", "增长20%", 20.0, "%", "exact"),
+        ("2024年增速5%弱于预期。", "增速5%", 5.0, "%", "exact"),
+    ],
+)  # fmt: skip
+def test_a_japanese_suffix_qualifier_is_read(
+    text: str, figure: str, value: float, unit: str, qualifier: str
+) -> None:
+    found = find_figures(text)
+    assert list(zip(found["figure"], found["value"], found["unit"], found["qualifier"])) == [
+        (figure, value, unit, qualifier)
+    ]

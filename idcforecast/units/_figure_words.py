@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = [
     "GROWTH_WORDS",
     "INFIX_AT_LEAST",
+    "JAPANESE_SUFFIXES",
     "PREFIX_QUALIFIERS",
     "SUFFIX_QUALIFIERS",
     "TRAILING_GROWTH_WORDS",
@@ -236,7 +237,14 @@ SUFFIX_QUALIFIERS: dict[str, str] = {
     ),
     # Korean "가량", "정도", "안팎" (about) after the figure
     **dict.fromkeys(["左右", "上下", "가량", "정도", "안팎"], "approximately"),
+    # Japanese after the figure: "2兆円超", "1000億円超え", "3兆円余り" (more than), "2兆円強"
+    # (a little over), "2兆円弱" (a little under); find_figures takes them in a Japanese
+    # sentence only (Chinese "5%超预期", "5%弱于预期" is no qualifier)
+    **dict.fromkeys(("超", "超え", "余り", "強"), "at_least"),
+    "弱": "at_most",
 }
+# the suffix qualifiers only Japanese writes after a figure (see SUFFIX_QUALIFIERS)
+JAPANESE_SUFFIXES = ("超え", "余り", "超", "強", "弱")
 # Right after the number, before the magnitude: "1900多万台", "2000余亿元".
 INFIX_AT_LEAST = ("多", "余", "餘")
 # Growth words: the figure is a rate of change, read only in % or percentage points.

@@ -174,6 +174,12 @@ PHRASINGS: list[tuple[str, float, str, str, tuple[float, float] | None]] = [
     ("同比下降3.2%", -3.2, "%", EXACT, None),
     ("8.5千万元", 8.5, "CNY 10m", EXACT, None),
     ("3个数据中心", 3, "count", EXACT, None),
+    # text53: Japanese "more than" after the figure was an unknown unit ('超')
+    ("2兆円超", 2, "JPY tn", AT_LEAST, None),
+    ("1000億円超え", 1000, "JPY 100m", AT_LEAST, None),
+    ("3兆円余り", 3, "JPY tn", AT_LEAST, None),
+    ("2兆円強", 2, "JPY tn", AT_LEAST, None),
+    ("5兆円弱", 5, "JPY tn", AT_MOST, None),
 ]
 
 
