@@ -216,6 +216,10 @@ def _figures_in(
         if found is not None and (ceiling := foreign_suffix_end(scan, *found[:2])) is not None:
             # "增长5%超预期": 超 begins the next word of a Chinese sentence, no "more than"
             found = best_figure(reading, scan, number, floor, ceiling)
+        if found is not None and (verb := _LATIN_VERB.match(scan, found[0], found[1])):
+            # "will fall to 1.2": the figure begins at its number, so that the "to" of a
+            # change ("a PUE of 1.3 ... fall to 1.2") stays between the two figures
+            found = (verb.end(), found[1], found[2])
         first_level = ratio_next = False
         if found is not None and (to := change_to(scan, *found)) is not None:
             # "grew from $10bn to $20bn": two figures, the level before and after, never a
@@ -441,6 +445,20 @@ _VERB_BEFORE = re.compile(
         for w in sorted((w for w, q in PREFIX_QUALIFIERS.items() if q == "exact"), key=len)[::-1]
     )
     + r")[ :：]*"
+)
+
+
+# the English ones ("reached", "fell to"), which the figure never begins with
+_LATIN_VERB = re.compile(
+    "(?:"
+    + "|".join(
+        re.escape(w)
+        for w in sorted(
+            (w for w, q in PREFIX_QUALIFIERS.items() if q == "exact" and w.isascii()), key=len
+        )[::-1]
+    )
+    + r")\s+(?=\S)",
+    re.IGNORECASE,
 )
 
 

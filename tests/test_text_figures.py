@@ -2012,7 +2012,7 @@ def test_a_base_year_in_other_languages_is_not_the_figures_year(text: str) -> No
     [
         # text53: Japanese writes "more than" after the figure (超, 超え, 余り; 強 a little
         # over, 弱 a little under); find_figures read "2兆円超" as exactly 2兆円
-        ("国内データセンター市場は2025年に2兆円超となる見込み。", "2兆円超", 2.0, "JPY tn", "at_least"),
+        ("データセンター市場は2025年に2兆円超となる見込み。", "2兆円超", 2.0, "JPY tn", "at_least"),
         ("投資額は2024年に1000億円超えとなった。", "1000億円超え", 1000.0, "JPY 100m", "at_least"),
         ("市場規模は2024年に3兆円余りに達した。", "3兆円余り", 3.0, "JPY tn", "at_least"),
         ("市場規模は2023年に2兆円強だった。", "2兆円強", 2.0, "JPY tn", "at_least"),
@@ -2027,6 +2027,23 @@ def test_a_japanese_suffix_qualifier_is_read(
     text: str, figure: str, value: float, unit: str, qualifier: str
 ) -> None:
     found = find_figures(text)
-    assert list(zip(found["figure"], found["value"], found["unit"], found["qualifier"])) == [
-        (figure, value, unit, qualifier)
-    ]
+    rows = zip(found["figure"], found["value"], found["unit"], found["qualifier"], strict=True)
+    assert list(rows) == [(figure, value, unit, qualifier)]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value"),
+    [
+        # text53: parse_quantity now reads the verb before a level as saying nothing, as
+        # 将达到 and 降至 were; the figure as written still begins after an English verb
+        ("Reached $5bn in 2024, revenue grew.", "$5bn", 5.0),
+        ("Vacancy fell to 5% in 2024.", "5%", 5.0),
+        ("2024年增速放缓至5%。", "增速放缓至5%", 5.0),  # as "增速提升至5%" was already
+    ],
+)
+def test_a_verb_before_a_level_is_no_part_of_its_value(
+    text: str, figure: str, value: float
+) -> None:
+    found = find_figures(text)
+    rows = zip(found["figure"], found["value"], found["year"], strict=True)
+    assert list(rows) == [(figure, value, 2024)]

@@ -180,6 +180,16 @@ PHRASINGS: list[tuple[str, float, str, str, tuple[float, float] | None]] = [
     ("3兆円余り", 3, "JPY tn", AT_LEAST, None),
     ("2兆円強", 2, "JPY tn", AT_LEAST, None),
     ("5兆円弱", 5, "JPY tn", AT_MOST, None),
+    # text53: a verb before the level reached was an unknown unit ('to', '放缓至'); the
+    # figure is the level, 5% ("fell 5%", no "to", stays a change of -5%)
+    ("fell to 5%", 5, "%", EXACT, None),
+    ("Rose to 5%", 5, "%", EXACT, None),
+    ("reached $5bn", 5, "USD bn", EXACT, None),
+    ("increased to 5 GW", 5, "GW", EXACT, None),
+    ("slowed to 5%", 5, "%", EXACT, None),
+    ("增速放缓至5%", 5, "%", EXACT, None),
+    ("回落至1.3%", 1.3, "%", EXACT, None),
+    ("fell 5%", -5, "%", EXACT, None),
 ]
 
 
