@@ -309,7 +309,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         else missing; a fiscal year over two calendar years, "FY2025/26", is the year it
         ends in), ``period`` ("2020-2022" when the nearest mention is a span of years, or
         for a compound rate, "15% CAGR" or "14% a year to 2028", from its year to the
-        next year its sentence names; else ""), ``sentence``, ``start`` and ``end`` (character offsets of the
+        next year its sentence names, or from a year after "from" opening a clause ("From
+        2024, the market will grow at a CAGR of 12% through 2030": 2024-2030); else ""),
+        ``sentence``, ``start`` and ``end`` (character offsets of the
         figure in ``text``) and ``source``.
 
     Raises

@@ -2047,3 +2047,28 @@ def test_a_verb_before_a_level_is_no_part_of_its_value(
     found = find_figures(text)
     rows = zip(found["figure"], found["value"], found["year"], strict=True)
     assert list(rows) == [(figure, value, 2024)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # text53: a start year in a clause of its own ("From 2024, ...") was the base year
+        # of the rate ("up 15% from 2022") and, a clause away, no start: the CAGR took the
+        # year 2030 alone; "from" opening its clause starts the rate: 2024-2030
+        ("From 2024, the market will grow at a CAGR of 12% through 2030.",
+         [(None, "2024-2030")]),
+        ("Starting in 2024, the market will grow at a CAGR of 12% until 2030.",
+         [(None, "2024-2030")]),
+        ("The market, from 2024, will grow 12% a year by 2030.", [(None, "2024-2030")]),
+        # a base year stays one: no period from 2022 for the CAGR, none for the 15%
+        ("Revenue rose 15% from 2022, and a CAGR of 20% is seen to 2028.",
+         [(None, ""), (2028, "")]),
+        ("The firm, founded in 2010, expects a CAGR of 20% to 2028.", [(2028, "")]),
+    ],
+)  # fmt: skip
+def test_a_compound_rate_runs_from_a_from_year_in_its_own_clause(
+    text: str, dates: list[tuple[int | None, str]]
+) -> None:
+    found = find_figures(text)
+    years = [None if pd.isna(y) else int(y) for y in found["year"]]
+    assert list(zip(years, found["period"], strict=True)) == dates
