@@ -438,16 +438,18 @@ _COMPOUND = re.compile(r"\bcagr\b|compound|复合|複合|年均", re.IGNORECASE)
 
 
 # a percentage a year, in the figure or right after it: "grow 14% a year to 2028" is a rate
-# over the years to 2028, as a CAGR is ("up 14% in 2023" is the change of one year)
+# over the years to 2028, as a CAGR is ("up 14% in 2023" is the change of one year); or
+# Chinese naming the rate after it: "将以15%的年均复合增长率增长"
 _EACH_YEAR = re.compile(
-    r"%\s*(?:(?:a|per|each|every)\s+year\b|per\s+annum\b|annually\b|yearly\b|p\.a\.)",
+    r"%\s*(?:(?:a|per|each|every)\s+year\b|per\s+annum\b|annually\b|yearly\b|p\.a\."
+    r"|的\s*(?:年均|年?复合|年?複合))",
     re.IGNORECASE,
 )
 
 
 def is_compound_rate(scan: str, start: int, end: int, unit: str) -> bool:
     """Whether the percentage at ``start:end`` is a rate compounded over years: "15% CAGR",
-    "年复合增长率", "14% a year", "20% annually"."""
+    "年复合增长率", "14% a year", "20% annually", "15%的年均复合增长率"."""
     if unit != "%":
         return False
     if _COMPOUND.search(scan, max(0, start - 20), end) is not None:

@@ -2072,3 +2072,27 @@ def test_a_compound_rate_runs_from_a_from_year_in_its_own_clause(
     found = find_figures(text)
     years = [None if pd.isna(y) else int(y) for y in found["year"]]
     assert list(zip(years, found["period"], strict=True)) == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # text53: Chinese names the rate after it ("以15%的年均复合增长率增长"): it was no
+        # compound rate and took the one year 2028; it runs from the sentence's 2023
+        ("2023年市场规模为1000亿元，预计到2028年将以15%的年均复合增长率增长。",
+         [(2023, ""), (None, "2023-2028")]),
+        ("2023年中国IDC市场规模达2407亿元，预计2028年将以18%的复合增长率增长。",
+         [(2023, ""), (None, "2023-2028")]),
+        ("从2024年起，市场将以12%的年均复合增长率增长至2030年。", [(None, "2024-2030")]),
+        # one year: the rate's year, as for "15% CAGR to 2030"
+        ("预计2028年将以18%的复合增长率增长。", [(2028, "")]),
+        # "的" alone names no compound rate
+        ("2024年收入增长15%的同时，利润增长20%。", [(2024, ""), (2024, "")]),
+    ],
+)  # fmt: skip
+def test_a_chinese_rate_named_after_it_is_a_compound_rate(
+    text: str, dates: list[tuple[int | None, str]]
+) -> None:
+    found = find_figures(text)
+    years = [None if pd.isna(y) else int(y) for y in found["year"]]
+    assert list(zip(years, found["period"], strict=True)) == dates
