@@ -30,6 +30,7 @@ from idcforecast.units._number_words import number_words
 from idcforecast.units._parentheses import written_alternate
 from idcforecast.units._short_units import PETAFLOPS_MARK, short_units
 from idcforecast.units._unit_hyphens import unhyphened
+from idcforecast.units._words_before import words_before
 from idcforecast.units.quantity import Quantity
 from idcforecast.units.registry import Unit, normalize_text, parse_unit
 
@@ -452,14 +453,22 @@ def _parse_one(text: str, norm: str) -> Quantity:
         was = "exact" if qualifier == "approximately" else qualifier
         qualifier = _set_qualifier(text, was, "at_least", post[0])
         post = post[1:].strip()
-    if pre and _read_unit(text, pre).base == "count":
+    pre_unit = None
+    if pre:
+        try:
+            pre_unit = parse_unit(pre)
+        except UnknownUnitError as err:  # "stood at 5%": words it does not know, said so
+            raise words_before(text, pre, body[match.start("n1") :], err) from None
+        except ParseError:
+            pre_unit = _read_unit(text, pre)  # raises, with the figure named
+    if pre_unit is not None and pre_unit.base == "count":
         # "m²" (NFKC: "m2") was 2 million, "bn5" 5 billion: a magnitude goes after the number
         raise _fail(
             text,
             f"a magnitude word before the number ({pre!r}); write it after the number, as in "
             f"'{match['n1']} {pre}'",
         )
-    if pre and _read_unit(text, pre).dimension != "money" and pre != "百分之":
+    if pre_unit is not None and pre_unit.dimension != "money" and pre != "百分之":
         # only a currency goes before the number ("RMB 500", "$5bn"); "年100万" of "每年约
         # 100万架" was 100万 "year", "台100" 100 servers
         raise _fail(

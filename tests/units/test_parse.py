@@ -975,6 +975,30 @@ def test_only_a_currency_goes_before_the_number(text: str, pre: str) -> None:
     assert parse_quantity("百分之27.8").unit == "%"
 
 
+@pytest.mark.parametrize(
+    ("text", "pre", "unknown", "example"),
+    [
+        # text53: a verb it does not know before the number was "unit 'stood at' is not
+        # defined ... expected a currency, magnitude or unit listed in units.txt", as if
+        # the user had misspelt a unit; it names the words and the fix, the currency kept
+        ("stood at 5%", "stood at", "stood", "5%"),
+        ("totaled $5bn", "totaled $", "totaled", "$5bn"),
+        ("totaled RMB 5bn", "totaled RMB", "totaled", "RMB 5bn"),
+        ("增速维持在5%", "维持在", "维持在", "5%"),  # the growth word 增速 is read
+    ],
+)
+def test_an_unknown_word_before_the_number_is_named_with_the_fix(
+    text: str, pre: str, unknown: str, example: str
+) -> None:
+    with pytest.raises(UnknownUnitError) as caught:
+        parse_quantity(text)
+    message = str(caught.value)
+    assert f"{pre!r} before the number is no currency, qualifier or verb" in message
+    assert f"pass the figure from its number on, e.g. {example!r}" in message
+    assert caught.value.unknown == unknown
+    assert parse_quantity(example).value == 5.0  # the fix it gives reads
+
+
 def test_basis_points_are_hundredths_of_a_percentage_point() -> None:
     # "margin improved 120bps" was no figure (bps an unknown unit); 120 bp = 1.2 pp
     q = parse_quantity("120bps")
