@@ -2018,6 +2018,10 @@ def test_a_base_year_in_other_languages_is_not_the_figures_year(text: str) -> No
         ("市場規模は2023年に2兆円強だった。", "2兆円強", 2.0, "JPY tn", "at_least"),
         ("市場規模は2030年には5兆円弱になる。", "5兆円弱", 5.0, "JPY tn", "at_most"),
         ("容量は2030年に2GW超となる。", "2GW超", 2.0, "GW", "at_least"),
+        ("市場規模は2025年に2兆円を超える見込み。", "2兆円を超える", 2.0, "JPY tn", "at_least"),
+        ("2030年には1000億円を上回る。", "1000億円を上回る", 1000.0, "JPY 100m", "at_least"),
+        ("2024年の投資額は2兆円程度。", "2兆円程度", 2.0, "JPY tn", "approximately"),
+        ("2024年收入规模在1000亿元程度上。", "1000亿元", 1000.0, "CNY 100m", "exact"),
         # in a Chinese sentence the same character begins the next word: no qualifier
         ("2024年收入增长20%超预期。", "增长20%", 20.0, "%", "exact"),
         ("2024年增速5%弱于预期。", "增速5%", 5.0, "%", "exact"),

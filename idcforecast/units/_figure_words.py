@@ -291,9 +291,18 @@ SUFFIX_QUALIFIERS: dict[str, str] = {
     # sentence only (Chinese "5%超预期", "5%弱于预期" is no qualifier)
     **dict.fromkeys(("超", "超え", "余り", "強"), "at_least"),
     "弱": "at_most",
+    # text53: "2兆円を超える" (exceeding), "を上回る" (above), "未満" (under), "程度" and "前後"
+    # (about)
+    **dict.fromkeys(("を超える", "を超え", "を上回る"), "at_least"),
+    **dict.fromkeys(("未満", "を下回る"), "at_most"),
+    **dict.fromkeys(("程度", "前後"), "approximately"),
 }
-# the suffix qualifiers only Japanese writes after a figure (see SUFFIX_QUALIFIERS)
-JAPANESE_SUFFIXES = ("超え", "余り", "超", "強", "弱")
+# the suffix qualifiers only Japanese writes after a figure (see SUFFIX_QUALIFIERS), the
+# longest first
+JAPANESE_SUFFIXES = (
+    "を超える", "を上回る", "を下回る", "を超え", "超え", "余り", "未満", "程度", "前後",
+    "超", "強", "弱",
+)  # fmt: skip
 # Right after the number, before the magnitude: "1900多万台", "2000余亿元".
 INFIX_AT_LEAST = ("多", "余", "餘")
 # Growth words: the figure is a rate of change, read only in % or percentage points.

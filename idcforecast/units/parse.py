@@ -545,10 +545,10 @@ def parse_quantity(text: str) -> Quantity:
         digits, an optional magnitude (thousand/k, million/mn/m, billion/bn, 万, 亿, 万亿...),
         currency (CNY/RMB/yuan/元/¥, USD/US$/$/美元...) and unit (台, 万架, MW, TWh, EFLOPS,
         %...), a qualifier (超过/more than/>, 约/about, 不到/less than/<; after the figure
-        以上/or more, Japanese 超/超え/余り/強 more than and 弱 a little under: "2兆円超" is
-        at least 2 "JPY tn"), a verb before the level reached, which says nothing
-        (将达到/降至/放缓至, reached/rose to/fell to: "fell to 5%" is 5%, "fell 5%" a change
-        of -5%), an optional
+        以上/or more, Japanese 超/超え/余り/強/を超える/を上回る more than, 弱/未満/を下回る
+        under, 程度/前後 about: "2兆円超" is at least 2 "JPY tn"), a verb before the level
+        reached, which says nothing (将达到/降至/放缓至, reached/rose to/fell to: "fell to
+        5%" is 5%, "fell 5%" a change of -5%), an optional
         range ("325–580 TWh"), a number of equal parts ("2x48MW", "2 x 48 MW": two
         halls of 48 MW, read as the total, 96 MW) and a parenthesised alternate
         ("($71.2 billion)" after a figure; alone, a money figure in brackets is the

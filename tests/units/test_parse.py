@@ -180,6 +180,11 @@ PHRASINGS: list[tuple[str, float, str, str, tuple[float, float] | None]] = [
     ("3兆円余り", 3, "JPY tn", AT_LEAST, None),
     ("2兆円強", 2, "JPY tn", AT_LEAST, None),
     ("5兆円弱", 5, "JPY tn", AT_MOST, None),
+    ("2兆円を超える", 2, "JPY tn", AT_LEAST, None),
+    ("1000億円を上回る", 1000, "JPY 100m", AT_LEAST, None),
+    ("5%未満", 5, "%", AT_MOST, None),
+    ("2兆円程度", 2, "JPY tn", APPROX, None),
+    ("2兆円前後", 2, "JPY tn", APPROX, None),
     # text53: a verb before the level reached was an unknown unit ('to', '放缓至'); the
     # figure is the level, 5% ("fell 5%", no "to", stays a change of -5%)
     ("fell to 5%", 5, "%", EXACT, None),
