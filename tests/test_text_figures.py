@@ -2100,3 +2100,22 @@ def test_a_chinese_rate_named_after_it_is_a_compound_rate(
     found = find_figures(text)
     years = [None if pd.isna(y) else int(y) for y in found["year"]]
     assert list(zip(years, found["period"], strict=True)) == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        # text53: a Japanese PUE ("PUEは1.3", the particle は between name and number) was
+        # no figure at all (a bare number); it is the PUE, as "PUE为1.3" is
+        ("PUEは1.3。", ("PUEは1.3", 1.3, "PUE", "exact", None)),
+        ("新データセンターのPUE値は1.25を目指す。", ("PUE値は1.25", 1.25, "PUE", "exact", None)),
+        # a year between the name and the number is the figure's year, not in the figure
+        ("PUEは2024年に1.3未満となった。", ("1.3未満", 1.3, "PUE", "at_most", 2024)),
+        ("PUEを2030年度に1.2以下にする。", ("1.2以下", 1.2, "PUE", "at_most", 2030)),
+    ],
+)  # fmt: skip
+def test_a_japanese_pue_is_read(text: str, row: tuple[object, ...]) -> None:
+    found = find_figures(text)
+    years = [None if pd.isna(y) else int(y) for y in found["year"]]
+    columns = (found["figure"], found["value"], found["unit"], found["qualifier"], years)
+    assert list(zip(*columns, strict=True)) == [row]
