@@ -434,7 +434,7 @@ _FROM_AFTER = re.compile(
 
 
 # a rate compounded over years: "15% CAGR", "compound annual growth", "年复合增长率", "年均增长"
-_COMPOUND = re.compile(r"\bcagr\b|compound|复合|複合|年均", re.IGNORECASE)
+_COMPOUND = re.compile(r"\bcagr\b|compound|复合|複合|年均|年平均", re.IGNORECASE)
 
 
 # a percentage a year, in the figure or right after it: "grow 14% a year to 2028" is a rate

@@ -2119,3 +2119,23 @@ def test_a_japanese_pue_is_read(text: str, row: tuple[object, ...]) -> None:
     years = [None if pd.isna(y) else int(y) for y in found["year"]]
     columns = (found["figure"], found["value"], found["unit"], found["qualifier"], years)
     assert list(zip(*columns, strict=True)) == [row]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # text53: "年平均成長率" (average annual growth rate, Japanese for a CAGR) was an
+        # unknown word: the figure was a bare "12%" of 2030 alone; it is a compound rate
+        # from the sentence's 2024
+        ("市場規模は2024年に2兆円、2030年まで年平均成長率12%で拡大する。",
+         [(2024, ""), (None, "2024-2030")]),
+        ("市場は2030年まで年平均成長率12%で拡大する。", [(2030, "")]),  # one year: its own
+    ],
+)  # fmt: skip
+def test_a_japanese_average_annual_growth_rate_is_compound(
+    text: str, dates: list[tuple[int | None, str]]
+) -> None:
+    found = find_figures(text)
+    years = [None if pd.isna(y) else int(y) for y in found["year"]]
+    assert list(zip(years, found["period"], strict=True)) == dates
+    assert found["figure"].iloc[-1] == "年平均成長率12%"

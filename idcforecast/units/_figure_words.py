@@ -333,6 +333,11 @@ GROWTH_WORDS: dict[str, int] = {
             "增加",
             "上升",
             "同比",
+            # text53: Japanese average annual growth rate ("年平均成長率12%") was an
+            # unknown unit
+            "年平均成長率",
+            "年平均成長率は",
+            "年平均",
             "增长了",
             "增長了",
             "年均增长",

@@ -185,6 +185,9 @@ PHRASINGS: list[tuple[str, float, str, str, tuple[float, float] | None]] = [
     ("5%未満", 5, "%", AT_MOST, None),
     ("2兆円程度", 2, "JPY tn", APPROX, None),
     ("2兆円前後", 2, "JPY tn", APPROX, None),
+    # text53: Japanese average annual growth rate was an unknown unit
+    ("年平均成長率12%", 12, "%", EXACT, None),
+    ("年平均成長率は12%", 12, "%", EXACT, None),
     # text53: a verb before the level reached was an unknown unit ('to', '放缓至'); the
     # figure is the level, 5% ("fell 5%", no "to", stays a change of -5%)
     ("fell to 5%", 5, "%", EXACT, None),
