@@ -32,7 +32,7 @@ from idcforecast.units._short_units import PETAFLOPS_MARK, short_units
 from idcforecast.units._unit_hyphens import unhyphened
 from idcforecast.units._words_before import words_before
 from idcforecast.units.quantity import Quantity
-from idcforecast.units.registry import Unit, normalize_text, parse_unit
+from idcforecast.units.registry import Unit, normalize_text, parse_unit, suggesting
 
 __all__ = ["parse_quantity"]
 
@@ -458,6 +458,8 @@ def _parse_one(text: str, norm: str) -> Quantity:
         try:
             pre_unit = parse_unit(pre)
         except UnknownUnitError as err:  # "stood at 5%": words it does not know, said so
+            if not suggesting():  # a scan that discards the error (find_figures)
+                raise
             raise words_before(text, pre, body[match.start("n1") :], err) from None
         except ParseError:
             pre_unit = _read_unit(text, pre)  # raises, with the figure named
