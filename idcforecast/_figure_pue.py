@@ -31,6 +31,8 @@ _RATIO_BEFORE = re.compile(
     rf"|({_RATIOS}|{_RATIOS_ZH})(?:\s*[(（]\s*PUE\s*[)）])?\s*值?\s*"
     r"(?:(?:从|由)\s*)?(?:(?:19|20)\d{2}\s*年\s*(?:的|底|末)?\s*)?"  # "PUE从2017年的1.6"
     r"(?:为|是|达到|达|降至|降到|降低至|降低到|下降至|下降到|控制在|在)?\s*$"
+    # Japanese: "PUEは1.3", "PUE値は2024年に1.3未満", "PUEを1.2以下に"
+    rf"|({_RATIOS})\s*値?\s*(?:は|が|を)\s*(?:(?:19|20)\d{{2}}\s*年度?\s*(?:には|に|で)?\s*)?$"
 )
 # the second value of a ratio that changes ("PUE dropped from 1.6 to 1.3", "PUE从2017年的1.6
 # 降至2023年的1.48"): a bare number right after a PUE, joined to it by these words
@@ -63,7 +65,7 @@ _RATIO_AFTER = re.compile(rf"\s*({_RATIOS})\b")
 def ratio_named(scan: str, start: int, end: int, floor: int) -> tuple[int, int, str] | None:
     """A bare number that is a named ratio: the figure's new (start, end) and the name."""
     if before := _RATIO_BEFORE.search(scan, max(floor, start - 30), start):
-        name = before[1] or before[2]
+        name = before[1] or before[2] or before[3]
         # a year between the name and the number stays out of the figure: it is its year
         first = start if _A_YEAR.search(scan, before.start(), start) else before.start()
         return first, end, "PUE" if re.fullmatch(_RATIOS_ZH, name) else name

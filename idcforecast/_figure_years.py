@@ -194,11 +194,17 @@ _BASE_LEVEL = re.compile(r"\s*(?:年\s*(?:底|末|初)?\s*的|['’]s)\s*")
 
 
 def is_base_of(
-    mention: Mention, scan: str, start: int, quantity: Quantity, sentence_start: int
+    mention: Mention,
+    scan: str,
+    figure: tuple[int, int],
+    quantity: Quantity,
+    sentence_start: int,
 ) -> bool:
     """Whether ``mention`` is the base year of the figure at ``start``, not its year. The
     base level itself, right after its year ("较2022年的1900亿元", "versus 2022's $1.9bn"),
-    is of that year."""
+    is of that year. "From 2024" is where a compound rate starts ("From 2024, the market
+    will grow at a CAGR of 12%"), not its base."""
+    start, end = figure
     if mention.start < start and _BASE_LEVEL.fullmatch(scan, mention.end, start):
         return False
     if mention.base == "any":
@@ -207,7 +213,9 @@ def is_base_of(
         return False
     low = max(sentence_start, start - 30)
     per_year = _PER_YEAR.search(scan, low, max(start, mention.start))
-    return mention.base == "rate" or per_year is None
+    if mention.base == "rate":
+        return True
+    return per_year is None and not is_compound_rate(scan, start, end, quantity.unit)
 
 
 # a figure of a year named relative to an unknown date: "$150bn last year", "a year
@@ -426,20 +434,22 @@ _FROM_AFTER = re.compile(
 
 
 # a rate compounded over years: "15% CAGR", "compound annual growth", "年复合增长率", "年均增长"
-_COMPOUND = re.compile(r"\bcagr\b|compound|复合|複合|年均", re.IGNORECASE)
+_COMPOUND = re.compile(r"\bcagr\b|compound|复合|複合|年均|年平均", re.IGNORECASE)
 
 
 # a percentage a year, in the figure or right after it: "grow 14% a year to 2028" is a rate
-# over the years to 2028, as a CAGR is ("up 14% in 2023" is the change of one year)
+# over the years to 2028, as a CAGR is ("up 14% in 2023" is the change of one year); or
+# Chinese naming the rate after it: "将以15%的年均复合增长率增长"
 _EACH_YEAR = re.compile(
-    r"%\s*(?:(?:a|per|each|every)\s+year\b|per\s+annum\b|annually\b|yearly\b|p\.a\.)",
+    r"%\s*(?:(?:a|per|each|every)\s+year\b|per\s+annum\b|annually\b|yearly\b|p\.a\."
+    r"|的\s*(?:年均|年?复合|年?複合))",
     re.IGNORECASE,
 )
 
 
 def is_compound_rate(scan: str, start: int, end: int, unit: str) -> bool:
     """Whether the percentage at ``start:end`` is a rate compounded over years: "15% CAGR",
-    "年复合增长率", "14% a year", "20% annually"."""
+    "年复合增长率", "14% a year", "20% annually", "15%的年均复合增长率"."""
     if unit != "%":
         return False
     if _COMPOUND.search(scan, max(0, start - 20), end) is not None:
@@ -464,14 +474,21 @@ def compounding_period(
     own clause (``rate`` its span) counts: "The firm, founded in 2010, expects a CAGR of
     20% to 2028" has no period from 2010. Nor does a year past another compound rate of
     the sentence (``rivals``, their starts): "a 10% CAGR to 2025 and a 14% CAGR to 2030"
-    gives the 10% its 2025, the 14% 2025-2030."""
+    gives the 10% its 2025, the 14% 2025-2030. A year after a start word opening its
+    clause counts from any clause before the rate ("From 2024, the market will grow at a
+    CAGR of 12% through 2030": 2024-2030)."""
 
     def counts(m: Mention) -> bool:
         low, high = min(rate[1], m.end), max(rate[0], m.start)
         if any(low <= r < high for r in rivals):
             return False
         between = text[low:high]
-        return m.first in others or not any(mark in between for mark in CLAUSE_MARKS)
+        if m.first in others or not any(mark in between for mark in CLAUSE_MARKS):
+            return True
+        # "From 2024, the market will grow at a CAGR of 12% through 2030": a clause that
+        # opens with "from" names the start, whichever clause the rate is in
+        opening = _OPENING_START.search(text, max(0, m.start - 24), m.start)
+        return m.end <= rate[0] and opening is not None
 
     years = sorted({m.first for m in own if m.first == m.last and counts(m)})
     if len(years) < 2 or near.first not in (years[0], years[-1]):
@@ -481,6 +498,12 @@ def compounding_period(
     return Mention(near.start, near.end, years[0], years[1])
 
 
+# "From 2024, ...", "..., since 2024, ...", "从2024年起，": a start word opening its clause
+_OPENING_START = re.compile(
+    r"(?:^|(?<=[.!?;,。！？；，\n]))\s*(?:from|since|starting(?:\s+(?:in|from))?"
+    r"|beginning(?:\s+in)?|从|從|自)\s*$",
+    re.IGNORECASE,
+)
 RATE_UNITS = ("%", "tenths", "pp", "bp")
 CLAUSE_MARKS = ("，", ", ", "；", ";")
 # a comma alone, or with a base year ("1900.7亿元，较2021年增长26.6%": the 26.6% is 2022's)
@@ -595,7 +618,8 @@ def years_of_figures(
         own = [
             m
             for m in mentions
-            if s_start <= m.start < s_end and not is_base_of(m, scan, start, quantity, s_start)
+            if s_start <= m.start < s_end
+            and not is_base_of(m, scan, (start, end), quantity, s_start)
         ]
         # the figures of the sentence only (all of the text's made it quadratic)
         beside = spans[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, s_end)]

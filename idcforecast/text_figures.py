@@ -28,6 +28,7 @@ from idcforecast._figure_reading import (
 )
 from idcforecast._figure_resolutions import a_resolution
 from idcforecast._figure_spans import scan_text, sentences
+from idcforecast._figure_suffixes import foreign_suffix_end
 from idcforecast._figure_years import (
     DATE,
     MONTH_DAY,
@@ -212,6 +213,13 @@ def _figures_in(
             # and 5億, the 5万 of 1亿 and 5万, is no figure alone
             continue
         found = best_figure(reading, scan, number, floor)
+        if found is not None and (ceiling := foreign_suffix_end(scan, *found[:2])) is not None:
+            # "增长5%超预期": 超 begins the next word of a Chinese sentence, no "more than"
+            found = best_figure(reading, scan, number, floor, ceiling)
+        if found is not None and (verb := _LATIN_VERB.match(scan, found[0], found[1])):
+            # "will fall to 1.2": the figure begins at its number, so that the "to" of a
+            # change ("a PUE of 1.3 ... fall to 1.2") stays between the two figures
+            found = (verb.end(), found[1], found[2])
         first_level = ratio_next = False
         if found is not None and (to := change_to(scan, *found)) is not None:
             # "grew from $10bn to $20bn": two figures, the level before and after, never a
@@ -301,7 +309,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         else missing; a fiscal year over two calendar years, "FY2025/26", is the year it
         ends in), ``period`` ("2020-2022" when the nearest mention is a span of years, or
         for a compound rate, "15% CAGR" or "14% a year to 2028", from its year to the
-        next year its sentence names; else ""), ``sentence``, ``start`` and ``end`` (character offsets of the
+        next year its sentence names, or from a year after "from" opening a clause ("From
+        2024, the market will grow at a CAGR of 12% through 2030": 2024-2030); else ""),
+        ``sentence``, ``start`` and ``end`` (character offsets of the
         figure in ``text``) and ``source``.
 
     Raises
@@ -437,6 +447,20 @@ _VERB_BEFORE = re.compile(
         for w in sorted((w for w, q in PREFIX_QUALIFIERS.items() if q == "exact"), key=len)[::-1]
     )
     + r")[ :：]*"
+)
+
+
+# the English ones ("reached", "fell to"), which the figure never begins with
+_LATIN_VERB = re.compile(
+    "(?:"
+    + "|".join(
+        re.escape(w)
+        for w in sorted(
+            (w for w, q in PREFIX_QUALIFIERS.items() if q == "exact" and w.isascii()), key=len
+        )[::-1]
+    )
+    + r")\s+(?=\S)",
+    re.IGNORECASE,
 )
 
 

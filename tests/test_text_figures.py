@@ -2005,3 +2005,137 @@ def test_a_figure_never_begins_inside_a_year_word(text: str, figure: str) -> Non
 )
 def test_a_base_year_in_other_languages_is_not_the_figures_year(text: str) -> None:
     assert find_figures(text)["year"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit", "qualifier"),
+    [
+        # text53: Japanese writes "more than" after the figure (超, 超え, 余り; 強 a little
+        # over, 弱 a little under); find_figures read "2兆円超" as exactly 2兆円
+        ("データセンター市場は2025年に2兆円超となる見込み。", "2兆円超", 2.0, "JPY tn", "at_least"),
+        ("投資額は2024年に1000億円超えとなった。", "1000億円超え", 1000.0, "JPY 100m", "at_least"),
+        ("市場規模は2024年に3兆円余りに達した。", "3兆円余り", 3.0, "JPY tn", "at_least"),
+        ("市場規模は2023年に2兆円強だった。", "2兆円強", 2.0, "JPY tn", "at_least"),
+        ("市場規模は2030年には5兆円弱になる。", "5兆円弱", 5.0, "JPY tn", "at_most"),
+        ("容量は2030年に2GW超となる。", "2GW超", 2.0, "GW", "at_least"),
+        ("市場規模は2025年に2兆円を超える見込み。", "2兆円を超える", 2.0, "JPY tn", "at_least"),
+        ("2030年には1000億円を上回る。", "1000億円を上回る", 1000.0, "JPY 100m", "at_least"),
+        ("2024年の投資額は2兆円程度。", "2兆円程度", 2.0, "JPY tn", "approximately"),
+        ("2024年收入规模在1000亿元程度上。", "1000亿元", 1000.0, "CNY 100m", "exact"),
+        # in a Chinese sentence the same character begins the next word: no qualifier
+        ("2024年收入增长20%超预期。", "增长20%", 20.0, "%", "exact"),
+        ("2024年增速5%弱于预期。", "增速5%", 5.0, "%", "exact"),
+    ],
+)  # fmt: skip
+def test_a_japanese_suffix_qualifier_is_read(
+    text: str, figure: str, value: float, unit: str, qualifier: str
+) -> None:
+    found = find_figures(text)
+    rows = zip(found["figure"], found["value"], found["unit"], found["qualifier"], strict=True)
+    assert list(rows) == [(figure, value, unit, qualifier)]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value"),
+    [
+        # text53: parse_quantity now reads the verb before a level as saying nothing, as
+        # 将达到 and 降至 were; the figure as written still begins after an English verb
+        ("Reached $5bn in 2024, revenue grew.", "$5bn", 5.0),
+        ("Vacancy fell to 5% in 2024.", "5%", 5.0),
+        ("2024年增速放缓至5%。", "增速放缓至5%", 5.0),  # as "增速提升至5%" was already
+    ],
+)
+def test_a_verb_before_a_level_is_no_part_of_its_value(
+    text: str, figure: str, value: float
+) -> None:
+    found = find_figures(text)
+    rows = zip(found["figure"], found["value"], found["year"], strict=True)
+    assert list(rows) == [(figure, value, 2024)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # text53: a start year in a clause of its own ("From 2024, ...") was the base year
+        # of the rate ("up 15% from 2022") and, a clause away, no start: the CAGR took the
+        # year 2030 alone; "from" opening its clause starts the rate: 2024-2030
+        ("From 2024, the market will grow at a CAGR of 12% through 2030.",
+         [(None, "2024-2030")]),
+        ("Starting in 2024, the market will grow at a CAGR of 12% until 2030.",
+         [(None, "2024-2030")]),
+        ("The market, from 2024, will grow 12% a year by 2030.", [(None, "2024-2030")]),
+        # a base year stays one: no period from 2022 for the CAGR, none for the 15%
+        ("Revenue rose 15% from 2022, and a CAGR of 20% is seen to 2028.",
+         [(None, ""), (2028, "")]),
+        ("The firm, founded in 2010, expects a CAGR of 20% to 2028.", [(2028, "")]),
+    ],
+)  # fmt: skip
+def test_a_compound_rate_runs_from_a_from_year_in_its_own_clause(
+    text: str, dates: list[tuple[int | None, str]]
+) -> None:
+    found = find_figures(text)
+    years = [None if pd.isna(y) else int(y) for y in found["year"]]
+    assert list(zip(years, found["period"], strict=True)) == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # text53: Chinese names the rate after it ("以15%的年均复合增长率增长"): it was no
+        # compound rate and took the one year 2028; it runs from the sentence's 2023
+        ("2023年市场规模为1000亿元，预计到2028年将以15%的年均复合增长率增长。",
+         [(2023, ""), (None, "2023-2028")]),
+        ("2023年中国IDC市场规模达2407亿元，预计2028年将以18%的复合增长率增长。",
+         [(2023, ""), (None, "2023-2028")]),
+        ("从2024年起，市场将以12%的年均复合增长率增长至2030年。", [(None, "2024-2030")]),
+        # one year: the rate's year, as for "15% CAGR to 2030"
+        ("预计2028年将以18%的复合增长率增长。", [(2028, "")]),
+        # "的" alone names no compound rate
+        ("2024年收入增长15%的同时，利润增长20%。", [(2024, ""), (2024, "")]),
+    ],
+)  # fmt: skip
+def test_a_chinese_rate_named_after_it_is_a_compound_rate(
+    text: str, dates: list[tuple[int | None, str]]
+) -> None:
+    found = find_figures(text)
+    years = [None if pd.isna(y) else int(y) for y in found["year"]]
+    assert list(zip(years, found["period"], strict=True)) == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        # text53: a Japanese PUE ("PUEは1.3", the particle は between name and number) was
+        # no figure at all (a bare number); it is the PUE, as "PUE为1.3" is
+        ("PUEは1.3。", ("PUEは1.3", 1.3, "PUE", "exact", None)),
+        ("新データセンターのPUE値は1.25を目指す。", ("PUE値は1.25", 1.25, "PUE", "exact", None)),
+        # a year between the name and the number is the figure's year, not in the figure
+        ("PUEは2024年に1.3未満となった。", ("1.3未満", 1.3, "PUE", "at_most", 2024)),
+        ("PUEを2030年度に1.2以下にする。", ("1.2以下", 1.2, "PUE", "at_most", 2030)),
+    ],
+)  # fmt: skip
+def test_a_japanese_pue_is_read(text: str, row: tuple[object, ...]) -> None:
+    found = find_figures(text)
+    years = [None if pd.isna(y) else int(y) for y in found["year"]]
+    columns = (found["figure"], found["value"], found["unit"], found["qualifier"], years)
+    assert list(zip(*columns, strict=True)) == [row]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # text53: "年平均成長率" (average annual growth rate, Japanese for a CAGR) was an
+        # unknown word: the figure was a bare "12%" of 2030 alone; it is a compound rate
+        # from the sentence's 2024
+        ("市場規模は2024年に2兆円、2030年まで年平均成長率12%で拡大する。",
+         [(2024, ""), (None, "2024-2030")]),
+        ("市場は2030年まで年平均成長率12%で拡大する。", [(2030, "")]),  # one year: its own
+    ],
+)  # fmt: skip
+def test_a_japanese_average_annual_growth_rate_is_compound(
+    text: str, dates: list[tuple[int | None, str]]
+) -> None:
+    found = find_figures(text)
+    years = [None if pd.isna(y) else int(y) for y in found["year"]]
+    assert list(zip(years, found["period"], strict=True)) == dates
+    assert found["figure"].iloc[-1] == "年平均成長率12%"

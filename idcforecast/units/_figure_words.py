@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = [
     "GROWTH_WORDS",
     "INFIX_AT_LEAST",
+    "JAPANESE_SUFFIXES",
     "PREFIX_QUALIFIERS",
     "SUFFIX_QUALIFIERS",
     "TRAILING_GROWTH_WORDS",
@@ -65,6 +66,55 @@ PREFIX_QUALIFIERS: dict[str, str] = {
             "減少至",
             "减至",
             "減至",
+            # text53: "增速放缓至5%" (growth slowed to 5%) was an unknown unit '放缓至'
+            "放缓至",
+            "放緩至",
+            "放缓到",
+            "放緩到",
+            "回落至",
+            "回落到",
+            "下滑至",
+            "下滑到",
+            "跌至",
+            "跌到",
+            "攀升至",
+            "攀升到",
+            "扩大至",
+            "擴大至",
+            "扩大到",
+            "擴大到",
+            # English verbs before the level reached: "fell to 5%" is 5%, where it got
+            # ("fell 5%", no "to", is a change of -5%)
+            "reached",
+            "reaches",
+            "reach",
+            "will reach",
+            "rose to",
+            "rises to",
+            "rise to",
+            "risen to",
+            "fell to",
+            "falls to",
+            "fall to",
+            "fallen to",
+            "dropped to",
+            "drops to",
+            "declined to",
+            "declines to",
+            "decreased to",
+            "grew to",
+            "grows to",
+            "grow to",
+            "grown to",
+            "increased to",
+            "increases to",
+            "slowed to",
+            "slows to",
+            "climbed to",
+            "jumped to",
+            "surged to",
+            "expanded to",
+            "shrank to",
         ],
         "exact",
     ),
@@ -236,7 +286,23 @@ SUFFIX_QUALIFIERS: dict[str, str] = {
     ),
     # Korean "가량", "정도", "안팎" (about) after the figure
     **dict.fromkeys(["左右", "上下", "가량", "정도", "안팎"], "approximately"),
+    # Japanese after the figure: "2兆円超", "1000億円超え", "3兆円余り" (more than), "2兆円強"
+    # (a little over), "2兆円弱" (a little under); find_figures takes them in a Japanese
+    # sentence only (Chinese "5%超预期", "5%弱于预期" is no qualifier)
+    **dict.fromkeys(("超", "超え", "余り", "強"), "at_least"),
+    "弱": "at_most",
+    # text53: "2兆円を超える" (exceeding), "を上回る" (above), "未満" (under), "程度" and "前後"
+    # (about)
+    **dict.fromkeys(("を超える", "を超え", "を上回る"), "at_least"),
+    **dict.fromkeys(("未満", "を下回る"), "at_most"),
+    **dict.fromkeys(("程度", "前後"), "approximately"),
 }
+# the suffix qualifiers only Japanese writes after a figure (see SUFFIX_QUALIFIERS), the
+# longest first
+JAPANESE_SUFFIXES = (
+    "を超える", "を上回る", "を下回る", "を超え", "超え", "余り", "未満", "程度", "前後",
+    "超", "強", "弱",
+)  # fmt: skip
 # Right after the number, before the magnitude: "1900多万台", "2000余亿元".
 INFIX_AT_LEAST = ("多", "余", "餘")
 # Growth words: the figure is a rate of change, read only in % or percentage points.
@@ -267,6 +333,11 @@ GROWTH_WORDS: dict[str, int] = {
             "增加",
             "上升",
             "同比",
+            # text53: Japanese average annual growth rate ("年平均成長率12%") was an
+            # unknown unit
+            "年平均成長率",
+            "年平均成長率は",
+            "年平均",
             "增长了",
             "增長了",
             "年均增长",

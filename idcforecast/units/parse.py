@@ -30,8 +30,9 @@ from idcforecast.units._number_words import number_words
 from idcforecast.units._parentheses import written_alternate
 from idcforecast.units._short_units import PETAFLOPS_MARK, short_units
 from idcforecast.units._unit_hyphens import unhyphened
+from idcforecast.units._words_before import words_before
 from idcforecast.units.quantity import Quantity
-from idcforecast.units.registry import Unit, normalize_text, parse_unit
+from idcforecast.units.registry import Unit, normalize_text, parse_unit, suggesting
 
 __all__ = ["parse_quantity"]
 
@@ -452,14 +453,24 @@ def _parse_one(text: str, norm: str) -> Quantity:
         was = "exact" if qualifier == "approximately" else qualifier
         qualifier = _set_qualifier(text, was, "at_least", post[0])
         post = post[1:].strip()
-    if pre and _read_unit(text, pre).base == "count":
+    pre_unit = None
+    if pre:
+        try:
+            pre_unit = parse_unit(pre)
+        except UnknownUnitError as err:  # "stood at 5%": words it does not know, said so
+            if not suggesting():  # a scan that discards the error (find_figures)
+                raise
+            raise words_before(text, pre, body[match.start("n1") :], err) from None
+        except ParseError:
+            pre_unit = _read_unit(text, pre)  # raises, with the figure named
+    if pre_unit is not None and pre_unit.base == "count":
         # "m²" (NFKC: "m2") was 2 million, "bn5" 5 billion: a magnitude goes after the number
         raise _fail(
             text,
             f"a magnitude word before the number ({pre!r}); write it after the number, as in "
             f"'{match['n1']} {pre}'",
         )
-    if pre and _read_unit(text, pre).dimension != "money" and pre != "百分之":
+    if pre_unit is not None and pre_unit.dimension != "money" and pre != "百分之":
         # only a currency goes before the number ("RMB 500", "$5bn"); "年100万" of "每年约
         # 100万架" was 100万 "year", "台100" 100 servers
         raise _fail(
@@ -535,7 +546,11 @@ def parse_quantity(text: str) -> Quantity:
         One figure: a number with thousands separators ("1,562.5", "1 050") or full-width
         digits, an optional magnitude (thousand/k, million/mn/m, billion/bn, 万, 亿, 万亿...),
         currency (CNY/RMB/yuan/元/¥, USD/US$/$/美元...) and unit (台, 万架, MW, TWh, EFLOPS,
-        %...), a qualifier (超过/more than/>, 约/about, 不到/less than/<), an optional
+        %...), a qualifier (超过/more than/>, 约/about, 不到/less than/<; after the figure
+        以上/or more, Japanese 超/超え/余り/強/を超える/を上回る more than, 弱/未満/を下回る
+        under, 程度/前後 about: "2兆円超" is at least 2 "JPY tn"), a verb before the level
+        reached, which says nothing (将达到/降至/放缓至, reached/rose to/fell to: "fell to
+        5%" is 5%, "fell 5%" a change of -5%), an optional
         range ("325–580 TWh"), a number of equal parts ("2x48MW", "2 x 48 MW": two
         halls of 48 MW, read as the total, 96 MW) and a parenthesised alternate
         ("($71.2 billion)" after a figure; alone, a money figure in brackets is the

@@ -412,6 +412,12 @@ def without_suggestions() -> Iterator[None]:
         _SUGGEST.reset(token)
 
 
+def suggesting() -> bool:
+    """Whether errors are for a person (False inside :func:`without_suggestions`: a scan
+    that tries many readings and discards the errors, where their words cost time only)."""
+    return _SUGGEST.get()
+
+
 def _parse(text: str, norm: str, *, suggest: bool) -> Unit:
     pieces: list[list[tuple[str, str]]] = []
     pos = 0

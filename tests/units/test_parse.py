@@ -174,6 +174,30 @@ PHRASINGS: list[tuple[str, float, str, str, tuple[float, float] | None]] = [
     ("同比下降3.2%", -3.2, "%", EXACT, None),
     ("8.5千万元", 8.5, "CNY 10m", EXACT, None),
     ("3个数据中心", 3, "count", EXACT, None),
+    # text53: Japanese "more than" after the figure was an unknown unit ('超')
+    ("2兆円超", 2, "JPY tn", AT_LEAST, None),
+    ("1000億円超え", 1000, "JPY 100m", AT_LEAST, None),
+    ("3兆円余り", 3, "JPY tn", AT_LEAST, None),
+    ("2兆円強", 2, "JPY tn", AT_LEAST, None),
+    ("5兆円弱", 5, "JPY tn", AT_MOST, None),
+    ("2兆円を超える", 2, "JPY tn", AT_LEAST, None),
+    ("1000億円を上回る", 1000, "JPY 100m", AT_LEAST, None),
+    ("5%未満", 5, "%", AT_MOST, None),
+    ("2兆円程度", 2, "JPY tn", APPROX, None),
+    ("2兆円前後", 2, "JPY tn", APPROX, None),
+    # text53: Japanese average annual growth rate was an unknown unit
+    ("年平均成長率12%", 12, "%", EXACT, None),
+    ("年平均成長率は12%", 12, "%", EXACT, None),
+    # text53: a verb before the level reached was an unknown unit ('to', '放缓至'); the
+    # figure is the level, 5% ("fell 5%", no "to", stays a change of -5%)
+    ("fell to 5%", 5, "%", EXACT, None),
+    ("Rose to 5%", 5, "%", EXACT, None),
+    ("reached $5bn", 5, "USD bn", EXACT, None),
+    ("increased to 5 GW", 5, "GW", EXACT, None),
+    ("slowed to 5%", 5, "%", EXACT, None),
+    ("增速放缓至5%", 5, "%", EXACT, None),
+    ("回落至1.3%", 1.3, "%", EXACT, None),
+    ("fell 5%", -5, "%", EXACT, None),
 ]
 
 
@@ -957,6 +981,30 @@ def test_only_a_currency_goes_before_the_number(text: str, pre: str) -> None:
         parse_quantity(text)
     assert parse_quantity("RMB 500").unit == "CNY"
     assert parse_quantity("百分之27.8").unit == "%"
+
+
+@pytest.mark.parametrize(
+    ("text", "pre", "unknown", "example"),
+    [
+        # text53: a verb it does not know before the number was "unit 'stood at' is not
+        # defined ... expected a currency, magnitude or unit listed in units.txt", as if
+        # the user had misspelt a unit; it names the words and the fix, the currency kept
+        ("stood at 5%", "stood at", "stood", "5%"),
+        ("totaled $5bn", "totaled $", "totaled", "$5bn"),
+        ("totaled RMB 5bn", "totaled RMB", "totaled", "RMB 5bn"),
+        ("增速维持在5%", "维持在", "维持在", "5%"),  # the growth word 增速 is read
+    ],
+)
+def test_an_unknown_word_before_the_number_is_named_with_the_fix(
+    text: str, pre: str, unknown: str, example: str
+) -> None:
+    with pytest.raises(UnknownUnitError) as caught:
+        parse_quantity(text)
+    message = str(caught.value)
+    assert f"{pre!r} before the number is no currency, qualifier or verb" in message
+    assert f"pass the figure from its number on, e.g. {example!r}" in message
+    assert caught.value.unknown == unknown
+    assert parse_quantity(example).value == 5.0  # the fix it gives reads
 
 
 def test_basis_points_are_hundredths_of_a_percentage_point() -> None:
