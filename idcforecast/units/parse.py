@@ -26,6 +26,7 @@ from idcforecast.units._figure_words import (
 from idcforecast.units._fractions import VULGAR_FRACTIONS, vulgar_fractions
 from idcforecast.units._indian_grouping import indian_grouping
 from idcforecast.units._mil import thousand_mil
+from idcforecast.units._negatives import NUMBER, accounting_negative
 from idcforecast.units._number_words import number_words
 from idcforecast.units._parentheses import written_alternate
 from idcforecast.units._short_units import PETAFLOPS_MARK, short_units
@@ -106,12 +107,11 @@ _TRAILING_WORD = _EndWords(list(SUFFIX_QUALIFIERS))
 _TRAILING_GROWTH = _EndWords(list(TRAILING_GROWTH_WORDS))
 _TRAILING_QUALIFIER = _EndWords(list(PREFIX_QUALIFIERS))
 
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _DASHES = r"[-–—~]"
 _FIGURE = re.compile(
-    rf"(?P<pre>[^\d]*?)\s*(?P<s1>[+-])?\s*(?P<n1>{_NUM})"
+    rf"(?P<pre>[^\d]*?)\s*(?P<s1>[+-])?\s*(?P<n1>{NUMBER})"
     rf"(?:\s*(?P<mid>[^\d\s–—~-][^\d–—~-]*?)??\s*(?:{_DASHES}|\bto\b|至|到)"
-    rf"\s*(?P<pre2>[^\d\s+-]*?)\s*(?P<s2>[+-])?\s*(?P<n2>{_NUM}))?"
+    rf"\s*(?P<pre2>[^\d\s+-]*?)\s*(?P<s2>[+-])?\s*(?P<n2>{NUMBER}))?"
     rf"\s*(?P<post>.*)",
     re.IGNORECASE,
 )
@@ -249,66 +249,6 @@ def _plus_as_words(text: str) -> str:
 
 def _number(text: str) -> float:
     return float(text.replace(",", "").replace(" ", ""))
-
-
-_ACCOUNTING_NEGATIVE = re.compile(
-    rf"(?P<pre>[^\d()]*?)\(\s*(?P<number>{_NUM})\s*\)\s*(?P<post>[^\d()]*)"
-)
-
-
-# a money figure in brackets, "($1,400)", "(US$1.4 billion)", or with a minus just before its
-# currency, "-$1,400", "-US$1.4 billion" ("- $3 bn" is a dash): the sign is read after the
-# currency ("$-1,400" reads)
-_NEGATIVE_MONEY = re.compile(
-    rf"(?:\(\s*(?P<pre>[^\d()\s+-][^\d()]*?)\s*(?P<number>{_NUM})(?P<post>[^()]*?)\s*\)"
-    rf"|-(?P<pre2>[^\d()\s+-][^\d()]*?)\s*(?P<number2>{_NUM})(?P<post2>[^()]*))"
-)
-
-
-def _negative_money(norm: str) -> str | None:
-    """ "($1,400)" and "-$1,400" as "$-1,400" (None for other text): the sign moved after a
-    currency that stands first, which is how the figure is read. Only a currency may stand
-    first: "(about 500 MW)" stays an error, "(500 MW)" too (a bracketed figure without a
-    figure before it)."""
-    match = _NEGATIVE_MONEY.fullmatch(norm)
-    if match is None:
-        return None
-    pre = (match["pre"] if match["pre"] is not None else match["pre2"]).strip()
-    number = match["number"] if match["number"] is not None else match["number2"]
-    post = match["post"] if match["post"] is not None else match["post2"]
-    from idcforecast.units.registry import without_suggestions
-
-    try:
-        with without_suggestions():
-            if parse_unit(pre).currency is None:
-                return None
-    except IdcForecastError:
-        return None
-    return f"{pre}-{number}{post}"
-
-
-def _accounting_negative(norm: str) -> str:
-    """ "(12.5)亿元", "(12.5)", "$(12.5) bn" as "-12.5亿元"...: the accountants' negative,
-    as financial tables write it; other text as it is. Only a unit (or nothing) may stand
-    before the "(": "CAGR (27.8%)" is no negative. A money figure in brackets, currency
-    first ("($1,400)", "(US$1.4 billion)"), and one with a minus before its currency
-    ("-$1,400") are negative too."""
-    money = _negative_money(norm)
-    if money is not None:
-        return money
-    match = _ACCOUNTING_NEGATIVE.fullmatch(norm)
-    if match is None:
-        return norm
-    pre = match["pre"].strip()
-    if pre:
-        from idcforecast.units.registry import without_suggestions
-
-        try:
-            with without_suggestions():
-                parse_unit(pre)
-        except IdcForecastError:
-            return norm
-    return f"{pre}-{match['number']}{' ' if match['post'] else ''}{match['post']}".strip()
 
 
 def _split_alternate(text: str, norm: str) -> tuple[str, str | None]:
@@ -634,7 +574,7 @@ def parse_quantity(text: str) -> Quantity:
         times, norm = _multiplier(norm)
     # errors quote the figure as written, never as the passes above rewrote it ("1,6 Mio."
     # was "1.6 Mio.", "two billion" "2   billion")
-    main, alternate_text = _split_alternate(written, _accounting_negative(norm))
+    main, alternate_text = _split_alternate(written, accounting_negative(norm))
     quantity = _parse_one(written, _plus_as_words(main))
     if times is not None:
         return _multiplied(written, quantity, times, alternate_text)
