@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from idcforecast._normalize import Observation
 
 __all__ = [
+    "BRACKETED",
+    "UNIT_SAID",
     "canonical_table_unit",
     "corner_unit",
     "headings_above",
@@ -50,11 +52,12 @@ __all__ = [
     "with_heading_unit",
 ]
 
-# "单位：亿元", "Unit: CNY bn" (as _unit_lines reads a line above the header)
-_UNIT_SAID = re.compile(
+# "单位：亿元", "计量单位: 万架", "Unit: CNY bn": a unit said in words (in a heading, or a
+# line above the header: _unit_lines), and a bracketed part that may hold one, "(亿元)"
+UNIT_SAID = re.compile(
     r"(?:计量单位|單位|单位|units?)\s*[:：]\s*([^,，;；()（）\n]+)", re.IGNORECASE
 )
-_BRACKETED = re.compile(r"[(（]([^()（）]+)[)）]")
+BRACKETED = re.compile(r"[(（]([^()（）]+)[)）]")
 
 
 def stated_unit(text: Any) -> str | None:
@@ -88,13 +91,13 @@ def stated_unit(text: Any) -> str | None:
     whole = known(text)
     if whole is not None:
         return whole
-    said = _UNIT_SAID.search(text)
+    said = UNIT_SAID.search(text)
     if said is not None:
         words = said.group(1).split()
         for candidate in (" ".join(words), words[0] if words else ""):
             if (unit := known(candidate)) is not None:
                 return unit
-    inside = {u for part in _BRACKETED.findall(text) if (u := known(part)) is not None}
+    inside = {u for part in BRACKETED.findall(text) if (u := known(part)) is not None}
     return inside.pop() if len(inside) == 1 else None
 
 

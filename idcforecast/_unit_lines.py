@@ -21,6 +21,7 @@ import numpy as np
 from idcforecast._excel_sheets import pick_sheet
 from idcforecast._file_kinds import starts_with
 from idcforecast._text_files import file_encoding, text_codec
+from idcforecast._unit_headings import BRACKETED, UNIT_SAID
 from idcforecast._xls_books import OLE2_MAGIC
 from idcforecast.errors import IdcForecastError, UnitError
 
@@ -43,16 +44,6 @@ __all__ = [
     "unit_line_above",
     "warn_rows_without_a_stated_unit",
 ]
-
-
-# a line above a table that gives its unit: "单位：亿元", "计量单位: 万架", "Unit: CNY bn",
-# "(单位：亿元)"
-_UNIT_LINE = re.compile(
-    r"(?:计量单位|單位|单位|units?)\s*[:：]\s*([^,，;；()（）\n]+)", re.IGNORECASE
-)
-
-
-_BRACKETED = re.compile(r"[(（]([^()（）]+)[)）]")
 
 
 def unit_line_above(
@@ -96,7 +87,7 @@ def unit_line_above(
     from idcforecast._table_layouts import _MAGNITUDE_WORD, _as_unit_text
 
     for line in lines:
-        found = _UNIT_LINE.search(line)
+        found = UNIT_SAID.search(line)
         if found is None:
             continue
         # "CNY bn"; "亿元 数据来源：..." (cells joined); a CSV line's quotes are no unit
@@ -119,7 +110,7 @@ def unit_line_above(
             return " ".join(line.split()).strip(" ,;"), said
     for line in lines:  # a heading over the table's columns: "市场规模（亿元）", "Market (USD bn)"
         said_in = set()
-        for inside in _BRACKETED.findall(line):
+        for inside in BRACKETED.findall(line):
             try:
                 known = parse_unit(_as_unit_text(inside.strip())).canonical
             except IdcForecastError:
@@ -171,7 +162,7 @@ def bare_series(observations: list[Observation]) -> list[str]:
 
 
 # a footnote that gives the table's unit: "Note: figures in US$ m", "Values in CNY bn.",
-# "单位：亿元" (as a line above says it: _UNIT_LINE)
+# "单位：亿元" (as a line above says it: UNIT_SAID)
 _FIGURES_IN = re.compile(
     r"\b(?:figures|values|numbers|data|amounts|all\s+figures)\s+(?:are\s+)?in\s+"
     r"([^.;,()（）\n]+?)\s*(?:[.;,(（]|$)",
@@ -193,7 +184,7 @@ def unit_in_footnotes(footnotes: list[str]) -> tuple[str, str] | None:
     from idcforecast.units import canonical_unit
 
     for note in footnotes:
-        for pattern in (_UNIT_LINE, _FIGURES_IN):
+        for pattern in (UNIT_SAID, _FIGURES_IN):
             found = pattern.search(note)
             if found is None:
                 continue
