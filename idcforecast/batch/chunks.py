@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
+from idcforecast._frame_shape_hints import years_in_index_hint
 from idcforecast._series import (
     YEAR_MAX,
     YEAR_MIN,
-    _years_in_index_hint,
     bad_year_message,
     missing_id_message,
     mixed_units_message,
@@ -394,7 +394,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
             + (
                 # the years are the index (df.set_index("year")): said as forecast() says it
                 # (was: "reshape wide tables with read_series() first", a file reader)
-                _years_in_index_hint(data, missing).removeprefix("; ")
+                years_in_index_hint(data, missing).removeprefix("; ")
                 or "reshape wide tables with read_series() first"
             ),
             missing=missing,
