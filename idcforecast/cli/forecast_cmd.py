@@ -365,6 +365,8 @@ def render_comparison(table: pd.DataFrame, parser: argparse.ArgumentParser | Non
     def cell(value: Any, digits: int) -> str:
         if pd.isna(value):  # NaN / <NA>: the method did not run (or was not scored) here
             return "-"
+        if digits == 0:  # a year, a count: no thousands separator ("2030", not "2,030")
+            return f"{int(value)}"
         # a tie half up, as the value columns and the report round (format: to the even)
         return half_up(float(value), digits)
 
