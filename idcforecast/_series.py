@@ -412,15 +412,22 @@ def _check_converted(series_id: str, group: pd.DataFrame) -> None:
 
     if "note" not in group.columns:
         return
-    messages = [marked_message(note, NOT_CONVERTED) for note in group["note"]]
-    marked = np.array([message is not None for message in messages])
+    from idcforecast._unit_marks import marks_standing
+
+    column = group["unit"] if "unit" in group.columns else None
+    note_codes, distinct = pd.factorize(group["note"].to_numpy(dtype=object))
+    # a row whose unit was set in the frame since it was read: corrected, read as it is now
+    marked = marks_standing(note_codes, distinct, None if column is None else column.to_numpy())
     if not marked.any():
         return
-    column = group["unit"] if "unit" in group.columns else None
+    messages = [
+        marked_message(note, NOT_CONVERTED) if standing else None
+        for note, standing in zip(group["note"], marked, strict=True)
+    ]
     units = [str(u) for u in pd.unique(column.dropna())] if column is not None else []
     kind = MixedUnitsError if len(units) > 1 else DataError
-    # one unit in every row now (frame["unit"] = ... since it was read): the mark is what
-    # fails the series, and the error said only "fix the unit"
+    # one unit in every row, the marked row's as read ('800 MW' under 'racks' keeps
+    # 'racks'): the mark is what fails the series, and the error said only "fix the unit"
     fix = STALE_MARK_FIX if one_unit_now(column, marked) else ""
     first = next(message for message in messages if message is not None)
     raise kind(first + fix, series_id=series_id)  # worded as forecast_many() notes it
