@@ -14,7 +14,7 @@ from idcforecast.errors import DataError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["check_ids_not_in_index", "years_in_index_hint"]
+__all__ = ["check_ids_not_in_index", "check_yearly_index", "years_in_index_hint"]
 
 
 def years_in_index_hint(frame: pd.DataFrame, missing: list[str]) -> str:
@@ -139,3 +139,50 @@ def _index_numbers(index: Any) -> Any:
     if isinstance(index, pd.MultiIndex):  # tuples are no years (pandas refused them)
         return pd.Series(np.nan, index=range(len(index)))
     return pd.Series(pd.to_numeric(pd.Series(index, dtype=object), errors="coerce"))
+
+
+_PERIOD_WORDS = {"M": "monthly", "Q": "quarterly", "W": "weekly", "D": "daily", "B": "daily"}
+
+
+def check_yearly_index(index: Any, years: np.ndarray, name: str) -> None:
+    """Refuse a Series dated more often than yearly (a monthly ``DatetimeIndex``, a
+    quarterly ``PeriodIndex``) with the aggregation that makes it yearly: it was "series
+    's' has 12 values for year 2020 (0.0, 1.0, ...); keep one row per year", which named
+    neither the dates nor the fix.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> index = pd.period_range("2020Q1", periods=8, freq="Q")
+    >>> check_yearly_index(index, np.asarray(index.year), "s")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    idcforecast.errors.DuplicateYearError: series 's' is dated quarterly (2020Q1 to 2021Q4, 4 values in 2020): forecast() takes one value a year; ...
+    """  # noqa: E501
+    from idcforecast.errors import DuplicateYearError
+
+    distinct, counts = np.unique(years, return_counts=True)
+    if not (counts > 1).any():
+        return
+    first = int(distinct[np.argmax(counts > 1)])
+    import pandas as pd
+
+    freq = getattr(index, "freqstr", None)  # None: dates without a frequency set
+    busiest = int(counts.max())
+    often = _PERIOD_WORDS.get(
+        str(freq or "").lstrip("0123456789")[:1],
+        # as many in a year as a frequency gives ("M": 12 month ends in 2020)
+        {12: "monthly", 4: "quarterly", 2: "half-yearly"}.get(busiest, "more than once a year"),
+    )
+    # a date without its time ("2020-01-01"), a period as pandas writes it ("2020Q1")
+    dated = isinstance(index, pd.DatetimeIndex)
+    start, end = (str(when)[:10] if dated else str(when) for when in (index.min(), index.max()))
+    raise DuplicateYearError(
+        f"series {name!r} is dated {often} ({start} to {end}, {busiest} values "
+        f"in {first}): forecast() takes one value a year; make it yearly first: "
+        "data.groupby(data.index.year).sum() for a flow over the year (revenue, "
+        "shipments), .last() for a level at year end (racks in use, capacity), .mean() "
+        "for an average (a price, a utilisation rate)",
+        series_id=name,
+        year=first,
+    )

@@ -27,7 +27,11 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from idcforecast._frame_shape_hints import check_ids_not_in_index, years_in_index_hint
+from idcforecast._frame_shape_hints import (
+    check_ids_not_in_index,
+    check_yearly_index,
+    years_in_index_hint,
+)
 from idcforecast._series_cells import (  # the cells' checks, kept importable from here
     NOT_CONVERTED,
     STALE_MARK_FIX,
@@ -309,6 +313,8 @@ def _series_from_pandas_series(data: pd.Series) -> pd.DataFrame:
     index = data.index
     if isinstance(index, pd.PeriodIndex | pd.DatetimeIndex):
         years = np.asarray(index.year, dtype=np.int64)
+        # monthly, quarterly: said with the aggregation (was "12 values for year 2020")
+        check_yearly_index(index, years, "series" if data.name is None else str(data.name))
     else:
         years = np.asarray(index)
     name = "series" if data.name is None else str(data.name)
