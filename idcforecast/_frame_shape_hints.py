@@ -23,14 +23,43 @@ def years_in_index_hint(frame: pd.DataFrame, missing: list[str]) -> str:
     the index holds other columns (``groupby(["series_id", "year"]).sum()``), its columns
     are named in another case ("Year", "Value": was refused with no word of the case), or
     its years are its columns (a wide table: was refused with no fix, or told to use
-    read_series, which needs a unit for a frame's bare numbers)."""
+    read_series, which needs a unit for a frame's bare numbers), or a column holds dates.
+    """
     return (
         _year_index_hint(frame, missing)
         or _index_levels_hint(frame, missing)
         or _renaming_hint(frame, missing)
         or ("year" in missing and _years_as_columns_hint(frame))
+        or ("year" in missing and _date_column_hint(frame))
         or ""
     )
+
+
+def _date_column_hint(frame: pd.DataFrame) -> str:
+    """``frame.assign(year=...)`` when a column holds dates (a ``date`` column from a
+    database or ``pd.to_datetime``): was "missing column(s) 'year'" and no fix.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"date": pd.to_datetime(["2020-12-31"]), "value": [1.0]})
+    >>> _date_column_hint(frame)
+    "; column 'date' holds dates: pass frame.assign(year=frame['date'].dt.year), one row a year"
+    """
+    import pandas as pd
+
+    for column in frame.columns:
+        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+            return (
+                f"; column {column!r} holds dates: pass "
+                f"frame.assign(year=frame[{column!r}].dt.year), one row a year"
+            )
+        if isinstance(frame[column].dtype, pd.PeriodDtype):
+            return (
+                f"; column {column!r} holds periods: pass "
+                f"frame.assign(year=frame[{column!r}].dt.year), one row a year"
+            )
+    return ""
 
 
 def _year_index_hint(frame: pd.DataFrame, missing: list[str]) -> str:

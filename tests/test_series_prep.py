@@ -376,3 +376,25 @@ def test_a_series_dated_yearly_reads_one_value_a_year() -> None:
     ):
         got = split_series(pd.Series([1.0, 2.0, 3.0, 4.0], index=index))[0]
         assert got.years.tolist() == [2019, 2020, 2021, 2022]
+
+
+def test_a_date_column_in_place_of_year_is_told_how_to_take_its_year() -> None:
+    # a 'date' column (from a database, pd.to_datetime) said only "missing column(s)
+    # 'year'", in forecast() and forecast_many() alike
+    from idcforecast.batch import forecast_many
+
+    frame = pd.DataFrame(
+        {"series_id": "a", "date": pd.date_range("2019-12-31", periods=4, freq="YE"),
+         "value": [1.0, 2.0, 3.0, 4.0]}
+    )  # fmt: skip
+    hint = (
+        "column 'date' holds dates: pass frame.assign(year=frame['date'].dt.year), one row a year"
+    )
+    with pytest.raises(DataError, match=re.escape(hint) + "$"):
+        split_series(frame)
+    with pytest.raises(DataError, match=re.escape(hint) + "$"):
+        forecast_many(frame, 1)
+    # the fix as worded: the years 2019-2022
+    assert split_series(frame.assign(year=frame["date"].dt.year))[0].years.tolist() == [
+        2019, 2020, 2021, 2022,
+    ]  # fmt: skip
