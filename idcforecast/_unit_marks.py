@@ -15,7 +15,6 @@ failing: its value cell, not its unit, may be what was wrong ('800 MW' under 'ra
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -26,10 +25,9 @@ from idcforecast._series_cells import NOT_CONVERTED, UNIT_AS_READ
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["UNIT_AS_READ", "marks_standing", "record_units_as_read", "unit_as_read"]
+__all__ = ["UNIT_AS_READ", "marks_standing", "record_units_as_read"]
 
 _NO_UNIT = "none"  # a row without a unit (a rate-named row of bare numbers)
-_RECORD = re.compile(re.escape(f"; {UNIT_AS_READ}") + r"""(none|'[^']*'|"[^"]*")""")
 
 
 def _unit_text(unit: Any) -> str:
@@ -69,24 +67,6 @@ def record_units_as_read(out: pd.DataFrame) -> pd.DataFrame:
     return out.assign(note=notes)
 
 
-def unit_as_read(note: Any) -> str | None:
-    """The unit :func:`record_units_as_read` recorded in ``note`` as its text (``"'kg'"``,
-    ``"none"`` for no unit), or None when it recorded none (a frame read before it did,
-    or built by hand).
-
-    Examples
-    --------
-    >>> unit_as_read("not converted to the unit asked for: x; unit as read: 'kg'")
-    "'kg'"
-    >>> unit_as_read("not converted to the unit asked for: x") is None
-    True
-    """
-    if not isinstance(note, str):
-        return None
-    found = _RECORD.findall(note)
-    return str(found[-1]) if found else None
-
-
 def marks_standing(note_codes: NDArray[np.int64], distinct: Any, units: Any) -> NDArray[np.bool_]:
     """Per row, whether its note (``distinct[note_codes[row]]``, the notes factorized)
     holds a :data:`NOT_CONVERTED` mark that still fails its series: no unit as read
@@ -100,19 +80,24 @@ def marks_standing(note_codes: NDArray[np.int64], distinct: Any, units: Any) -> 
     >>> distinct = [mark, "", "not converted to the unit asked for: y"]
     >>> marks_standing(np.array([0, 0, 1, 2]), distinct, ["kg", "MW", "MW", "MW"]).tolist()
     [True, False, False, True]
+    >>> import pandas as pd
+    >>> odd = "it's " + '"x"'  # both quotes: compared as written, not read back
+    >>> out = pd.DataFrame({"unit": [odd], "note": ["not converted to the unit asked for: z"]})
+    >>> marks_standing(np.array([0]), record_units_as_read(out)["note"].tolist(), [odd]).tolist()
+    [True]
     """
     codes = np.asarray(note_codes)
     standing = np.zeros(len(codes), dtype=bool)
-    read = {
-        k: unit_as_read(note)
-        for k, note in enumerate(distinct)
-        if isinstance(note, str) and NOT_CONVERTED in note
-    }
-    if not read:
+    marks = [
+        k for k, note in enumerate(distinct) if isinstance(note, str) and NOT_CONVERTED in note
+    ]
+    if not marks:
         return standing
     unit_cells = None if units is None else np.asarray(units, dtype=object)
-    for i in np.flatnonzero(np.isin(codes, list(read))).tolist():
-        recorded = read[int(codes[i])]
+    for i in np.flatnonzero(np.isin(codes, marks)).tolist():
+        note = str(distinct[int(codes[i])])
         now = _unit_text(None if unit_cells is None else unit_cells[i])
-        standing[i] = recorded is None or recorded == now
+        # the record of the unit it has now, as written ('kg', or a unit with both
+        # quotes that no pattern reads back): a mark without any record stands too
+        standing[i] = f"; {UNIT_AS_READ}" not in note or f"; {UNIT_AS_READ}{now}" in note
     return standing
