@@ -27,6 +27,11 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from idcforecast._frame_shape_hints import (
+    check_ids_not_in_index,
+    check_yearly_index,
+    years_in_index_hint,
+)
 from idcforecast._series_cells import (  # the cells' checks, kept importable from here
     NOT_CONVERTED,
     STALE_MARK_FIX,
@@ -308,6 +313,8 @@ def _series_from_pandas_series(data: pd.Series) -> pd.DataFrame:
     index = data.index
     if isinstance(index, pd.PeriodIndex | pd.DatetimeIndex):
         years = np.asarray(index.year, dtype=np.int64)
+        # monthly, quarterly: said with the aggregation (was "12 values for year 2020")
+        check_yearly_index(index, years, "series" if data.name is None else str(data.name))
     else:
         years = np.asarray(index)
     name = "series" if data.name is None else str(data.name)
@@ -366,7 +373,7 @@ def split_series(data: Any) -> list[SeriesData]:
         raise DataError(
             f"data is missing column(s) {', '.join(repr(c) for c in missing)}; expected a "
             f"tidy frame with series_id, year, value; found columns {list(frame.columns)}"
-            + _years_in_index_hint(frame, missing),
+            + years_in_index_hint(frame, missing),
             missing=missing,
         )
     check_ids_not_in_index(frame)
@@ -383,130 +390,6 @@ def split_series(data: Any) -> list[SeriesData]:
     for sid, group in frame.groupby("series_id", sort=False):
         out.append(_one_series(str(sid), group, in_index=in_index))
     return out
-
-
-def _years_in_index_hint(frame: pd.DataFrame, missing: list[str]) -> str:
-    """The fix when the years are the frame's index (``df.set_index("year")``, a column
-    per series), the commonest way an analyst's frame misses its ``year`` column; or when
-    the index holds other columns (``groupby(["series_id", "year"]).sum()``), its columns
-    are named in another case ("Year", "Value": was refused with no word of the case), or
-    its years are its columns (a wide table: was refused with no fix, or told to use
-    read_series, which needs a unit for a frame's bare numbers)."""
-    return (
-        _year_index_hint(frame, missing)
-        or _index_levels_hint(frame, missing)
-        or _renaming_hint(frame, missing)
-        or ("year" in missing and _years_as_columns_hint(frame))
-        or ""
-    )
-
-
-def _year_index_hint(frame: pd.DataFrame, missing: list[str]) -> str:
-    """The fix when the frame's one index holds its years (named so, or calendar years)."""
-    if "year" not in missing:
-        return ""
-    index = frame.index
-    named = index.name is not None and str(index.name).strip().lower() in ("year", "years")
-    if not named:
-        numbers = _index_numbers(index)  # calendar years, not positions 0, 1, 2 or 1, 2, 3
-        named = bool(numbers.notna().all() and numbers.between(1800, 2200).all())
-    if not named:
-        return ""
-    if "value" in missing:  # a column per series
-        return (
-            "; the years are the frame's index and each column a series: pass "
-            "frame.rename_axis('year').reset_index().melt('year', var_name='series_id')"
-        )
-    return "; the years are the frame's index: pass frame.rename_axis('year').reset_index()"
-
-
-def _index_levels_hint(frame: pd.DataFrame, missing: list[str]) -> str:
-    """``frame.reset_index()`` when the index holds missing columns by name (a frame from
-    ``groupby(["series_id", "year"]).sum()`` or ``set_index("series_id")``: was a
-    NotImplementedError from pandas, or no fix).
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> frame = pd.DataFrame({"series_id": ["a"], "year": [2020], "value": [1.0]})
-    >>> _index_levels_hint(frame.set_index(["series_id", "year"]), ["series_id", "year"])
-    "; the frame's index holds 'series_id', 'year': pass frame.reset_index()"
-    """
-    levels = [name for name in frame.index.names if name in missing]
-    if not levels:
-        return ""
-    return f"; the frame's index holds {', '.join(map(repr, levels))}: pass frame.reset_index()"
-
-
-def check_ids_not_in_index(frame: pd.DataFrame) -> None:
-    """Refuse a frame whose series ids are its index (``set_index("series_id")``) rather
-    than a column: read as one series, "series", it failed with a pandas ValueError
-    ("'series_id' is both an index level and a column label") or merged the series."""
-    if "series_id" in frame.columns or "series_id" not in frame.index.names:
-        return
-    raise DataError(
-        "data has its series ids in the index ('series_id'), not in a column; expected a "
-        "tidy frame with series_id, year, value columns; pass frame.reset_index()",
-        missing=["series_id"],
-    )
-
-
-def _renaming_hint(frame: pd.DataFrame, missing: list[str]) -> str:
-    """``frame.rename(...)`` for the missing columns that a column of another case or
-    spacing names ("Year", " value ", "Series ID"), and for ``series_id`` and ``unit``
-    so named.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> _renaming_hint(pd.DataFrame(columns=["Series ID", "Year", "Value"]), ["year", "value"])
-    "; the columns are named in another case or spacing: pass frame.rename(columns={'Year': 'year', 'Value': 'value', 'Series ID': 'series_id'})"
-    """  # noqa: E501
-    spelled: dict[str, str] = {}
-    for column in frame.columns:
-        if isinstance(column, str):
-            key = "_".join(column.strip().lower().replace("-", " ").split())
-            spelled.setdefault(key, column)
-    # the optional columns too: renamed with the others, else read as absent in silence
-    optional = [c for c in ("series_id", "unit") if c not in frame.columns and c not in missing]
-    found = {spelled[name]: name for name in [*missing, *optional] if name in spelled}
-    if not any(name in missing for name in found.values()):
-        return ""
-    return (
-        f"; the columns are named in another case or spacing: pass frame.rename(columns={found!r})"
-    )
-
-
-def _years_as_columns_hint(frame: pd.DataFrame) -> str:
-    """The reshaping of a wide frame (a column per year, a row per series) into a tidy one.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> _years_as_columns_hint(pd.DataFrame({2019: [1.0], 2020: [2.0]}, index=["a"]))
-    "; the years are the frame's columns and each row a series: pass frame.rename_axis('series_id').reset_index().melt('series_id', var_name='year')"
-    """  # noqa: E501
-    years = _index_numbers(frame.columns)
-    in_range = years.between(1800, 2200) & (years % 1 == 0)
-    if int(in_range.sum()) < 2:
-        return ""
-    if "series_id" in frame.columns:
-        return (
-            "; the years are the frame's columns and each row a series: pass "
-            "frame.melt('series_id', var_name='year')"
-        )
-    return (
-        "; the years are the frame's columns and each row a series: pass "
-        "frame.rename_axis('series_id').reset_index().melt('series_id', var_name='year')"
-    )
-
-
-def _index_numbers(index: Any) -> Any:
-    import pandas as pd
-
-    if isinstance(index, pd.MultiIndex):  # tuples are no years (pandas refused them)
-        return pd.Series(np.nan, index=range(len(index)))
-    return pd.Series(pd.to_numeric(pd.Series(index, dtype=object), errors="coerce"))
 
 
 def _as_float(number: Any) -> float:
@@ -535,15 +418,22 @@ def _check_converted(series_id: str, group: pd.DataFrame) -> None:
 
     if "note" not in group.columns:
         return
-    messages = [marked_message(note, NOT_CONVERTED) for note in group["note"]]
-    marked = np.array([message is not None for message in messages])
+    from idcforecast._unit_marks import marks_standing
+
+    column = group["unit"] if "unit" in group.columns else None
+    note_codes, distinct = pd.factorize(group["note"].to_numpy(dtype=object))
+    # a row whose unit was set in the frame since it was read: corrected, read as it is now
+    marked = marks_standing(note_codes, distinct, None if column is None else column.to_numpy())
     if not marked.any():
         return
-    column = group["unit"] if "unit" in group.columns else None
+    messages = [
+        marked_message(note, NOT_CONVERTED) if standing else None
+        for note, standing in zip(group["note"], marked, strict=True)
+    ]
     units = [str(u) for u in pd.unique(column.dropna())] if column is not None else []
     kind = MixedUnitsError if len(units) > 1 else DataError
-    # one unit in every row now (frame["unit"] = ... since it was read): the mark is what
-    # fails the series, and the error said only "fix the unit"
+    # one unit in every row, the marked row's as read ('800 MW' under 'racks' keeps
+    # 'racks'): the mark is what fails the series, and the error said only "fix the unit"
     fix = STALE_MARK_FIX if one_unit_now(column, marked) else ""
     first = next(message for message in messages if message is not None)
     raise kind(first + fix, series_id=series_id)  # worded as forecast_many() notes it

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = [
     "NOT_CONVERTED",
     "STALE_MARK_FIX",
+    "UNIT_AS_READ",
     "VALUE_UNREAD",
     "YEAR_MAX",
     "YEAR_MIN",
@@ -47,22 +48,25 @@ YEAR_MIN, YEAR_MAX = 1, 9999  # years below 1 are index positions, not years (0,
 # How idcforecast.batch.read_long_table marks, in a row's note, a year or value cell it
 # could not read, followed by the message naming the cell in its file ("markets.csv row 4,
 # column 'value'"): the check that fails on that row (forecast()'s, forecast_many()'s) says
-# that message instead of the frame's row. The year's is last in its note.
+# that message instead of the frame's row. The year's is last in its note (but UNIT_AS_READ).
 YEAR_UNREAD = "year not read: "
 VALUE_UNREAD = "value not read: "
 # ... and a row whose unit it could not convert (a series of mixed units, then)
 NOT_CONVERTED = "not converted to the unit asked for: "
 # ... and, followed by the row's place alone, a row whose series has another for its year
 YEAR_REPEATED = "year repeated: "
+# last in the note of a NOT_CONVERTED row, the unit the reader left in it ("'kg'", "none"):
+# a unit set in the frame since is a correction (idcforecast._unit_marks)
+UNIT_AS_READ = "unit as read: "
 
 
 def one_unit_now(units: Any, marked: np.ndarray) -> bool:
     """Whether a series whose rows ``marked`` :data:`NOT_CONVERTED` by
-    :func:`idcforecast.batch.read_long_table` (not all of them) now has one unit in every
-    row of its ``unit`` column (None without one): the state after ``frame["unit"] =
-    "MW"``, or a row whose value cell, not its unit, was refused. Either way the mark in
-    the row's note fails the series, whatever the frame says since (:data:`STALE_MARK_FIX`
-    says so).
+    :func:`idcforecast.batch.read_long_table` (not all of them, each still with the unit
+    it was read with) has one unit in every row of its ``unit`` column (None without one):
+    a row whose value cell, not its unit, was refused ('800 MW' under 'racks'), or a
+    row set back to its unit as read. The mark fails the series until the row's unit is
+    changed or the mark removed (:data:`STALE_MARK_FIX` says so).
 
     Examples
     --------
@@ -79,11 +83,14 @@ def one_unit_now(units: Any, marked: np.ndarray) -> bool:
     return not column.isna().any() and column.astype(str).nunique() == 1
 
 
-# what keeps failing a series whose unit was fixed in the frame after reading: the mark
+# what keeps failing a series whose marked row still has the unit it was read with: the
+# mark (its value cell may be what was wrong, '800 MW' under 'racks')
 STALE_MARK_FIX = (
-    "; read_long_table marked the row as not converted in its note, which fails the series "
-    "whatever its unit column says since: if you have corrected the row in the frame, remove "
-    f"that mark from its note (the text from {NOT_CONVERTED.strip()!r} on)"
+    "; read_long_table marked the row as not converted in its note, and its unit column "
+    "still holds the unit it was read with: if that unit is what is wrong, set the right one "
+    "in the frame (a unit changed since it was read is taken as your correction); if you "
+    "have corrected its value, remove that mark from its note (the text from "
+    f"{NOT_CONVERTED.strip()!r} on)"
 )
 
 
@@ -104,7 +111,8 @@ def marked_message(note: Any, marker: str) -> str | None:
     message = note.split(marker, 1)[1]
     # (the reader adds them in this order; a conversion's note may follow a mark put on
     # the row before it was converted)
-    for later in (NOT_CONVERTED, VALUE_UNREAD, YEAR_REPEATED, YEAR_UNREAD, "converted from "):
+    marks = (NOT_CONVERTED, VALUE_UNREAD, YEAR_REPEATED, YEAR_UNREAD, UNIT_AS_READ)
+    for later in (*marks, "converted from "):
         message = message.split(f"; {later}", 1)[0]
     return message
 

@@ -27,11 +27,19 @@ def check_ids_distinct_as_text(ids: list[Any]) -> None:
     """A typed error for ids that differ but print alike (1 and "1" would be two series
     under one name in the result, and share a cap).
 
+    Nor ids that differ only in spaces around them ("China" and "China ", a non-breaking
+    space pasted from a web page): the rows of one series were forecast as two, each
+    from part of its years, under names that print alike.
+
     Examples
     --------
     >>> check_ids_distinct_as_text(["a", "b", 1])
+    >>> check_ids_distinct_as_text(["China", "China\xa0"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    idcforecast.errors.DataError: series ids 'China' and 'China\xa0' differ only in spaces ...
     """
     seen: dict[str, Any] = {}
+    stripped: dict[str, Any] = {}
     for sid in ids:
         text = str(sid)
         if text in seen:
@@ -42,6 +50,16 @@ def check_ids_distinct_as_text(ids: list[Any]) -> None:
                 series_id=text,
             )
         seen[text] = sid
+        bare = text.strip()
+        if bare in stripped:
+            raise DataError(
+                f"series ids {stripped[bare]!r} and {sid!r} differ only in spaces around "
+                "them, which print alike: the rows of one series would be forecast as two; "
+                "strip them, frame['series_id'] = frame['series_id'].str.strip(), or name "
+                "two series apart",
+                series_id=text,
+            )
+        stripped[bare] = sid
 
 
 _ONE_KIND_OF_ID = frozenset({"string", "integer", "floating", "boolean", "empty"})

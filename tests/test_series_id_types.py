@@ -93,3 +93,28 @@ def test_failed_series_keeps_its_int_id() -> None:
     assert out["status"].tolist() == ["ok", "failed"]
     # the messages name the series as text, as forecast() names it
     assert out["note"].iloc[1].startswith("series '2'")
+
+
+@pytest.mark.parametrize("other", ["China ", " China", "China\xa0"])
+def test_ids_differing_only_in_spaces_around_them_are_refused(other: str) -> None:
+    # 'China' for 2019-2021 and 'China ' (a space typed, a non-breaking one pasted from a
+    # web page) for 2022-2023 were forecast as two series printed alike: drift from
+    # 1, 2, 3 gave 4 for 2022 under 'China', and 'China ' failed on its 2 points
+    from idcforecast.errors import DataError
+
+    frame = pd.DataFrame(
+        {"series_id": ["China"] * 3 + [other] * 2, "year": range(2019, 2024),
+         "value": [1.0, 2.0, 3.0, 4.0, 5.0]}
+    )  # fmt: skip
+    told = (
+        f"series ids 'China' and {other!r} differ only in spaces around them, which print "
+        "alike: the rows of one series would be forecast as two; strip them, "
+        "frame['series_id'] = frame['series_id'].str.strip(), or name two series apart"
+    )
+    for run in (idc.forecast, idc.backtest, forecast_many):
+        with pytest.raises(DataError) as raised:
+            run(frame, 1, method="drift")
+        assert str(raised.value) == told
+    # the fix as worded: one series 1..5, drift 5 + (5 - 1) / 4 = 6
+    fixed = frame.assign(series_id=frame["series_id"].str.strip())
+    assert idc.forecast(fixed, 1, method="drift")["mean"].tolist() == [6.0]

@@ -334,3 +334,67 @@ def test_ids_or_years_in_the_frame_index_are_refused_with_the_fix() -> None:
     # the fix works as written: naive forecasts each series' last value
     assert forecast(both.reset_index(), 1, method="naive")["mean"].tolist() == [3.0, 7.0]
     assert forecast(by_id.reset_index(), 1, method="naive")["mean"].tolist() == [3.0, 7.0]
+
+
+@pytest.mark.parametrize(
+    ("index", "often", "span", "count"),
+    [
+        (pd.date_range("2020-01-01", periods=24, freq="MS"), "monthly",
+         "2020-01-01 to 2021-12-01", 12),
+        (pd.period_range("2020Q1", periods=8, freq="Q"), "quarterly", "2020Q1 to 2021Q4", 4),
+        # no freq set: 12 dates in 2020 (month ends)
+        (pd.DatetimeIndex(list(pd.date_range("2020-01-31", periods=24, freq="ME"))), "monthly",
+         "2020-01-31 to 2021-12-31", 12),
+    ],
+)  # fmt: skip
+def test_a_series_dated_more_often_than_yearly_is_told_how_to_make_it_yearly(
+    index: pd.Index, often: str, span: str, count: int
+) -> None:
+    # a monthly Series said only "series 'rev' has 12 values for year 2020 (0.0, 1.0, ...,
+    # 11.0); keep one row per year": neither the dates nor the aggregation
+    data = pd.Series(np.arange(len(index), dtype=float), index=index, name="rev")
+    with pytest.raises(DuplicateYearError) as raised:
+        split_series(data)
+    assert str(raised.value) == (
+        f"series 'rev' is dated {often} ({span}, {count} values in 2020): forecast() takes "
+        "one value a year; make it yearly first: data.groupby(data.index.year).sum() for a "
+        "flow over the year (revenue, shipments), .last() for a level at year end (racks in "
+        "use, capacity), .mean() for an average (a price, a utilisation rate)"
+    )
+    assert (raised.value.series_id, raised.value.year) == ("rev", 2020)
+    # the fix as worded: 12 months summed, 0 + ... + 11 = 66 and 12 + ... + 23 = 210
+    yearly = data.groupby(data.index.year).sum()
+    assert split_series(yearly)[0].values.tolist() == (
+        [66.0, 210.0] if count == 12 else [6.0, 22.0]  # quarters: 0+1+2+3, 4+5+6+7
+    )
+
+
+def test_a_series_dated_yearly_reads_one_value_a_year() -> None:
+    for index in (
+        pd.date_range("2019-12-31", periods=4, freq="YE"),
+        pd.period_range("2019", periods=4, freq="Y"),
+    ):
+        got = split_series(pd.Series([1.0, 2.0, 3.0, 4.0], index=index))[0]
+        assert got.years.tolist() == [2019, 2020, 2021, 2022]
+
+
+def test_a_date_column_in_place_of_year_is_told_how_to_take_its_year() -> None:
+    # a 'date' column (from a database, pd.to_datetime) said only "missing column(s)
+    # 'year'", in forecast() and forecast_many() alike
+    from idcforecast.batch import forecast_many
+
+    frame = pd.DataFrame(
+        {"series_id": "a", "date": pd.date_range("2019-12-31", periods=4, freq="YE"),
+         "value": [1.0, 2.0, 3.0, 4.0]}
+    )  # fmt: skip
+    hint = (
+        "column 'date' holds dates: pass frame.assign(year=frame['date'].dt.year), one row a year"
+    )
+    with pytest.raises(DataError, match=re.escape(hint) + "$"):
+        split_series(frame)
+    with pytest.raises(DataError, match=re.escape(hint) + "$"):
+        forecast_many(frame, 1)
+    # the fix as worded: the years 2019-2022
+    assert split_series(frame.assign(year=frame["date"].dt.year))[0].years.tolist() == [
+        2019, 2020, 2021, 2022,
+    ]  # fmt: skip

@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
+from idcforecast._frame_shape_hints import years_in_index_hint
 from idcforecast._series import (
     YEAR_MAX,
     YEAR_MIN,
-    _years_in_index_hint,
     bad_year_message,
     missing_id_message,
     mixed_units_message,
@@ -43,6 +43,7 @@ from idcforecast._series_cells import (
     marked_message,
 )
 from idcforecast._series_ids import check_ids_distinct_as_text, check_ids_not_joined_as_equal
+from idcforecast._unit_marks import marks_standing
 from idcforecast.batch.cell_marks import note_of, record_repeated_years
 from idcforecast.batch.note_labels import (
     Notes,
@@ -269,26 +270,23 @@ def _record_shared_names(notes: Notes, codes: NDArray[np.int64], problems: dict[
 
 
 def _name_stale_marks(
-    notes: Notes,
     codes: NDArray[np.int64],
     units: pd.Series,
     problems: dict[int, str],
     before: set[int],
+    standing: NDArray[np.bool_],
 ) -> None:
     """Add :data:`STALE_MARK_FIX` to the problem of each series failed by a
-    :data:`NOT_CONVERTED` mark (not among ``before``) whose rows, not all marked, now hold
-    one unit, as forecast() words it (:func:`idcforecast._series_cells.one_unit_now`)."""
+    :data:`NOT_CONVERTED` mark (not among ``before``) whose rows, not all marked
+    (``standing``: the marks still failing), hold one unit, as forecast() words it
+    (:func:`idcforecast._series_cells.one_unit_now`)."""
     import pandas as pd
 
     failed = [code for code in problems if code not in before]
     if not failed:
         return
-    note_codes, distinct = notes
-    kinds = [
-        k for k, note in enumerate(distinct) if isinstance(note, str) and NOT_CONVERTED in note
-    ]
     n_series = int(codes.max()) + 1
-    marked = np.isin(note_codes, kinds)
+    marked = standing
     every_row = np.bincount(codes[marked], minlength=n_series) == np.bincount(
         codes, minlength=n_series
     )
@@ -394,7 +392,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
             + (
                 # the years are the index (df.set_index("year")): said as forecast() says it
                 # (was: "reshape wide tables with read_series() first", a file reader)
-                _years_in_index_hint(data, missing).removeprefix("; ")
+                years_in_index_hint(data, missing).removeprefix("; ")
                 or "reshape wide tables with read_series() first"
             ),
             missing=missing,
@@ -431,9 +429,13 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         # same, where forecast() read it as fixed)
         _record_marked(notes, codes, problems, YEAR_UNREAD, where=bad_year)
         before = set(problems)
-        _record_marked(notes, codes, problems, NOT_CONVERTED)
-        if "unit" in data.columns:  # frame["unit"] = ... since: the mark fails it, said so
-            _name_stale_marks(notes, codes, data["unit"], problems, before)
+        # a row whose unit was set in the frame since it was read: corrected, read as it
+        # is now (as forecast() reads it)
+        units = data["unit"].to_numpy(dtype=object) if "unit" in data.columns else None
+        standing = marks_standing(*notes, units)
+        _record_marked(notes, codes, problems, NOT_CONVERTED, where=standing)
+        if "unit" in data.columns:  # the row's unit as read: the mark fails it, said so
+            _name_stale_marks(codes, data["unit"], problems, before, standing)
     year_cells = data["year"].to_numpy()
     value_cells = data["value"].to_numpy()
     _first_problems(

@@ -43,6 +43,7 @@ from idcforecast._unit_lines import (
     rate_rows_marked,
     warn_rows_without_a_stated_unit,
 )
+from idcforecast._unit_marks import record_units_as_read
 from idcforecast.batch.cell_marks import repeated_years, values_not_read, years_not_read
 from idcforecast.batch.reading_columns import (
     _canonical_units,
@@ -143,6 +144,9 @@ def read_long_table(
         ``note``); a unit that does not convert to it (another dimension, a year without an
         FX rate), or a unit beside bare numbers, fails that series alone in
         :func:`forecast_many`, with the error naming the row and the fix.
+        Such a row's note ends with the unit it was left with ("unit as read: 'kg'"): a
+        unit set in the frame since (``frame.loc[row, "unit"] = "MW"``) is read as your
+        correction, and the row is forecast in it.
     kw_per_rack
         kW per standard rack for converting racks and power (default 2.5, the MIIT standard
         rack), with ``unit``.
@@ -443,7 +447,10 @@ def read_long_table(
         out = one_unit_per_series(out, kw_per_rack, place_of)
     out = values_not_read(out, place_of)
     out = repeated_years(out, place_of, series_numbers(out))
-    out = years_not_read(out, place_of)  # last: its note ends the row's note
+    out = years_not_read(out, place_of)  # last of the marks: its note ends the row's note
+    # ... but the unit a row not converted was left with, against which a unit set in the
+    # frame since is read as the user's correction (idcforecast._unit_marks)
+    out = record_units_as_read(out)
     # in one order, whatever added unit (a percent value, the value's header) or note
     out = out[
         [c for c in (*LONG_COLUMNS, "unit", "qualifier", "quote", "note") if c in out.columns]

@@ -360,10 +360,15 @@ def render_comparison(table: pd.DataFrame, parser: argparse.ArgumentParser | Non
     scores = ["smape", "mase", *(c for c in table.columns if c.startswith("coverage_"))]
     header = ["series_id", "model", "year", *values, *scores, "n", "unit"]
 
+    from idcforecast._rounding import half_up
+
     def cell(value: Any, digits: int) -> str:
         if pd.isna(value):  # NaN / <NA>: the method did not run (or was not scored) here
             return "-"
-        return f"{float(value):.{digits}f}"
+        if digits == 0:  # a year, a count: no thousands separator ("2030", not "2,030")
+            return f"{int(value)}"
+        # a tie half up, as the value columns and the report round (format: to the even)
+        return half_up(float(value), digits)
 
     numbers = _series_cells(table, values)
     rows = [

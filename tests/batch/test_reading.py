@@ -18,6 +18,7 @@ from idcforecast.errors import (
     FootnoteWarning,
     IgnoredColumnWarning,
     IncompatibleUnitsError,
+    MixedUnitsError,
     NonNumericValueError,
     ParseError,
     UnitLineWarning,
@@ -1172,14 +1173,13 @@ def test_forecast_of_a_read_frame_names_the_row_whose_unit_did_not_convert(
     ]
 
 
-def test_a_unit_fixed_in_a_read_frame_says_the_note_s_mark_fails_it(tmp_path: Path) -> None:
-    """frame["unit"] = "MW" after read_long_table could not convert a row still failed the
-    series, in forecast() and forecast_many() alike, with the reader's "cannot convert
-    'servers'" alone: the mark in the row's note fails it, and the error now says so and
-    what to remove (the mark cannot tell a corrected row from one whose value cell, not
-    its unit, was wrong). A series still mixing units is told only to fix the unit."""
-    from idcforecast._series_cells import NOT_CONVERTED
-
+def test_a_unit_fixed_in_a_read_frame_is_read_as_the_user_s_correction(tmp_path: Path) -> None:
+    """frame.loc[row, "unit"] = "MW" after read_long_table could not convert a row
+    ('servers' where MW was asked) still failed the series, in forecast() and
+    forecast_many() alike, on the mark in the row's note (the error said to remove it).
+    The reader now records the unit it left in the row ("unit as read: 'servers'"); a
+    unit set in the frame since is the user's correction: the row is read in it. A row
+    still in its unit as read fails as before; a series then mixing units is told so."""
     text = "series_id,year,value,unit\n" + "".join(
         f"a,{year},{value},{unit}\n"
         for year, value, unit in [(2018, 10, "MW"), (2019, 12, "MW"), (2020, 13, "servers")]
@@ -1191,26 +1191,31 @@ def test_a_unit_fixed_in_a_read_frame_says_the_note_s_mark_fails_it(tmp_path: Pa
         "same dimension (racks and power convert through kw_per_rack, currencies through the "
         "FX table by year)"
     )
+    assert frame["note"].iloc[2] == (
+        f"not converted to the unit asked for: {message}; unit as read: 'servers'"
+    )
     with pytest.raises(DataError, match=re.escape(message) + "$"):  # still mixed: as before
         forecast(frame, 1, method="naive")
-    fixed = frame.assign(unit="MW")
-    told = (
-        f"{message}; read_long_table marked the row as not converted in its note, which fails "
-        "the series whatever its unit column says since: if you have corrected the row in the "
-        "frame, remove that mark from its note (the text from 'not converted to the unit asked "
-        "for:' on)"
-    )
-    with pytest.raises(DataError, match=re.escape(told) + "$"):
-        forecast(fixed, 1, method="naive")
-    many = forecast_many(fixed, 1, method="naive", engine="serial", progress=False)
-    assert many["note"].tolist() == [told]
     many = forecast_many(frame, 1, method="naive", engine="serial", progress=False)
     assert many["note"].tolist() == [message]
-    # the fix as the message words it
-    cleared = fixed.assign(note=fixed["note"].str.split(NOT_CONVERTED).str[0])
-    assert forecast(cleared, 1, method="naive")["mean"].tolist() == [13.0]
-    many = forecast_many(cleared, 1, method="naive", engine="serial", progress=False)
+    # the fix: the row's unit set in the frame; naive: the last value, 13 MW
+    fixed = frame.assign(unit="MW")
+    assert forecast(fixed, 1, method="naive")["mean"].tolist() == [13.0]
+    many = forecast_many(fixed, 1, method="naive", engine="serial", progress=False)
     assert (many["status"].tolist(), many["mean"].tolist()) == (["ok"], [13.0])
+    # drift from the corrected row: 13 + (13 - 10) / 2 = 14.5
+    assert forecast(fixed, 1, method="drift")["mean"].tolist() == [14.5]
+    # set to a unit of its own: a series of two units, said as for any frame
+    other = frame.assign(unit=["MW", "MW", "GW"])
+    with pytest.raises(MixedUnitsError, match="mixes units 'MW', 'GW'"):
+        forecast(other, 1, method="naive")
+    many = forecast_many(other, 1, method="naive", engine="serial", progress=False)
+    assert many["status"].tolist() == ["failed"]
+    assert "mixes units 'MW', 'GW'" in many["note"].iloc[0]
+    # set back to the unit it was read with: the mark fails it again, saying what to do
+    back = fixed.assign(unit=["MW", "MW", "servers"])
+    with pytest.raises(DataError, match=re.escape(message) + "$"):
+        forecast(back, 1, method="naive")
 
 
 def test_a_repeated_year_of_a_read_frame_names_each_value_s_row(tmp_path: Path) -> None:

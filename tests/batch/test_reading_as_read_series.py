@@ -244,12 +244,14 @@ def test_a_cell_unit_of_another_kind_or_currency_fails_its_series(
     out = forecast_many(data, 1, method="naive", engine="serial", progress=False)
     assert out["status"].tolist() == ["failed", "ok"]
     # the row keeps its series' unit: correcting its value in the frame would not clear the
-    # reader's mark in its note, which the message says
+    # reader's mark in its note (a unit changed would: idcforecast._unit_marks), which the
+    # message says
     assert out["note"].iloc[0] == (
-        f"{message}; read_long_table marked the row as not converted in its note, which fails "
-        "the series whatever its unit column says since: if you have corrected the row in the "
-        "frame, remove that mark from its note (the text from 'not converted to the unit asked "
-        "for:' on)"
+        f"{message}; read_long_table marked the row as not converted in its note, and its "
+        "unit column still holds the unit it was read with: if that unit is what is wrong, set "
+        "the right one in the frame (a unit changed since it was read is taken as your "
+        "correction); if you have corrected its value, remove that mark from its note (the "
+        "text from 'not converted to the unit asked for:' on)"
     )
 
 

@@ -61,3 +61,29 @@ def test_many_rate_series_are_marked_as_each_would_be(tmp_path: Path) -> None:
             "not converted to the unit asked for: g.csv row 8, column 'value' (series 'm1 growth')"
         )
     )
+
+
+def test_a_rate_series_given_its_unit_in_the_frame_is_forecast_in_it(tmp_path: Path) -> None:
+    # a 'Growth' series of bare numbers beside unit='CNY 100m' is marked on every row and
+    # left in 'CNY 100m'; setting '%' in the frame was refused on the mark all the same.
+    # The unit as read is recorded after the table's unit filled the blank cells, so the
+    # untouched frame still fails and the corrected one is read in %.
+    from idcforecast.batch import forecast_many
+
+    path = tmp_path / "rate.csv"
+    path.write_text(
+        "series_id,year,value\nmarket,2019,100\nmarket,2020,120\nmarket,2021,150\n"
+        "Growth,2019,20\nGrowth,2020,25\nGrowth,2021,22\n",
+        encoding="utf-8",
+    )
+    frame = read_long_table(path, unit="CNY 100m")
+    assert frame["note"].iloc[3].endswith("; unit as read: 'CNY 100m'")
+    out = forecast_many(frame, 1, method="naive", engine="serial", progress=False)
+    assert out["status"].tolist() == ["ok", "failed"]
+    fixed = frame.assign(unit=frame["unit"].where(frame["series_id"] != "Growth", "%"))
+    out = forecast_many(fixed, 1, method="naive", engine="serial", progress=False)
+    # naive: each series' last value, 150 CNY 100m and 22%
+    assert out[["status", "mean", "unit"]].values.tolist() == [
+        ["ok", 150.0, "CNY 100m"],
+        ["ok", 22.0, "%"],
+    ]

@@ -943,3 +943,25 @@ def test_forecast_table_names_a_cheng_series_unit_as_published(
     assert main([*argv, "--horizon", "1", "--csv"]) == 0
     header, first = capsys.readouterr().out.splitlines()[:2]
     assert dict(zip(header.split(","), first.split(","), strict=True))["unit"] == "tenths"
+
+
+def test_compare_scores_round_a_tie_half_up_as_the_value_columns_do() -> None:
+    # the score columns printed with Python's format, a tie to the even digit, while the
+    # value columns (and the report) round half up. Ties exact in binary: sMAPE 12.125
+    # (97/8) at 2 decimals is 12.13 (format: 12.12); MASE 1.125 (9/8) 1.13 (1.12);
+    # coverage 13 of 16 = 0.8125 at 3 decimals 0.813 (0.812); 0.0625 (1/16) 0.063 (0.062)
+    from idcforecast.cli.forecast_cmd import render_comparison
+    from idcforecast.comparison import comparison_columns
+
+    row = dict.fromkeys(comparison_columns((80, 95)), float("nan"))
+    row.update(
+        series_id="s", model="drift", year=2026, mean=10.0, lo_80=9.0, hi_80=11.0,
+        lo_95=8.0, hi_95=12.0, smape=12.125, mase=1.125, coverage_80=0.8125,
+        coverage_95=0.0625, n=16, status="ok", note="", unit="MW",
+    )  # fmt: skip
+    table = pd.DataFrame([row])
+    line = next(t for t in render_comparison(table).splitlines() if t.startswith("s "))
+    # the year and n as written (half_up's thousands separator made the year "2,026")
+    assert line.split()[2:3] + line.split()[-6:] == [
+        "2026", "12.13", "1.13", "0.813", "0.063", "16", "MW",
+    ]  # fmt: skip
