@@ -74,10 +74,10 @@ def test_forecast_chart_has_title_unit_footnote_and_the_bands(history, forecast)
     assert ax.get_title(loc="left") == "demo: history and forecast to 2025"
     assert ax.get_ylabel() == "CNY 100 million"
     footnote = fig.texts[-1].get_text()
-    # chart text has no CJK glyphs (DejaVu): a Chinese source is named as such, never cut
-    # down to its Latin fragment (was "(CIDC) report")
+    # chart text has no CJK glyphs (DejaVu): a Chinese source is never cut down to its
+    # Latin fragment (was "(CIDC) report"); 科智咨询 is a known name, said in English
     assert footnote.startswith(
-        "Source: a Chinese-language source; Press; derived; and 1 more (see Sources)"
+        "Source: Kezhi Consulting (CIDC) report; Press; derived; and 1 more (see Sources)"
     )
     assert "'drift'" in footnote
     bands = ax.collections[:2]
@@ -213,9 +213,7 @@ def test_claims_chart_marks_held_and_missed() -> None:
         fig.texts[-1]
         .get_text()
         .replace("\n", " ")
-        .endswith(
-            "Published by: gt: Global Times; cidc: named in Chinese (the 'by' of the track record)."
-        )
+        .endswith("Published by: gt: Global Times; cidc: Kezhi Consulting.")
     )
     assert fig.axes[0].get_ylabel() == "CNY 100 million"
     # two forecasts for 2022 sit at 2022 -/+ 0.06 (spread 0.12 apart around the year); both
@@ -323,12 +321,21 @@ def test_unknown_model_and_empty_history(history, forecast) -> None:
 def test_chinese_sources_are_never_cut_to_fragments(history, forecast) -> None:
     # uat11 #4: "中国IDC圈" (CIDC) was printed "IDC", which reads as International Data
     # Corporation, and "科智咨询" as an empty entry (";;")
+    # (an unknown firm, 赛迪顾问, for the old "科智咨询": that one is named in English now)
     cn = history.assign(
-        source=["中国IDC圈 2015-2016报告", "中国IDC圈", "科智咨询", "Global Times 2020-07-07"]
+        source=["中国IDC圈 2015-2016报告", "中国IDC圈研究", "赛迪顾问", "Global Times 2020-07-07"]
     )
     footnote = plot_forecast(cn, forecast).texts[-1].get_text()
     assert footnote.startswith("Source: 3 Chinese-language sources; and 1 more (see Sources).")
     assert "IDC" not in footnote.split("Forecast:")[0] and ";;" not in footnote
+    # known names said in English: 中国IDC圈 is China IDC Circle, 科智咨询 Kezhi Consulting
+    # (the report's sources were "a Chinese-language source" where the name is known)
+    known = history.assign(source=["中国IDC圈", "科智咨询", "中国IDC圈 2015-2016报告", "GT"])
+    footnote = plot_forecast(known, forecast).texts[-1].get_text().replace("\n", " ")
+    assert footnote.startswith(
+        "Source: China IDC Circle; Kezhi Consulting; a Chinese-language source; and 1 more "
+        "(see Sources)."
+    )
     growth = plot_growth(cn.iloc[[0, 3]]).texts[-1].get_text().replace("\n", " ")
     assert growth.endswith(
         "Source: a Chinese-language source; Global Times 2020-07-07 (see Sources)."
