@@ -407,10 +407,17 @@ def _footnotes(
     lines = [textwrap.fill(line, _WIDTH, subsequent_indent="  ") for line in lines]
     notes = [(rec["year"], rec["note"]) for rec in rows.to_dict("records") if rec["note"]]
     if notes:
+        from idcforecast.cli._text import note_words
+
         lines += ["", "notes:"]
-        for year, note in notes:
+        for year, note in notes:  # "converted from 'tenths'": 成 (tenths), as the title says
             lines.append(
-                textwrap.fill(note, _WIDTH, initial_indent=f"  {year}  ", subsequent_indent=" " * 8)
+                textwrap.fill(
+                    note_words(note),
+                    _WIDTH,
+                    initial_indent=f"  {year}  ",
+                    subsequent_indent=" " * 8,
+                )
             )
     return lines
 
