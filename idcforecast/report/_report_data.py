@@ -38,6 +38,15 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def spec_file_digest(given: str | os.PathLike[str], read_from: str) -> tuple[str, str]:
+    """The scenario spec as the reproducibility appendix names it, and the sha256 of the
+    file ``read_from`` (``ScenarioSet.source``): the path as given, or "bundled spec NAME"
+    when a bare name was read from the bundled specs (``load_scenarios``)."""
+    path = Path(read_from)
+    label = str(given) if Path(given) == path else f"bundled spec {path.name}"
+    return label, _sha256(path)
+
+
 def _series_csv(series: pd.Series) -> str:
     named = series if series.name is not None else series.rename("series")
     return str(named.rename_axis("year").to_csv())

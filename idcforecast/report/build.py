@@ -25,6 +25,7 @@ from idcforecast.report._report_data import (
     DEFAULT_DATASET,
     DEFAULT_SERIES,
     READ_DEFAULTS,
+    spec_file_digest,
 )
 from idcforecast.report._report_data import load_history as _load_history
 from idcforecast.report._reproduce import equivalent_command as _equivalent_command
@@ -271,6 +272,12 @@ def build_report(
         reproduce=reproduce,
         kw_per_rack=float(options.get("kw_per_rack", READ_DEFAULTS["kw_per_rack"])),
         read_history=read_history,
+        # a spec edited after the report reproduced another report under the same command
+        spec_file=(
+            ()
+            if spec_set is None or scenarios is None
+            else spec_file_digest(scenarios, str(spec_set.source))
+        ),
     )
     added = tuple(text for text in (rescaled, left_out) if text)
     if added:
@@ -359,6 +366,7 @@ def _context(
     reproduce: str,
     kw_per_rack: float,
     read_history: pd.DataFrame | None = None,
+    spec_file: tuple[str, str] | tuple[()] = (),
 ) -> ReportContext:
     from idcforecast import __version__
     from idcforecast.forecasting import forecast
@@ -402,6 +410,7 @@ def _context(
         method=method,
         horizon_to=to,
         fx_files=tuple((str(path), sha) for path, sha in user_fx_files()),
+        scenario_spec=spec_file,
     )
     return ReportContext(
         title=(title or "").strip() or _TITLES.get(sid, sid),  # "   ": no title

@@ -283,14 +283,20 @@ def reproducibility(ctx: ReportContext, doc: ReportDocument) -> None:
     import pandas as pd
 
     p = ctx.provenance
-    text = "The same data file, seed and --date give a byte-identical PDF with this version."
-    if p.fx_files:
-        text = text.replace("data file,", "data and FX files,")
+    inputs = "data and FX files" if p.fx_files else "data file"
+    if p.scenario_spec:  # the spec was not named: editing it changed the PDF unannounced
+        inputs += ", scenario spec"
+    text = f"The same {inputs}, seed and --date give a byte-identical PDF with this version."
     rows = [
         ("idcforecast version", p.package_version),
         ("Data", p.data_label),
         ("Data sha256", p.data_sha256),
         *(row for path, sha in p.fx_files for row in (("FX file", path), ("FX file sha256", sha))),
+        *(
+            (("Scenario spec", p.scenario_spec[0]), ("Scenario spec sha256", p.scenario_spec[1]))
+            if p.scenario_spec
+            else ()
+        ),
         ("Series", ctx.series_id),
         # "auto (chosen: auto)" read as if a choice had been made; the model is the method
         ("Method", p.method if p.method == ctx.model else f"{p.method} (model: {ctx.model})"),
