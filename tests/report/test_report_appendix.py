@@ -34,9 +34,7 @@ def test_the_scenario_spec_is_named_with_its_sha256(tmp_path: Path) -> None:
         data=data, scenarios=str(spec), out=tmp_path / "r.pdf", date="2026-01-01", to=2025
     )
     compact = re.sub(r"\s+", " ", "\n".join(p.extract_text() for p in PdfReader(path).pages))
-    assert (
-        "The same data file, scenario spec, seed and --date give a byte-identical PDF" in compact
-    )
+    assert "The same data file, scenario spec, seed and --date give a byte-identical PDF" in compact
     appendix = compact.split("Reproducibility", 1)[1]
     assert f"Scenario spec {spec}" in appendix
     # a long hash may wrap in its cell: compared without the spaces extraction puts there
