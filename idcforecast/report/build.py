@@ -126,7 +126,8 @@ def build_report(
     to
         The last forecast year (after the last year of the series).
     scenarios
-        A scenario spec (TOML) to add the scenarios section; none by default. Its
+        A scenario spec to add the scenarios section (TOML, or a ``.json`` / ``.yaml``
+        file of the same keys; see ``load_scenarios``); none by default. Its
         ``series_id``, when it has one, must be the reported series.
     out
         The PDF to write (folders are created); written atomically. By default
