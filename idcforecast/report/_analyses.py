@@ -371,7 +371,8 @@ def scenario_results(
                     s.cap_mode,
                     paths.unit,
                     in_unit=_shown_cap(figure_caps.get(s.name), factor),
-                ),
+                )
+                + _later_shocks_note(s, to),
                 s.weight,
             )
             for s in scenario_set.scenarios
@@ -491,6 +492,24 @@ def _with_cap(
         value = f"{cap:,.10g}" + named
     text = f"capped at {value} ({how})"
     return f"{description}; {text}" if description else text
+
+
+def _later_shocks_note(scenario: Any, to: int) -> str:
+    """What of a scenario's description is not in the numbers: its shocks after ``to``,
+    the last simulated year ("; its 2026 shock falls after 2025, the last year simulated,
+    and is not in these numbers"), else "". The bundled bear case run to 2025 still read
+    "a one-off 8% drop in 2026" above numbers without it."""
+    from idcforecast.scenarios._spec_checks import shocks_after
+
+    later = shocks_after(scenario, to)
+    if not later:
+        return ""
+    years = ", ".join(map(str, later))
+    one = len(later) == 1
+    return (
+        f"; its {years} {'shock falls' if one else 'shocks fall'} after {to}, the last year "
+        f"simulated, and {'is' if one else 'are'} not in these numbers"
+    )
 
 
 def probability_thresholds(median: float, *, ceiling: float | None = None) -> tuple[float, ...]:

@@ -133,3 +133,25 @@ def test_a_spec_in_another_magnitude_says_the_results_are_in_the_reports_unit() 
     )
     described = dict((name, text) for name, text, _ in result.scenarios)
     assert described["crash"] == "capped at 12,000 CNY 100 million (approached smoothly)"
+
+
+def test_a_shock_after_the_horizon_is_said_not_in_the_numbers() -> None:
+    # run to 2025, the bear case read "a one-off 8% drop in 2026 (oversupply)" above
+    # numbers without it
+    import warnings
+
+    from idcforecast import load_dataset
+    from idcforecast.errors import ScenarioWarning
+    from idcforecast.report._analyses import scenario_results
+
+    frame = load_dataset("china_idc_market")
+    history = frame[frame["series_id"] == "china_idc_cidc_overall"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ScenarioWarning)  # the same, said on the terminal
+        result = scenario_results("china_idc_example.toml", history, to=2025, seed=0)
+    bullets = {name: text for name, text, _ in result.scenarios}
+    assert bullets["bear"].endswith(
+        "capped at 9,000 CNY 100 million (clipped); its 2026 shock falls after 2025, the last "
+        "year simulated, and is not in these numbers"
+    )
+    assert "falls after" not in bullets["bull"] + bullets["base"]
