@@ -491,3 +491,19 @@ def test_a_series_converted_from_cheng_says_so_in_its_row_notes(
         "  2020  converted from 成 (tenths) (x10)",
     ]
     assert "'tenths'" not in out
+
+
+def test_notes_under_converted_values_say_their_figures_are_as_published(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # in USD bn the 2014 row reads 6.042 (372.3 CNY 100m / 6.1620 CNY per USD / 10), and
+    # its note "... = 518.6 / 1.393 = 372.29" sat under it with no unit
+    code, out, _ = _show(capsys, "--unit", "USD bn")
+    assert code == 0
+    assert _line(out, "2014").split()[:2] == ["2014", "6.042"]
+    block = out.split("\n\nnotes", 1)[1]
+    assert block.startswith(" (figures as published, in CNY 100m):\n  2012  reported YoY +23.2%")
+    assert "2014  not published; 2015 level / (1 + 2015 reported YoY) = 518.6 / 1.393" in block
+    # in the unit published, the header is as it was
+    code, out, _ = _show(capsys)
+    assert "\n\nnotes:\n  2012  reported YoY +23.2%" in out
