@@ -359,7 +359,7 @@ def plot_scenarios(
     """
     import pandas as pd
 
-    from idcforecast.report.style import SCENARIO_COLORS
+    from idcforecast.report.style import SCENARIO_COLORS, SCENARIO_DASHES
     from idcforecast.scenarios import Paths, scenario_table
 
     if isinstance(table, Paths):
@@ -405,6 +405,7 @@ def plot_scenarios(
                 )
             weighted = name == "weighted"
             color = COLORS["history"] if weighted else SCENARIO_COLORS[i % len(SCENARIO_COLORS)]
+            dashes = SCENARIO_DASHES[(i // len(SCENARIO_COLORS)) % len(SCENARIO_DASHES)]
             if not weighted:
                 ax.fill_between(years, lo, hi, color=color, alpha=0.13, lw=0)
             ax.plot(
@@ -412,7 +413,7 @@ def plot_scenarios(
                 mid,
                 color=color,
                 lw=2.4 if weighted else 1.8,
-                ls="-" if weighted else "--",
+                ls="-" if weighted else dashes,
                 label=name,
             )
             ends.append((float(years[-1]), float(mid[-1]), figures.short(mid[-1]), color))

@@ -1178,3 +1178,29 @@ def test_backtest_footnote_counts_the_outcomes_of_a_few_forecasts() -> None:
     many = accuracy.assign(n=12, coverage_80=0.75)
     note = plot_backtest(bt, accuracy=many).texts[-1].get_text()
     assert note.endswith("sMAPE 5.0%, 80% interval covered 75%, 95% covered 100%.")
+
+
+def test_seven_scenarios_are_drawn_in_seven_distinct_styles() -> None:
+    # the sixth scenario was drawn in the first one's blue and dashes (five colours, one
+    # dash pattern): base and the sixth could not be told apart, line or end label
+    from idcforecast import simulate
+    from idcforecast.scenarios import scenario_table
+
+    history = pd.DataFrame(
+        {"series_id": "demo", "year": range(2016, 2024), "unit": "MW",
+         "value": [100.0, 112, 125, 140, 157, 175, 196, 220]}
+    )  # fmt: skip
+    names = ["base", "a", "b", "c", "d", "e", "f"]
+    spec = {
+        "scenarios": {
+            name: ({"growth": {"2024-2026": 0.01 * i}} if i else {}) for i, name in enumerate(names)
+        }
+    }
+    fig = plot_scenarios(scenario_table(simulate(history, 3, n_paths=200, scenarios=spec, seed=0)))
+    lines = {line.get_label(): line for line in fig.axes[0].lines if line.get_label() in names}
+    styles = {(line.get_color(), line.get_linestyle()) for line in lines.values()}
+    assert len(lines) == 7 and len(styles) == 7
+    # the first six in six colours; the seventh in the first colour, dotted
+    assert len({lines[n].get_color() for n in names[:6]}) == 6
+    assert lines["f"].get_color() == lines["base"].get_color()
+    assert (lines["base"].get_linestyle(), lines["f"].get_linestyle()) == ("--", ":")
