@@ -366,7 +366,11 @@ def scenario_results(
             (
                 s.name,
                 _with_cap(
-                    s.description or adjustment_words(s),
+                    # a scenario without a description or adjustments was listed as
+                    # "base (weight 0.6)", saying nothing of what it is
+                    s.description
+                    or adjustment_words(s)
+                    or ("the calibrated forecast as is" if s.cap is None else ""),
                     _shown_cap(s.cap, factor),
                     s.cap_mode,
                     paths.unit,

@@ -92,7 +92,7 @@ def test_a_scenario_without_a_description_is_listed_by_what_it_changes(tmp_path:
         "growth -5% a year in 2024-2026; a one-off -10% level shift in 2027; capped at 12,000 "
         "CNY 100 million (approached smoothly)"
     )
-    assert described["base"] == ""
+    assert described["base"] == "the calibrated forecast as is"  # was "": nothing said
 
 
 def test_a_cap_given_as_a_figure_is_listed_in_the_series_unit_too(tmp_path: Path) -> None:
@@ -155,3 +155,25 @@ def test_a_shock_after_the_horizon_is_said_not_in_the_numbers() -> None:
         "year simulated, and is not in these numbers"
     )
     assert "falls after" not in bullets["bull"] + bullets["base"]
+
+
+def test_a_scenario_without_description_or_changes_is_said_to_be_the_forecast() -> None:
+    # listed as "base (weight 0.6)" with nothing after it
+    from idcforecast.report._analyses import scenario_results
+
+    history = pd.DataFrame(
+        {"series_id": "util", "year": range(2016, 2024), "unit": "%",
+         "value": [48.5, 50.2, 52.0, 53.1, 55.0, 56.4, 58.0, 59.5]}
+    )  # fmt: skip
+    spec = {
+        "scenarios": {
+            "base": {"weight": 0.6},
+            "glut": {"weight": 0.4, "growth": {"2025-2026": "-2pp"}},
+        }
+    }
+    result = scenario_results(spec, history, to=2026, seed=0, shown_unit="%")
+    bullets = {name: text for name, text, _ in result.scenarios}
+    assert bullets == {
+        "base": "the calibrated forecast as is",
+        "glut": "level -2 pp a year in 2025-2026",
+    }
