@@ -387,6 +387,7 @@ def _context(
             seed=seed,
             kw_per_rack=kw_per_rack,
             shown_unit=str(history["unit"].iloc[0]) if "unit" in history.columns else "",
+            method=method,
         )
         if scenarios
         else None

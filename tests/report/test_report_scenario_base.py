@@ -177,3 +177,26 @@ def test_a_scenario_without_description_or_changes_is_said_to_be_the_forecast() 
         "base": "the calibrated forecast as is",
         "glut": "level -2 pp a year in 2025-2026",
     }
+
+
+def test_the_scenarios_are_simulated_from_the_reports_method(tmp_path: Path) -> None:
+    # with --method drift the paths came from 'auto': "'base' keeps the forecast as is: its
+    # 2025 median (6,616) ... differ from the forecast's central value (5,963) ... only by
+    # the sampling" -- 11% apart, the gap between two methods, not sampling
+    history = _history()
+    path = build_report(out=tmp_path / "d.pdf", date=DATE, scenarios=SPEC, to=2026, method="drift")
+    compact = re.sub(r"\s+", " ", "\n".join(p.extract_text() for p in PdfReader(path).pages))
+    end = forecast(history, 3, method="drift", seed=0).iloc[-1]
+    paths = simulate(
+        history, 3, n_paths=analyses.SCENARIO_PATHS, scenarios=SPEC, seed=0, method="drift"
+    )
+    base = scenario_table(paths).query("scenario == 'base' and quantity == 'level'").iloc[-1]
+    assert (
+        f"'base' keeps the forecast as is: its 2026 median ({base['p50']:,.0f}) and 10-90% "
+        f"range ({base['p10']:,.0f}–{base['p90']:,.0f}) differ from the forecast's central "
+        f"value ({end['mean']:,.0f})"
+    ) in compact
+    # within the sampling error of the median (2%, as above); auto's is far from drift's
+    assert abs(base["p50"] / end["mean"] - 1) < 0.02
+    auto = forecast(history, 3, seed=0).iloc[-1]
+    assert abs(auto["mean"] / end["mean"] - 1) > 0.05
