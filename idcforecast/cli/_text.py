@@ -6,7 +6,14 @@ import math
 import unicodedata
 from collections.abc import Sequence
 
-__all__ = ["display_width", "exact_number", "format_numbers", "text_table", "unit_words"]
+__all__ = [
+    "display_width",
+    "exact_number",
+    "format_numbers",
+    "note_words",
+    "text_table",
+    "unit_words",
+]
 
 
 def display_width(text: str) -> int:
@@ -113,3 +120,17 @@ def unit_words(unit: str, *, inside: bool = False) -> str:
     if unit != "tenths":
         return unit
     return "成, tenths" if inside else "成 (tenths)"
+
+
+def note_words(note: str) -> str:
+    """A reader's row note as the user reads it: a conversion from 成 says 成, as the
+    headers do (:func:`unit_words`), where the note said "converted from 'tenths'".
+
+    Examples
+    --------
+    >>> note_words("converted from 'tenths' (x10)")
+    'converted from 成 (tenths) (x10)'
+    >>> note_words("converted from 'GW' (x1000)")
+    "converted from 'GW' (x1000)"
+    """
+    return note.replace("converted from 'tenths'", f"converted from {unit_words('tenths')}")

@@ -65,7 +65,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"last forecast year (default: {_DEFAULT_TO})",
     )
     parser.add_argument(
-        "--scenarios", metavar="FILE", help="scenario spec (TOML) to add a scenarios section"
+        "--scenarios",
+        metavar="FILE",
+        # "(TOML)" alone: a JSON or YAML spec reads too (as `scenarios FILE` says)
+        help="scenario spec to add a scenarios section (TOML; a .json or .yaml file of the "
+        "same keys reads too)",
     )
     parser.add_argument(
         "--out",

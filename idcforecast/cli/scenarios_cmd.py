@@ -466,7 +466,11 @@ def _prob_text(paths: Paths, threshold: str, year: int, *, kw_per_rack: float = 
     rows = [[str(name), f"{p:.1%}"] for name, p in probs.items()]
     # a plain number is in the unit simulated, named: a series rescaled to its spec's
     # "USD bn" read --threshold 8000000000 (meant in USD) as 8 billion billion, "0.0%"
-    shown = f"{threshold} {paths.unit}" if isinstance(value, float) and paths.unit else threshold
+    # ("60%" for a share, as a typed "70%" prints: a bare 60 read "60 %" beside it)
+    from idcforecast.cli._text import unit_words
+
+    unit = "%" if paths.unit == "%" else f" {unit_words(paths.unit)}"
+    shown = f"{threshold}{unit}" if isinstance(value, float) and paths.unit else threshold
     return f"P(value > {shown} in {year}):\n" + text_table(
         ["scenario", "probability"], rows, right=[1]
     )

@@ -189,6 +189,7 @@ def render(
                 _user_rates(rows, source_unit, target),
                 points=points,
                 per_unit=per_unit,
+                notes_unit="" if target == source_unit else source_unit,
             ),
             *_others(frame, label, chosen),
         ]
@@ -382,6 +383,7 @@ def _footnotes(
     *,
     points: str | None = None,
     per_unit: float = 1.0,
+    notes_unit: str = "",
 ) -> list[str]:
     in_points = points if per_unit == 1.0 else f"{points}, 1 成 = {per_unit:g} {points}"
     lines = [
@@ -407,10 +409,20 @@ def _footnotes(
     lines = [textwrap.fill(line, _WIDTH, subsequent_indent="  ") for line in lines]
     notes = [(rec["year"], rec["note"]) for rec in rows.to_dict("records") if rec["note"]]
     if notes:
-        lines += ["", "notes:"]
-        for year, note in notes:
+        from idcforecast.cli._text import note_words, unit_words
+
+        # shown in USD bn, "2014  not published; ... = 518.6 / 1.393 = 372.29" sat under
+        # 6.042 without a word that its figures are the CNY 100m published
+        published = f" (figures as published, in {unit_words(notes_unit)})" if notes_unit else ""
+        lines += ["", f"notes{published}:"]
+        for year, note in notes:  # "converted from 'tenths'": 成 (tenths), as the title says
             lines.append(
-                textwrap.fill(note, _WIDTH, initial_indent=f"  {year}  ", subsequent_indent=" " * 8)
+                textwrap.fill(
+                    note_words(note),
+                    _WIDTH,
+                    initial_indent=f"  {year}  ",
+                    subsequent_indent=" " * 8,
+                )
             )
     return lines
 

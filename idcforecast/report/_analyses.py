@@ -258,8 +258,12 @@ def scenario_results(
     seed: int,
     kw_per_rack: float = 2.5,
     shown_unit: str | None = None,
+    method: str = "auto",
 ) -> ScenarioResults:
-    """Simulate the scenarios of a spec file from this series' forecast distribution;
+    """Simulate the scenarios of a spec file from this series' forecast distribution (the
+    forecast of ``method``, the report's: with --method drift the paths came from 'auto',
+    and "'base' keeps the forecast as is" compared a 2025 median of 6,616 with drift's
+    5,963 as if only sampling parted them);
     ``kw_per_rack`` converts a cap between racks and power (the report's --kw-per-rack);
     ``shown_unit``: the unit the report shows the series in when it is not ``history``'s
     (a plain-USD series in "USD bn"), which the paths, their quantiles, thresholds and a
@@ -288,6 +292,7 @@ def scenario_results(
         scenarios=scenario_set,
         seed=seed,
         kw_per_rack=kw_per_rack,
+        method=method,
     )
     # a cap given as a figure ("1.5万亿元", "US$150bn") in the simulated unit, as the table
     # is: the report listed it as written only, which a PDF without a CJK font printed as
@@ -326,7 +331,7 @@ def scenario_results(
         )
     table = scenario_table(paths)
     final = table[(table["quantity"] == "level") & (table["year"] == to)]
-    ceiling = _share_ceiling(paths, to)
+    ceiling, passing = _share_ceiling(paths, to)
     thresholds = probability_thresholds(float(final["p50"].median()), ceiling=ceiling)
     threshold_note = ""
     above = [t for t in probability_thresholds(float(final["p50"].median())) if t not in thresholds]
@@ -335,10 +340,17 @@ def scenario_results(
         from idcforecast.report._numbers import exact_text
 
         levels = " and ".join(exact_text(t) for t in above)
+        # a stray path past 100% (1 in 5,000 of a utilisation rate at 60%) kept a column
+        # "P(> 100)" that read 0% in every row
+        how_many = (
+            "no simulated path passes"
+            if passing == 0
+            else "fewer than 0.5% of each scenario's simulated paths pass"
+        )
         threshold_note = (
             f" {'Levels' if len(above) > 1 else 'The level'} {levels} "
-            f"{'are' if len(above) > 1 else 'is'} left out: the series is a share and no "
-            f"simulated path passes 100% in {to}."
+            f"{'are' if len(above) > 1 else 'is'} left out: the series is a share and "
+            f"{how_many} 100% in {to}."
         )
     labels = [threshold_label(t) for t in thresholds]
     if len(set(labels)) != len(labels):  # a column must never overwrite another
@@ -359,12 +371,17 @@ def scenario_results(
             (
                 s.name,
                 _with_cap(
-                    s.description or adjustment_words(s),
+                    # a scenario without a description or adjustments was listed as
+                    # "base (weight 0.6)", saying nothing of what it is
+                    s.description
+                    or adjustment_words(s)
+                    or ("the calibrated forecast as is" if s.cap is None else ""),
                     _shown_cap(s.cap, factor),
                     s.cap_mode,
                     paths.unit,
                     in_unit=_shown_cap(figure_caps.get(s.name), factor),
-                ),
+                )
+                + _later_shocks_note(s, to),
                 s.weight,
             )
             for s in scenario_set.scenarios
@@ -486,6 +503,24 @@ def _with_cap(
     return f"{description}; {text}" if description else text
 
 
+def _later_shocks_note(scenario: Any, to: int) -> str:
+    """What of a scenario's description is not in the numbers: its shocks after ``to``,
+    the last simulated year ("; its 2026 shock falls after 2025, the last year simulated,
+    and is not in these numbers"), else "". The bundled bear case run to 2025 still read
+    "a one-off 8% drop in 2026" above numbers without it."""
+    from idcforecast.scenarios._spec_checks import shocks_after
+
+    later = shocks_after(scenario, to)
+    if not later:
+        return ""
+    years = ", ".join(map(str, later))
+    one = len(later) == 1
+    return (
+        f"; its {years} {'shock falls' if one else 'shocks fall'} after {to}, the last year "
+        f"simulated, and {'is' if one else 'are'} not in these numbers"
+    )
+
+
 def probability_thresholds(median: float, *, ceiling: float | None = None) -> tuple[float, ...]:
     """Round levels around a central value at which the report states P(exceed).
 
@@ -521,22 +556,44 @@ def probability_thresholds(median: float, *, ceiling: float | None = None) -> tu
     return levels[:1] + tuple(t for t in levels[1:] if t < ceiling)
 
 
-def _share_ceiling(paths: Any, year: int) -> float | None:
+# a share's level at or past 100% is left out of the probability table when fewer than
+# this share of any scenario's paths pass 100%: its column would read "0%" in every row
+_STRAY_PATHS = 0.005
+
+
+def _share_ceiling(paths: Any, year: int) -> tuple[float | None, float]:
     """100% in the paths' unit when the series may be a share (``idcforecast._shares``)
-    and no simulated value of ``year`` passes it; None otherwise (a probability above it
-    would be 0 by construction, or the series is no share)."""
+    and fewer than 0.5% of any scenario's simulated values of ``year`` pass it, with the
+    largest share of paths of a scenario that do; ``(None, share)`` otherwise (the series
+    is no share, or enough paths pass 100% for a probability above it to say something).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from types import SimpleNamespace
+    >>> values = np.full((2, 10_000, 1), 60.0)
+    >>> values[0, 0, 0] = 102.7  # one path in 10,000 of the first scenario past 100%
+    >>> paths = SimpleNamespace(unit="%", history_max=59.5, years=[2030], values=values)
+    >>> _share_ceiling(paths, 2030)
+    (100.0, 0.0001)
+    >>> values[1, :60, 0] = 101.0  # 0.6% of the second scenario's paths
+    >>> _share_ceiling(paths, 2030)
+    (None, 0.006)
+    """
     import numpy as np
 
     from idcforecast._shares import may_be_share, percent_factor
 
     factor = percent_factor(paths.unit)
     if factor is None or not may_be_share(paths.unit, paths.history_max):
-        return None
+        return None, 0.0
     ceiling = 100.0 / factor
     at = np.flatnonzero(np.asarray(paths.years) == year)
-    if not at.size or float(np.nanmax(paths.values[:, :, int(at[0])])) > ceiling:
-        return None
-    return ceiling
+    if not at.size:
+        return None, 0.0
+    final = paths.values[:, :, int(at[0])]
+    passing = float(np.max(np.mean(final > ceiling, axis=1)))
+    return (ceiling if passing < _STRAY_PATHS else None), passing
 
 
 def threshold_label(threshold: float) -> str:

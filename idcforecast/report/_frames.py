@@ -108,10 +108,11 @@ def source_text(history: pd.DataFrame, *, limit: int = 3) -> str:
 
     Chart text is set in DejaVu Sans, which has no Chinese: a source with Chinese in it is
     not cut down to its Latin fragments ("中国IDC圈" printed as "IDC", which reads as
-    International Data Corporation; "科智咨询" as an empty entry) but counted as a
-    Chinese-language source, named in full in the Sources table. Rows of one file read as
-    "vn.csv, rows 2-8", not "vn.csv row 2; vn.csv row 3; ...". A citation is cut at its
-    first comma, and the line then points to the Sources table.
+    International Data Corporation; "赛迪顾问" as an empty entry) but counted as a
+    Chinese-language source, named in full in the Sources table; a known Chinese name is
+    said in English ("科智咨询" is Kezhi Consulting; :mod:`~idcforecast.report._known_names`).
+    Rows of one file read as "vn.csv, rows 2-8", not "vn.csv row 2; vn.csv row 3; ...". A
+    citation is cut at its first comma, and the line then points to the Sources table.
 
     Examples
     --------
@@ -121,12 +122,15 @@ def source_text(history: pd.DataFrame, *, limit: int = 3) -> str:
     'Source: vn.csv, rows 2-4, 6'
     >>> source_text(pd.DataFrame({"source": [f"Series 'x' year {y}" for y in range(2018, 2024)]}))
     "Source: Series 'x', years 2018-2023"
-    >>> cn = pd.DataFrame({"source": ["中国IDC圈 2015-2016报告", "科智咨询", "Global Times, p. 2"]})
+    >>> cn = pd.DataFrame({"source": ["中国IDC圈 2015-2016报告", "赛迪顾问", "Global Times, p. 2"]})
     >>> source_text(cn)
     'Source: 2 Chinese-language sources; Global Times (see Sources)'
+    >>> source_text(pd.DataFrame({"source": ["科智咨询 (中国IDC圈)", "Global Times"]}))
+    'Source: Kezhi Consulting (China IDC Circle); Global Times'
     """
     import re
 
+    from idcforecast.report._known_names import in_english
     from idcforecast.report.fonts import contains_cjk
 
     if "source" not in history.columns:
@@ -140,8 +144,10 @@ def source_text(history: pd.DataFrame, *, limit: int = 3) -> str:
     words: dict[str, str] = {}  # "file.csv" -> "row"; "Series 'x'" -> "year"
     shortened = False  # a citation cut at its comma: the rest is in the Sources table
     for source in sources:
-        entry = source.split(",")[0].strip()  # the citation, before any ", quoting ..."
+        # the citation, before any ", quoting ..."
+        entry = source.split(",")[0].strip()
         cut = entry != source.strip()
+        entry = in_english(entry)
         if contains_cjk(entry):
             entries.append(chinese)
             continue

@@ -15,6 +15,7 @@ from idcforecast.report._frames import (
     one_series,
     require_columns,
 )
+from idcforecast.report._known_names import in_english
 from idcforecast.report._numbers import LevelFormat, published_values, qualified_claim_text
 from idcforecast.report.fonts import contains_cjk
 from idcforecast.report.style import (
@@ -44,11 +45,13 @@ __all__ = ["plot_claims", "plot_scenarios"]
 
 
 def _publisher(row: pd.Series) -> str:
-    """Who published a claim, its ``by`` up to the first comma ("Global Times")."""
+    """Who published a claim, its ``by`` up to the first comma ("Global Times"), a known
+    Chinese name in English (chart text is DejaVu only: "科智咨询 (中国IDC圈)" is "Kezhi
+    Consulting (China IDC Circle)", where the footnote said "named in Chinese")."""
     import pandas as pd
 
     by = row.get("by", "")
-    return "" if by is None or pd.isna(by) else str(by).split(",")[0].strip()
+    return "" if by is None or pd.isna(by) else in_english(str(by).split(",")[0].strip())
 
 
 def _claim_set(row: pd.Series) -> str:
@@ -356,7 +359,7 @@ def plot_scenarios(
     """
     import pandas as pd
 
-    from idcforecast.report.style import SCENARIO_COLORS
+    from idcforecast.report.style import SCENARIO_COLORS, SCENARIO_DASHES
     from idcforecast.scenarios import Paths, scenario_table
 
     if isinstance(table, Paths):
@@ -402,6 +405,7 @@ def plot_scenarios(
                 )
             weighted = name == "weighted"
             color = COLORS["history"] if weighted else SCENARIO_COLORS[i % len(SCENARIO_COLORS)]
+            dashes = SCENARIO_DASHES[(i // len(SCENARIO_COLORS)) % len(SCENARIO_DASHES)]
             if not weighted:
                 ax.fill_between(years, lo, hi, color=color, alpha=0.13, lw=0)
             ax.plot(
@@ -409,7 +413,7 @@ def plot_scenarios(
                 mid,
                 color=color,
                 lw=2.4 if weighted else 1.8,
-                ls="-" if weighted else "--",
+                ls="-" if weighted else dashes,
                 label=name,
             )
             ends.append((float(years[-1]), float(mid[-1]), figures.short(mid[-1]), color))

@@ -18,8 +18,8 @@ Examples
 比增長27.2%
 >>> print(wrap_text("zhaoxny.com/q/84212a5137f82.html", 16, width))
 zhaoxny.com/q/
-84212a5137f82.ht
-ml
+84212a5137f82.
+html
 """
 
 from __future__ import annotations
@@ -41,8 +41,10 @@ _NO_BREAK_BEFORE = frozenset(",.;:!?%)]}'\"’”、。，．；：！？）】�
 _NO_BREAK_AFTER = frozenset("([{‘“（【《「『〔")
 # units and magnitudes written after a number ("1562.5亿元", "2019年"): kept with it
 _UNIT_CHARS = frozenset("亿億万萬千百元年月日个個台架")
-# in a run too long for the line, the preferred places to break it (after them)
-_SOFT_BREAKS = frozenset("/-_?&=")
+# in a run too long for the line, the preferred places to break it (after them): a URL's
+# "/" first, else a host name's or file name's "." ("m.highestlevelmanagement." over
+# "com/article/...", where it broke at the edge, "m.highestlevelmanagement.co" over "m/...")
+_SOFT_BREAKS = (frozenset("/-_?&="), frozenset("."))
 
 
 def _breakable(left: str, right: str) -> bool:
@@ -69,14 +71,31 @@ def _words(text: str) -> list[str]:
 
 def _split_long(word: str, width: float, measure: Callable[[str], float]) -> list[str]:
     """A word wider than ``width`` in pieces that fit: each broken after the last "/"
-    (or "-", "_"...) that fits, else at the last character that fits."""
+    (or ".", "-", "_"...) that fits, else at the last character that fits, and never
+    before closing punctuation.
+
+    Examples
+    --------
+    >>> _split_long("(highestlevelmanagement.com)", 27.0, lambda s: float(len(s)))
+    ['(highestlevelmanagement.', 'com)']
+    >>> _split_long("abcdefgh)", 8.0, lambda s: float(len(s)))
+    ['abcdefg', 'h)']
+    """
     pieces = []
     while word and measure(word) > width:
         fits = 1
         while fits < len(word) and measure(word[: fits + 1]) <= width:
             fits += 1
-        soft = max((i + 1 for i in range(fits) if word[i] in _SOFT_BREAKS), default=0)
-        cut = soft if soft >= fits // 2 else fits
+        cut = fits
+        for marks in _SOFT_BREAKS:
+            soft = max((i + 1 for i in range(fits) if word[i] in marks), default=0)
+            if soft >= fits // 2:
+                cut = soft
+                break
+        # a closing bracket or mark never opens a line alone: "(highestlevelmanagement.com"
+        # over ")"
+        while cut > 1 and word[cut] in _NO_BREAK_BEFORE:
+            cut -= 1
         pieces.append(word[:cut])
         word = word[cut:]
     if word:

@@ -9,22 +9,26 @@ Examples
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
 import re
-import shlex
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 from idcforecast.errors import (
-    DataError,
     ReportError,
     SpecError,
-    UnknownSeriesError,
 )
 from idcforecast.report._atomic import check_not_input, check_writable, write_atomic
+from idcforecast.report._report_data import (
+    DEFAULT_DATASET,
+    DEFAULT_SERIES,
+    READ_DEFAULTS,
+    spec_file_digest,
+)
+from idcforecast.report._report_data import load_history as _load_history
+from idcforecast.report._reproduce import equivalent_command as _equivalent_command
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -42,8 +46,6 @@ __all__ = [
     "report_file_name",
 ]
 
-DEFAULT_DATASET = "china_idc_market"
-DEFAULT_SERIES = "china_idc_cidc_overall"
 DEFAULT_TO = 2030
 DEFAULT_OUT = "reports/china-idc-market.pdf"
 _TITLES = {"china_idc_cidc_overall": "China IDC market (CIDC overall scope)"}
@@ -124,7 +126,8 @@ def build_report(
     to
         The last forecast year (after the last year of the series).
     scenarios
-        A scenario spec (TOML) to add the scenarios section; none by default. Its
+        A scenario spec to add the scenarios section (TOML, or a ``.json`` / ``.yaml``
+        file of the same keys; see ``load_scenarios``); none by default. Its
         ``series_id``, when it has one, must be the reported series.
     out
         The PDF to write (folders are created); written atomically. By default
@@ -180,7 +183,7 @@ def build_report(
     """
     target = None if out is None else check_report_out(out, data=data, scenarios=scenarios)
     report_date = _report_date(date)
-    options = {k: v for k, v in (read_options or {}).items() if v != _READ_DEFAULTS.get(k)}
+    options = {k: v for k, v in (read_options or {}).items() if v != READ_DEFAULTS.get(k)}
     if dataset is not None and data is not None:
         raise SpecError(
             "report: pass a data file (--data) or a bundled dataset (--dataset), not both",
@@ -268,8 +271,14 @@ def build_report(
         report_date=report_date,
         command=command or "build_report(...) called from Python",
         reproduce=reproduce,
-        kw_per_rack=float(options.get("kw_per_rack", _READ_DEFAULTS["kw_per_rack"])),
+        kw_per_rack=float(options.get("kw_per_rack", READ_DEFAULTS["kw_per_rack"])),
         read_history=read_history,
+        # a spec edited after the report reproduced another report under the same command
+        spec_file=(
+            ()
+            if spec_set is None or scenarios is None
+            else spec_file_digest(scenarios, str(spec_set.source))
+        ),
     )
     added = tuple(text for text in (rescaled, left_out) if text)
     if added:
@@ -342,231 +351,6 @@ def _report_date(value: str | date | None) -> date:
     )
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-# read_series options at their defaults are left out of the equivalent command
-_READ_DEFAULTS: dict[str, Any] = {
-    "unit": None,
-    "sep": None,
-    "decimal": ".",
-    "header_row": 0,
-    "sheet_name": 0,
-    "kw_per_rack": 2.5,
-    "year_column": "year",
-    "estimates": "error",
-    "encoding": "utf-8",
-}
-# the read options that apply to a bundled dataset too: they convert, not describe a file
-_BUNDLED_READ_OPTIONS = frozenset({"unit", "kw_per_rack"})
-_READ_FLAGS = {
-    "unit": "--unit",
-    "sep": "--sep",
-    "decimal": "--decimal",
-    "header_row": "--header-row",
-    "sheet_name": "--sheet",
-    "kw_per_rack": "--kw-per-rack",
-    "year_column": "--year-column",
-    "estimates": "--estimates",
-    "encoding": "--encoding",
-}
-
-
-# a Series as a CSV read_series reads back as that series: its years a "year" column, its
-# values a column named after it ("series" when it has no name, as read_series names it)
-_SERIES_CSV_CALL = "{rename}.rename_axis('year').to_csv({path!r})"
-
-
-def _series_rename(series: Any) -> str:
-    return ".rename('series')" if series.name is None else ""
-
-
-def _series_csv(series: pd.Series) -> str:
-    named = series if series.name is not None else series.rename("series")
-    return str(named.rename_axis("year").to_csv())
-
-
-def _load_history(
-    data: str | os.PathLike[str] | pd.DataFrame | None,
-    series_id: str | None,
-    read_options: Mapping[str, Any],
-    dataset: str | None = None,
-    *,
-    source_name: str | None = None,
-) -> tuple[pd.DataFrame, str, str]:
-    """The series' rows, a label for the data, and the sha256 of what was read;
-    ``source_name`` names a file in both ("standard input" for a copy of what was piped in).
-    """
-    import pandas as pd
-
-    # unit and kw_per_rack convert a bundled series as they convert a file's (as show,
-    # forecast and scenarios --unit do); the others describe a file's layout
-    file_options = [k for k in read_options if k not in _BUNDLED_READ_OPTIONS]
-    if data is None and file_options:
-        raise DataError(
-            f"report: read options {', '.join(map(repr, file_options))} apply to a data file "
-            "(--data FILE); the bundled dataset is read as it is (only unit and kw_per_rack "
-            "convert it)",
-            options=", ".join(file_options),
-        )
-    folder: list[Path] | None = None  # a folder's files, when data is a folder
-    if data is None:
-        from idcforecast._paths import data_dir
-        from idcforecast.datasets import load_dataset
-
-        name = dataset or DEFAULT_DATASET
-        frame = load_dataset(name)  # a typed error naming the datasets for an unknown name
-        if "series_id" not in frame.columns:  # was a KeyError 'series_id' traceback
-            raise DataError(
-                f"report: dataset {name!r} holds claims, not series; expected a series "
-                "dataset (see idcforecast datasets); check its claims with: idcforecast "
-                "check-claims --all, or idcforecast track-record",
-                dataset=name,
-            )
-        path = data_dir() / f"{name}.csv"
-        label = f"bundled dataset {name} ({path.name})"
-        digest = _sha256(path)
-        if name == DEFAULT_DATASET:
-            series_id = series_id or DEFAULT_SERIES
-        if read_options:  # unit / kw_per_rack: the reported series converted, as read_series
-            from idcforecast.io import read_series
-
-            if series_id is not None and series_id in set(frame["series_id"].astype(str)):
-                frame = frame[frame["series_id"].astype(str) == series_id]
-            frame = read_series(frame, source_name=f"dataset {name}", **read_options)
-    else:
-        from idcforecast.io import read_series
-
-        if isinstance(data, pd.DataFrame):
-            label = "an in-memory DataFrame (hash of its CSV form)"
-            digest = hashlib.sha256(data.to_csv(index=False).encode("utf-8")).hexdigest()
-        elif isinstance(data, pd.Series):  # read as read_series reads it: "Series 'x' year N"
-            named = "" if data.name is None else f" {str(data.name)!r}"
-            label = f"an in-memory Series{named} (hash of its CSV form)"
-            digest = hashlib.sha256(_series_csv(data).encode("utf-8")).hexdigest()
-        elif Path(data).is_dir():
-            from idcforecast.io import folder_files
-
-            files = folder_files(Path(data))
-            folder = files
-            names = ", ".join(f.name for f in files)
-            label = f"folder {Path(data).name} ({len(files)} files: {names})"
-            # one digest over each file's name and digest, in name order
-            listing = "".join(f"{f.name}\0{_sha256(f)}\n" for f in files)
-            digest = hashlib.sha256(listing.encode("utf-8")).hexdigest()
-        else:
-            label = source_name or f"file {Path(data).name}"
-            # hashed once read: a missing file is read_series' typed error ("no such file"),
-            # where hashing it first was a FileNotFoundError traceback
-            digest = ""
-        try:
-            # only the reported series, as `idcforecast forecast --series` reads it: another
-            # series of the file (no unit, another currency) is no reason to fail
-            frame = read_series(data, series_id=series_id, source_name=source_name, **read_options)
-        except UnknownSeriesError as err:
-            if series_id is None or getattr(err, "series_id", None) != series_id:
-                raise
-            _not_in_data(series_id, label, list(getattr(err, "valid", ())))
-        digest = digest or _sha256(Path(data))  # type: ignore[arg-type]
-    ids = list(dict.fromkeys(frame["series_id"].astype(str)))
-    if series_id is None:
-        if len(ids) != 1:
-            raise DataError(
-                f"report data ({label}): holds {len(ids)} series ({', '.join(ids)}); "
-                # "series_id=ID" reads "--series ID" on the command line (cli_advice); the
-                # old "series_id= (--series ID)" read "--series (--series ID)" there
-                f"choose one with series_id=ID"
-                + (
-                    ", or join the files into one series with series_id=NAME (a file "
-                    "without a series_id column is a series named after the file)"
-                    if folder is not None and set(ids) <= {f.stem for f in folder}
-                    else ""
-                ),
-                series_ids=ids,
-            )
-        series_id = ids[0]
-    if series_id not in ids:
-        _not_in_data(series_id, label, ids)
-    rows = frame[frame["series_id"].astype(str) == series_id]
-    return rows.sort_values("year").reset_index(drop=True), label, digest
-
-
-def _not_in_data(series_id: str, label: str, ids: list[str]) -> NoReturn:
-    raise UnknownSeriesError(
-        f"report: series {series_id!r} is not in {label}; it holds: {', '.join(ids)} "
-        f"(pass one of them with --series)",
-        series_id=series_id,
-        known=ids,
-    )
-
-
-_FRAME_CSV = "data.csv"  # where the reproducing command reads a DataFrame passed as data=
-
-
-def _equivalent_command(
-    data: Any,
-    series_id: str | None,
-    to: int,
-    scenarios: Any,
-    out: Path,
-    report_date: date,
-    seed: int,
-    read_options: Mapping[str, Any],
-    gaps: str = "interpolate",
-    method: str = "auto",
-    dataset: str | None = None,
-    *,
-    title: str | None = None,
-) -> str:
-    parts = ["idcforecast", "report"]
-    if dataset is not None and dataset != DEFAULT_DATASET:
-        parts += ["--dataset", dataset]
-    frame = data is not None and hasattr(data, "to_csv")  # a DataFrame or a Series
-    comments = []
-    if frame:  # the command read the bundled data: it reproduced another report
-        parts += ["--data", _FRAME_CSV]
-        comments.append(
-            f"{_FRAME_CSV}: the Series passed as data=, written with "
-            f"{_SERIES_CSV_CALL.format(rename=_series_rename(data), path=_FRAME_CSV)}"
-            if not hasattr(data, "columns")
-            else f"{_FRAME_CSV}: the DataFrame passed as data=, written with "
-            f".to_csv({_FRAME_CSV!r}, index=False)"
-        )
-    if data is not None:
-        if not frame:
-            parts += ["--data", str(data)]
-        if not frame and data == "-":  # "--data -" alone read as if any table piped in would do
-            comments.append("-: the same table piped in on standard input (its sha256 above)")
-    for key, value in read_options.items():  # the bundled data's --unit, --kw-per-rack too
-        if key in _READ_FLAGS:
-            parts += [_READ_FLAGS[key], "\\t" if value == "\t" else str(value)]
-    if series_id is not None:
-        parts += ["--series", series_id]
-    parts += ["--to", str(to)]
-    if scenarios is not None:
-        parts += ["--scenarios", str(scenarios)]
-    if gaps != "interpolate":
-        parts += ["--gaps", gaps]
-    if method != "auto":
-        parts += ["--method", method]
-    if title is not None:
-        parts += ["--title", title]
-    from idcforecast.units.fx import user_fx_files
-
-    fx_files = [str(path) for path, _ in user_fx_files()]
-    if len(fx_files) == 1:  # the command line takes one; nested Python blocks: below
-        parts += ["--fx-rates", fx_files[0]]
-    parts += ["--out", str(out), "--date", report_date.isoformat(), "--seed", str(seed)]
-    no_flag = [f"{k}={v!r}" for k, v in read_options.items() if k not in _READ_FLAGS]
-    if data is not None and not frame and no_flag:  # sheet_name=...
-        comments.append(f"read with read_series({', '.join(no_flag)})")
-    if len(fx_files) > 1:
-        comments.append(f"FX rates from use_fx_rates of {', '.join(fx_files)}, innermost first")
-    command = shlex.join(parts)
-    return f"{command}  # {'; '.join(comments)}" if comments else command
-
-
 def _context(
     history: pd.DataFrame,
     *,
@@ -583,6 +367,7 @@ def _context(
     reproduce: str,
     kw_per_rack: float,
     read_history: pd.DataFrame | None = None,
+    spec_file: tuple[str, str] | tuple[()] = (),
 ) -> ReportContext:
     from idcforecast import __version__
     from idcforecast.forecasting import forecast
@@ -602,6 +387,7 @@ def _context(
             seed=seed,
             kw_per_rack=kw_per_rack,
             shown_unit=str(history["unit"].iloc[0]) if "unit" in history.columns else "",
+            method=method,
         )
         if scenarios
         else None
@@ -626,6 +412,7 @@ def _context(
         method=method,
         horizon_to=to,
         fx_files=tuple((str(path), sha) for path, sha in user_fx_files()),
+        scenario_spec=spec_file,
     )
     return ReportContext(
         title=(title or "").strip() or _TITLES.get(sid, sid),  # "   ": no title

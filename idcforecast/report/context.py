@@ -40,6 +40,8 @@ class Provenance:
     horizon_to: int
     # the user's FX files (--fx-rates / use_fx_rates) with the sha256 of what was read
     fx_files: tuple[tuple[str, str], ...] = ()
+    # the scenario spec (--scenarios) as named and the sha256 of its file; () without one
+    scenario_spec: tuple[str, str] | tuple[()] = ()
 
 
 @dataclass(frozen=True)

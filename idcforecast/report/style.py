@@ -49,7 +49,17 @@ COLORS: dict[str, str] = {
     "hit": "#009e73",
     "grid": "#dddddd",
 }
-SCENARIO_COLORS: tuple[str, ...] = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00")
+# Okabe-Ito's sky blue sixth; past six, the colours repeat with another dash pattern
+# (SCENARIO_DASHES): a sixth scenario was drawn in the base case's blue and dashes
+SCENARIO_COLORS: tuple[str, ...] = (
+    "#0072b2",
+    "#d55e00",
+    "#009e73",
+    "#cc79a7",
+    "#e69f00",
+    "#56b4e9",
+)
+SCENARIO_DASHES: tuple[str, ...] = ("--", ":", "-.")
 FIGSIZE: tuple[float, float] = (7.0, 3.6)
 FOOTNOTE_SIZE = 6.5
 # where figure-wide text (a footnote, a figure title) starts, as a fraction of the figure

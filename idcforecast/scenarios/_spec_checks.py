@@ -518,6 +518,47 @@ def check_scenario_years(spec: ScenarioSet, years: np.ndarray) -> None:
             )
         _warn_if_partly_history(spec, scenario, first)
         _warn_if_all_later(spec, scenario, last, simulated)
+        _warn_if_shocks_later(spec, scenario, last)
+
+
+def shocks_after(scenario: Scenario, last: int) -> list[int]:
+    """The years of ``scenario``'s shocks after ``last``, the last simulated year, when it
+    has adjustments in the simulated years (else it is the base case here, said as such).
+
+    Examples
+    --------
+    >>> from idcforecast.scenarios.spec import Scenario
+    >>> shocks_after(Scenario("bear", growth={2024: -0.05}, shocks={2026: -0.08}), 2025)
+    [2026]
+    >>> shocks_after(Scenario("bear", growth={2024: -0.05}, shocks={2026: -0.08}), 2026)
+    []
+    """
+    later = sorted(y for y in scenario.shock_years if y > last)
+    adjusted = {*scenario.growth_years, *scenario.shock_years}
+    if not later or (scenario.cap is None and min(adjusted) > last):
+        return []
+    return later
+
+
+def _warn_if_shocks_later(spec: ScenarioSet, scenario: Scenario, last: int) -> None:
+    """A shock after the last simulated year is not in the numbers: a note, as the
+    scenario's other adjustments are (the bundled bear's "one-off 8% drop in 2026" run to
+    2025 was silently left out of a bear case that still described it)."""
+    import warnings
+
+    from idcforecast.errors import ScenarioWarning
+
+    later = shocks_after(scenario, last)
+    if not later:
+        return
+    warnings.warn(
+        f"{spec.source}: scenario {scenario.name!r} key 'shocks': the "
+        f"{_years_text(np.array(later))} {'shock falls' if len(later) == 1 else 'shocks fall'} "
+        f"after {last}, the last simulated year, and {'is' if len(later) == 1 else 'are'} not "
+        f"applied; simulate to {later[-1]} to see {'it' if len(later) == 1 else 'them'}",
+        ScenarioWarning,
+        stacklevel=5,
+    )
 
 
 def _warn_if_partly_history(spec: ScenarioSet, scenario: Scenario, first: int) -> None:

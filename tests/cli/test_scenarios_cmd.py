@@ -326,7 +326,8 @@ def test_paths_that_do_not_fit_in_memory_are_one_error_line(
 
 def test_the_forecast_note_is_printed_under_the_header(capsys: pytest.CaptureFixture[str]) -> None:
     # scen25: the bundled CIDC series has no 2013; the gap was filled for fitting without a word
-    out = _run(["--paths", "500", "--to", "2025"], capsys)
+    # (to 2026: to 2025 a note on the bear's 2026 shock, not simulated, comes first)
+    out = _run(["--paths", "500", "--to", "2026"], capsys)
     assert out.splitlines()[2] == "note: gap year 2013 filled log-linearly for fitting only"
 
 
@@ -700,3 +701,17 @@ def test_levels_and_cagr_round_a_tie_half_up_as_the_report_does() -> None:
     assert levels[-1].split() == ["base", "2025", "118", "123", "130", "133", "140"]
     rates = scenarios_cmd._cagr_text(table).splitlines()
     assert rates[-1].split() == ["base", "2.3%", "4.0%", "6.3%", "8.0%", "9.8%"]
+
+
+def test_a_bare_threshold_on_a_share_reads_as_a_percent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a bare 60 printed "P(value > 60 % in 2025)" beside a typed 70%'s "P(value > 70% ...)"
+    path = tmp_path / "util.csv"
+    rows = [(2018, 52.0), (2019, 53.1), (2020, 55.0), (2021, 56.4), (2022, 58.0)]
+    path.write_text("series_id,year,value,unit\n" + "".join(f"util,{y},{v},%\n" for y, v in rows))
+    args = ["--input", str(path), "--paths", "200", "--to", "2025"]
+    out = _run([*args, "--threshold", "60", "--threshold", "70%"], capsys)
+    assert "P(value > 60% in 2025):" in out
+    assert "P(value > 70% in 2025):" in out
+    assert "60 %" not in out

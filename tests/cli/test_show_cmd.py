@@ -471,3 +471,39 @@ def test_a_series_read_in_cheng_names_its_unit_as_published(
     code, out, _ = _show(capsys, "--data", str(path), "--unit", "成")
     assert code == 0
     assert out.splitlines()[1] == "unit: 成 (tenths)  ·  2 years 2017-2018"
+
+
+def test_a_series_converted_from_cheng_says_so_in_its_row_notes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # the notes said "converted from 'tenths' (x10)" under a title that says 成 (tenths)
+    path = tmp_path / "share.csv"
+    path.write_text(
+        "series_id,year,value,unit\nrate,2019,5,成\nrate,2020,6.5,成\n", encoding="utf-8"
+    )
+    code, out, _ = _show(capsys, "--data", str(path), "--unit", "%")
+    assert code == 0
+    # 5 成 = 50%, 6.5 成 = 65%: a tenth of a whole is 10 percentage points
+    assert _line(out, "2019").split()[:2] == ["2019", "50"]
+    notes = out.split("notes:\n", 1)[1].splitlines()
+    assert notes[:2] == [
+        "  2019  converted from 成 (tenths) (x10)",
+        "  2020  converted from 成 (tenths) (x10)",
+    ]
+    assert "'tenths'" not in out
+
+
+def test_notes_under_converted_values_say_their_figures_are_as_published(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # in USD bn the 2014 row reads 6.042 (372.3 CNY 100m / 6.1620 CNY per USD / 10), and
+    # its note "... = 518.6 / 1.393 = 372.29" sat under it with no unit
+    code, out, _ = _show(capsys, "--unit", "USD bn")
+    assert code == 0
+    assert _line(out, "2014").split()[:2] == ["2014", "6.042"]
+    block = out.split("\n\nnotes", 1)[1]
+    assert block.startswith(" (figures as published, in CNY 100m):\n  2012  reported YoY +23.2%")
+    assert "2014  not published; 2015 level / (1 + 2015 reported YoY) = 518.6 / 1.393" in block
+    # in the unit published, the header is as it was
+    code, out, _ = _show(capsys)
+    assert "\n\nnotes:\n  2012  reported YoY +23.2%" in out

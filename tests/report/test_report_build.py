@@ -1224,8 +1224,9 @@ def test_a_chinese_title_without_a_cjk_font_says_so_on_page_one(
     monkeypatch.setenv(CJK_FONT_ENV, "none")
     data = tmp_path / "cn.csv"
     data.write_text(
-        "年份,中国IDC市场规模,来源\n2016,714.5,科智咨询\n2017,946.1,科智咨询\n"
-        "2018,1228.0,科智咨询\n2019,1562.5,科智咨询\n2020,2238.7,科智咨询\n",
+        # (a firm with no known English name: 科智咨询 is printed as Kezhi Consulting)
+        "年份,中国IDC市场规模,来源\n2016,714.5,赛迪顾问\n2017,946.1,赛迪顾问\n"
+        "2018,1228.0,赛迪顾问\n2019,1562.5,赛迪顾问\n2020,2238.7,赛迪顾问\n",
         encoding="utf-8",
     )
     path = build_report(

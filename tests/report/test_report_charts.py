@@ -74,10 +74,10 @@ def test_forecast_chart_has_title_unit_footnote_and_the_bands(history, forecast)
     assert ax.get_title(loc="left") == "demo: history and forecast to 2025"
     assert ax.get_ylabel() == "CNY 100 million"
     footnote = fig.texts[-1].get_text()
-    # chart text has no CJK glyphs (DejaVu): a Chinese source is named as such, never cut
-    # down to its Latin fragment (was "(CIDC) report")
+    # chart text has no CJK glyphs (DejaVu): a Chinese source is never cut down to its
+    # Latin fragment (was "(CIDC) report"); 科智咨询 is a known name, said in English
     assert footnote.startswith(
-        "Source: a Chinese-language source; Press; derived; and 1 more (see Sources)"
+        "Source: Kezhi Consulting (CIDC) report; Press; derived; and 1 more (see Sources)"
     )
     assert "'drift'" in footnote
     bands = ax.collections[:2]
@@ -213,9 +213,7 @@ def test_claims_chart_marks_held_and_missed() -> None:
         fig.texts[-1]
         .get_text()
         .replace("\n", " ")
-        .endswith(
-            "Published by: gt: Global Times; cidc: named in Chinese (the 'by' of the track record)."
-        )
+        .endswith("Published by: gt: Global Times; cidc: Kezhi Consulting.")
     )
     assert fig.axes[0].get_ylabel() == "CNY 100 million"
     # two forecasts for 2022 sit at 2022 -/+ 0.06 (spread 0.12 apart around the year); both
@@ -323,12 +321,21 @@ def test_unknown_model_and_empty_history(history, forecast) -> None:
 def test_chinese_sources_are_never_cut_to_fragments(history, forecast) -> None:
     # uat11 #4: "中国IDC圈" (CIDC) was printed "IDC", which reads as International Data
     # Corporation, and "科智咨询" as an empty entry (";;")
+    # (an unknown firm, 赛迪顾问, for the old "科智咨询": that one is named in English now)
     cn = history.assign(
-        source=["中国IDC圈 2015-2016报告", "中国IDC圈", "科智咨询", "Global Times 2020-07-07"]
+        source=["中国IDC圈 2015-2016报告", "中国IDC圈研究", "赛迪顾问", "Global Times 2020-07-07"]
     )
     footnote = plot_forecast(cn, forecast).texts[-1].get_text()
     assert footnote.startswith("Source: 3 Chinese-language sources; and 1 more (see Sources).")
     assert "IDC" not in footnote.split("Forecast:")[0] and ";;" not in footnote
+    # known names said in English: 中国IDC圈 is China IDC Circle, 科智咨询 Kezhi Consulting
+    # (the report's sources were "a Chinese-language source" where the name is known)
+    known = history.assign(source=["中国IDC圈", "科智咨询", "中国IDC圈 2015-2016报告", "GT"])
+    footnote = plot_forecast(known, forecast).texts[-1].get_text().replace("\n", " ")
+    assert footnote.startswith(
+        "Source: China IDC Circle; Kezhi Consulting; a Chinese-language source; and 1 more "
+        "(see Sources)."
+    )
     growth = plot_growth(cn.iloc[[0, 3]]).texts[-1].get_text().replace("\n", " ")
     assert growth.endswith(
         "Source: a Chinese-language source; Global Times 2020-07-07 (see Sources)."
@@ -1171,3 +1178,29 @@ def test_backtest_footnote_counts_the_outcomes_of_a_few_forecasts() -> None:
     many = accuracy.assign(n=12, coverage_80=0.75)
     note = plot_backtest(bt, accuracy=many).texts[-1].get_text()
     assert note.endswith("sMAPE 5.0%, 80% interval covered 75%, 95% covered 100%.")
+
+
+def test_seven_scenarios_are_drawn_in_seven_distinct_styles() -> None:
+    # the sixth scenario was drawn in the first one's blue and dashes (five colours, one
+    # dash pattern): base and the sixth could not be told apart, line or end label
+    from idcforecast import simulate
+    from idcforecast.scenarios import scenario_table
+
+    history = pd.DataFrame(
+        {"series_id": "demo", "year": range(2016, 2024), "unit": "MW",
+         "value": [100.0, 112, 125, 140, 157, 175, 196, 220]}
+    )  # fmt: skip
+    names = ["base", "a", "b", "c", "d", "e", "f"]
+    spec = {
+        "scenarios": {
+            name: ({"growth": {"2024-2026": 0.01 * i}} if i else {}) for i, name in enumerate(names)
+        }
+    }
+    fig = plot_scenarios(scenario_table(simulate(history, 3, n_paths=200, scenarios=spec, seed=0)))
+    lines = {line.get_label(): line for line in fig.axes[0].lines if line.get_label() in names}
+    styles = {(line.get_color(), line.get_linestyle()) for line in lines.values()}
+    assert len(lines) == 7 and len(styles) == 7
+    # the first six in six colours; the seventh in the first colour, dotted
+    assert len({lines[n].get_color() for n in names[:6]}) == 6
+    assert lines["f"].get_color() == lines["base"].get_color()
+    assert (lines["base"].get_linestyle(), lines["f"].get_linestyle()) == ("--", ":")

@@ -46,9 +46,20 @@ def test_the_footnote_names_the_publishers_by_claim_set() -> None:
     # and a publisher in one list, as if kezhi_2020_07 were a firm
     note = _note(plot_claims(_record()))
     assert "Forecasts by:" not in note
+    # 科智咨询等机构 and 科智咨询 (中国IDC圈) are known names, said in English (they were
+    # "kezhi_2020_07, cidc_2019_2020_report: named in Chinese (the 'by' of the track record)")
     assert note.endswith(
-        "Labels: claim set (year made). Published by: global_times_2020_07_07: Global Times; "
-        "kezhi_2020_07, cidc_2019_2020_report: named in Chinese (the 'by' of the track "
+        "Labels: claim set (year made). Published by: kezhi_2020_07: Kezhi Consulting and "
+        "others; global_times_2020_07_07: Global Times; cidc_2019_2020_report: Kezhi "
+        "Consulting (China IDC Circle)."
+    )
+
+
+def test_a_publisher_named_in_chinese_and_not_known_is_said_so() -> None:
+    record = _record().assign(by=["赛迪顾问", "科智咨询 (中国IDC圈)", "Global Times"])
+    assert _note(plot_claims(record)).endswith(
+        "Published by: global_times_2020_07_07: Global Times; cidc_2019_2020_report: Kezhi "
+        "Consulting (China IDC Circle); kezhi_2020_07: named in Chinese (the 'by' of the track "
         "record)."
     )
 

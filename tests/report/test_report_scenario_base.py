@@ -92,7 +92,7 @@ def test_a_scenario_without_a_description_is_listed_by_what_it_changes(tmp_path:
         "growth -5% a year in 2024-2026; a one-off -10% level shift in 2027; capped at 12,000 "
         "CNY 100 million (approached smoothly)"
     )
-    assert described["base"] == ""
+    assert described["base"] == "the calibrated forecast as is"  # was "": nothing said
 
 
 def test_a_cap_given_as_a_figure_is_listed_in_the_series_unit_too(tmp_path: Path) -> None:
@@ -133,3 +133,70 @@ def test_a_spec_in_another_magnitude_says_the_results_are_in_the_reports_unit() 
     )
     described = dict((name, text) for name, text, _ in result.scenarios)
     assert described["crash"] == "capped at 12,000 CNY 100 million (approached smoothly)"
+
+
+def test_a_shock_after_the_horizon_is_said_not_in_the_numbers() -> None:
+    # run to 2025, the bear case read "a one-off 8% drop in 2026 (oversupply)" above
+    # numbers without it
+    import warnings
+
+    from idcforecast import load_dataset
+    from idcforecast.errors import ScenarioWarning
+    from idcforecast.report._analyses import scenario_results
+
+    frame = load_dataset("china_idc_market")
+    history = frame[frame["series_id"] == "china_idc_cidc_overall"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ScenarioWarning)  # the same, said on the terminal
+        result = scenario_results("china_idc_example.toml", history, to=2025, seed=0)
+    bullets = {name: text for name, text, _ in result.scenarios}
+    assert bullets["bear"].endswith(
+        "capped at 9,000 CNY 100 million (clipped); its 2026 shock falls after 2025, the last "
+        "year simulated, and is not in these numbers"
+    )
+    assert "falls after" not in bullets["bull"] + bullets["base"]
+
+
+def test_a_scenario_without_description_or_changes_is_said_to_be_the_forecast() -> None:
+    # listed as "base (weight 0.6)" with nothing after it
+    from idcforecast.report._analyses import scenario_results
+
+    history = pd.DataFrame(
+        {"series_id": "util", "year": range(2016, 2024), "unit": "%",
+         "value": [48.5, 50.2, 52.0, 53.1, 55.0, 56.4, 58.0, 59.5]}
+    )  # fmt: skip
+    spec = {
+        "scenarios": {
+            "base": {"weight": 0.6},
+            "glut": {"weight": 0.4, "growth": {"2025-2026": "-2pp"}},
+        }
+    }
+    result = scenario_results(spec, history, to=2026, seed=0, shown_unit="%")
+    bullets = {name: text for name, text, _ in result.scenarios}
+    assert bullets == {
+        "base": "the calibrated forecast as is",
+        "glut": "level -2 pp a year in 2025-2026",
+    }
+
+
+def test_the_scenarios_are_simulated_from_the_reports_method(tmp_path: Path) -> None:
+    # with --method drift the paths came from 'auto': "'base' keeps the forecast as is: its
+    # 2025 median (6,616) ... differ from the forecast's central value (5,963) ... only by
+    # the sampling" -- 11% apart, the gap between two methods, not sampling
+    history = _history()
+    path = build_report(out=tmp_path / "d.pdf", date=DATE, scenarios=SPEC, to=2026, method="drift")
+    compact = re.sub(r"\s+", " ", "\n".join(p.extract_text() for p in PdfReader(path).pages))
+    end = forecast(history, 3, method="drift", seed=0).iloc[-1]
+    paths = simulate(
+        history, 3, n_paths=analyses.SCENARIO_PATHS, scenarios=SPEC, seed=0, method="drift"
+    )
+    base = scenario_table(paths).query("scenario == 'base' and quantity == 'level'").iloc[-1]
+    assert (
+        f"'base' keeps the forecast as is: its 2026 median ({base['p50']:,.0f}) and 10-90% "
+        f"range ({base['p10']:,.0f}–{base['p90']:,.0f}) differ from the forecast's central "
+        f"value ({end['mean']:,.0f})"
+    ) in compact
+    # within the sampling error of the median (2%, as above); auto's is far from drift's
+    assert abs(base["p50"] / end["mean"] - 1) < 0.02
+    auto = forecast(history, 3, seed=0).iloc[-1]
+    assert abs(auto["mean"] / end["mean"] - 1) > 0.05

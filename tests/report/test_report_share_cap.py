@@ -164,3 +164,31 @@ def test_a_series_once_past_100_percent_in_cheng_keeps_its_levels() -> None:
     assert "cagr" in set(result.table["quantity"])
     assert result.probabilities is not None and len(result.probabilities.columns) == 3
     assert result.threshold_note == ""
+
+
+def test_a_stray_path_past_100_percent_does_not_keep_a_column_of_zeros() -> None:
+    # a rack utilisation rate at 59.5%: 1.5 x the 2030 medians' median (66.8%) is 100.2%,
+    # to two figures 100; one simulated path in 5,000 passed 100%, so "P(> 100)" was kept
+    # and read 0% in every row
+    from idcforecast.report._analyses import scenario_results
+
+    values = [48.5, 50.2, 52.0, 53.1, 55.0, 56.4, 58.0, 59.5]
+    history = pd.DataFrame(
+        {"series_id": "rack_util", "year": range(2016, 2024), "value": values, "unit": "%"}
+    )
+    spec = {
+        "series_id": "rack_util",
+        "unit": "%",
+        "scenarios": {
+            "base": {"weight": 0.6},
+            "glut": {"weight": 0.4, "growth": {"2025-2030": "-2pp"}},
+        },
+    }
+    result = scenario_results(spec, history, to=2030, seed=0, shown_unit="%")
+    assert result.probabilities is not None
+    # 0.75 x 66.8 = 50.1 -> 50; 1 x 66.8 -> 67; 1.5 x 66.8 = 100.2 -> 100, left out
+    assert list(result.probabilities.columns) == ["P(> 50)", "P(> 67)"]
+    assert result.threshold_note == (
+        " The level 100 is left out: the series is a share and fewer than 0.5% of each "
+        "scenario's simulated paths pass 100% in 2030."
+    )

@@ -22,8 +22,20 @@ def test_cidc_is_not_printed_as_idc_without_a_cjk_font(tmp_path: Path, monkeypat
     # own forecasts are bundled: "quoting IDC (early 2013)", "By (IDC), 2019-2020 IDC"
     assert "quoting IDC" not in text
     assert "(IDC)" not in text
-    assert "68.shtml, quoting (early 2013)" in text
-    # the track record's maker cut to "2019-2020" named nobody
+    # the name dropped left "68.shtml, quoting (early 2013)": quoting nobody. Known
+    # Chinese names are said in English (中国IDC圈 is China IDC Circle, CIDC's own name)
+    assert "68.shtml, quoting China IDC Circle (early 2013)" in text
+    # the 2016 row's originator, 前瞻產業研究院, was dropped without a trace
+    assert "101573.html, Qianzhan Industry Research Institute" in text
+    # the 2021 report's name was cut to its years, "257178.html, 2021-2022"
+    assert "257178.html, 2021-2022 China IDC Industry Development Research Report" in text
+    assert "quoting (early" not in text
+    # the track record's maker was "[Chinese text]" (cut to "2019-2020", it named nobody)
     table = text.split("Claim set By Made For Forecast Actual Error Held", 1)[1]
     row = re.search(r"cidc_2019_2020_report (.+?) 2020 2022 > 3,200\.5", table)
-    assert row is not None and row.group(1) == "[Chinese text]", row and row.group(1)
+    assert row is not None and row.group(1) == (
+        "Kezhi Consulting (China IDC Circle), 2019-2020 China IDC Industry Development "
+        "Research Report"
+    ), row and row.group(1)
+    # sources are no longer among what is left out; the quotes still are
+    assert "Chinese text (quotes, notes) is left out of this PDF" in text

@@ -219,9 +219,9 @@ def test_a_spec_for_another_series_is_refused_for_a_plain_series_too() -> None:
             "series_id of scenario spec"
         ),
     ):
-        simulate(history, 2, n_paths=100, scenarios="china_idc_example.toml", seed=0)
-    # asked for by name, the spec applies
-    paths = simulate(history, 2, n_paths=100, scenarios="china_idc_example.toml", seed=0,
+        simulate(history, 3, n_paths=100, scenarios="china_idc_example.toml", seed=0)
+    # asked for by name, the spec applies (to 2026: the bear's 2026 shock is simulated)
+    paths = simulate(history, 3, n_paths=100, scenarios="china_idc_example.toml", seed=0,
                      series_id="demo")  # fmt: skip
     assert paths.series_id == "demo" and paths.scenarios == ("base", "bull", "bear")
     # and says so (it ran without a word, the China IDC caps applied to 'demo')

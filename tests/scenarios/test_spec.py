@@ -544,3 +544,28 @@ def test_a_spec_in_another_format_says_what_is_wrong(
     needs = "needs PyYAML (pip install pyyaml, or idcforecast[yaml])"
     with pytest.raises(SpecError, match=re.escape(needs)):
         load_scenarios(spec)
+
+
+def test_a_shock_after_the_last_simulated_year_is_said_not_applied() -> None:
+    # the bundled bear case's "one-off 8% drop in 2026", simulated to 2025, was left out
+    # without a word while its description still said it
+    import warnings
+
+    from idcforecast.errors import ScenarioWarning
+    from idcforecast.scenarios._spec_checks import check_scenario_years
+    from idcforecast.scenarios.spec import load_scenarios
+
+    spec = load_scenarios("china_idc_example.toml")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        check_scenario_years(spec, np.array([2024, 2025]))
+    notes = [str(w.message) for w in caught if issubclass(w.category, ScenarioWarning)]
+    assert len(notes) == 1
+    assert notes[0].endswith(
+        "scenario 'bear' key 'shocks': the 2026 shock falls after 2025, the last simulated "
+        "year, and is not applied; simulate to 2026 to see it"
+    )
+    with warnings.catch_warnings(record=True) as caught:  # simulated to 2026: applied
+        warnings.simplefilter("always")
+        check_scenario_years(spec, np.array([2024, 2025, 2026]))
+    assert not [w for w in caught if issubclass(w.category, ScenarioWarning)]

@@ -28,17 +28,23 @@ INSTALL_CJK = (
 
 def chinese_left_out(ctx: ReportContext) -> str:
     """What of the report is in Chinese, for the note a report without a CJK font gives:
-    "the title, the series' name, sources, quotes"; "" when nothing is.
+    "the title, the series' name, sources, quotes"; "" when nothing is. A source whose
+    only Chinese is a known name (:mod:`~idcforecast.report._known_names`) is printed in
+    English, not left out.
 
     Examples
     --------
     >>> import pandas as pd
     >>> from types import SimpleNamespace
     >>> ctx = SimpleNamespace(title="中国IDC市场", series_id="cn", history=pd.DataFrame(
-    ...     {"source": ["科智咨询", "x"], "quote": ["", ""], "note": ["", "注"]}))
+    ...     {"source": ["赛迪顾问", "x"], "quote": ["", ""], "note": ["", "注"]}))
     >>> chinese_left_out(ctx)
     'the title, sources, notes'
+    >>> ctx.history["source"] = ["科智咨询", "x"]
+    >>> chinese_left_out(ctx)
+    'the title, notes'
     """
+    from idcforecast.report._known_names import in_english
     from idcforecast.report.fonts import contains_cjk
 
     hist = ctx.history
@@ -53,8 +59,10 @@ def chinese_left_out(ctx: ReportContext) -> str:
         ("note", "notes"),
         ("scope", "scopes"),
     ):
+        # a source whose Chinese is a known name is printed whole, in English
+        said = in_english if column == "source" else str
         if column in hist.columns and any(
-            isinstance(v, str) and contains_cjk(v) for v in hist[column]
+            isinstance(v, str) and contains_cjk(said(v)) for v in hist[column]
         ):
             parts.append(what)
     return ", ".join(parts)

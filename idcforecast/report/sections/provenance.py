@@ -11,6 +11,7 @@ from idcforecast._history_notes import is_estimate_note
 from idcforecast._normalize import conversion_in
 from idcforecast._wording import qualifier_sign
 from idcforecast.report._frames import qualifiers
+from idcforecast.report._known_names import in_english
 from idcforecast.report._published import figure_text, published_figure
 from idcforecast.report.sections._titles import INSTALL_CJK, chinese_left_out
 from idcforecast.report.style import unit_heading, unit_label, value_header
@@ -111,7 +112,13 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
                     strict=True,
                 )
             ],
-            "Source": column("source"),
+            # without a CJK font a known Chinese name is said in English: dropped, it left
+            # "68.shtml, quoting (early 2013)" for "quoting 中国IDC圈 (early 2013)"
+            "Source": (
+                [in_english(s) for s in column("source")]
+                if doc.cjk_font is None and "source" in hist.columns
+                else column("source")
+            ),
             # a user's file rarely states them: say so rather than leave blank cells
             "Scope": _or_not_stated(column("scope"), len(hist)),
             "Confidence": _or_not_stated(column("confidence"), len(hist)),
@@ -276,14 +283,20 @@ def reproducibility(ctx: ReportContext, doc: ReportDocument) -> None:
     import pandas as pd
 
     p = ctx.provenance
-    text = "The same data file, seed and --date give a byte-identical PDF with this version."
-    if p.fx_files:
-        text = text.replace("data file,", "data and FX files,")
+    inputs = "data and FX files" if p.fx_files else "data file"
+    if p.scenario_spec:  # the spec was not named: editing it changed the PDF unannounced
+        inputs += ", scenario spec"
+    text = f"The same {inputs}, seed and --date give a byte-identical PDF with this version."
     rows = [
         ("idcforecast version", p.package_version),
         ("Data", p.data_label),
         ("Data sha256", p.data_sha256),
         *(row for path, sha in p.fx_files for row in (("FX file", path), ("FX file sha256", sha))),
+        *(
+            (("Scenario spec", p.scenario_spec[0]), ("Scenario spec sha256", p.scenario_spec[1]))
+            if p.scenario_spec
+            else ()
+        ),
         ("Series", ctx.series_id),
         # "auto (chosen: auto)" read as if a choice had been made; the model is the method
         ("Method", p.method if p.method == ctx.model else f"{p.method} (model: {ctx.model})"),
