@@ -37,6 +37,7 @@ from idcforecast._figure_years import (
     years_of_figures,
 )
 from idcforecast.errors import ParseError
+from idcforecast.units._bilion import bilion_in_context
 from idcforecast.units._chinese_numerals import CJK_NUMERAL, SPOKEN_NUMERAL, arabic_numerals
 from idcforecast.units._compound_magnitudes import compound_magnitudes
 from idcforecast.units._figure_words import PREFIX_QUALIFIERS
@@ -176,6 +177,8 @@ def _figures_in(
     reading, scan = number_words(reading), number_words(scan)
     if "mil" in scan:  # a Spanish or Portuguese sentence's "mil" is a thousand
         reading = romance_mil(reading, scan, sentences(scan))
+    if "ilion" in scan or "ILION" in scan or "Ilion" in scan:  # Malay 1e9, Polish 1e12
+        reading = bilion_in_context(reading, scan, sentences(scan))
     if "算力" in scan and "P" in scan:  # "算力规模达到500P以上": 500 PFLOPS, not a video's P
         reading = petaflops_in_context(reading, scan)
     numerals = {i for i in numerals if scan[i].isdigit()}

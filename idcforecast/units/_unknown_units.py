@@ -28,7 +28,8 @@ LONG_SCALE_BILLION = re.compile(r"bilion(?:u|ů|y|ów|a|ami|ach)$", re.IGNORECAS
 def unknown_unit(text: str, unknown: str, suggestion: str | None) -> UnknownUnitError:
     """The error for unit ``text``, whose word ``unknown`` the registry lacks, with the
     hint for that word (``suggestion``: a "did you mean" computed by the caller, None for
-    words where a guess would be wrong: shared currency words, the long-scale bilion)."""
+    words where a guess would be wrong: shared currency words, the long-scale bilion, the
+    "bilion" of no currency)."""
     shared = SHARED_CURRENCY_WORDS.get(unknown.lower())
     long_scale = LONG_SCALE_BILLION.match(unknown) is not None
     hint = (
@@ -39,6 +40,10 @@ def unknown_unit(text: str, unknown: str, suggestion: str | None) -> UnknownUnit
         else f"{unknown!r} is the Czech or Polish 'bilion', a trillion (1e12), not a "
         "billion: write 'tn' ('€5 tn')"
         if long_scale
+        else f"{unknown!r} is a billion (1e9) in Malay and Indonesian but a trillion (1e12) in "
+        "Czech, Polish and Slovak, and no currency here says which (ringgit or rupiah: a "
+        "billion; złoty or koruna: a trillion); write 'bn' or 'tn' ('US$5 bn')"
+        if unknown.lower() == "bilion"
         else f"did you mean {suggestion!r}?"
         if suggestion
         else "expected a currency, magnitude or unit listed in idcforecast/units/units.txt "

@@ -596,8 +596,10 @@ def magnitude_factor(name: str | None) -> float:
 
 def _unknown(text: str, norm: str, stop: int, *, suggest: bool) -> UnknownUnitError:
     unknown = norm[stop:].split(" ", 1)[0]
-    guessable = unknown.lower() not in SHARED_CURRENCY_WORDS and not LONG_SCALE_BILLION.match(
-        unknown
+    guessable = (
+        unknown.lower() not in SHARED_CURRENCY_WORDS
+        and unknown.lower() != "bilion"
+        and not LONG_SCALE_BILLION.match(unknown)
     )
     suggestion = _suggest(norm, stop) if suggest and guessable else None
     return unknown_unit(text, unknown, suggestion)

@@ -413,3 +413,61 @@ def test_falls_in_other_languages_are_negative(
     text: str, rows: list[tuple[str, float, str]]
 ) -> None:
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # text54: "bilion" was read as a billion (1e9) whatever its currency; it is a
+        # billion in Malay and Indonesian but a trillion (1e12) in Polish, Czech and
+        # Slovak: "5 bilion zł" was 5 PLN bn, a thousand times too small
+        ("5 bilion zł", 5.0, "PLN tn"),
+        ("5 bilion PLN", 5.0, "PLN tn"),
+        ("RM1.2 bilion", 1.2, "MYR bn"),  # unchanged: the ringgit says Malay
+        ("Rp 5 bilion", 5.0, "IDR bn"),
+        ("5 Bilion ringgit", 5.0, "MYR bn"),
+    ],
+)
+def test_bilion_is_read_by_its_currency(text: str, value: float, unit: str) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["US$5 bilion", "€5 bilion", "5 bilion"])
+def test_bilion_without_a_currency_that_says_which_is_refused(text: str) -> None:
+    # text54: these were 5 USD bn, 5 EUR bn, 5 count bn; in a Polish article they are
+    # trillions. Refused, naming both readings and the fix
+    with pytest.raises(UnknownUnitError, match="a billion \\(1e9\\) in Malay") as err:
+        parse_quantity(text)
+    assert err.value.unknown == "bilion"
+    assert "write 'bn' or 'tn'" in str(err.value)
+    assert err.value.suggestion is None  # never "did you mean 'bn'"
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # text54: find_figures reads "bilion" by its sentence's language where the figure
+        # has no currency that says which (1e9 Malay/Indonesian, 1e12 Czech/Polish)
+        ("Syarikat itu akan melabur US$5 bilion di Johor.",
+         [("US$5 bilion", 5.0, "USD bn")]),
+        ("Perusahaan itu berinvestasi USD 2 bilion untuk pusat data.",
+         [("USD 2 bilion", 2.0, "USD bn")]),
+        ("Pelaburan pusat data bernilai RM1.2 bilion.", [("RM1.2 bilion", 1.2, "MYR bn")]),
+        ("Investice €5 bilion do datových center.", [("€5 bilion", 5.0, "EUR tn")]),
+        ("Dług publiczny sięga 1,5 bilion euro.", [("1,5 bilion euro", 1.5, "EUR tn")]),
+        ("Rynek jest wart 5 bilion zł.", [("5 bilion zł", 5.0, "PLN tn")]),
+    ],
+)  # fmt: skip
+def test_find_figures_reads_bilion_by_its_sentence(
+    text: str, rows: list[tuple[str, float, str]]
+) -> None:
+    assert _rows(text) == rows
+
+
+def test_find_figures_leaves_out_a_bilion_its_sentence_does_not_place() -> None:
+    # an English sentence: no language says which scale; was 5 USD bn, now left out
+    from idcforecast.errors import AmbiguousNumberWarning
+
+    with pytest.warns(AmbiguousNumberWarning, match="'US\\$5' before 'bilion'"):
+        assert _rows("The firm will spend US$5 bilion on the campus.") == []
