@@ -52,6 +52,7 @@ from idcforecast.units._unit_hyphens import unit_hyphens
 if TYPE_CHECKING:
     import pandas as pd
 
+    from idcforecast._figure_years import Mention
     from idcforecast.units.quantity import Quantity
 
 __all__ = ["FIGURE_COLUMNS", "find_figures", "scan_text"]
@@ -313,7 +314,10 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         ends in), ``period`` ("2020-2022" when the nearest mention is a span of years, or
         for a compound rate, "15% CAGR" or "14% a year to 2028", from its year to the
         next year its sentence names, or from a year after "from" opening a clause ("From
-        2024, the market will grow at a CAGR of 12% through 2030": 2024-2030); else ""),
+        2024, the market will grow at a CAGR of 12% through 2030": 2024-2030); "?-2028"
+        for a compound rate up to a year from a start no year names ("grow 14% a year to
+        2028": a rate over years ending in 2028, its ``year`` missing, never a rate of
+        2028); else ""),
         ``sentence``, ``start`` and ``end`` (character offsets of the
         figure in ``text``) and ``source``.
 
@@ -408,7 +412,7 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     assumed: list[str] = []  # figures of a bare "¥" read as yuan with no country named
     dated = years_of_figures(text, scan, figures, dates, sentences(scan), changes)
     for (start, end, quantity, unit), (s_start, s_end, near) in zip(figures, dated, strict=True):
-        single = near is not None and near.first == near.last
+        single = near is not None and near.first == near.last and not near.open_start
         if unit.startswith(quantity.unit):  # "¥" beside Japan is yen ("¥300 per GPU-hour")
             on = near.first if near is not None and single else None
             read = yen_or_yuan(text, (start, end), (s_start, s_end), quantity, on)
@@ -426,7 +430,7 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
                 "high": quantity.high,
                 "alternate": _alternate_as_written(text[start:end], quantity),
                 "year": near.first if near is not None and single else None,
-                "period": f"{near.first}-{near.last}" if near is not None and not single else "",
+                "period": _period_text(near) if near is not None and not single else "",
                 "sentence": " ".join(text[s_start:s_end].split()),
                 "start": start,
                 "end": end,
@@ -439,6 +443,11 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     return frame.astype({"value": "float64", "low": "float64", "high": "float64"}).astype(
         {"year": "Int64", "start": "int64", "end": "int64"}
     )
+
+
+def _period_text(near: Mention) -> str:
+    """ "2020-2022"; "?-2028" for a compound rate up to 2028 from a year not written."""
+    return f"?-{near.last}" if near.open_start else f"{near.first}-{near.last}"
 
 
 # verbs news put before a figure ("将达到", "高达", "增至"): parse_quantity reads them as
