@@ -378,11 +378,12 @@ def test_thai_watts(text: str, rows: list[tuple[str, float, str]]) -> None:
     ("text", "rows"),
     [
         # text52: Japanese writes the change after the rate; "3.5%減" (down 3.5%) was +3.5%
+        # (text54: 前年比, year on year, is read as 同比 is, and part of the figure)
         ("売上高は前年比3.5%減の1兆円となった。",
-         [("3.5%減", -3.5, "%"), ("1兆円", 1.0, "JPY tn")]),
-        ("出荷台数は前年比12%減少した。", [("12%減少", -12.0, "%")]),
+         [("前年比3.5%減", -3.5, "%"), ("1兆円", 1.0, "JPY tn")]),
+        ("出荷台数は前年比12%減少した。", [("前年比12%減少", -12.0, "%")]),
         ("市場規模は前年比15.3%増の2兆3000億円となった。",
-         [("15.3%増", 15.3, "%"), ("2兆3000億円", 23000.0, "JPY 100m")]),
+         [("前年比15.3%増", 15.3, "%"), ("2兆3000億円", 23000.0, "JPY 100m")]),
     ],
 )  # fmt: skip
 def test_japanese_change_after_the_rate(text: str, rows: list[tuple[str, float, str]]) -> None:
@@ -394,8 +395,8 @@ def test_japanese_change_after_the_rate(text: str, rows: list[tuple[str, float, 
     [
         # text52: a fall written in Korean, German, French or Spanish was read as a rise
         # ("3.5% 감소", a 3.5% decrease, was +3.5%)
-        ("매출은 전년 대비 3.5% 감소한 5조원이다.",
-         [("3.5% 감소", -3.5, "%"), ("5조원", 5.0, "KRW tn")]),
+        ("매출은 전년 대비 3.5% 감소한 5조원이다.",  # (text54: 전년 대비 is year on year)
+         [("전년 대비 3.5% 감소", -3.5, "%"), ("5조원", 5.0, "KRW tn")]),
         ("매출이 12% 증가했다.", [("12% 증가", 12.0, "%")]),
         ("Der Umsatz sank um 3,5 %.", [("sank um 3,5 %", -3.5, "%")]),
         ("Le chiffre d'affaires est en baisse de 3 %.", [("en baisse de 3 %", -3.0, "%")]),
@@ -471,3 +472,23 @@ def test_find_figures_leaves_out_a_bilion_its_sentence_does_not_place() -> None:
 
     with pytest.warns(AmbiguousNumberWarning, match="'US\\$5' before 'bilion'"):
         assert _rows("The firm will spend US$5 bilion on the campus.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # text54: Japanese and Korean "year on year" before the rate were unknown units
+        # ("'前年比' before the number is no currency, qualifier or verb"); read as 同比
+        # is, the sign from 増/減 after the rate
+        ("前年比5%増", 5.0),
+        ("前年比5%減", -5.0),
+        ("前年同期比3.5%減", -3.5),
+        ("前年度比12%増加", 12.0),
+        ("前年比5%", 5.0),
+        ("전년 대비 12% 증가", 12.0),
+        ("전년대비 3% 감소", -3.0),
+    ],
+)
+def test_year_on_year_in_japanese_and_korean(text: str, value: float) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit) == (value, "%")
