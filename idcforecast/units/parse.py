@@ -91,9 +91,16 @@ def _without_footnote_marker(text: str) -> str:
         raise _fail(text, "a footnote marker without a number") from None
 
 
+_ROUGH_BOUNDS = frozenset({"approximately", "at_least", "at_most"})
+
+
 def _set_qualifier(text: str, current: str, new: str, word: str) -> str:
     if new == "exact":  # a verb ("将达"): keeps what another word says
         return current
+    # "約2兆円超", "about more than": a bound said roughly is still the bound (the "about"
+    # stays in the figure's text)
+    if "approximately" in (current, new) and {current, new} <= _ROUGH_BOUNDS:
+        return current if new == "approximately" else new
     if current not in ("exact", new):
         raise _fail(text, f"two qualifiers disagree ({current!r} and {new!r} from {word!r})")
     return new
@@ -435,7 +442,8 @@ def parse_quantity(text: str) -> Quantity:
         currency (CNY/RMB/yuan/元/¥, USD/US$/$/美元...) and unit (台, 万架, MW, TWh, EFLOPS,
         %...), a qualifier (超过/more than/>, 约/about, 不到/less than/<; after the figure
         以上/or more, Japanese 超/超え/余り/強/を超える/を上回る more than, 弱/未満/を下回る
-        under, 程度/前後 about: "2兆円超" is at least 2 "JPY tn"), a verb before the level
+        under, 程度/前後 about: "2兆円超" is at least 2 "JPY tn"; about and a bound, the
+        bound: "約2兆円超", "超过约500亿元" are at least), a verb before the level
         reached, which says nothing (将达到/降至/放缓至, reached/rose to/fell to: "fell to
         5%" is 5%, "fell 5%" a change of -5%), an optional
         range ("325–580 TWh"), a number of equal parts ("2x48MW", "2 x 48 MW": two
@@ -451,7 +459,7 @@ def parse_quantity(text: str) -> Quantity:
     Quantity
         In the unit and magnitude as written ("超过520万标准机架" is at least 520
         "racks 10k"); a bare number is a "count"; growth phrases ("同比增长34.6%",
-        "down 3%") give a signed percentage.
+        "down 3%", Japanese "前年比5%減") give a signed percentage.
 
     Raises
     ------

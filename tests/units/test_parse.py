@@ -308,7 +308,8 @@ FIGURE_HELP = (
             "the two ends of the range have different units ('USD' and 'HKD'); write both "
             "ends in one unit",
         ),
-        ("超过约500亿元", "two qualifiers disagree ('at_least' and 'approximately' from '约')"),
+        # (text54: "超过约500亿元" reads now, at least 500亿元; a bound and its opposite do not)
+        ("超过不到500亿元", "two qualifiers disagree ('at_least' and 'at_most' from '不到')"),
         (
             "增长500亿元",
             "a growth word with an amount: growth is read only as a rate in % or "
@@ -1389,3 +1390,33 @@ def test_a_word_several_currencies_share_asks_for_the_code(text: str, codes: str
         parse_quantity(text)
     assert err.value.suggestion is None  # type: ignore[attr-defined]
     assert parse_quantity("5 kronor").unit == "SEK"  # Swedish kronor is one currency
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        # text54: "about" with a bound was "two qualifiers disagree": Japanese news writes
+        # "約2兆円超" (about, more than 2 trillion yen); the bound is what the figure says,
+        # the "about" stays in its text (as "约1900多万台" read since text31)
+        ("約2兆円超", 2.0, "JPY tn", "at_least"),
+        ("約5000億円未満", 5000.0, "JPY 100m", "at_most"),
+        ("超过约500亿元", 500.0, "CNY 100m", "at_least"),
+        ("约超过500亿元", 500.0, "CNY 100m", "at_least"),
+        ("about 5 GW or more", 5.0, "GW", "at_least"),
+        ("nearly about 5 GW", 5.0, "GW", "at_most"),
+    ],
+)
+def test_about_and_a_bound_read_as_the_bound(
+    text: str, value: float, unit: str, qualifier: str
+) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit, quantity.qualifier) == (value, unit, qualifier)
+    assert quantity.text == text
+
+
+def test_find_figures_reads_about_more_than_in_japanese() -> None:
+    # text54: "約2兆円超" lost its 超 (find_figures kept "約2兆円", about 2 trillion yen)
+    found = find_figures("市場規模は2030年に約2兆円超となる見通し。")
+    assert found[["figure", "value", "unit", "qualifier"]].values.tolist() == [
+        ["約2兆円超", 2.0, "JPY tn", "at_least"]
+    ]
