@@ -2166,3 +2166,44 @@ def test_a_rate_up_to_a_year_with_no_start_is_no_claim_of_that_year() -> None:
     row["period"] = row["period"].replace("?", "2023")  # the analyst gives the start
     claim = read_claims([row])[0]
     assert (claim.start_year, claim.year) == (2023, 2028)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "word"),
+    [
+        # text54: Chinese news drops 元 after an investment, revenue or market size: "约300亿"
+        # was 300 "count 100m" (a count of 3e10), never meeting a series in 亿元
+        ("投资约300亿，建设数据中心。", "约300亿", 300.0, "投资"),
+        ("该项目总投资达120亿，规划机柜3万个。", "120亿", 120.0, "总投资"),
+        ("公司营收达1200亿，同比增长15%。", "1200亿", 1200.0, "营收"),
+        ("中国IDC市场规模将达到3000亿。", "3000亿", 3000.0, "市场规模"),
+        ("完成融资50亿。", "50亿", 50.0, "融资"),
+    ],
+)
+def test_an_amount_in_yi_after_a_money_word_is_yuan(
+    text: str, figure: str, value: float, word: str
+) -> None:
+    from idcforecast.errors import AssumedCurrencyWarning
+
+    with pytest.warns(AssumedCurrencyWarning, match=f"{figure!r} after {word!r}"):
+        found = find_figures(text)
+    row = found.iloc[0]
+    assert (row["figure"], row["value"], row["unit"]) == (figure, value, "CNY 100m")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # no money word right before it: a count stays a count, with no warning
+        ("用户数达3亿。", "count 100m"),
+        ("投资建设的数据中心，服务3亿用户。", "count 100m"),  # another clause
+        ("The firm will invest 30 billion.", "count bn"),  # English: no 万/亿
+        ("投资约300亿元。", "CNY 100m"),  # 元 written: as before
+    ],
+)
+def test_a_count_in_yi_without_a_money_word_stays_a_count(text: str, unit: str) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert find_figures(text)["unit"].tolist() == [unit]
