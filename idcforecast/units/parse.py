@@ -9,6 +9,7 @@ below. Anything left over is an error, never silently dropped.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from idcforecast._cells import footnote_numbers
@@ -448,7 +449,8 @@ def parse_quantity(text: str) -> Quantity:
         5%" is 5%, "fell 5%" a change of -5%), an optional
         range ("325–580 TWh"), a number of equal parts ("2x48MW", "2 x 48 MW": two
         halls of 48 MW, read as the total, 96 MW) and a parenthesised alternate
-        ("($71.2 billion)" after a figure; alone, a money figure in brackets is the
+        ("($71.2 billion)" after a figure; a year there is the figure's ``year``:
+        "US$5bn (2022)", "1562.5亿元（2019年）"; alone, a money figure in brackets is the
         accountants' negative: "($1,400)" and "-$1,400" are -1,400 USD, as
         ``read_series`` reads such cells). A
         decimal comma is read in euros or before a continental magnitude word ("€ 2,5
@@ -537,6 +539,8 @@ def parse_quantity(text: str) -> Quantity:
         return quantity  # its text is what was written (_parse_one was given it)
     if (span := _RANGE_LEAD.match(alternate_text)) and not quantity.is_range:
         return _with_range(written, quantity, span.group(1))
+    if _BRACKETED_YEAR.fullmatch(alternate_text):  # "US$5bn (2022)": the figure's year
+        return dataclasses.replace(quantity, year=int(alternate_text[:4]), text=written)
     # "(or $71.2 billion)", "（合71.2亿美元）": the same amount, said another way
     inner = _ALTERNATE_LEAD.sub("", alternate_text, count=1)
     shown = written_alternate(written) or alternate_text
@@ -558,6 +562,8 @@ def parse_quantity(text: str) -> Quantity:
 
 
 _RANGE_LEAD = re.compile(r"^range\s+(\S.*)$", re.IGNORECASE)
+# a year alone in the parentheses after a figure: "(2022)", "（2019年）", "(2022E)"
+_BRACKETED_YEAR = re.compile(r"(?:19|20)\d{2}\s*(?:年|E|e|F|f)?")
 
 
 def _with_range(text: str, quantity: Quantity, span_text: str) -> Quantity:
