@@ -492,3 +492,24 @@ def test_find_figures_leaves_out_a_bilion_its_sentence_does_not_place() -> None:
 def test_year_on_year_in_japanese_and_korean(text: str, value: float) -> None:
     quantity = parse_quantity(text)
     assert (quantity.value, quantity.unit) == (value, "%")
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # text54: a compound amount whose second part groups its thousands, as Japanese and
+        # Chinese news write it, was lost: "2兆4,000億円" (2 x 10000 + 4000 = 24000 億円)
+        # gave no figure at all, "1亿5,000万元" (1 + 5000 / 10000 = 1.5 亿元) the count "1亿"
+        ("市場規模は前年度比15.2%増の2兆4,000億円となった。",
+         [("前年度比15.2%増", 15.2, "%"), ("2兆4,000億円", 24000.0, "JPY 100m")]),
+        ("投资1亿5,000万元。", [("1亿5,000万元", 1.5, "CNY 100m")]),
+        ("2조 5,000억원 규모다.", [("2조 5,000억원", 2.5, "KRW tn")]),
+    ],
+)  # fmt: skip
+def test_compound_amounts_with_grouped_thousands(
+    text: str, rows: list[tuple[str, float, str]]
+) -> None:
+    assert _rows(text) == rows
+    figure, value, unit = rows[-1]
+    quantity = parse_quantity(figure)
+    assert (quantity.value, quantity.unit) == (value, unit)
