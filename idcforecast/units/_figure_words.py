@@ -199,6 +199,10 @@ PREFIX_QUALIFIERS: dict[str, str] = {
             "不高于",
             "不高於",
             "最高",
+            # text54: "最大501億円" (up to 501億円; Japanese, and Chinese "最大500MW") was exact
+            "最大",
+            "最大で",
+            "最大約",
             "as much as",
             "as many as",
             "just under",

@@ -513,3 +513,21 @@ def test_compound_amounts_with_grouped_thousands(
     figure, value, unit = rows[-1]
     quantity = parse_quantity(figure)
     assert (quantity.value, quantity.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # text54: "最大" (up to) before a figure was dropped as if the figure were exact:
+        # "最大501億円" (a subsidy of up to 50.1 billion yen) read as exactly 501億円
+        ("さくらインターネットは政府から最大501億円の補助を受ける。",
+         [("最大501億円", 501.0, "JPY 100m", "at_most")]),
+        ("投資額は最大で1,000億円。", [("最大で1,000億円", 1000.0, "JPY 100m", "at_most")]),
+        ("单体最大500MW的园区。", [("最大500MW", 500.0, "MW", "at_most")]),
+        ("全球最大的数据中心，规模500MW。", [("500MW", 500.0, "MW", "exact")]),  # no bound
+    ],
+)  # fmt: skip
+def test_zuida_before_a_figure_is_up_to(text: str, rows: list[tuple[str, float, str, str]]) -> None:
+    found = find_figures(text)
+    columns = (found["figure"], found["value"], found["unit"], found["qualifier"])
+    assert list(zip(*columns, strict=True)) == rows
