@@ -2207,3 +2207,16 @@ def test_a_count_in_yi_without_a_money_word_stays_a_count(text: str, unit: str) 
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert find_figures(text)["unit"].tolist() == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # text54: "、" ends a clause in Japanese; the figure before it took the year after
+        # it ("前年比10%増、2028年には": the 10% was dated 2028, the forecast's year)
+        ("2023年の市場規模は前年比10%増、2028年には2倍になる見込み。", [2023]),
+        ("2023年の売上高は前年比5%減の1兆円、2028年には2兆円に達する見込み。", [2023, 2023, 2028]),
+    ],
+)
+def test_a_japanese_comma_ends_the_clause(text: str, years: list[int]) -> None:
+    assert find_figures(text)["year"].tolist() == years
