@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from idcforecast._figure_respectively import respective_years
+
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
@@ -673,6 +675,8 @@ def years_of_figures(
         else:
             near = nearest_mention(text, own, start, end, beside)
         found.append((start, end, unit, s_start, s_end, own, near))
+    if "分别" in scan or "分別" in scan or "espectively" in scan or "それぞれ" in scan:
+        found = respective_years(scan, found)  # "分别为100亿元、120亿元": in the years' order
     # the year each figure took, by its start: a compound rate's period runs between those
     taken = {f[0]: f[6].first for f in found if f[6] is not None and f[6].first == f[6].last}
     compound = [a for a, b, _, unit in figures if is_compound_rate(scan, a, b, unit)]

@@ -2220,3 +2220,20 @@ def test_a_count_in_yi_without_a_money_word_stays_a_count(text: str, unit: str) 
 )
 def test_a_japanese_comma_ends_the_clause(text: str, years: list[int]) -> None:
     assert find_figures(text)["year"].tolist() == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # text54: "分别" / "respectively" pairs figures and years in order; both figures took
+        # the year nearest to them (2022), so the first was dated a year late
+        ("2021年、2022年收入分别为100亿元、120亿元。", [2021, 2022]),
+        ("2021年和2022年市场规模分别达到1500亿元和1900亿元。", [2021, 2022]),
+        ("Revenue was $3bn and $4bn in 2022 and 2023, respectively.", [2022, 2023]),
+        ("2022年と2023年の売上高はそれぞれ1兆円と1.2兆円。", [2022, 2023]),
+        # as many years as figures in a unit only: three figures, two years, left by distance
+        ("2021年和2022年收入分别为100亿元、120亿元和130亿元。", [2022, 2022, 2022]),
+    ],
+)
+def test_respectively_pairs_figures_with_years_in_order(text: str, years: list[int]) -> None:
+    assert find_figures(text)["year"].tolist() == years
