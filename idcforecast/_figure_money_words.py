@@ -23,7 +23,7 @@ __all__ = ["in_yuan", "warn_yuan_by_money_word", "yuan_by_money_word"]
 _GOVERNED = re.compile(
     r"(?P<word>总投资|投资总额|投资额|投资|投入|营业收入|营收|总收入|收入|融资|募资|"
     r"市场规模|产值|销售额|营业额)"
-    r"(?P<between>[额总计共约近逾超过达到将为是了预计累计合人民币]{0,6})$"
+    r"(?P<between>[金额总计共约近逾超过达到将为是了预计累计合人民币]{0,6})$"
 )
 
 

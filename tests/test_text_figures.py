@@ -2178,6 +2178,7 @@ def test_a_rate_up_to_a_year_with_no_start_is_no_claim_of_that_year() -> None:
         ("公司营收达1200亿，同比增长15%。", "1200亿", 1200.0, "营收"),
         ("中国IDC市场规模将达到3000亿。", "3000亿", 3000.0, "市场规模"),
         ("完成融资50亿。", "50亿", 50.0, "融资"),
+        ("投资金额达300亿。", "300亿", 300.0, "投资"),  # 金额 (amount) between them
     ],
 )
 def test_an_amount_in_yi_after_a_money_word_is_yuan(
