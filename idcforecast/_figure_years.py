@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from idcforecast._figure_clauses import japanese_clauses
 from idcforecast._figure_respectively import respective_years
 
 if TYPE_CHECKING:
@@ -605,23 +606,6 @@ def _level_year(
     return Mention(near.start, near.end, near.last, near.last)
 
 
-_KANA = re.compile(r"[\u3040-\u30ff]")
-
-
-def _japanese_clauses(text: str, sentences: Sequence[tuple[int, int]]) -> str:
-    """``text`` with the "、" of sentences with kana as "，": in Japanese it ends a clause
-    ("2023年の市場規模は前年比10%増、2028年には2倍": the 10% is 2023's, not 2028's), in
-    Chinese it joins the items of a list ("2021、2022年"), which stays as written."""
-    chars: list[str] | None = None
-    for start, end in sentences:
-        if "、" in text[start:end] and _KANA.search(text, start, end):
-            chars = chars or list(text)
-            for i in range(start, end):
-                if chars[i] == "、":
-                    chars[i] = "，"
-    return text if chars is None else "".join(chars)
-
-
 def years_of_figures(
     text: str,
     scan: str,
@@ -649,7 +633,7 @@ def years_of_figures(
         the change, never the second level's year (see :func:`_level_year`).
     """
     if "、" in text:  # a Japanese sentence's clause comma (a list's comma in Chinese)
-        text = _japanese_clauses(text, sentences)
+        text = japanese_clauses(text, sentences)
     mentions = year_mentions(scan, [(a, b) for a, b, _, _ in figures] + list(dates))
     # a date's numbers are no figures, but its year is a year ("截至2023年6月底" is 2023)
     dated = [Mention(a, b, int(scan[a : a + 4]), int(scan[a : a + 4])) for a, b in dates]
