@@ -98,6 +98,8 @@ class Figure:
     alternate: str = ""
     # a footnote marker written after the figure ("320①", "1,562.5亿元*"), not part of it
     marker: str = ""
+    # the year written in brackets after the figure ("1562.5亿元（2019年）"), else None
+    year: int | None = None
 
 
 # symbols tables put after a figure to point to a footnote; and below, any "other number"
@@ -337,7 +339,7 @@ def read_figure(cell: Any, *, place: str, decimal_mark: str = ".") -> Figure:
     'CNY 100m'
     >>> read_figure(2238.7, place="f.csv row 3")  # doctest: +NORMALIZE_WHITESPACE
     Figure(value=2238.7, unit=None, qualifier='exact', low=None, high=None, quote='',
-           alternate='', marker='')
+           alternate='', marker='', year=None)
     >>> figure = read_figure("320①", place="f.csv row 5")  # a footnote marker after it
     >>> figure.value, figure.marker, figure.quote
     (320.0, '①', '320①')
@@ -476,7 +478,14 @@ def _figure(quantity: Any, text: str) -> Figure:
     alternate = "" if quantity.alternate is None else str(quantity.alternate)
     quote = "" if plain else text.strip()
     return Figure(
-        quantity.value, unit, quantity.qualifier, quantity.low, quantity.high, quote, alternate
+        quantity.value,
+        unit,
+        quantity.qualifier,
+        quantity.low,
+        quantity.high,
+        quote,
+        alternate,
+        year=quantity.year,
     )
 
 

@@ -237,7 +237,34 @@ def figure_cell(text: str, record: dict[str, Any], *, where: str, row: Any) -> d
         else:
             said = f"alternate figure in the text: {quantity.alternate} (not used)"
             out["note"] = note_added(out.get("note", record.get("note")), said)
+    if quantity.year is not None:
+        out.update(_bracketed_year(quantity.year, record, text=text, where=where, row=row))
     return out
+
+
+def _bracketed_year(
+    year: int, record: dict[str, Any], *, text: str, where: str, row: Any
+) -> dict[str, Any]:
+    """Nothing when the year the figure gives in brackets ("3200亿元（2022年）") is the
+    record's; a SpecError when the record names another (it was a note, "alternate figure
+    in the text: 2023 year (not used)", and the record's year was kept)."""
+    stated = record.get("year")
+    if stated is None:
+        return {}
+    read = year_text(stated) if isinstance(stated, str) else stated
+    try:
+        same = read is not None and float(read) == year
+    except (TypeError, ValueError):
+        same = False
+    if same:
+        return {}
+    raise SpecError(
+        f"{where}: value {text!r} gives the year {year}, and year is {stated!r}; give the "
+        "year once (drop it from the value, or the year column), or make them agree",
+        key="year",
+        value=stated,
+        row=row,
+    )
 
 
 def _second_currency(unit: str, other: str) -> bool:

@@ -31,6 +31,8 @@ def _read(text: str, start: int, end: int) -> Quantity | None:
         quantity = parse_quantity(piece)
     except IdcForecastError:
         return None
+    if quantity.year is not None:
+        return None  # "1562.5亿元（2019年）": the year is read as the text's years are
     if quantity.alternate is not None and (
         is_year(quantity.alternate) or is_year(quantity) or is_plain_count(quantity)
     ):

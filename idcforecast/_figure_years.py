@@ -11,6 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from idcforecast._figure_clauses import japanese_clauses
+from idcforecast._figure_respectively import respective_years
+
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
@@ -67,6 +70,9 @@ class Mention:
     first: int
     last: int
     base: str = ""  # a base year ("compared with 2022", "15% on 2022"): see _base
+    # a compound rate's period whose last year alone is written ("14% a year to 2028"):
+    # ``first`` is that year too, and the start unknown (see :func:`open_period`)
+    open_start: bool = False
 
 
 def is_year(quantity: Quantity) -> bool:
@@ -498,6 +504,26 @@ def compounding_period(
     return Mention(near.start, near.end, years[0], years[1])
 
 
+# a word before a year that ends a span: "to 2028", "through 2030", "by 2030", "到2025年"
+_END_WORD_BEFORE = re.compile(
+    r"(?:\b(?:to|through|thru|until|till|by)\s+(?:the\s+end\s+of\s+)?(?:FY\s*)?"
+    r"|(?:至|到|截至|截止到?)\s*)$",
+    re.IGNORECASE,
+)
+
+
+def open_period(near: Mention, text: str) -> Mention:
+    """``near``, the one year of a compound rate that no start year joined, as the end of
+    a period whose start is unknown when a word ending a span is before it ("grow 14% a
+    year to 2028", "a CAGR of 20% through 2030", "到2025年年均增长15%"): a rate over the
+    years up to 2028, never a rate of 2028 alone. Else ``near`` as it is."""
+    if near.first != near.last or not _END_WORD_BEFORE.search(
+        text, max(0, near.start - 24), near.start
+    ):
+        return near
+    return Mention(near.start, near.end, near.first, near.last, near.base, open_start=True)
+
+
 # "From 2024, ...", "..., since 2024, ...", "从2024年起，": a start word opening its clause
 _OPENING_START = re.compile(
     r"(?:^|(?<=[.!?;,。！？；，\n]))\s*(?:from|since|starting(?:\s+(?:in|from))?"
@@ -606,6 +632,8 @@ def years_of_figures(
         takes only a year written between the two, or the first year of a period around
         the change, never the second level's year (see :func:`_level_year`).
     """
+    if "、" in text:  # a Japanese sentence's clause comma (a list's comma in Chinese)
+        text = japanese_clauses(text, sentences)
     mentions = year_mentions(scan, [(a, b) for a, b, _, _ in figures] + list(dates))
     # a date's numbers are no figures, but its year is a year ("截至2023年6月底" is 2023)
     dated = [Mention(a, b, int(scan[a : a + 4]), int(scan[a : a + 4])) for a, b in dates]
@@ -631,6 +659,8 @@ def years_of_figures(
         else:
             near = nearest_mention(text, own, start, end, beside)
         found.append((start, end, unit, s_start, s_end, own, near))
+    if "分别" in scan or "分別" in scan or "espectively" in scan or "それぞれ" in scan:
+        found = respective_years(scan, found)  # "分别为100亿元、120亿元": in the years' order
     # the year each figure took, by its start: a compound rate's period runs between those
     taken = {f[0]: f[6].first for f in found if f[6] is not None and f[6].first == f[6].last}
     compound = [a for a, b, _, unit in figures if is_compound_rate(scan, a, b, unit)]
@@ -644,7 +674,9 @@ def years_of_figures(
         ):
             others = {y for a, y in taken.items() if s_start <= a < s_end and a != start}
             rivals = [a for a in compound if s_start <= a < s_end and a != start]
-            near = compounding_period(near, own, text, (start, end), others, rivals)
+            near = open_period(
+                compounding_period(near, own, text, (start, end), others, rivals), scan
+            )
         elif previous is not None and change_of(previous, start, end, near, unit, scan):
             near = previous[2]  # "2023年收入达到2407亿元，同比增长26.7%": the 2407亿元's 2023
         previous = (start, end, near, unit)

@@ -442,7 +442,7 @@ def level_result(
         low = None if template.low is None else template.low * scale
         high = None if template.high is None else template.high * scale
         return dataclasses.replace(
-            template, value=float(result), low=low, high=high, alternate=None, text=None
+            template, value=float(result), low=low, high=high, alternate=None, year=None, text=None
         )
     return wrap_result(result, index)
 

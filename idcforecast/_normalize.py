@@ -314,6 +314,10 @@ def _row(
         notes.append(f"footnote marker {figure.marker!r} after the figure (not read as part of it)")
     if figure.alternate:
         notes.append(_alternate_note(figure, obs.year, kw_per_rack))
+    if figure.year is not None and figure.year != obs.year:
+        # "2000亿元（2019年）" in the 2020 row: the text dates it otherwise (was an alternate
+        # "2019 count" in the note, before parse_quantity read a bracketed year as the year)
+        notes.append(f"the figure's text gives the year {figure.year}, not {obs.year}: check it")
     if figure.low is not None and figure.high is not None:
         notes.append(f"range {figure.low * factor:g} to {figure.high * factor:g} {target}; "
                      "value is the midpoint")  # fmt: skip

@@ -360,7 +360,8 @@ class AssumedCurrencyWarning(IdcForecastWarning):
     """Figures whose currency sign names two currencies and whose text does not tell which:
     a bare "¥" (yuan or yen) in a text that names neither China nor Japan, read as yuan
     (CNY), the registry's reading. The message names the figures and how to read them as
-    yen.
+    yen. Also Chinese amounts in 万 or 亿 without 元 that a money word governs ("投资约300亿",
+    "营收达1200亿"), read as yuan by ``find_figures``, as Chinese news means them.
     """
 
 

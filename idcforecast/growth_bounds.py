@@ -450,6 +450,13 @@ def _compound_bounded(level: Number, rate: Any, years: Number, *, sign: float, f
         value = (low + high) / 2
         lo, hi = (low, high) if low < high else (None, None)
     result = dataclasses.replace(
-        level, value=value, low=lo, high=hi, qualifier=qualifier, alternate=None, text=None
+        level,
+        value=value,
+        low=lo,
+        high=hi,
+        qualifier=qualifier,
+        alternate=None,
+        year=None,
+        text=None,
     )
     return about_bound(result, level, rate, years=steps)

@@ -18,6 +18,11 @@ from idcforecast._decimal_commas import point_decimals
 from idcforecast._figure_changes import change_levels, change_to
 from idcforecast._figure_currency import yen_or_yuan, yuan_assumed
 from idcforecast._figure_magnitudes import unread_magnitude, warn_unread_magnitudes
+from idcforecast._figure_money_words import (
+    in_yuan,
+    warn_yuan_by_money_word,
+    yuan_by_money_word,
+)
 from idcforecast._figure_pue import a_pue, pue_later, pue_with_its_point, ratio_named
 from idcforecast._figure_rates import dimension, per_before, per_unknown, rate_of_before
 from idcforecast._figure_reading import (
@@ -37,6 +42,7 @@ from idcforecast._figure_years import (
     years_of_figures,
 )
 from idcforecast.errors import ParseError
+from idcforecast.units._bilion import bilion_in_context
 from idcforecast.units._chinese_numerals import CJK_NUMERAL, SPOKEN_NUMERAL, arabic_numerals
 from idcforecast.units._compound_magnitudes import compound_magnitudes
 from idcforecast.units._figure_words import PREFIX_QUALIFIERS
@@ -51,6 +57,7 @@ from idcforecast.units._unit_hyphens import unit_hyphens
 if TYPE_CHECKING:
     import pandas as pd
 
+    from idcforecast._figure_years import Mention
     from idcforecast.units.quantity import Quantity
 
 __all__ = ["FIGURE_COLUMNS", "find_figures", "scan_text"]
@@ -176,6 +183,8 @@ def _figures_in(
     reading, scan = number_words(reading), number_words(scan)
     if "mil" in scan:  # a Spanish or Portuguese sentence's "mil" is a thousand
         reading = romance_mil(reading, scan, sentences(scan))
+    if "ilion" in scan or "ILION" in scan or "Ilion" in scan:  # Malay 1e9, Polish 1e12
+        reading = bilion_in_context(reading, scan, sentences(scan))
     if "算力" in scan and "P" in scan:  # "算力规模达到500P以上": 500 PFLOPS, not a video's P
         reading = petaflops_in_context(reading, scan)
     numerals = {i for i in numerals if scan[i].isdigit()}
@@ -310,7 +319,10 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         ends in), ``period`` ("2020-2022" when the nearest mention is a span of years, or
         for a compound rate, "15% CAGR" or "14% a year to 2028", from its year to the
         next year its sentence names, or from a year after "from" opening a clause ("From
-        2024, the market will grow at a CAGR of 12% through 2030": 2024-2030); else ""),
+        2024, the market will grow at a CAGR of 12% through 2030": 2024-2030); "?-2028"
+        for a compound rate up to a year from a start no year names ("grow 14% a year to
+        2028": a rate over years ending in 2028, its ``year`` missing, never a rate of
+        2028); else ""),
         ``sentence``, ``start`` and ``end`` (character offsets of the
         figure in ``text``) and ``source``.
 
@@ -372,7 +384,10 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     ``parse_quantity`` reads it, unless the figure's sentence (else the text) names Japan
     and not China (Japan, Tokyo, 円, JPY, kana): then yen; a text with no Chinese that
     names neither country keeps yuan with an ``AssumedCurrencyWarning`` naming those
-    figures (the registry's reading was assumed). A line break ends a
+    figures (the registry's reading was assumed). A Chinese amount in 万 or 亿 without 元
+    right after a money word ("投资约300亿", "营收达1200亿", "市场规模将达到3000亿") is yuan,
+    as Chinese news means it, with an ``AssumedCurrencyWarning`` naming it ("用户数达3亿"
+    stays a count). A line break ends a
     sentence, unless the next line goes on in lower case (prose wrapped mid-sentence:
     "$80\\nbillion" is one figure). Check each row against its sentence. A growth word
     before a percentage gives its sign ("down 3%" is -3%); what the percentage is a rate
@@ -403,9 +418,20 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         warn_unread_magnitudes(unread)
     rows = []
     assumed: list[str] = []  # figures of a bare "¥" read as yuan with no country named
+    governed: list[tuple[str, str]] = []  # counts in 亿 read as yuan by a money word
     dated = years_of_figures(text, scan, figures, dates, sentences(scan), changes)
+    floor = 0  # the end of the figure before: a money word is looked for after it
     for (start, end, quantity, unit), (s_start, s_end, near) in zip(figures, dated, strict=True):
-        single = near is not None and near.first == near.last
+        single = near is not None and near.first == near.last and not near.open_start
+        word = (
+            yuan_by_money_word(scan, (start, end), floor, quantity)
+            if unit == quantity.unit
+            else None
+        )
+        if word is not None:
+            quantity = in_yuan(quantity)  # "投资约300亿": 300 CNY 100m, as Chinese news means
+            unit = quantity.unit
+        floor = end
         if unit.startswith(quantity.unit):  # "¥" beside Japan is yen ("¥300 per GPU-hour")
             on = near.first if near is not None and single else None
             read = yen_or_yuan(text, (start, end), (s_start, s_end), quantity, on)
@@ -413,6 +439,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
                 assumed.append(text[start:end])
             unit, quantity = read.unit + unit[len(quantity.unit) :], read
         start = _after_verb(scan, start, end)  # "将达到3500亿元": the figure is "3500亿元"
+        if word is not None:
+            governed.append((" ".join(text[start:end].split()), word))
         rows.append(
             {
                 "figure": text[start:end],
@@ -423,7 +451,7 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
                 "high": quantity.high,
                 "alternate": _alternate_as_written(text[start:end], quantity),
                 "year": near.first if near is not None and single else None,
-                "period": f"{near.first}-{near.last}" if near is not None and not single else "",
+                "period": _period_text(near) if near is not None and not single else "",
                 "sentence": " ".join(text[s_start:s_end].split()),
                 "start": start,
                 "end": end,
@@ -432,10 +460,17 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         )
     if assumed:
         _warn_yuan_assumed(assumed)
+    if governed:
+        warn_yuan_by_money_word(governed)
     frame = pd.DataFrame(rows, columns=list(FIGURE_COLUMNS))
     return frame.astype({"value": "float64", "low": "float64", "high": "float64"}).astype(
         {"year": "Int64", "start": "int64", "end": "int64"}
     )
+
+
+def _period_text(near: Mention) -> str:
+    """ "2020-2022"; "?-2028" for a compound rate up to 2028 from a year not written."""
+    return f"?-{near.last}" if near.open_start else f"{near.first}-{near.last}"
 
 
 # verbs news put before a figure ("将达到", "高达", "增至"): parse_quantity reads them as

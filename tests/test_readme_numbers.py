@@ -213,9 +213,18 @@ def test_the_news_spellings_and_a_later_pue_quoted(prose: str) -> None:
         assert (found["value"].tolist(), found["unit"].tolist()) == ([value], [unit])
     assert '"500P" in a clause about 算力 is 500 PFLOPS' in prose
     # text53: the Japanese qualifiers after a yen figure
-    assert '"1.5兆円" 1.5 JPY tn ("2兆円超" at least 2, "5兆円弱" at most 5)' in prose
-    for text, qualifier in (("2兆円超", "at_least"), ("5兆円弱", "at_most")):
+    # (text54: with 約 before a bound, and 前年比, year on year)
+    assert (
+        '"1.5兆円" 1.5 JPY tn ("2兆円超" and "約2兆円超" at least 2, "5兆円弱" at most 5; '
+        '"前年比5%減" -5%)'
+    ) in prose
+    for text, qualifier in (
+        ("2兆円超", "at_least"),
+        ("約2兆円超", "at_least"),
+        ("5兆円弱", "at_most"),
+    ):
         assert idc.parse_quantity(text).qualifier == qualifier
+    assert idc.parse_quantity("前年比5%減").value == -5.0
     assert idc.find_figures("算力达到500P")["unit"].tolist() == ["PFLOPS"]
     sentence = "a PUE of 1.3, falling to 1.2 by 2025"
     assert f'"{sentence}" gives the 1.2 the year 2025 and the 1.3 none' in prose

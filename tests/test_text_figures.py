@@ -62,7 +62,9 @@ def test_chinese_text_with_years_as_年() -> None:
         ("同比增长27.2%", 27.2, "%", "exact", 2019, ""),
         ("3200亿元左右", 3200.0, "CNY 100m", "approximately", 2022, ""),
         ("超过520万标准机架", 520.0, "racks 10k", "at_least", 2021, ""),  # 2021年底
-        ("年均增速超过30%", 30.0, "%", "at_least", 2021, ""),  # units24: 年均 is read
+        # units24: 年均 is read; text54: over the years up to 截至2021年底, from a start no
+        # year names ("?-2021"), never a rate of 2021 alone
+        ("年均增速超过30%", 30.0, "%", "at_least", None, "?-2021"),
         ("年均复合增长率约为27.8%", 27.8, "%", "approximately", None, "2020-2022"),
     ]
 
@@ -620,8 +622,8 @@ def test_two_years_without_a_fiscal_mark_stay_a_period() -> None:
         ("The market was valued at USD 69.89 billion in 2024 and is projected to grow from "
          "USD 76.85 billion in 2025 to USD 204.31 billion by 2032, exhibiting a CAGR of 15.0% "
          "during the forecast period.", ["", "", "", "2025-2032"]),
-        # one year only: no period can be told
-        ("It will grow at a CAGR of 12% through 2030.", [""]),
+        # one year only: a period up to it whose start no year names (text54: was "")
+        ("It will grow at a CAGR of 12% through 2030.", ["?-2030"]),
     ],
 )  # fmt: skip
 def test_a_compound_rate_between_two_years_gets_their_period(text: str, periods: list[str]) -> None:
@@ -808,7 +810,8 @@ def test_a_pue_that_changes_gives_both_values(
     ("text", "period", "year"),
     [
         # the founding year made the period 2010-2028: it is no figure's year
-        ("The firm, founded in 2010, expects a CAGR of 20% to 2028.", "", 2028),
+        # (text54: up to 2028 from an unknown start, "?-2028", no year; was 2028)
+        ("The firm, founded in 2010, expects a CAGR of 20% to 2028.", "?-2028", None),
         # a year another figure takes still bounds the period, in whichever clause
         ("By 2030, the market will reach $100bn, growing at a 14% CAGR from $40bn in 2023.",
          "2023-2030", None),
@@ -1070,13 +1073,15 @@ def test_the_first_level_of_a_change_is_not_of_the_second_level_s_year(
     ("text", "dates"),
     [
         # the first rate's period ran to the second rate's year (both 2025-2030)
+        # (text54: the first rate runs up to its year from a start not written, "?-2025";
+        # it was a rate of 2025 alone)
         ("Revenue will grow at a 10% CAGR to 2025 and a 14% CAGR to 2030.",
-         [(2025, ""), (None, "2025-2030")]),
+         [(None, "?-2025"), (None, "2025-2030")]),
         ("The market will grow at an 8% CAGR until 2024, then at a 12% CAGR to 2030.",
-         [(2024, ""), (None, "2024-2030")]),
+         [(None, "?-2024"), (None, "2024-2030")]),
         # each rate's own years still make its period; "to 2030" alone says no start
         ("It grew at a 12% CAGR from 2018 to 2022 and will grow at a 15% CAGR to 2030.",
-         [(None, "2018-2022"), (2030, "")]),
+         [(None, "2018-2022"), (None, "?-2030")]),
     ],
 )  # fmt: skip
 def test_a_compound_rate_s_period_does_not_cross_another_rate(
@@ -1910,8 +1915,13 @@ def test_a_figure_of_today_takes_no_year_of_another(text: str, years: list[int |
          [(None, "2024-2030"), (2024, "")]),
         ("In 2024 revenue rose 10%; it will grow 12% per year until 2030.",
          [(2024, ""), (None, "2024-2030")]),
-        # one year: the rate's year, as for a CAGR ("to 2028" alone says no start)
-        ("The market will grow 14% a year to 2028.", [(2028, "")]),
+        # one year after "to": text54: a rate over years ending in 2028 from a start not
+        # written, "?-2028" (was the year 2028, as if the rate were 2028's); "in 2023"
+        # is the rate of that year
+        ("The market will grow 14% a year to 2028.", [(None, "?-2028")]),
+        ("The market will grow 14% a year through 2028.", [(None, "?-2028")]),
+        ("Capacity will grow at a CAGR of 20% by 2030.", [(None, "?-2030")]),
+        ("预计到2025年，市场规模年均增长15%。", [(None, "?-2025")]),
         ("Revenue grew 14% a year in 2023.", [(2023, "")]),
     ],
 )  # fmt: skip
@@ -2065,9 +2075,10 @@ def test_a_verb_before_a_level_is_no_part_of_its_value(
          [(None, "2024-2030")]),
         ("The market, from 2024, will grow 12% a year by 2030.", [(None, "2024-2030")]),
         # a base year stays one: no period from 2022 for the CAGR, none for the 15%
+        # (text54: the CAGR up to 2028 from a start not written, "?-2028"; was 2028)
         ("Revenue rose 15% from 2022, and a CAGR of 20% is seen to 2028.",
-         [(None, ""), (2028, "")]),
-        ("The firm, founded in 2010, expects a CAGR of 20% to 2028.", [(2028, "")]),
+         [(None, ""), (None, "?-2028")]),
+        ("The firm, founded in 2010, expects a CAGR of 20% to 2028.", [(None, "?-2028")]),
     ],
 )  # fmt: skip
 def test_a_compound_rate_runs_from_a_from_year_in_its_own_clause(
@@ -2139,3 +2150,91 @@ def test_a_japanese_average_annual_growth_rate_is_compound(
     years = [None if pd.isna(y) else int(y) for y in found["year"]]
     assert list(zip(years, found["period"], strict=True)) == dates
     assert found["figure"].iloc[-1] == "年平均成長率12%"
+
+
+def test_a_rate_up_to_a_year_with_no_start_is_no_claim_of_that_year() -> None:
+    # text54: the row said year 2028, so read_claims took "14% a year to 2028" as a rate
+    # of 2028; its period "?-2028" now asks for the start year instead
+    from idcforecast import read_claims
+    from idcforecast.errors import SpecError
+
+    row = find_figures("The market will grow 14% a year to 2028.").iloc[0].to_dict()
+    row.update(subject="market", kind="cagr")
+    del row["year"]
+    with pytest.raises(SpecError, match=r"period '\?-2028' names one year, 2028, alone"):
+        read_claims([row])
+    row["period"] = row["period"].replace("?", "2023")  # the analyst gives the start
+    claim = read_claims([row])[0]
+    assert (claim.start_year, claim.year) == (2023, 2028)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "word"),
+    [
+        # text54: Chinese news drops 元 after an investment, revenue or market size: "约300亿"
+        # was 300 "count 100m" (a count of 3e10), never meeting a series in 亿元
+        ("投资约300亿，建设数据中心。", "约300亿", 300.0, "投资"),
+        ("该项目总投资达120亿，规划机柜3万个。", "120亿", 120.0, "总投资"),
+        ("公司营收达1200亿，同比增长15%。", "1200亿", 1200.0, "营收"),
+        ("中国IDC市场规模将达到3000亿。", "3000亿", 3000.0, "市场规模"),
+        ("完成融资50亿。", "50亿", 50.0, "融资"),
+        ("投资金额达300亿。", "300亿", 300.0, "投资"),  # 金额 (amount) between them
+    ],
+)
+def test_an_amount_in_yi_after_a_money_word_is_yuan(
+    text: str, figure: str, value: float, word: str
+) -> None:
+    from idcforecast.errors import AssumedCurrencyWarning
+
+    with pytest.warns(AssumedCurrencyWarning, match=f"{figure!r} after {word!r}"):
+        found = find_figures(text)
+    row = found.iloc[0]
+    assert (row["figure"], row["value"], row["unit"]) == (figure, value, "CNY 100m")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # no money word right before it: a count stays a count, with no warning
+        ("用户数达3亿。", "count 100m"),
+        ("投资建设的数据中心，服务3亿用户。", "count 100m"),  # another clause
+        ("The firm will invest 30 billion.", "count bn"),  # English: no 万/亿
+        ("投资约300亿元。", "CNY 100m"),  # 元 written: as before
+    ],
+)
+def test_a_count_in_yi_without_a_money_word_stays_a_count(text: str, unit: str) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert find_figures(text)["unit"].tolist() == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # text54: "、" ends a clause in Japanese; the figure before it took the year after
+        # it ("前年比10%増、2028年には": the 10% was dated 2028, the forecast's year)
+        ("2023年の市場規模は前年比10%増、2028年には2倍になる見込み。", [2023]),
+        ("2023年の売上高は前年比5%減の1兆円、2028年には2兆円に達する見込み。", [2023, 2023, 2028]),
+    ],
+)
+def test_a_japanese_comma_ends_the_clause(text: str, years: list[int]) -> None:
+    assert find_figures(text)["year"].tolist() == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # text54: "分别" / "respectively" pairs figures and years in order; both figures took
+        # the year nearest to them (2022), so the first was dated a year late
+        ("2021年、2022年收入分别为100亿元、120亿元。", [2021, 2022]),
+        ("2021年和2022年市场规模分别达到1500亿元和1900亿元。", [2021, 2022]),
+        ("Revenue was $3bn and $4bn in 2022 and 2023, respectively.", [2022, 2023]),
+        ("2022年と2023年の売上高はそれぞれ1兆円と1.2兆円。", [2022, 2023]),
+        # as many years as figures in a unit only: three figures, two years, left by distance
+        ("2021年和2022年收入分别为100亿元、120亿元和130亿元。", [2022, 2022, 2022]),
+    ],
+)
+def test_respectively_pairs_figures_with_years_in_order(text: str, years: list[int]) -> None:
+    assert find_figures(text)["year"].tolist() == years

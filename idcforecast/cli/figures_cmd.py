@@ -195,8 +195,15 @@ def _figures_text(found: pd.DataFrame) -> str:
         figure = " ".join(str(row["figure"]).split())
         rows.append([figure, marks[row["qualifier"]] + value, row["unit"], when])
     table = text_table(["figure", "read as", "unit", "year"], rows, right=[1])
+    open_start = any(str(row[3]).startswith("?-") for row in rows)
     return (
         f"{table}\n\n{len(rows)} figure{'s' if len(rows) != 1 else ''}; 'year' is the year "
         "or period nearest to the figure in its sentence (in its own clause where it can), "
         "not read from the grammar: check each against its sentence (--csv prints them)."
+        + (
+            " '?-2028': a rate over the years up to 2028 from a start year the sentence "
+            "does not write."
+            if open_start
+            else ""
+        )
     )

@@ -43,6 +43,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Parse the figure, print one labelled line per field; return the exit code."""
+    from dataclasses import replace
+
     from idcforecast.errors import IdcForecastError
     from idcforecast.units import format_quantity, parse_quantity
     from idcforecast.units.quantity import number_text
@@ -54,6 +56,10 @@ def run(args: argparse.Namespace) -> int:
             raise
         return _print_ratio(args, *ratio)
     _note_unused(args, quantity)
+    # "US$5bn (2022)": the figure's own year is the FX year when --year is not given
+    fx_year_said = args.year is None and quantity.year is not None
+    if fx_year_said:
+        args.year = quantity.year
     if args.kw_per_rack is None:
         args.kw_per_rack = 2.5
     bounds = "-"
@@ -68,14 +74,19 @@ def run(args: argparse.Namespace) -> int:
         ("range", bounds),
         ("alternate", alternate),
     ]
+    if quantity.year is not None:
+        rows.append(("year", str(quantity.year)))
     if args.to is not None:
         own = _alternate_in(quantity, args)
         converted = _converted(quantity, args, own)
-        shown = format_quantity(_six_digits(converted), alternate=False)
+        # (its year is on the line above; "(2022)" here would read as the rate's year)
+        shown = format_quantity(_six_digits(replace(converted, year=None)), alternate=False)
         if _racks_and_power(quantity.unit, converted.unit):
             shown += f" (at {args.kw_per_rack:g} kW per standard rack; --kw-per-rack to change)"
         if origin := _fx_origin(quantity.unit, converted.unit, args.year):
             shown += f" (at the {args.year} rate from {origin})"
+        elif fx_year_said and _currency_changes(quantity.unit, converted.unit):
+            shown += f" (at the {args.year} rate, the figure's year; --year to change)"
         rows.append(("converted", shown))
         if own is not None and own.value != 0 and own.unit == converted.unit:
             # e.g. "500 billion yuan ($71.2 billion)": the article's own rate against ours
@@ -246,6 +257,14 @@ def _six_digits(quantity: Quantity) -> Quantity:
         low=None if low is None else six(low),
         high=None if high is None else six(high),
     )
+
+
+def _currency_changes(a: str, b: str) -> bool:
+    """Whether units ``a`` and ``b`` are amounts in two currencies (a conversion at a rate)."""
+    from idcforecast.units.registry import parse_unit
+
+    first, second = parse_unit(a).currency, parse_unit(b).currency
+    return first is not None and second is not None and first != second
 
 
 def _fx_origin(a: str, b: str, year: int | None) -> str | None:

@@ -1,6 +1,7 @@
 """A number written in two magnitude words as one number, character for character (so that
 offsets in a text stay): "1亿5000万元" (one 亿 and 5000 万) is "0001.5亿元", 1.5亿元, never
-1亿 and 5000万元 apart; "1万亿2000亿元" is 1.2万亿元; Korean "2조5000억원" and "2조 5000억
+1亿 and 5000万元 apart (also with grouped thousands, "1亿5,000万元"); "1万亿2000亿元" is
+1.2万亿元; Korean "2조5000억원" and "2조 5000억
 원" (2 조 and 5000 억) 2.5조원, "1조2천억원" 1.2조원. The leading zeros keep the length, as
 :mod:`idcforecast.units._chinese_numerals` writes "0120万台". A second part that does not
 fit below the first ("1亿5亿"), or whose digits do not fit in the characters written
@@ -31,8 +32,11 @@ def _words(words: dict[str, int]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
+# the second part may group its thousands ("2兆4,000億円", "1亿5,000万元", as Japanese and
+# Chinese news write them)
+_SECOND = r"(\d{1,3}(?:,\d{3})+|\d+)"
 _COMPOUND = re.compile(
-    rf"(?<![\d.,])(\d+)({_words(_LARGE)}) ?(\d+)({_words(_SMALL)})"
+    rf"(?<![\d.,])(\d+)({_words(_LARGE)}) ?{_SECOND}({_words(_SMALL)})"
     r"(?![万萬亿億억조만\d])"
 )
 # a digit, a large magnitude word and a digit again: the shape of every compound here
@@ -40,7 +44,7 @@ _TWO_PARTS = re.compile(r"\d(?:万亿|萬億|[万萬亿億조억만兆]) ?\d")
 
 
 def _one_number(match: re.Match[str]) -> str:
-    first, large, second, small = match[1], match[2], match[3], match[4]
+    first, large, second, small = match[1], match[2], match[3].replace(",", ""), match[4]
     high, low = _LARGE[large], _SMALL[small]
     if int(second) * low >= high:
         return match[0]  # "1亿5亿", "1万5000万": no part below the first
@@ -54,11 +58,11 @@ def _one_number(match: re.Match[str]) -> str:
 
 # Japanese "1兆2000億円" (1 兆, a trillion, and 2000 億): the registry lacks 兆 (mega- in
 # Chinese units), so the number is written in 億: "012000億円", 12000億円 (it read 2000億円)
-_CHO_OKU = re.compile(r"(?<![\d.,])(\d+)兆 ?(\d{1,4})(億|亿)(?![万萬亿億\d])")
+_CHO_OKU = re.compile(r"(?<![\d.,])(\d+)兆 ?(\d,\d{3}|\d{1,4})(億|亿)(?![万萬亿億\d])")
 
 
 def _in_oku(match: re.Match[str]) -> str:
-    written = str(int(match[1]) * 10**4 + int(match[2]))
+    written = str(int(match[1]) * 10**4 + int(match[2].replace(",", "")))
     width = len(match[0]) - 1
     return match[0] if len(written) > width else written.rjust(width, "0") + match[3]
 
@@ -73,6 +77,8 @@ def compound_magnitudes(text: str) -> str:
     '投资0001.5亿元，0001.2万亿元'
     >>> compound_magnitudes("2조5000억원, 1조2천억원, 1兆2000億円")
     '0002.5조원, 01.2조원, 012000億円'
+    >>> compound_magnitudes("2兆4,000億円, 1亿5,000万元")
+    '0024000億円, 00001.5亿元'
     """
     if text.isascii() or not _TWO_PARTS.search(text):
         return text  # most figures: one magnitude word ("1562.5亿元")

@@ -9,6 +9,7 @@ below. Anything left over is an error, never silently dropped.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from idcforecast._cells import footnote_numbers
@@ -16,6 +17,9 @@ from idcforecast._decimal_commas import continental_decimals, continental_thousa
 from idcforecast.errors import IdcForecastError, ParseError, UnknownUnitError
 from idcforecast.units._chinese_numerals import CJK_NUMERAL, arabic_numerals, spoken_numerals
 from idcforecast.units._compound_magnitudes import compound_magnitudes, japanese_trillions
+from idcforecast.units._end_words import EndWords, alternation
+from idcforecast.units._equal_parts import multiplied, multiplier
+from idcforecast.units._figure_error import figure_error as _fail
 from idcforecast.units._figure_words import (
     GROWTH_WORDS,
     INFIX_AT_LEAST,
@@ -50,62 +54,15 @@ _UP_TO_MAGNITUDE = re.compile(r"上(?=[十百千万萬亿億])")
 _SEVERAL = re.compile(r"(?:数|數|几|幾)(?=[十百千万萬亿億])")
 
 
-def _alternation(words: list[str], *, at_start: bool) -> str:
-    # longest first; a Latin word must not run into a Latin letter ("over" is not "overall")
-    parts = []
-    for word in sorted(words, key=len, reverse=True):
-        escaped = re.escape(word)
-        if at_start and word[-1].isascii() and word[-1].isalpha():
-            escaped += "(?![a-z])"
-        if not at_start and word[0].isascii() and word[0].isalpha():
-            escaped = "(?<![a-z])" + escaped
-        parts.append(escaped)
-    return "|".join(parts)
-
-
 _LEADING_WORD = re.compile(
-    rf"(?:{_alternation([*PREFIX_QUALIFIERS, *GROWTH_WORDS], at_start=True)})[ :：]*",
+    rf"(?:{alternation([*PREFIX_QUALIFIERS, *GROWTH_WORDS], at_start=True)})[ :：]*",
     re.IGNORECASE,
 )
 
 
-class _EndWords:
-    """``\\s*(?:word|word...)$``: one of ``words`` at the end of a text, with the spaces
-    before it. :meth:`search` gives ``re.search``'s match (its leftmost start) but tries
-    only the last ``len(longest word)`` positions, then takes in the spaces before: a
-    pattern anchored at the end, searched from the start, was the largest single cost of
-    ``find_figures`` (every candidate stretch is parsed)."""
-
-    def __init__(self, words: list[str]) -> None:
-        self.pattern = re.compile(rf"\s*(?:{_alternation(words, at_start=False)})$", re.IGNORECASE)
-        self.longest = max(map(len, words))
-        # the last two characters of the longer words, the last of the one-character ones:
-        # a text that ends in none of them ends in no word (most figures: "亿元", "bn")
-        self.tails = {word.lower()[-2:] for word in words if len(word) > 1}
-        self.lasts = {word.lower() for word in words if len(word) == 1}
-
-    def _may_end_in_a_word(self, text: str) -> bool:
-        ends = text[-3:].lower()
-        ends = ends[:-1] if ends.endswith("\n") else ends  # "$" matches before a final "\n"
-        return ends[-2:] in self.tails or ends[-1:] in self.lasts
-
-    def search(self, text: str) -> re.Match[str] | None:
-        if not self._may_end_in_a_word(text):
-            return None
-        # (one more position: "$" also matches before a final newline)
-        match = self.pattern.search(text, max(0, len(text) - self.longest - 1))
-        if match is None:
-            return None
-        start = match.start()
-        while start > 0 and text[start - 1].isspace():
-            start -= 1
-        # the same match as a search from 0 (lookbehinds see before pos)
-        return match if start == match.start() else self.pattern.match(text, start)
-
-
-_TRAILING_WORD = _EndWords(list(SUFFIX_QUALIFIERS))
-_TRAILING_GROWTH = _EndWords(list(TRAILING_GROWTH_WORDS))
-_TRAILING_QUALIFIER = _EndWords(list(PREFIX_QUALIFIERS))
+_TRAILING_WORD = EndWords(list(SUFFIX_QUALIFIERS))
+_TRAILING_GROWTH = EndWords(list(TRAILING_GROWTH_WORDS))
+_TRAILING_QUALIFIER = EndWords(list(PREFIX_QUALIFIERS))
 
 _DASHES = r"[-–—~]"
 _FIGURE = re.compile(
@@ -135,18 +92,16 @@ def _without_footnote_marker(text: str) -> str:
         raise _fail(text, "a footnote marker without a number") from None
 
 
-def _fail(text: str, found: str, **fields: object) -> ParseError:
-    return ParseError(
-        f"cannot read {text!r} as a figure: {found}; expected [qualifier] NUMBER [magnitude] "
-        "[unit], e.g. '1,562.5亿元', 'US$70 billion', 'more than 1 million servers'",
-        text=text,
-        **fields,
-    )
+_ROUGH_BOUNDS = frozenset({"approximately", "at_least", "at_most"})
 
 
 def _set_qualifier(text: str, current: str, new: str, word: str) -> str:
     if new == "exact":  # a verb ("将达"): keeps what another word says
         return current
+    # "約2兆円超", "about more than": a bound said roughly is still the bound (the "about"
+    # stays in the figure's text)
+    if "approximately" in (current, new) and {current, new} <= _ROUGH_BOUNDS:
+        return current if new == "approximately" else new
     if current not in ("exact", new):
         raise _fail(text, f"two qualifiers disagree ({current!r} and {new!r} from {word!r})")
     return new
@@ -488,12 +443,14 @@ def parse_quantity(text: str) -> Quantity:
         currency (CNY/RMB/yuan/元/¥, USD/US$/$/美元...) and unit (台, 万架, MW, TWh, EFLOPS,
         %...), a qualifier (超过/more than/>, 约/about, 不到/less than/<; after the figure
         以上/or more, Japanese 超/超え/余り/強/を超える/を上回る more than, 弱/未満/を下回る
-        under, 程度/前後 about: "2兆円超" is at least 2 "JPY tn"), a verb before the level
+        under, 程度/前後 about: "2兆円超" is at least 2 "JPY tn"; about and a bound, the
+        bound: "約2兆円超", "超过约500亿元" are at least), a verb before the level
         reached, which says nothing (将达到/降至/放缓至, reached/rose to/fell to: "fell to
         5%" is 5%, "fell 5%" a change of -5%), an optional
         range ("325–580 TWh"), a number of equal parts ("2x48MW", "2 x 48 MW": two
         halls of 48 MW, read as the total, 96 MW) and a parenthesised alternate
-        ("($71.2 billion)" after a figure; alone, a money figure in brackets is the
+        ("($71.2 billion)" after a figure; a year there is the figure's ``year``:
+        "US$5bn (2022)", "1562.5亿元（2019年）"; alone, a money figure in brackets is the
         accountants' negative: "($1,400)" and "-$1,400" are -1,400 USD, as
         ``read_series`` reads such cells). A
         decimal comma is read in euros or before a continental magnitude word ("€ 2,5
@@ -504,7 +461,7 @@ def parse_quantity(text: str) -> Quantity:
     Quantity
         In the unit and magnitude as written ("超过520万标准机架" is at least 520
         "racks 10k"); a bare number is a "count"; growth phrases ("同比增长34.6%",
-        "down 3%") give a signed percentage.
+        "down 3%", Japanese "前年比5%減") give a signed percentage.
 
     Raises
     ------
@@ -571,17 +528,19 @@ def parse_quantity(text: str) -> Quantity:
     # "2x48MW", "2 × 48 MW" (two halls of 48 MW): one figure of 96 MW, never 2 and 48
     times = None
     if "x" in norm or "X" in norm or "×" in norm or "*" in norm:
-        times, norm = _multiplier(norm)
+        times, norm = multiplier(norm)
     # errors quote the figure as written, never as the passes above rewrote it ("1,6 Mio."
     # was "1.6 Mio.", "two billion" "2   billion")
     main, alternate_text = _split_alternate(written, accounting_negative(norm))
     quantity = _parse_one(written, _plus_as_words(main))
     if times is not None:
-        return _multiplied(written, quantity, times, alternate_text)
+        return multiplied(written, quantity, times, alternate_text)
     if alternate_text is None:
         return quantity  # its text is what was written (_parse_one was given it)
     if (span := _RANGE_LEAD.match(alternate_text)) and not quantity.is_range:
         return _with_range(written, quantity, span.group(1))
+    if _BRACKETED_YEAR.fullmatch(alternate_text):  # "US$5bn (2022)": the figure's year
+        return dataclasses.replace(quantity, year=int(alternate_text[:4]), text=written)
     # "(or $71.2 billion)", "（合71.2亿美元）": the same amount, said another way
     inner = _ALTERNATE_LEAD.sub("", alternate_text, count=1)
     shown = written_alternate(written) or alternate_text
@@ -603,49 +562,8 @@ def parse_quantity(text: str) -> Quantity:
 
 
 _RANGE_LEAD = re.compile(r"^range\s+(\S.*)$", re.IGNORECASE)
-
-# "2x48MW", "2 x 48 MW", "4×25 MW": a small whole number of equal parts before the size of
-# one (halls, phases, units), as capacity news writes it
-_MULTIPLIER = re.compile(r"(?P<times>[1-9]\d?)\s*[x×X*]\s*(?=\d)")
-# or after it: "48MW x 2", "48MW×2" (Chinese project specs)
-_TRAILING_MULTIPLIER = re.compile(r"(?<=[^\d\s])\s*[x×X*]\s*(?P<times>[1-9]\d?)$")
-
-
-def _multiplier(norm: str) -> tuple[int | None, str]:
-    """The number of parts of "2x48MW" or "48MW x 2" and the rest of the figure ("48MW"),
-    or None and ``norm`` as it is."""
-    if match := _MULTIPLIER.match(norm):
-        return int(match["times"]), norm[match.end() :]
-    if match := _TRAILING_MULTIPLIER.search(norm):
-        return int(match["times"]), norm[: match.start()]
-    return None, norm
-
-
-def _multiplied(text: str, part: Quantity, times: int, alternate: str | None) -> Quantity:
-    """``times`` parts of ``part`` ("2x48MW" is 96 MW: two of 48 MW); a bare number
-    ("24x7", "2 x 2 m": a size, its metres read as millions), a share or a rate ("2 x
-    5%") is no amount to add up, and a parenthesised alternate would be of one part or of
-    all (unclear): those are refused."""
-    from idcforecast.units.registry import parse_unit
-
-    unit = parse_unit(part.unit)
-    if unit.dimension == "count":  # "24x7", "2 x 2 m" (2 m, two metres, is no 2 million)
-        raise _fail(text, f"{times} times a bare number; write the total, or its unit")
-    if unit.dimension in ("percent", "points") or unit.per or alternate is not None:
-        what = "a share or rate" if alternate is None else "a figure with an alternate"
-        raise _fail(
-            text,
-            f"{times} times {what}; write the total ('96 MW' for '2x48MW'), or the size of "
-            "one part alone",
-        )
-    return Quantity(
-        part.value * times,
-        part.unit,
-        low=None if part.low is None else part.low * times,
-        high=None if part.high is None else part.high * times,
-        qualifier=part.qualifier,
-        text=text,
-    )
+# a year alone in the parentheses after a figure: "(2022)", "（2019年）", "(2022E)"
+_BRACKETED_YEAR = re.compile(r"(?:19|20)\d{2}\s*(?:年|E|e|F|f)?")
 
 
 def _with_range(text: str, quantity: Quantity, span_text: str) -> Quantity:

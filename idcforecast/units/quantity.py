@@ -62,6 +62,10 @@ class Quantity:
         The figure given in parentheses: usually the same amount in another currency
         ("500 billion yuan ($71.2 billion)"), sometimes a share or a growth rate
         ("176 TWh (4.4%)") — its unit tells which.
+    year
+        The figure's year when the text gives it in parentheses ("US$5bn (2022)",
+        "1562.5亿元（2019年）"), else None. Kept by :meth:`to`; results computed from the
+        figure (growth, bounds) have none.
     text
         The original text (provenance only: not compared, not updated by :meth:`to`).
 
@@ -81,6 +85,7 @@ class Quantity:
     high: float | None = None
     qualifier: str = "exact"
     alternate: Quantity | None = None
+    year: int | None = None
     text: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -112,6 +117,16 @@ class Quantity:
                 f"of {', '.join(map(repr, QUALIFIERS))}; use one of those",
                 qualifier=self.qualifier,
             )
+        if self.year is not None and (
+            isinstance(self.year, bool) or not float(self.year).is_integer()
+        ):
+            raise ParseError(
+                f"Quantity {self.value} {self.unit}: year must be a whole year or None, found "
+                f"{self.year!r}; give it as 2022",
+                year=repr(self.year),
+            )
+        if self.year is not None:
+            set_(self, "year", int(self.year))
         if self.alternate is not None and not isinstance(self.alternate, Quantity):
             raise ParseError(
                 f"Quantity {self.value} {self.unit}: alternate must be a Quantity or None, "
@@ -144,7 +159,7 @@ class Quantity:
         --------
         >>> Quantity(520, "万架", qualifier="at_least").to("MW")
         Quantity(value=13000.0, unit='MW', low=None, high=None, qualifier='at_least', \
-alternate=None, text=None)
+alternate=None, year=None, text=None)
         """
         from idcforecast.units.convert import conversion_factor
 
@@ -222,6 +237,8 @@ def format_quantity(quantity: Quantity, *, alternate: bool = True) -> str:
     'at least 520 racks 10k'
     >>> format_quantity(parse_quantity("500 billion yuan ($71.2 billion)"))
     '500 CNY bn (71.2 USD bn)'
+    >>> format_quantity(parse_quantity("1562.5亿元（2019年）"))
+    '1562.5 CNY 100m (2019)'
     """
     low, high = quantity.low, quantity.high
     span = ""
@@ -236,4 +253,6 @@ def format_quantity(quantity: Quantity, *, alternate: bool = True) -> str:
     text = f"{QUALIFIER_WORDS[quantity.qualifier]}{number} {quantity.unit}{span}"
     if alternate and quantity.alternate is not None:
         text += f" ({format_quantity(quantity.alternate, alternate=False)})"
+    elif quantity.year is not None and not span:
+        text += f" ({quantity.year})"  # read back as its year
     return text

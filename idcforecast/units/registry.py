@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from idcforecast.errors import ParseError, UnitError, UnknownUnitError
+from idcforecast.units._unit_spellings import respelled
+from idcforecast.units._unknown_units import LONG_SCALE_BILLION, SHARED_CURRENCY_WORDS, unknown_unit
 
 __all__ = ["Unit", "canonical_unit", "known_units", "normalize_text", "parse_unit"]
 
@@ -374,26 +376,7 @@ def parse_unit(text: str) -> Unit:
             f"{type(text).__name__}; pass the unit as a string",
             unit=repr(text),
         )
-    norm = normalize_text(text)
-    if "ł" in norm or "Ł" in norm:  # "bln zł": the Polish bilion, 1e12
-        norm = _POLISH_BILION.sub("tn", norm)
-    if " of " in norm or " OF " in norm or " Of " in norm:  # "millions of US dollars"
-        norm = _MAGNITUDE_OF.sub(r"\g<magnitude> ", norm)
-    return _parse(text, norm, suggest=_SUGGEST.get())
-
-
-# "millions of US dollars", "billions of yuan" (annual reports' unit lines): the magnitude
-# of the unit after it, as "US dollars millions"; "hundreds of millions" is no magnitude
-_MAGNITUDE_OF = re.compile(
-    r"(?<![A-Za-z])(?<!hundreds of )(?<!tens of )"
-    r"(?P<magnitude>(?:thousand|million|billion|trillion)s?)\s+of\s+",
-    re.IGNORECASE,
-)
-
-
-# "bln" before "zł", "złotych": Polish writes it for bilion, a trillion (1e12; "mld" is the
-# billion); English news writes "bln zlotys" for billions, read as written
-_POLISH_BILION = re.compile(r"(?<![a-z])bln\.?(?=\s*z[łŁ])", re.IGNORECASE)
+    return _parse(text, respelled(normalize_text(text)), suggest=_SUGGEST.get())
 
 
 # whether an unknown unit's error computes a "did you mean" (difflib: ~1 ms each); a scan
@@ -521,48 +504,6 @@ def _denominator(text: str, numerator: Unit, tokens: list[tuple[str, str]]) -> U
     return unit
 
 
-# words several currencies share: a guess at one ("kroner": did you mean 'SEK'?, the
-# nearest spelling, though kroner are Norwegian or Danish) would convert at the wrong rate
-_SHARED_CURRENCY_WORDS = {
-    "krone": ("NOK", "DKK"),
-    "kroner": ("NOK", "DKK"),
-    "kr": ("SEK", "NOK", "DKK"),
-    "kr.": ("SEK", "NOK", "DKK"),
-}
-
-
-# the long scale's "bilion" (Czech, Polish, Slovak: 1e12) in its inflected forms: the
-# nearest spelling, "bilion", is the Malay billion, a guess a thousand times too small
-_LONG_SCALE_BILLION = re.compile(r"bilion(?:u|ů|y|ów|a|ami|ach)$", re.IGNORECASE)
-
-
-def _unknown(text: str, norm: str, stop: int, *, suggest: bool) -> UnknownUnitError:
-    unknown = norm[stop:].split(" ", 1)[0]
-    shared = _SHARED_CURRENCY_WORDS.get(unknown.lower())
-    long_scale = _LONG_SCALE_BILLION.match(unknown) is not None
-    suggestion = None if shared or long_scale else _suggest(norm, stop) if suggest else None
-    hint = (
-        f"{unknown!r} names the currency of several countries: write its code, "
-        + ", ".join(repr(code) for code in shared[:-1])
-        + f" or {shared[-1]!r}"
-        if shared
-        else f"{unknown!r} is the Czech or Polish 'bilion', a trillion (1e12), not a "
-        "billion: write 'tn' ('€5 tn')"
-        if long_scale
-        else f"did you mean {suggestion!r}?"
-        if suggestion
-        else "expected a currency, magnitude or unit listed in idcforecast/units/units.txt "
-        "(e.g. 'CNY 100m', 'USD bn', 'MW', 'racks')"
-    )
-    return UnknownUnitError(
-        f"unit {text!r} is not defined ({unknown!r} is no known unit, magnitude or "
-        f"currency); {hint}",
-        unit=text,
-        unknown=unknown,
-        suggestion=suggestion,
-    )
-
-
 def canonical_unit(text: str) -> str:
     """The canonical spelling of unit text (``BASE [MAGNITUDE][/PER...]``).
 
@@ -651,3 +592,14 @@ def chinese_magnitude(name: str) -> str | None:
 def magnitude_factor(name: str | None) -> float:
     """The multiplier of a canonical magnitude name (1.0 for None)."""
     return 1.0 if name is None else _registry().magnitudes[name]
+
+
+def _unknown(text: str, norm: str, stop: int, *, suggest: bool) -> UnknownUnitError:
+    unknown = norm[stop:].split(" ", 1)[0]
+    guessable = (
+        unknown.lower() not in SHARED_CURRENCY_WORDS
+        and unknown.lower() != "bilion"
+        and not LONG_SCALE_BILLION.match(unknown)
+    )
+    suggestion = _suggest(norm, stop) if suggest and guessable else None
+    return unknown_unit(text, unknown, suggestion)

@@ -189,3 +189,13 @@ def test_help_says_encoding_decodes_piped_text_too(capsys: pytest.CaptureFixture
         main(["figures", "--help"])
     text = " ".join(capsys.readouterr().out.split())
     assert "--encoding NAME encoding of --file or of the text piped in (default utf-8;" in text
+
+
+def test_a_rate_up_to_a_year_says_its_start_is_unknown(capsys: pytest.CaptureFixture[str]) -> None:
+    # text54: "grow 14% a year to 2028" printed the year 2028, as if the rate were 2028's
+    assert main(["figures", "The market will grow 14% a year to 2028."]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[2].split() == ["14%", "a", "year", "14", "%", "?-2028"]
+    assert "'?-2028': a rate over the years up to 2028 from a start year" in out
+    assert main(["figures", TEXT]) == 0
+    assert "'?-" not in capsys.readouterr().out  # said only when a row has one

@@ -303,3 +303,19 @@ def test_a_long_scale_bilion_is_named_never_guessed_as_a_billion(
         "no known unit, magnitude or currency); 'bilionů' is the Czech or Polish 'bilion', "
         "a trillion (1e12), not a billion: write 'tn' ('€5 tn')\n"
     )
+
+
+def test_a_bracketed_year_is_the_figure_s_year_and_its_fx_year(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # text54: "US$5bn (2022)" printed "alternate: 2022 count"; --to 'CNY bn' then asked
+    # for --year though the text gives it. 5 x 6.7290 (the bundled 2022 CNY per USD)
+    # = 33.645
+    assert cli.main(["parse", "US$5bn (2022)", "--to", "CNY bn"]) == 0
+    out = capsys.readouterr().out
+    assert "alternate: -\n" in out and "year:      2022\n" in out
+    assert "converted: 33.645 CNY bn (at the 2022 rate, the figure's year; --year to change)" in out
+    # --year still decides when given (2020: 5 x 6.9042 = 34.521)
+    assert cli.main(["parse", "US$5bn (2022)", "--to", "CNY bn", "--year", "2020"]) == 0
+    out = capsys.readouterr().out
+    assert "converted: 34.521 CNY bn\n" in out and "the figure's year" not in out

@@ -308,7 +308,8 @@ FIGURE_HELP = (
             "the two ends of the range have different units ('USD' and 'HKD'); write both "
             "ends in one unit",
         ),
-        ("超过约500亿元", "two qualifiers disagree ('at_least' and 'approximately' from '约')"),
+        # (text54: "超过约500亿元" reads now, at least 500亿元; a bound and its opposite do not)
+        ("超过不到500亿元", "two qualifiers disagree ('at_least' and 'at_most' from '不到')"),
         (
             "增长500亿元",
             "a growth word with an amount: growth is read only as a rate in % or "
@@ -1389,3 +1390,94 @@ def test_a_word_several_currencies_share_asks_for_the_code(text: str, codes: str
         parse_quantity(text)
     assert err.value.suggestion is None  # type: ignore[attr-defined]
     assert parse_quantity("5 kronor").unit == "SEK"  # Swedish kronor is one currency
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        # text54: "about" with a bound was "two qualifiers disagree": Japanese news writes
+        # "約2兆円超" (about, more than 2 trillion yen); the bound is what the figure says,
+        # the "about" stays in its text (as "约1900多万台" read since text31)
+        ("約2兆円超", 2.0, "JPY tn", "at_least"),
+        ("約5000億円未満", 5000.0, "JPY 100m", "at_most"),
+        ("超过约500亿元", 500.0, "CNY 100m", "at_least"),
+        ("约超过500亿元", 500.0, "CNY 100m", "at_least"),
+        ("about 5 GW or more", 5.0, "GW", "at_least"),
+        ("nearly about 5 GW", 5.0, "GW", "at_most"),
+    ],
+)
+def test_about_and_a_bound_read_as_the_bound(
+    text: str, value: float, unit: str, qualifier: str
+) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit, quantity.qualifier) == (value, unit, qualifier)
+    assert quantity.text == text
+
+
+def test_find_figures_reads_about_more_than_in_japanese() -> None:
+    # text54: "約2兆円超" lost its 超 (find_figures kept "約2兆円", about 2 trillion yen)
+    found = find_figures("市場規模は2030年に約2兆円超となる見通し。")
+    assert found[["figure", "value", "unit", "qualifier"]].values.tolist() == [
+        ["約2兆円超", 2.0, "JPY tn", "at_least"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "year"),
+    [
+        # text54: a year in brackets after a figure was its alternate, a count of 2022
+        # ("5 USD bn (2022 count)"), or a duration of 2019 years: it is the figure's year
+        ("US$5bn (2022)", 5.0, "USD bn", 2022),
+        ("1562.5亿元（2019年）", 1562.5, "CNY 100m", 2019),
+        ("1562.5亿元(2019)", 1562.5, "CNY 100m", 2019),
+        ("300 MW (2024E)", 300.0, "MW", 2024),  # an estimate's year
+        ("more than 1 million servers (2023)", 1.0, "servers mn", 2023),
+    ],
+)
+def test_a_bracketed_year_is_the_figure_s_year(
+    text: str, value: float, unit: str, year: int
+) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit, quantity.year) == (value, unit, year)
+    assert quantity.alternate is None
+    # written back with its year, and read back equal
+    assert parse_quantity(str(quantity)) == quantity
+    assert quantity.to(quantity.unit).year == year  # a conversion keeps it
+
+
+def test_a_bracketed_figure_stays_an_alternate_and_a_year_is_validated() -> None:
+    quantity = parse_quantity("500 billion yuan ($71.2 billion)")
+    assert quantity.year is None and quantity.alternate is not None
+    assert parse_quantity("US$5bn").year is None
+    assert Quantity(5.0, "USD bn", year=2022.0).year == 2022  # type: ignore[arg-type]
+    with pytest.raises(ParseError, match=r"year must be a whole year or None, found 2022\.5"):
+        Quantity(5.0, "USD bn", year=2022.5)  # type: ignore[arg-type]
+
+
+def test_growth_from_a_dated_figure_has_no_year() -> None:
+    # the level grown 3 years from 1562.5亿元 (2019) is no 2019 figure
+    from idcforecast import implied_target
+
+    grown = implied_target(parse_quantity("1562.5亿元（2019年）"), 0.278, 3)
+    assert grown.year is None
+    assert grown.value == pytest.approx(1562.5 * 1.278**3)  # 3261.5...
+    bounded = implied_target(parse_quantity("超过1500亿元（2021年）"), 0.278, 3)
+    assert bounded.year is None and bounded.qualifier == "at_least"
+
+
+def test_a_table_cell_or_claim_whose_bracketed_year_is_another_says_so() -> None:
+    # text54: with the bracketed year read as the year (no longer an alternate "2019
+    # count" that the readers' note named), a cell dated otherwise than its row is noted,
+    # and a claim whose value gives another year than its year column is refused
+    import pandas as pd
+
+    from idcforecast import read_claims, read_series
+    from idcforecast.errors import SpecError
+
+    frame = pd.DataFrame({"year": [2019, 2020], "value": ["1562.5亿元(2019)", "2000亿元(2019)"]})
+    notes = read_series(frame, series_id="s")["note"].tolist()
+    assert notes == ["", "the figure's text gives the year 2019, not 2020: check it"]
+    claim = read_claims([dict(subject="s", kind="level", value="3200亿元（2022年）", year=2022)])[0]
+    assert (claim.value, claim.unit, claim.year, claim.note) == (3200.0, "CNY 100m", 2022, "")
+    with pytest.raises(SpecError, match="gives the year 2023, and year is 2022"):
+        read_claims([dict(subject="s", kind="level", value="3200亿元（2023年）", year=2022)])
