@@ -50,6 +50,7 @@ from idcforecast._claim_history import (
     series_history,
     source_figure,
 )
+from idcforecast._claim_rate_currency import rate_unit
 from idcforecast.claims import Claim, read_claims
 from idcforecast.errors import IncompatibleUnitsError, MissingFxRateError, SpecError
 from idcforecast.growth_bounds import _joint_qualifier
@@ -113,7 +114,8 @@ def _groups(claims: list[Claim], history: History) -> list[_Group]:
         first = members[0]
         own = history.unit(subject, claim_id=first.claim_id) if history.given else None
         _refuse_rates_of_shares(own, members)
-        unit = claims_unit(own, members)
+        # a rate measured in another currency than the unit's: the levels in its currency
+        unit = rate_unit(claims_unit(own, members), members)
         # a rate beside levels in % (shares) compounds a share, with or without history
         _refuse_rates_of_shares(unit, members)
         seen: dict[int, Claim] = {}

@@ -77,6 +77,13 @@ class Claim:
         gives two currencies (files written before this field, with the figure in
         ``note`` as "alternate figure in the text: ... (the source's own: ...)", are read
         the same way).
+    currency
+        The currency a growth or CAGR claim was measured in ("CNY"; a name or code:
+        "RMB", "人民币"), when the source says ("27.8% in RMB terms", "按人民币计"; a claims
+        file's ``currency`` column, or those words in the value or quote). The checks then
+        compute rates in it, a history in another currency converted at each year's FX
+        rate (without it, a rate is measured in the series' currency: FX moves included).
+        Blank when unknown; a level's currency is its unit's.
     claim_set, claim_id, made, by, source, quote, confidence, note
         Provenance: claims of one ``claim_set`` were published together and are checked
         together; ``made`` is an ISO date, possibly partial ("2020-07").
@@ -110,6 +117,7 @@ class Claim:
     confidence: str = ""
     note: str = ""
     alternate: str = ""
+    currency: str = ""
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -199,6 +207,7 @@ class Claim:
             set_(self, "unit", _canonical_unit(self.unit, where))
         if not self.claim_id:
             set_(self, "claim_id", f"{self.claim_set or self.subject}/{self.kind}_{year}")
+        set_(self, "currency", self._checked_currency(where))
         if self.kind == "level":
             if self.unit in ("pp", "bp"):  # a change of a share, not a share
                 raise SpecError(
@@ -342,6 +351,13 @@ class Claim:
         from idcforecast._claim_currency import checked_alternate
 
         return checked_alternate(self, where)
+
+    def _checked_currency(self, where: str) -> str:
+        """``currency`` as an ISO code ("" when blank), or a SpecError
+        (:func:`idcforecast._claim_rate_currency.checked_currency`)."""
+        from idcforecast._claim_rate_currency import checked_currency
+
+        return checked_currency(self, where)
 
     @property
     def is_range(self) -> bool:

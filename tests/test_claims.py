@@ -672,7 +672,7 @@ def test_a_table_without_the_claims_columns_is_a_table_error(tmp_path: Path) -> 
     tail = (
         "expected one claim per row with columns subject, kind, year (or period) and value "
         "(or low and high), optionally unit, start_year, qualifier, claim_set, claim_id, "
-        "made, by, source, quote, confidence, note, alternate"
+        "made, by, source, quote, confidence, note, alternate, currency"
     )
     message = (
         f"claims file '{path}' lacks the claims column year (or period) (found 4 columns: "

@@ -531,7 +531,7 @@ def test_a_series_file_given_as_claims_names_the_missing_columns(
         "2 columns: "
         "year, value); expected one claim per row with columns subject, kind, year (or "
         "period) and value (or low and high), optionally unit, start_year, qualifier, "
-        "claim_set, claim_id, made, by, source, quote, confidence, note, alternate\n"
+        "claim_set, claim_id, made, by, source, quote, confidence, note, alternate, currency\n"
     )
 
 

@@ -1,0 +1,137 @@
+"""The currency a growth or CAGR claim was measured in (Claim.currency).
+
+Reference numbers are hand arithmetic on the published CIDC levels (亿元), not the code
+under test: the history in USD is those levels converted at each year's FX rate, so the
+rate measured in CNY must come back to the published levels' rate.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from idcforecast.claim_checks import check_claims, claim_readings
+from idcforecast.claims import Claim, read_claims
+from idcforecast.errors import IncompatibleUnitsError, SpecError
+from idcforecast.units import convert
+
+SUBJECT = "china_idc_cidc_overall"
+CNY_LEVELS = {2018: 1228.0, 2019: 1562.5, 2022: 4043.2}  # 亿元, CIDC
+
+
+def _usd_history() -> pd.DataFrame:
+    years = sorted(CNY_LEVELS)
+    return pd.DataFrame(
+        {
+            "series_id": SUBJECT,
+            "year": years,
+            "value": [
+                convert(CNY_LEVELS[y], "USD bn", from_unit="CNY 100m", year=y) for y in years
+            ],
+            "unit": "USD bn",
+        }
+    )
+
+
+def _cagr(**extra: object) -> Claim:
+    return Claim(subject=SUBJECT, kind="cagr", value=37.3, start_year=2019, year=2022, **extra)  # type: ignore[arg-type]
+
+
+def test_a_rate_measured_in_cny_is_computed_in_cny_against_a_usd_history() -> None:
+    rows = claim_readings([_cagr(currency="RMB")], history=_usd_history())
+    first = rows.iloc[0]
+    # CNY rate 2019-2022: (4043.2 / 1562.5) ** (1/3) - 1 = 2.58765 ** (1/3) - 1 = 0.37289;
+    # in USD the same years give 38.5% (the FX moves), which missed the 37.3% claim by 2.6%
+    assert first.unit == "CNY bn"
+    assert first.implied_rate == pytest.approx((4043.2 / 1562.5) ** (1 / 3) - 1, abs=1e-9)
+    assert math.isclose(first.reference_base, 156.25, rel_tol=1e-9)  # 1562.5亿元 = 156.25 bn
+    assert "from USD bn at its year's FX rate" in first.reference
+    assert bool(first.fits)
+    assert bool(check_claims([_cagr(currency="CNY")], history=_usd_history()).consistent[0])
+
+
+def test_a_rate_without_a_currency_stays_in_the_series_currency() -> None:
+    first = claim_readings([_cagr()], history=_usd_history()).iloc[0]
+    assert first.unit == "USD bn"
+    assert first.implied_rate > 0.38  # the USD rate, FX moves included
+    assert not bool(first.fits)
+
+
+@pytest.mark.parametrize(
+    ("value", "quote"),
+    [
+        ("37.3% in RMB terms", ""),
+        ("37.3% (in yuan terms)", ""),
+        ("按人民币计37.3%", ""),
+        ("37.3%（按人民币计算）", ""),
+        ("37.3%", "按人民币计，2019-2022年复合增长率为37.3%"),
+        ("37.3%", "The market grew 37.3% a year in RMB terms over 2019-22."),
+    ],
+)
+def test_read_claims_takes_the_currency_from_the_words(value: str, quote: str) -> None:
+    (claim,) = read_claims(
+        [
+            {
+                "subject": SUBJECT,
+                "kind": "cagr",
+                "period": "2019-2022",
+                "value": value,
+                "quote": quote,
+            }
+        ]
+    )
+    assert (claim.currency, claim.value) == ("CNY", 37.3)
+
+
+def test_a_currency_column_is_read_and_named_in_iso() -> None:
+    (claim,) = read_claims(
+        [
+            {
+                "subject": SUBJECT,
+                "kind": "cagr",
+                "period": "2019-2022",
+                "value": 37.3,
+                "currency": "人民币",
+            }
+        ]
+    )
+    assert claim.currency == "CNY"
+
+
+def test_currency_column_and_words_that_disagree_are_refused() -> None:
+    with pytest.raises(SpecError, match=r"currency 'USD' and the value .* \(CNY\) disagree"):
+        read_claims(
+            [
+                {
+                    "subject": SUBJECT,
+                    "kind": "cagr",
+                    "period": "2019-2022",
+                    "value": "37.3% in RMB terms",
+                    "currency": "USD",
+                }
+            ]
+        )
+
+
+def test_bad_currencies_are_typed_errors_naming_the_fix() -> None:
+    with pytest.raises(SpecError, match=r"currency 'CNY bn' is no currency.*'CNY', 'RMB'"):
+        _cagr(currency="CNY bn")
+    with pytest.raises(SpecError, match=r"currency 'MW' is no currency"):
+        _cagr(currency="MW")
+    with pytest.raises(SpecError, match=r"currency USD is not the currency of the level's unit"):
+        Claim(subject=SUBJECT, kind="level", value=3200, unit="CNY 100m", year=2022, currency="USD")
+    two = [
+        _cagr(currency="CNY", claim_set="s"),
+        Claim(subject=SUBJECT, kind="growth", value=34.6, year=2022, currency="USD", claim_set="s"),
+    ]
+    with pytest.raises(SpecError, match=r"measured in CNY and .* in USD; .* separate claim sets"):
+        claim_readings(two, history=_usd_history())
+    power = pd.DataFrame(
+        {"series_id": SUBJECT, "year": [2019, 2022], "value": [1.0, 2.0], "unit": "MW"}
+    )
+    with pytest.raises(
+        IncompatibleUnitsError, match=r"measured in CNY, but .* 'MW', no amount of money"
+    ):
+        claim_readings([_cagr(currency="CNY")], history=power)
