@@ -32,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         nargs="?",
         help="claims as .csv, .xlsx or .xls (published_forecasts columns) or .toml "
-        "([[claims]] tables); "
+        "([[claims]] tables), '-' for standard input; "
         f"default: claim set {SEED_CLAIM_SET!r} of the bundled published forecasts",
     )
     add_more_files_argument(parser)
@@ -85,6 +85,33 @@ def check_one_file(args: argparse.Namespace, command: str) -> None:
         "one file (a claim_set column keeps each publication's claims apart)",
         file=more[0],
     )
+
+
+def claims_of_file(args: argparse.Namespace, command: str) -> list[Any]:
+    """FILE's claims (read with ``--encoding``); ``-`` reads standard input: a CSV, a TOML
+    document or a workbook piped in, named "standard input" in errors (it was "claims file
+    '-' does not exist"). Both FILE and ``--data`` as ``-`` is a SpecError: one stream."""
+    from idcforecast.claims import read_claims
+    from idcforecast.cli._stdin_table import STDIN, table_path
+    from idcforecast.errors import IdcForecastError, SpecError
+
+    if args.file == STDIN and args.data == STDIN:
+        raise SpecError(
+            f"{command}: FILE and --data are both '-', and standard input is one stream; "
+            "give one of them as a file path (the claims file, or the actuals with --data "
+            "FILE)",
+            key="data",
+            file=STDIN,
+        )
+    with table_path(args.file, what="FILE", toml=True) as path:
+        try:
+            return read_claims(path, encoding=args.encoding)
+        except IdcForecastError as err:
+            if args.file != STDIN:
+                raise
+            said = err.message.replace(repr(str(path)), "'-' (standard input)")
+            fields = {key: getattr(err, key) for key in err.fields}
+            raise type(err)(said.replace(str(path), "standard input"), **fields) from err
 
 
 def own_actuals(args: argparse.Namespace) -> Any:
@@ -269,7 +296,8 @@ def run(args: argparse.Namespace) -> int:
             from idcforecast.errors import SpecError
 
             raise SpecError("check-claims: --all picks bundled claim sets; drop it with FILE")
-        claims: Any = args.file
+        # read once: FILE's notes (a rate that may be a fraction) were printed twice
+        claims: Any = claims_of_file(args, "check-claims")
     else:
         from idcforecast.datasets import load_dataset
 
@@ -279,12 +307,9 @@ def run(args: argparse.Namespace) -> int:
     history = None if args.no_history else own_actuals(args) if args.data else "bundled"
     if args.file is None and args.data:
         claims = bundled_claims_about(claims, history, args, "check-claims")
-    # --encoding is for FILE (and --data); the bundled claims are a frame already
-    encoding = args.encoding if args.file is not None else "utf-8"
     from idcforecast.claims import read_claims
 
-    # read once: FILE's notes (a rate that may be a fraction) were printed twice
-    claims = read_claims(claims, encoding=encoding)
+    claims = read_claims(claims)  # the bundled claims are a frame (FILE's a list already)
     # one check gives both (the claims were checked twice), each set's readings found once
     # (a filter of every reading per set was quadratic: 1,000 sets took 12 s in all)
     summary, readings = checked_claims(

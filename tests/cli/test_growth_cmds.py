@@ -272,6 +272,52 @@ def test_claim_commands_read_data_from_standard_input(
         assert re.search(r"330 MW\s+320\.0\s+\+3\.1%", out), out
 
 
+@pytest.mark.parametrize("command", ["check-claims", "track-record"])
+@pytest.mark.parametrize("form", ["csv", "toml"])
+def test_claim_commands_read_claims_from_standard_input(
+    command: str,
+    form: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # claims53 left `check-claims -` as "claims file '-' does not exist"
+    import io
+
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text("series_id,year,value,unit\nmkt,2020,300,MW\nmkt,2021,320,MW\n")
+    claims = (
+        "subject,kind,year,value,unit\nmkt,level,2021,330,MW\n"
+        if form == "csv"
+        else '# one claim\n[[claims]]\nsubject = "mkt"\nkind = "level"\nyear = 2021\n'
+        'value = 330\nunit = "MW"\n'
+    )
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(claims.encode())))
+    assert main([command, "-", "--data", str(actuals)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    # the claimed 330 against the 2021 actual 320: 330 / 320 - 1 = +3.1%
+    if command == "check-claims":
+        assert "the claimed 330 overshot the actual by 3.1%" in out, out
+    else:
+        assert re.search(r"330 MW 320\.0 \+3\.1%", out), out
+
+
+@pytest.mark.parametrize("command", ["check-claims", "track-record"])
+def test_claims_from_standard_input_are_named_so_in_errors(
+    command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    bad = "subject,kind,year,value\nmkt,level,2021,330,MW\n"  # 5 fields under 4 headers
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(bad.encode())))
+    assert main([command, "-"]) == 2
+    err = capsys.readouterr().err
+    assert "claims file '-' (standard input) line 2 has 5 fields, the header 4" in err, err
+    assert "stdin.csv" not in err
+    with pytest.raises(SpecError, match=r"FILE and --data are both '-'.*give one of them"):
+        claims_cmd.claims_of_file(argparse.Namespace(file="-", data="-"), command)
+
+
 def test_check_claims_all_bundled_sets(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(claims_cmd, ["--all"], capsys)
     assert out.count("claim set   ") == 6
