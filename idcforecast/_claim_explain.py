@@ -15,6 +15,7 @@ from idcforecast._claim_positions import (
     against_bound,
     against_span,
     claimed_num,
+    computed_num,
     is_bound,
     num,
     span_against_span,
@@ -163,7 +164,7 @@ def _explain_rate(
         words = level_words(bound)
         steps = [f"({r.steps} step{'s' if r.steps > 1 else ''})" for r in rows]
         bases = [
-            f"{words}{num(r.implied_base)} in {r.base_year} {s}"
+            f"{words}{_computed(r.implied_base, r)} in {r.base_year} {s}"
             for r, s in zip(rows, steps, strict=True)
         ]
         reaching = (
@@ -207,7 +208,8 @@ def _explain_rate(
                     r.actual_end, r.implied_end, r.implied_qualifier, r.fits, tolerance
                 )
                 parts.append(
-                    f"{start} implies {level_words(r.implied_qualifier)}{num(r.implied_end)} "
+                    f"{start} implies {level_words(r.implied_qualifier)}"
+                    f"{_computed(r.implied_end, r)} "
                     f"{when}; the actual {actual_end_words(r)} is {against}."
                 )
             elif r.implied_qualifier == "unbounded":  # a "more than" base, a "less than" rate
@@ -220,7 +222,7 @@ def _explain_rate(
                 # this far off (the text said "the actual was 650.0, off by -10.2%")
                 further = " or more" if is_bound(r.actual_end_qualifier) and r.gap else ""
                 parts.append(
-                    f"{start} implies {num(r.implied_end)} {when}; the actual was "
+                    f"{start} implies {_computed(r.implied_end, r)} {when}; the actual was "
                     f"{actual_end_words(r)}, off by {r.gap:+.1%}{further}"
                     f" ({'fits' if r.fits else 'outside'} the {tolerance:.1%} tolerance)."
                 )
@@ -244,6 +246,17 @@ def _explain_rate(
     elif verdict:
         parts.append(f"Fits when read as {' or '.join(_fitting(rows))}.")
     return " ".join(parts)
+
+
+def _inputs(r: Any) -> tuple[float, float, float]:
+    """The levels reading ``r`` computes from (NaN where it has none)."""
+    return r.reference_base, r.claimed_end, r.actual_end
+
+
+def _computed(x: float, r: Any) -> str:
+    """A level computed for reading ``r`` (an implied base or end), to the significant
+    digits of the levels it comes from (:func:`computed_num`), as the table prints it."""
+    return computed_num(x, *_inputs(r))
 
 
 def _stated(claim: Claim, value: float, interval: tuple[float, float]) -> str:
@@ -275,7 +288,8 @@ def _explain_range_rate(
     if end is not None:
         stated = _stated(end[0], end[1], group.intervals[claim.year])
         spans = [
-            f"{span_words(allowed_interval(group, claim, r.steps, (0.0, 0.0)))} in "
+            f"{span_words(allowed_interval(group, claim, r.steps, (0.0, 0.0)), inputs=_inputs(r))}"
+            f" in "
             f"{r.base_year} ({counted(r.steps, 'step')})"
             for r in rows
         ]
@@ -301,7 +315,7 @@ def _explain_range_rate(
             allowed = allowed_interval(group, claim, r.steps, span)
             parts.append(
                 f"{claim.describe()} from the {r.base_year} level of {text} ({r.reference}) "
-                f"implies {span_words(allowed)} in {claim.year} "
+                f"implies {span_words(allowed, inputs=_inputs(r))} in {claim.year} "
                 f"({counted(r.steps, 'step')}); the actual {actual_end_words(r)} is "
                 f"{against_span(r.actual_end, allowed, r.fits, tolerance)}."
             )

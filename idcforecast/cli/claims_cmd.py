@@ -216,6 +216,16 @@ def _num(x: Any) -> str:
     return "" if x is None or (isinstance(x, float) and math.isnan(x)) else figure_text(x)
 
 
+def _computed(x: Any, r: Any) -> str:
+    """A level computed for reading ``r`` (an implied base or end) to the significant digits
+    of the levels it comes from (:func:`idcforecast._claim_positions.computed_num`)."""
+    from idcforecast._claim_positions import computed_num
+
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    return computed_num(x, r.reference_base, r.claimed_end, r.actual_end)
+
+
 def _end_text(r: Any) -> str:
     """The end year's actual, with its year and how it was published ("3,012.7 (2021)",
     "> 650.0 (2022)", "4,043.2 (2022, derived)"); "" when there is none."""
@@ -262,8 +272,8 @@ def _implied_base_text(r: Any) -> str:
     that very figure, for bases of 1,456.5 to 1,740.8; the gap column measures from it)."""
     base_range = not (math.isnan(r.claimed_end) or math.isnan(r.implied_low))
     if base_range:
-        return f"{_num(r.implied_low)} to {_num(r.implied_high)}"
-    return _bounded(_num(r.implied_base), r.implied_qualifier)
+        return f"{_computed(r.implied_low, r)} to {_computed(r.implied_high, r)}"
+    return _bounded(_computed(r.implied_base, r), r.implied_qualifier)
 
 
 def _verdict(value: Any) -> str:
@@ -361,7 +371,7 @@ def run(args: argparse.Namespace) -> int:
                     f"{_num(r.reference_base)} ({r.reference})" if r.reference else "",
                     *(
                         [
-                            _bounded(_num(r.implied_end), r.implied_qualifier)
+                            _bounded(_computed(r.implied_end, r), r.implied_qualifier)
                             if not math.isnan(r.implied_end)
                             else "",
                             _end_text(r),

@@ -240,12 +240,40 @@ def test_check_claims_prints_whole_base_unit_levels_without_a_decimal(
     )
     claims.write_text("subject,kind,period,value\nmkt,cagr,2019-2021,25\n", encoding="utf-8")
     out = _run(claims_cmd, [str(claims), "--data", str(actuals)], capsys)
-    # implied 2021 level: 156,250,000,000 * 1.25**2 = 244,140,625,000 (exact by hand);
+    # implied 2021 level: 156,250,000,000 * 1.25**2 = 244,140,625,000 (by hand), printed to
+    # the 5 significant digits of the levels it comes from (claims54): 244,140,000,000;
     # gap 244,140,625,000 / 250,000,000,000 - 1 = -2.34%
-    row = r"2 steps from 2019\s+156,250,000,000 \(actual\)\s+244,140,625,000"
+    row = r"2 steps from 2019\s+156,250,000,000 \(actual\)\s+244,140,000,000"
     assert re.search(row + r"\s+250,000,000,000 \(2021\)\s+-2\.3%", out), out
     assert "the actual was 250,000,000,000, off by -2.3%" in " ".join(out.split())
     assert ",000.0" not in out
+
+
+def test_check_claims_prints_computed_levels_to_the_digits_of_their_inputs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # claims53 left implied figures of a plain-CNY series with every digit of the arithmetic
+    # ("241,983,935,742.9"), where the same check in CNY 100m prints "2,419.8"
+    actuals, claims = tmp_path / "actuals.csv", tmp_path / "claims.csv"
+    actuals.write_text(
+        "series_id,year,value,unit\nmkt,2020,223870000000,CNY\nmkt,2021,301270000000,CNY\n",
+        encoding="utf-8",
+    )
+    claims.write_text(
+        "subject,kind,year,value,claim_set,made\nmkt,level,2021,3012.7亿元,a,2022\n"
+        "mkt,growth,2021,24.5%,a,2022\nmkt,growth,2021,30-36%,b,2022\n",
+        encoding="utf-8",
+    )
+    out = _run(claims_cmd, [str(claims), "--data", str(actuals)], capsys)
+    text = " ".join(out.split())
+    # base implied by 3,012.7亿元 and 24.5%: 301,270,000,000 / 1.245 = 241,983,935,743,
+    # to the 5 significant digits of 301,270,000,000 and 223,870,000,000: 241,980,000,000
+    assert re.search(r"1 step from 2020\s+241,980,000,000\s+223,870,000,000 \(actual\)", out)
+    assert "implies a base of 241,980,000,000 in 2020" in text, out
+    # set b, no end level: 223,870,000,000 * 1.30 = 291,031,000,000 and * 1.36 =
+    # 304,463,200,000, to 5 digits: 291,030,000,000 to 304,460,000,000
+    assert "implies 291,030,000,000 to 304,460,000,000 in 2021" in text, out
+    assert not re.search(r"\d{3},\d{3}\.\d", out), out  # no decimals on such figures
 
 
 @pytest.mark.parametrize("command", ["check-claims", "track-record"])
