@@ -33,7 +33,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--forecasts-only",
         action="store_true",
         help="leave out figures restated after the fact (horizon < 0; a figure for the "
-        "year it was published in is a forecast)",
+        "year it was published in is a forecast) and claims without a made date (counted "
+        "in a note)",
     )
     parser.add_argument(
         "--tolerance",
@@ -68,6 +69,44 @@ def _note_rate_claims(claims: list[Any], file: str) -> None:
             f"check-claims {file}",
             file=sys.stderr,
         )
+
+
+def _forecasts_only(record: Any) -> Any:
+    """The rows of ``record`` that are forecasts (horizon >= 0), or None when none is, after
+    printing why. Claims without a made date (horizon unknown) are left out too, counted in
+    a ``note:`` line: they were kept without a word, as if known to be forecasts."""
+    import sys
+
+    known = record["forecast"].notna()
+    undated = int((~known).sum())
+    restated = int((known & ~record["forecast"].fillna(False).astype(bool)).sum())
+    kept = record[record["forecast"].fillna(False).astype(bool)]
+    if undated:
+        print(
+            f"note: track-record: {counted(undated, 'level claim')} without a made date left "
+            "out by --forecasts-only (whether each was a forecast or a figure restated after "
+            "the fact is unknown): give the date each was published in a made column, or "
+            "drop --forecasts-only to list them",
+            file=sys.stderr,
+        )
+    if kept.empty:  # the table's header alone said nothing about why
+        said = [
+            f"{restated} for a year before the one it was made in (a figure restated after "
+            "the fact)"
+            if restated
+            else "",
+            f"{undated} without a made date" if undated else "",
+        ]
+        print(
+            f"no forecasts: of the {counted(len(record), 'level claim')}, "
+            f"{' and '.join(t for t in said if t)}; drop --forecasts-only to list them"
+            if undated
+            else f"no forecasts: each of the {restated} level claims is for a year before the "
+            "one it was made in (a figure restated after the fact); drop --forecasts-only "
+            "to list them"
+        )
+        return None
+    return kept
 
 
 def run(args: argparse.Namespace) -> int:
@@ -120,14 +159,8 @@ def run(args: argparse.Namespace) -> int:
         "track-record",
     )
     if args.forecasts_only:
-        restated = len(record)
-        record = record[record["forecast"].fillna(True).astype(bool)]
-        if record.empty:  # the table's header alone said nothing about why
-            print(
-                f"no forecasts: each of the {restated} level claims is for a year before the "
-                "one it was made in (a figure restated after the fact); drop --forecasts-only "
-                "to list them"
-            )
+        record = _forecasts_only(record)
+        if record is None:
             return 0
     rows = []
     marked = False  # some actual shown is derived: the footnote explains the "*"

@@ -1190,6 +1190,37 @@ def test_track_record_forecasts_only_says_why_it_lists_nothing(
     )
 
 
+def test_track_record_forecasts_only_leaves_out_undated_claims_and_counts_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # claims53 left undated claims (horizon unknown, h blank) in the --forecasts-only table
+    # without a word, as if known to be forecasts
+    claims = tmp_path / "mixed.csv"
+    claims.write_text(
+        "subject,kind,year,value,unit,made\n"
+        "china_idc_cidc_overall,level,2022,3200,亿元,2020-07-07\n"
+        "china_idc_cidc_overall,level,2021,3000,亿元,\n"
+        "china_idc_cidc_overall,level,2023,5000,亿元,\n",
+        encoding="utf-8",
+    )
+    assert main(["track-record", str(claims), "--forecasts-only"]) == 0
+    out, err = capsys.readouterr()
+    assert "level_2022" in out and "level_2021" not in out and "level_2023" not in out, out
+    assert "2 level claims without a made date left out by --forecasts-only" in err, err
+    undated = tmp_path / "undated.csv"
+    undated.write_text(
+        "subject,kind,year,value,unit,made\nchina_idc_cidc_overall,level,2021,3000,亿元,\n"
+        "china_idc_cidc_overall,level,2020,2200,亿元,2022\n",
+        encoding="utf-8",
+    )
+    out = _run(track_record_cmd, [str(undated), "--forecasts-only"], capsys)
+    assert out == (
+        "no forecasts: of the 2 level claims, 1 for a year before the one it was made in (a "
+        "figure restated after the fact) and 1 without a made date; drop --forecasts-only "
+        "to list them\n"
+    )
+
+
 def test_check_claims_exit_code_says_whether_every_set_is_consistent(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
