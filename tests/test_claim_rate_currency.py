@@ -7,6 +7,7 @@ rate measured in CNY must come back to the published levels' rate.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import pandas as pd
@@ -135,3 +136,19 @@ def test_bad_currencies_are_typed_errors_naming_the_fix() -> None:
         IncompatibleUnitsError, match=r"measured in CNY, but .* 'MW', no amount of money"
     ):
         claim_readings([_cagr(currency="CNY")], history=power)
+
+
+def test_levels_with_no_fx_rate_into_the_rates_currency_are_an_error_not_another_unit() -> None:
+    # IDC Corp (2023-08): 2022 = 1293.5亿元, 2027 = 3075亿元, CAGR 18.9%. Said to be a USD
+    # rate, the set must be compared in USD; the 2027 level has no CNY->USD rate, and the
+    # check fell back to CNY 100m in silence ("fits", a CNY rate)
+    claims = [
+        Claim(subject="s", kind="level", value=1293.5, unit="CNY 100m", year=2022, made="2023-08"),
+        Claim(subject="s", kind="level", value=3075, unit="CNY 100m", year=2027, made="2023-08"),
+        Claim(subject="s", kind="cagr", value=18.9, start_year=2022, year=2027, currency="USD"),
+    ]
+    with pytest.raises(IncompatibleUnitsError, match=r"measured in USD, so the set is compared in"):
+        check_claims(claims)
+    in_cny = [*claims[:2], dataclasses.replace(claims[2], currency="CNY")]
+    # 3075 / 1.189**5 = 3075 / 2.3763 = 1294.0, 0.04% from 1293.5: fits in CNY
+    assert bool(check_claims(in_cny).consistent[0])
