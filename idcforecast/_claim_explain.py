@@ -22,6 +22,7 @@ from idcforecast._claim_positions import (
     span_words,
 )
 from idcforecast._claim_published import as_published
+from idcforecast._claim_rate_currency import unstated_currency_words
 from idcforecast._wording import counted, level_words
 from idcforecast.claims import Claim
 from idcforecast.growth_bounds import _rate_between, _rate_qualifier
@@ -468,6 +469,9 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
             "Consistency undetermined: no growth or CAGR claim could be checked, and a "
             "stated level that matches its actual does not check a rate."
         )
+    # a rate measured in the series' currency, said when nothing else gives it one
+    compared = any(not math.isnan(r.gap) for r in mine)
+    explanation.append(unstated_currency_words(group.unit, group.claims, compared))
     outcome = outcome_of_forecasts(group, history)
     if outcome["_text"]:
         explanation.append(outcome.pop("_text"))

@@ -20,7 +20,13 @@ from typing import Any
 from idcforecast._claim_marks import note_added
 from idcforecast.errors import IncompatibleUnitsError, SpecError, UnitError
 
-__all__ = ["checked_currency", "currency_from_words", "rate_unit", "read_currency_words"]
+__all__ = [
+    "checked_currency",
+    "currency_from_words",
+    "rate_unit",
+    "read_currency_words",
+    "unstated_currency_words",
+]
 
 _CURRENCY_WORD = (
     r"RMB|CNY|renminbi|yuan|Chinese\s+yuan|USD|US\$|US\s+dollars?|dollars?|EUR|euros?|JPY|"
@@ -177,3 +183,36 @@ def rate_unit(unit: str | None, claims: list[Any]) -> str | None:
     if parsed.currency == code:
         return unit
     return f"{code} {parsed.magnitude}" if parsed.magnitude else code
+
+
+def unstated_currency_words(unit: str | None, claims: list[Any], checked: bool) -> str:
+    """A sentence for a set whose rates, ``checked`` against levels of money in ``unit``,
+    state no currency and come with no level of money (which would give theirs): the
+    rates are measured in ``unit``'s currency, FX moves included if the source measured
+    them in another; "" otherwise.
+
+    Examples
+    --------
+    >>> from idcforecast.claims import Claim
+    >>> c = Claim(subject="m", kind="cagr", value=27.8, start_year=2020, year=2022)
+    >>> unstated_currency_words("USD bn", [c], True)[:60]
+    "The rates are measured in USD, the series' currency (a rate "
+    >>> unstated_currency_words("USD bn", [c], False), unstated_currency_words("MW", [c], True)
+    ('', '')
+    """
+    if not checked or unit is None:
+        return ""
+    rates = [c for c in claims if c.kind != "level"]
+    if not rates or any(c.currency for c in rates):
+        return ""
+    if any(_code_of(c.unit) is not None for c in claims if c.kind == "level"):
+        return ""
+    code = _code_of(unit)
+    if code is None:
+        return ""
+    return (
+        f"The rates are measured in {code}, the series' currency (a rate the source "
+        "measured in another currency differs by the FX moves of those years: give the "
+        "claim's currency, a currency column or 'in RMB terms' in its text, to check it "
+        "in that one)."
+    )

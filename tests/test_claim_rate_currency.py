@@ -152,3 +152,14 @@ def test_levels_with_no_fx_rate_into_the_rates_currency_are_an_error_not_another
     in_cny = [*claims[:2], dataclasses.replace(claims[2], currency="CNY")]
     # 3075 / 1.189**5 = 3075 / 2.3763 = 1294.0, 0.04% from 1293.5: fits in CNY
     assert bool(check_claims(in_cny).consistent[0])
+
+
+def test_a_rate_without_a_currency_says_which_currency_measured_it() -> None:
+    text = check_claims([_cagr()], history=_usd_history()).explanation[0]
+    assert "The rates are measured in USD, the series' currency" in text, text
+    assert "FX moves" in text
+    # stated, or given by a level in money: nothing to say
+    stated = check_claims([_cagr(currency="CNY")], history=_usd_history()).explanation[0]
+    level = Claim(subject=SUBJECT, kind="level", value=4043.2, unit="CNY 100m", year=2022)
+    with_level = check_claims([_cagr(), level], history=_usd_history()).explanation[0]
+    assert "rates are measured in" not in stated + with_level

@@ -812,9 +812,10 @@ def test_a_failed_rate_given_as_a_fraction_gets_a_hint() -> None:
     # levels need 2238.7 / 1562.5 - 1 = 43.3%, nearer 0.433 (as a fraction) than 0.433%
     fraction = Claim(subject=SUBJECT, kind="growth", value=0.433, year=2020)
     text = check_claims([fraction], history=HISTORY).iloc[0]["explanation"]
-    assert text.endswith(
+    # (followed by the currency the rate was measured in, claims54)
+    assert (
         "The claimed value 0.433 is read as 0.433%; rates are in percent: if 43.3% was "
-        "meant, give 43.3."
+        "meant, give 43.3. The rates are measured in CNY" in text
     )
     # 0.9% is nearer the needed 43.3% than 90% is: no hint; and a fitting rate gets none
     for value in (0.9, 43.3):
