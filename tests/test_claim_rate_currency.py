@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -163,3 +164,12 @@ def test_a_rate_without_a_currency_says_which_currency_measured_it() -> None:
     level = Claim(subject=SUBJECT, kind="level", value=4043.2, unit="CNY 100m", year=2022)
     with_level = check_claims([_cagr(), level], history=_usd_history()).explanation[0]
     assert "rates are measured in" not in stated + with_level
+
+
+def test_a_chinese_currency_header_is_the_currency_column(tmp_path: Path) -> None:
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        f"主体,类型,期间,数值,币种\n{SUBJECT},cagr,2019-2022,37.3%,人民币\n", encoding="utf-8"
+    )
+    (claim,) = read_claims(path)
+    assert claim.currency == "CNY"
