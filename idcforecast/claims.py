@@ -382,7 +382,7 @@ class Claim:
 
     def describe(self) -> str:
         """A short text form: ``"CAGR 27.8% 2020-2022"``, ``"level > 3,200.5 CNY 100m in 2022"``;
-        a range as written, ``"CAGR 25-30% 2020-2022"``.
+        a range as written, ``"CAGR 25-30% 2020-2022"``; a rate's stated currency after it.
 
         Examples
         --------
@@ -392,6 +392,9 @@ class Claim:
         >>> Claim(subject="s", kind="level", low=3000, high=3400, unit="CNY 100m",
         ...       year=2022).describe()
         'level 3,000-3,400 CNY 100m in 2022'
+        >>> Claim(subject="s", kind="cagr", value=37.3, start_year=2019, year=2022,
+        ...       currency="RMB").describe()
+        'CAGR 37.3% 2019-2022 in CNY'
         """
         q = qualifier_sign(self.qualifier)
         figure = _plain(self.value)
@@ -401,9 +404,11 @@ class Claim:
         if self.kind == "level":  # a share: "4.4%", as a rate is written
             unit = "%" if self.unit == "%" else f" {self.unit}"
             return f"level {q}{figure}{unit} in {self.year}"
+        # a rate measured in a stated currency says so: "CAGR 37.3% 2019-2022 in CNY"
+        measured = f" in {self.currency}" if self.currency else ""
         if self.kind == "growth":
-            return f"growth {q}{figure}% in {self.year}"
-        return f"CAGR {q}{figure}% {self.start_year}-{self.year}"
+            return f"growth {q}{figure}% in {self.year}{measured}"
+        return f"CAGR {q}{figure}% {self.start_year}-{self.year}{measured}"
 
 
 def qualifier_from_words(text: Any) -> str | None:

@@ -173,3 +173,10 @@ def test_a_chinese_currency_header_is_the_currency_column(tmp_path: Path) -> Non
     )
     (claim,) = read_claims(path)
     assert claim.currency == "CNY"
+
+
+def test_a_rate_with_a_currency_is_described_with_it() -> None:
+    assert _cagr(currency="RMB").describe() == "CAGR 37.3% 2019-2022 in CNY"
+    assert _cagr().describe() == "CAGR 37.3% 2019-2022"
+    rows = claim_readings([_cagr(currency="CNY")], history=_usd_history())
+    assert set(rows.claim) == {"CAGR 37.3% 2019-2022 in CNY"}
