@@ -469,9 +469,9 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
             "Consistency undetermined: no growth or CAGR claim could be checked, and a "
             "stated level that matches its actual does not check a rate."
         )
-    # a rate measured in the series' currency, said when nothing else gives it one
-    compared = any(not math.isnan(r.gap) for r in mine)
-    explanation.append(unstated_currency_words(group.unit, group.claims, compared))
+    # a rate that missed, measured in the series' currency, said when nothing else gives it
+    # one: the FX moves may be the gap
+    explanation.append(unstated_currency_words(group.unit, group.claims, False in verdicts))
     outcome = outcome_of_forecasts(group, history)
     if outcome["_text"]:
         explanation.append(outcome.pop("_text"))

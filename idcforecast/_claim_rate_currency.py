@@ -185,22 +185,22 @@ def rate_unit(unit: str | None, claims: list[Any]) -> str | None:
     return f"{code} {parsed.magnitude}" if parsed.magnitude else code
 
 
-def unstated_currency_words(unit: str | None, claims: list[Any], checked: bool) -> str:
-    """A sentence for a set whose rates, ``checked`` against levels of money in ``unit``,
-    state no currency and come with no level of money (which would give theirs): the
-    rates are measured in ``unit``'s currency, FX moves included if the source measured
-    them in another; "" otherwise.
+def unstated_currency_words(unit: str | None, claims: list[Any], missed: bool) -> str:
+    """A sentence for a set with a rate that ``missed`` against levels of money in
+    ``unit``, whose rates state no currency and come with no level of money (which would
+    give theirs): the rates are measured in ``unit``'s currency, and the FX moves are part
+    of the gap if the source measured them in another; "" otherwise.
 
     Examples
     --------
     >>> from idcforecast.claims import Claim
     >>> c = Claim(subject="m", kind="cagr", value=27.8, start_year=2020, year=2022)
-    >>> unstated_currency_words("USD bn", [c], True)[:60]
-    "The rates are measured in USD, the series' currency (a rate "
+    >>> unstated_currency_words("USD bn", [c], True)[:51]
+    "The rates are measured in USD, the series' currency"
     >>> unstated_currency_words("USD bn", [c], False), unstated_currency_words("MW", [c], True)
     ('', '')
     """
-    if not checked or unit is None:
+    if not missed or unit is None:
         return ""
     rates = [c for c in claims if c.kind != "level"]
     if not rates or any(c.currency for c in rates):
@@ -211,8 +211,7 @@ def unstated_currency_words(unit: str | None, claims: list[Any], checked: bool) 
     if code is None:
         return ""
     return (
-        f"The rates are measured in {code}, the series' currency (a rate the source "
-        "measured in another currency differs by the FX moves of those years: give the "
-        "claim's currency, a currency column or 'in RMB terms' in its text, to check it "
-        "in that one)."
+        f"The rates are measured in {code}, the series' currency: if the source measured "
+        "them in another, the FX moves of those years are part of the gap (give its "
+        "currency, a currency column or 'in RMB terms' in the value, to check them in it)."
     )

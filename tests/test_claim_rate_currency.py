@@ -180,3 +180,15 @@ def test_a_rate_with_a_currency_is_described_with_it() -> None:
     assert _cagr().describe() == "CAGR 37.3% 2019-2022"
     rows = claim_readings([_cagr(currency="CNY")], history=_usd_history())
     assert set(rows.claim) == {"CAGR 37.3% 2019-2022 in CNY"}
+
+
+def test_the_currency_sentence_comes_with_a_miss_only() -> None:
+    # a growth rate that fits its CNY series needs no word on FX; one that misses does
+    history = pd.DataFrame(
+        {"series_id": SUBJECT, "year": [2019, 2020], "value": [1562.5, 2238.7], "unit": "CNY 100m"}
+    )
+    # 2238.7 / 1562.5 - 1 = 43.3%: 43.3% fits, 40% misses by 2.3%
+    fits = Claim(subject=SUBJECT, kind="growth", value=43.3, year=2020)
+    misses = dataclasses.replace(fits, value=40.0)
+    assert "measured in" not in check_claims([fits], history=history).explanation[0]
+    assert "measured in CNY" in check_claims([misses], history=history).explanation[0]
