@@ -131,6 +131,35 @@ def _fitting(rows: Readings) -> list[str]:
     return [r.reading for r in rows if _known(r.fits) and bool(r.fits)]
 
 
+def _derived_evidence(rows: Readings) -> str:
+    """A sentence when every reading that fits rests on a derived actual (computed from
+    other published figures, as the CIDC 2014 level is 2015's / (1 + 2015's growth)): such
+    a fit may only restate the computation ("growth 39.3% in 2015" fit the 372.3 derived
+    from it, and the set read "consistent: yes" with nothing but "(actual, derived)" in the
+    table to say so); "" otherwise.
+    """
+    fitting = [r for r in rows if _known(r.fits) and bool(r.fits)]
+    derived = []
+    for r in fitting:
+        years = []
+        if "derived" in str(r.reference).split(", ") and r.reference.startswith("actual"):
+            years.append(r.base_year)
+        flag = r.actual_end_derived
+        if not math.isnan(r.actual_end) and _known(flag) and bool(flag):
+            years.append(r.end_year)
+        if not years:
+            return ""
+        derived += years
+    if not derived:
+        return ""
+    shown = " and ".join(str(y) for y in dict.fromkeys(derived))
+    plural = "levels are" if len(set(derived)) > 1 else "level is"
+    return (
+        f"The {shown} {plural} derived (computed from other published figures, perhaps "
+        "from this very rate), so the fit may only restate that computation."
+    )
+
+
 def _rate_verdict(rows: Readings) -> bool | None:
     known = [bool(r.fits) for r in rows if _known(r.fits)]
     if not known:
@@ -416,6 +445,7 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
                     ),
                 )
             )
+        explanation.append(_derived_evidence(rows))
     for claim, value, actual, ok in fact_checks(group, history, tolerance):
         verdicts.append(ok)
         checked.append(f"stated {claim.year} level")

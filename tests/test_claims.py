@@ -3506,3 +3506,24 @@ def test_a_toml_value_of_two_ends_is_a_range(tmp_path: Path) -> None:
         read_claims({"subject": "m", "kind": "growth", "year": 2022, "value": [0.25, 0.3]})
     with pytest.raises(SpecError, match="write the lower end first"):
         read_claims({"subject": "m", "kind": "growth", "year": 2022, "value": [30, 25]})
+
+
+def test_a_fit_resting_on_a_derived_actual_says_it_may_be_circular() -> None:
+    # idc_sources.md: the CIDC 2014 level is not published; it is derived as 2015's level /
+    # (1 + 2015's reported growth) = 518.6 / 1.393 = 372.3, so "growth 39.3% in 2015" fits
+    # it by construction (518.6 / 372.3 - 1 = 39.3%): a fit that checks nothing
+    history = pd.DataFrame(
+        {
+            "series_id": SUBJECT,
+            "year": [2014, 2015, 2016],
+            "value": [372.3, 518.6, 714.5],
+            "unit": UNIT,
+            "derived": [True, False, False],
+        }
+    )
+    circular = Claim(subject=SUBJECT, kind="growth", value=39.3, year=2015)
+    text = check_claims([circular], history=history).explanation[0]
+    assert "The 2014 level is derived (computed from other published figures" in text, text
+    # 714.5 / 518.6 - 1 = 37.8%, both published: no such sentence
+    published = Claim(subject=SUBJECT, kind="growth", value=37.8, year=2016)
+    assert "derived" not in check_claims([published], history=history).explanation[0]
