@@ -113,10 +113,11 @@ def _code_of(text: Any) -> str | None:
 
 
 def checked_currency(claim: Any, where: str) -> str:
-    """``claim.currency`` as an ISO code ("RMB", "人民币" -> "CNY"; "" when blank), or a
-    SpecError: no currency, or a level claim whose unit is in another currency."""
+    """``claim.currency`` as an ISO code ("RMB", "人民币" -> "CNY"; "" when blank, and for
+    a level claim, whose currency is its unit's: a TOML file's default ``currency`` for
+    its rates stopped at its first level in dollars), or a SpecError naming no currency."""
     text = str(claim.currency or "").strip()
-    if not text:
+    if not text or claim.kind == "level":
         return ""
     code = _code_of(text)
     from idcforecast.units import parse_unit
@@ -129,16 +130,6 @@ def checked_currency(claim: Any, where: str) -> str:
             key="currency",
             value=claim.currency,
         )
-    if claim.kind == "level":
-        own = _code_of(claim.unit)
-        if own != code:
-            raise SpecError(
-                f"{where}: currency {code} is not the currency of the level's unit "
-                f"{claim.unit!r}; a level's currency is its unit's (the currency column "
-                "says what a growth or CAGR claim was measured in): leave it blank",
-                key="currency",
-                value=claim.currency,
-            )
     return code
 
 

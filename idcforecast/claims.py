@@ -83,7 +83,8 @@ class Claim:
         file's ``currency`` column, or those words in the value or quote). The checks then
         compute rates in it, a history in another currency converted at each year's FX
         rate (without it, a rate is measured in the series' currency: FX moves included).
-        Blank when unknown; a level's currency is its unit's.
+        Blank when unknown; a level's currency is its unit's (a currency given for a level
+        claim, such as a TOML file's default for its rates, is not used: blank).
     claim_set, claim_id, made, by, source, quote, confidence, note
         Provenance: claims of one ``claim_set`` were published together and are checked
         together; ``made`` is an ISO date, possibly partial ("2020-07").

@@ -122,8 +122,11 @@ def test_bad_currencies_are_typed_errors_naming_the_fix() -> None:
         _cagr(currency="CNY bn")
     with pytest.raises(SpecError, match=r"currency 'MW' is no currency"):
         _cagr(currency="MW")
-    with pytest.raises(SpecError, match=r"currency USD is not the currency of the level's unit"):
-        Claim(subject=SUBJECT, kind="level", value=3200, unit="CNY 100m", year=2022, currency="USD")
+    # a level's currency is its unit's: a currency beside it (a TOML default) is not used
+    level = Claim(
+        subject=SUBJECT, kind="level", value=3200, unit="CNY 100m", year=2022, currency="USD"
+    )
+    assert level.currency == ""
     two = [
         _cagr(currency="CNY", claim_set="s"),
         Claim(subject=SUBJECT, kind="growth", value=34.6, year=2022, currency="USD", claim_set="s"),
@@ -192,3 +195,15 @@ def test_the_currency_sentence_comes_with_a_miss_only() -> None:
     misses = dataclasses.replace(fits, value=40.0)
     assert "measured in" not in check_claims([fits], history=history).explanation[0]
     assert "measured in CNY" in check_claims([misses], history=history).explanation[0]
+
+
+def test_a_toml_default_currency_serves_the_rates_and_leaves_levels_alone(tmp_path: Path) -> None:
+    path = tmp_path / "claims.toml"
+    path.write_text(
+        'currency = "RMB"\n[[claims]]\nsubject = "m"\nkind = "cagr"\nperiod = "2019-22"\n'
+        'value = "37.3%"\n[[claims]]\nsubject = "m"\nkind = "level"\nyear = 2022\n'
+        'value = "US$60.09bn"\n',
+        encoding="utf-8",
+    )
+    rate, level = read_claims(path)
+    assert (rate.currency, level.currency, level.unit) == ("CNY", "", "USD bn")
