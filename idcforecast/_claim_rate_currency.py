@@ -32,11 +32,13 @@ _CURRENCY_WORD = (
     r"RMB|CNY|renminbi|yuan|Chinese\s+yuan|USD|US\$|US\s+dollars?|dollars?|EUR|euros?|JPY|"
     r"yen|HKD|Hong\s+Kong\s+dollars?"
 )
-# "in RMB terms", "(in US dollar terms)", "in yuan-denominated terms"; 按人民币计(算), 以美元计价;
+# "in RMB terms", "(in US dollar terms)", "in yuan-denominated terms"; 按人民币计(算), 以美元计价,
+# 按美元口径(计算), 按人民幣計算;
 # 円ベース(で), ドルベース
 _TERMS = re.compile(
     rf"[(（]?\s*(?:measured\s+)?in\s+(?P<en>{_CURRENCY_WORD})(?:[- ]denominated)?[- ]terms\s*[)）]?"
-    r"|[(（]?\s*(?:按|以)\s*(?P<zh>人民币|美元|欧元|日元|港元|港币)\s*(?:计算|计价|计)\s*[)）]?\s*[,，]?"
+    r"|[(（]?\s*(?:按|以)\s*(?P<zh>人民[币幣]|美元|[欧歐]元|日元|港元|港[币幣])\s*"
+    r"(?:口[径徑]\s*)?(?:[计計][算价價]?|口[径徑])\s*[)）]?\s*[,，]?"
     r"|[(（]?\s*(?P<ja>円|ドル|ユーロ)ベース(?:で)?\s*[)）]?\s*[,，、]?",
     re.IGNORECASE,
 )

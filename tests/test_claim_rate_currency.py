@@ -207,3 +207,20 @@ def test_a_toml_default_currency_serves_the_rates_and_leaves_levels_alone(tmp_pa
     )
     rate, level = read_claims(path)
     assert (rate.currency, level.currency, level.unit) == ("CNY", "", "USD bn")
+
+
+@pytest.mark.parametrize(
+    ("value", "currency"),
+    [
+        ("按美元口径，复合增长率18.9%", "USD"),
+        ("以美元口径计算18.9%", "USD"),
+        ("按人民幣計算18.9%", "CNY"),
+    ],
+)
+def test_chinese_measure_words_and_traditional_characters_give_the_currency(
+    value: str, currency: str
+) -> None:
+    (claim,) = read_claims(
+        [{"subject": SUBJECT, "kind": "cagr", "period": "2022-2027", "value": value}]
+    )
+    assert (claim.currency, claim.value) == (currency, 18.9)
