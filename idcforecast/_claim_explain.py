@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from idcforecast._claim_history import Figure, History, interval_gap
-from idcforecast._claim_outcomes import fact_checks, is_forecast, outcome_of_forecasts
+from idcforecast._claim_outcomes import (
+    fact_checks,
+    is_forecast,
+    outcome_of_forecasts,
+    shared_source,
+)
 from idcforecast._claim_positions import (
     actual_end_words,
     against_bound,
@@ -460,9 +465,12 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
             verb = "holds against" if bound else "matches"
         else:
             verb = f"is off by {gap:+.1%} from"
+        # a restated level and its actual from one publication: a match checks nothing
+        same = shared_source(claim.source, actual.source) if ok else ""
+        itself = f" Both come from {same}: a figure checked against itself." if same else ""
         explanation.append(
             f"The stated {claim.year} level ({stated}) {verb} the actual "
-            f"{num(actual.value)}{_note(actual)}."
+            f"{num(actual.value)}{_note(actual)}.{itself}"
         )
     known = [v for v in verdicts if v is not None]
     consistent: Any = pd.NA if not known else all(known)

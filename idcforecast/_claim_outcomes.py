@@ -6,6 +6,7 @@ the outcome of its forecasts (:func:`outcome_of_forecasts`), with the words of e
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -19,7 +20,41 @@ from idcforecast.claims import Claim
 if TYPE_CHECKING:
     from idcforecast.claim_checks import _Group
 
-__all__ = ["fact_checks", "is_forecast", "outcome_of_forecasts"]
+__all__ = ["fact_checks", "is_forecast", "outcome_of_forecasts", "shared_source"]
+
+# a web address in a source cell: "hfnxjk.com/datacenter/news/563646.html", "wanbiaoku.com"
+_ADDRESS = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/[\w./%?=&#-]*)?", re.IGNORECASE)
+
+
+def shared_source(claimed: str, actual: str) -> str:
+    """What a claim's source and an actual's source share: the whole text when they are
+    the same, else the first web address both name (each address whole: two articles on
+    one site are two sources); "" when nothing.
+
+    A restated level checked against an actual taken from the same publication matches by
+    construction ("The stated 2019 level (1,562.5) matches the actual 1,562.5", both from
+    hfnxjk.com), and that match was a set's whole verdict.
+
+    Examples
+    --------
+    >>> shared_source("wanbiaoku.com; nansucms.com", "wanbiaoku.com; nansucms.com")
+    'wanbiaoku.com; nansucms.com'
+    >>> shared_source("chinaservicesinfo.com (2023-08-16); xmtcb.com/keji/31311.html",
+    ...               "IDC, via chinaservicesinfo.com (2023-08-16) and xmtcb.com/keji/31311.html")
+    'chinaservicesinfo.com'
+    >>> shared_source("sina.com.cn/a/1.html", "sina.com.cn/b/2.html"), shared_source("", "")
+    ('', '')
+    """
+    one, two = " ".join(claimed.split()), " ".join(actual.split())
+    if not one or not two:
+        return ""
+    if one.casefold() == two.casefold():
+        return one
+    theirs = {a.rstrip("./").casefold() for a in _ADDRESS.findall(two)}
+    for address in _ADDRESS.findall(one):
+        if address.rstrip("./").casefold() in theirs:
+            return address.rstrip("./")
+    return ""
 
 
 def is_forecast(claim: Claim) -> bool:

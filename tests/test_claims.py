@@ -3527,3 +3527,26 @@ def test_a_fit_resting_on_a_derived_actual_says_it_may_be_circular() -> None:
     # 714.5 / 518.6 - 1 = 37.8%, both published: no such sentence
     published = Claim(subject=SUBJECT, kind="growth", value=37.8, year=2016)
     assert "derived" not in check_claims([published], history=history).explanation[0]
+
+
+def test_a_restated_level_from_the_actuals_own_source_says_it_checks_nothing() -> None:
+    # idc_sources.md: the CIDC 2019 level 1,562.5 is both the claim (cidc_2019_2020_report)
+    # and the actual, from one article: "matches" by construction
+    source = "hfnxjk.com/datacenter/news/563646.html"
+    history = HISTORY.assign(source=source)
+    restated = Claim(
+        subject=SUBJECT,
+        kind="level",
+        value=1562.5,
+        unit=UNIT,
+        year=2019,
+        made="2020",
+        source=source,
+    )
+    text = check_claims([restated], history=history).explanation[0]
+    assert (
+        f"matches the actual 1,562.5. Both come from {source}: a figure checked against itself"
+        in text
+    )
+    other = dataclasses.replace(restated, source="hfnxjk.com/datacenter/news/999.html")
+    assert "Both come from" not in check_claims([other], history=history).explanation[0]
