@@ -148,6 +148,8 @@ def rate_unit(unit: str | None, claims: list[Any]) -> str | None:
     ...           currency="RMB")
     >>> rate_unit("USD bn", [c]), rate_unit("CNY 100m", [c]), rate_unit("USD bn", [])
     ('CNY bn', 'CNY 100m', 'USD bn')
+    >>> rate_unit("USD/kW", [c]), rate_unit("亿美元", [c])
+    ('CNY/kW', 'CNY 100m')
     """
     stated = {c.currency: c for c in claims if c.kind != "level" and c.currency}
     if not stated or unit is None:
@@ -165,7 +167,8 @@ def rate_unit(unit: str | None, claims: list[Any]) -> str | None:
     from idcforecast.units import parse_unit
 
     parsed = parse_unit(unit)
-    if parsed.dimension != "money" or parsed.per:
+    own = parsed.currency
+    if own is None or not parsed.canonical.startswith(own):
         raise IncompatibleUnitsError(
             f"claim {claim.claim_id!r} ({claim.describe()}) is measured in {code}, but "
             f"{claim.subject!r} is in {unit!r}, no amount of money; leave its currency blank, "
@@ -173,9 +176,10 @@ def rate_unit(unit: str | None, claims: list[Any]) -> str | None:
             unit=unit,
             claim_id=claim.claim_id,
         )
-    if parsed.currency == code:
+    if own == code:
         return unit
-    return f"{code} {parsed.magnitude}" if parsed.magnitude else code
+    # the same magnitude and denominator in the claim's currency: "CNY/racks" -> "USD/racks"
+    return code + parsed.canonical[len(own) :]
 
 
 def unstated_currency_words(unit: str | None, claims: list[Any], missed: bool) -> str:

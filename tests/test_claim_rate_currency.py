@@ -224,3 +224,23 @@ def test_chinese_measure_words_and_traditional_characters_give_the_currency(
         [{"subject": SUBJECT, "kind": "cagr", "period": "2022-2027", "value": value}]
     )
     assert (claim.currency, claim.value) == (currency, 18.9)
+
+
+def test_a_price_series_is_converted_with_its_denominator_kept() -> None:
+    # a price in CNY per kW, 1,000 (2019) -> 1,331 (2022): 1.1 ** 3 = 1.331, 10% a year in
+    # CNY; the history is given in USD per kW (each year's FX rate), the claim in CNY
+    cny = {2019: 1000.0, 2022: 1331.0}
+    history = pd.DataFrame(
+        {
+            "series_id": "price",
+            "year": list(cny),
+            "value": [convert(v, "USD/kW", from_unit="CNY/kW", year=y) for y, v in cny.items()],
+            "unit": "USD/kW",
+        }
+    )
+    claim = Claim(
+        subject="price", kind="cagr", value=10, start_year=2019, year=2022, currency="CNY"
+    )
+    first = claim_readings([claim], history=history).iloc[0]
+    assert first.unit == "CNY/kW"
+    assert first.implied_rate == pytest.approx(0.10, abs=1e-9)
