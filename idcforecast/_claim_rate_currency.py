@@ -74,8 +74,9 @@ def currency_from_words(text: str) -> tuple[str, str] | None:
 
 def read_currency_words(record: dict[str, Any], *, where: str, row: Any) -> None:
     """Fill a rate record's ``currency`` from its value text ("27.8% in RMB terms": the words
-    taken out) or its quote, when it says one; a currency column that says another is a
-    SpecError naming both."""
+    taken out) or its quote, when it says one; a currency column that says another than the
+    value is a SpecError naming both, and wins over the quote (a sentence may name the
+    currency of another figure than the rate)."""
     if record.get("kind") not in ("growth", "cagr"):
         return
     value, quote = record.get("value"), record.get("quote")
@@ -87,6 +88,8 @@ def read_currency_words(record: dict[str, Any], *, where: str, row: Any) -> None
             continue
         code, rest = read
         given = record.get("currency")
+        if key == "quote" and given is not None and str(given).strip():
+            return  # the column says it
         if given is not None and str(given).strip() and _code_of(given) != code:
             raise SpecError(
                 f"{where}: currency {given!r} and the {key} {text!r} ({code}) disagree; "

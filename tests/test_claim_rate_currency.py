@@ -244,3 +244,21 @@ def test_a_price_series_is_converted_with_its_denominator_kept() -> None:
     first = claim_readings([claim], history=history).iloc[0]
     assert first.unit == "CNY/kW"
     assert first.implied_rate == pytest.approx(0.10, abs=1e-9)
+
+
+def test_a_currency_column_wins_over_the_quote() -> None:
+    # "in dollar terms" may be about another figure of the sentence: the column decides
+    quote = "Revenue reached US$8.2 bn in dollar terms; the CAGR was 37.3% over 2019-2022."
+    (claim,) = read_claims(
+        [
+            {
+                "subject": SUBJECT,
+                "kind": "cagr",
+                "period": "2019-2022",
+                "value": "37.3%",
+                "quote": quote,
+                "currency": "CNY",
+            }
+        ]
+    )
+    assert claim.currency == "CNY"
