@@ -8,24 +8,26 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from idcforecast._claim_history import (
-    Figure,
-    History,
-    interval_gap,
-    outcome,
-    overlaps,
+from idcforecast._claim_history import Figure, History, interval_gap
+from idcforecast._claim_outcomes import (
+    fact_checks,
+    is_forecast,
+    outcome_of_forecasts,
+    shared_source,
 )
 from idcforecast._claim_positions import (
     actual_end_words,
     against_bound,
     against_span,
     claimed_num,
+    computed_num,
     is_bound,
     num,
     span_against_span,
     span_words,
 )
 from idcforecast._claim_published import as_published
+from idcforecast._claim_rate_currency import unstated_currency_words
 from idcforecast._wording import counted, level_words
 from idcforecast.claims import Claim
 from idcforecast.growth_bounds import _rate_between, _rate_qualifier
@@ -53,12 +55,6 @@ _MAIN_COLUMNS = (
 def _note(actual: Figure) -> str:
     extra = actual.label().removeprefix("actual").removeprefix(", ")
     return f" ({extra})" if extra else ""
-
-
-def _is_forecast(claim: Claim) -> bool:
-    """A level for a year not over when it was published (its own year included)."""
-    made = claim.made_year
-    return made is None or claim.year >= made
 
 
 def _base_years(rows: Readings) -> str:
@@ -140,6 +136,35 @@ def _fitting(rows: Readings) -> list[str]:
     return [r.reading for r in rows if _known(r.fits) and bool(r.fits)]
 
 
+def _derived_evidence(rows: Readings) -> str:
+    """A sentence when every reading that fits rests on a derived actual (computed from
+    other published figures, as the CIDC 2014 level is 2015's / (1 + 2015's growth)): such
+    a fit may only restate the computation ("growth 39.3% in 2015" fit the 372.3 derived
+    from it, and the set read "consistent: yes" with nothing but "(actual, derived)" in the
+    table to say so); "" otherwise.
+    """
+    fitting = [r for r in rows if _known(r.fits) and bool(r.fits)]
+    derived = []
+    for r in fitting:
+        years = []
+        if "derived" in str(r.reference).split(", ") and r.reference.startswith("actual"):
+            years.append(r.base_year)
+        flag = r.actual_end_derived
+        if not math.isnan(r.actual_end) and _known(flag) and bool(flag):
+            years.append(r.end_year)
+        if not years:
+            return ""
+        derived += years
+    if not derived:
+        return ""
+    shown = " and ".join(str(y) for y in dict.fromkeys(derived))
+    plural = "levels are" if len(set(derived)) > 1 else "level is"
+    return (
+        f"The {shown} {plural} derived (computed from other published figures, perhaps "
+        "from this very rate), so the fit may only restate that computation."
+    )
+
+
 def _rate_verdict(rows: Readings) -> bool | None:
     known = [bool(r.fits) for r in rows if _known(r.fits)]
     if not known:
@@ -174,7 +199,7 @@ def _explain_rate(
         words = level_words(bound)
         steps = [f"({r.steps} step{'s' if r.steps > 1 else ''})" for r in rows]
         bases = [
-            f"{words}{num(r.implied_base)} in {r.base_year} {s}"
+            f"{words}{_computed(r.implied_base, r)} in {r.base_year} {s}"
             for r, s in zip(rows, steps, strict=True)
         ]
         reaching = (
@@ -218,7 +243,8 @@ def _explain_rate(
                     r.actual_end, r.implied_end, r.implied_qualifier, r.fits, tolerance
                 )
                 parts.append(
-                    f"{start} implies {level_words(r.implied_qualifier)}{num(r.implied_end)} "
+                    f"{start} implies {level_words(r.implied_qualifier)}"
+                    f"{_computed(r.implied_end, r)} "
                     f"{when}; the actual {actual_end_words(r)} is {against}."
                 )
             elif r.implied_qualifier == "unbounded":  # a "more than" base, a "less than" rate
@@ -231,7 +257,7 @@ def _explain_rate(
                 # this far off (the text said "the actual was 650.0, off by -10.2%")
                 further = " or more" if is_bound(r.actual_end_qualifier) and r.gap else ""
                 parts.append(
-                    f"{start} implies {num(r.implied_end)} {when}; the actual was "
+                    f"{start} implies {_computed(r.implied_end, r)} {when}; the actual was "
                     f"{actual_end_words(r)}, off by {r.gap:+.1%}{further}"
                     f" ({'fits' if r.fits else 'outside'} the {tolerance:.1%} tolerance)."
                 )
@@ -255,6 +281,17 @@ def _explain_rate(
     elif verdict:
         parts.append(f"Fits when read as {' or '.join(_fitting(rows))}.")
     return " ".join(parts)
+
+
+def _inputs(r: Any) -> tuple[float, float, float]:
+    """The levels reading ``r`` computes from (NaN where it has none)."""
+    return r.reference_base, r.claimed_end, r.actual_end
+
+
+def _computed(x: float, r: Any) -> str:
+    """A level computed for reading ``r`` (an implied base or end), to the significant
+    digits of the levels it comes from (:func:`computed_num`), as the table prints it."""
+    return computed_num(x, *_inputs(r))
 
 
 def _stated(claim: Claim, value: float, interval: tuple[float, float]) -> str:
@@ -286,7 +323,8 @@ def _explain_range_rate(
     if end is not None:
         stated = _stated(end[0], end[1], group.intervals[claim.year])
         spans = [
-            f"{span_words(allowed_interval(group, claim, r.steps, (0.0, 0.0)))} in "
+            f"{span_words(allowed_interval(group, claim, r.steps, (0.0, 0.0)), inputs=_inputs(r))}"
+            f" in "
             f"{r.base_year} ({counted(r.steps, 'step')})"
             for r in rows
         ]
@@ -312,7 +350,7 @@ def _explain_range_rate(
             allowed = allowed_interval(group, claim, r.steps, span)
             parts.append(
                 f"{claim.describe()} from the {r.base_year} level of {text} ({r.reference}) "
-                f"implies {span_words(allowed)} in {claim.year} "
+                f"implies {span_words(allowed, inputs=_inputs(r))} in {claim.year} "
                 f"({counted(r.steps, 'step')}); the actual {actual_end_words(r)} is "
                 f"{against_span(r.actual_end, allowed, r.fits, tolerance)}."
             )
@@ -368,139 +406,6 @@ def _fraction_hint(claim: Claim, implied_rate: float) -> str:
     )
 
 
-def _fact_checks(
-    group: _Group, history: History, tolerance: float
-) -> list[tuple[Claim, float, Any, bool]]:
-    checks = []
-    for year, (claim, value) in sorted(group.levels.items()):
-        if _is_forecast(claim):  # includes an unknown made date: never judged as a fact
-            continue
-        actual = history.actual(group.subject, year, claim_id=claim.claim_id, unit=group.unit)
-        if actual is None:
-            continue
-        ok = overlaps(group.intervals[year], actual.interval, tolerance)
-        checks.append((claim, value, actual, ok))
-    return checks
-
-
-def _outcome(group: _Group, history: History) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "end_year": pd.NA,
-        "claimed_end": math.nan,
-        "actual_end": math.nan,
-        "actual_derived": pd.NA,
-        "end_gap": math.nan,
-        "_text": "",
-    }
-    forecasts = sorted((y, cv) for y, cv in group.levels.items() if _is_forecast(cv[0]))
-    if not forecasts:
-        return out
-    # the columns hold the latest forecast; the text tells every one that has an actual
-    # (a set's 2021 nowcast beside its 2027 forecast was never compared with the actual
-    # 2021 had, and the set read "undetermined" without a word on it)
-    texts = []
-    for year, (claim, value) in forecasts[:-1]:
-        earlier = _outcome_of(group, history, year, claim, value)
-        if not math.isnan(earlier["actual_end"]):
-            texts.append(earlier["_text"])
-    year, (claim, value) = forecasts[-1]
-    out.update(_outcome_of(group, history, year, claim, value))
-    out["_text"] = " ".join(t for t in [*texts, out["_text"]] if t)
-    return out
-
-
-def _outcome_of(
-    group: _Group, history: History, year: int, claim: Claim, value: float
-) -> dict[str, Any]:
-    """The outcome of one level forecast: the columns of :func:`_outcome` and its text."""
-    out: dict[str, Any] = {
-        "end_year": year,
-        "claimed_end": value,
-        "actual_end": math.nan,
-        "actual_derived": pd.NA,
-        "end_gap": math.nan,
-        "_text": "",
-    }
-    actual = history.actual(group.subject, year, claim_id=claim.claim_id, unit=group.unit)
-    if actual is None:
-        if history.given:
-            out["_text"] = f"Outcome: no actual for {year} yet."
-        return out
-    span = group.intervals[year]
-    # a range: the distance from its nearer end (0 inside), never from its midpoint
-    gap = interval_gap(span, actual.interval) if claim.is_range else value / actual.value - 1
-    if math.isclose(gap, 0.0, abs_tol=1e-9):  # 320 CNY bn is 3200.0000000000005 亿元
-        gap = 0.0
-    out.update(actual_end=actual.value, actual_derived=actual.derived, end_gap=gap)
-    # None: an actual published as a bound ("more than 4,000") that leaves it open (it
-    # said "held" whenever the claim could have held)
-    held = outcome(span, actual.interval, 0.0)
-    shot = _shot(gap, actual.qualifier)
-    # a level claimed in another currency, or in power against racks
-    published = as_published(claim, group.unit, kw_per_rack=group.kw_per_rack)
-    claimed = f"{level_words(claim.qualifier)}{claimed_num(value)}{published}"
-    # derived, or converted from the history's currency (as the stated levels say)
-    about = ["derived"] if actual.derived else []
-    if actual.converted_from is not None:
-        about.append(f"from {actual.converted_from} at its year's FX rate")
-    derived = f" ({', '.join(about)})" if about else ""
-    actual_words = f"{level_words(actual.qualifier)}{num(actual.value)}"
-    head = f"Outcome: the {year} actual was {actual_words}{derived}; "
-    if claim.is_range:
-        end = "high" if gap < 0 else "low"
-        verdict = (
-            "is open: the actual, a bound, may lie inside it or beyond it"
-            if held is None
-            else "held: the actual is inside it"
-            if held
-            else f"failed: its {end} end {shot}"
-        )
-        out["_text"] = f"{head}the claimed {span_words(span, claimed=True)}{published} {verdict}."
-    elif claim.qualifier in ("at_least", "at_most"):
-        verdict = (
-            "is open:"
-            if held is None
-            else ("held:" if gap == 0 else "held, though")
-            if held
-            else "failed:"
-        )
-        out["_text"] = f"{head}the claim ({claimed}) {verdict} it {shot}."
-    else:
-        out["_text"] = f"{head}the claimed {claimed} {shot}."
-    return out
-
-
-def _shot(gap: float, actual_qualifier: str) -> str:
-    """How a claimed level compares with the actual, ``gap`` = claimed / actual - 1.
-
-    An actual published as a bound ("more than 4,000") makes the gap a bound too, or
-    leaves the direction open (the claim "overshot by 20.0%" dropped the actual's "more
-    than").
-
-    Examples
-    --------
-    >>> _shot(-0.2, "exact"), _shot(0.0, "exact")
-    ('undershot the actual by 20.0%', 'equalled the actual')
-    >>> _shot(-0.2, "at_least")
-    'undershot the actual by at least 20.0%'
-    >>> _shot(0.1, "at_least")
-    "is 10.0% above the actual's floor (under- or overshot: unknown)"
-    """
-    if actual_qualifier in ("at_least", "at_most"):
-        floor = actual_qualifier == "at_least"
-        if (gap < 0 and floor) or (gap > 0 and not floor):
-            way = "undershot" if gap < 0 else "overshot"
-            return f"{way} the actual by at least {abs(gap):.1%}"
-        where = "at" if gap == 0 else f"{abs(gap):.1%} {'above' if gap > 0 else 'below'}"
-        return (
-            f"is {where} the actual's {'floor' if floor else 'ceiling'} (under- or "
-            "overshot: unknown)"
-        )
-    if gap == 0:
-        return "equalled the actual"
-    return f"{'undershot' if gap < 0 else 'overshot'} the actual by {abs(gap):.1%}"
-
-
 def summarize(group: _Group, mine: Readings, history: History, tolerance: float) -> dict:
     """One summary row for a claim set (and subject), from its readings (:func:`tuples`)."""
     by_claim: dict[str, list[Any]] = {}
@@ -545,7 +450,8 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
                     ),
                 )
             )
-    for claim, value, actual, ok in _fact_checks(group, history, tolerance):
+        explanation.append(_derived_evidence(rows))
+    for claim, value, actual, ok in fact_checks(group, history, tolerance):
         verdicts.append(ok)
         checked.append(f"stated {claim.year} level")
         span = group.intervals[claim.year]
@@ -559,9 +465,12 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
             verb = "holds against" if bound else "matches"
         else:
             verb = f"is off by {gap:+.1%} from"
+        # a restated level and its actual from one publication: a match checks nothing
+        same = shared_source(claim.source, actual.source) if ok else ""
+        itself = f" Both come from {same}: a figure checked against itself." if same else ""
         explanation.append(
             f"The stated {claim.year} level ({stated}) {verb} the actual "
-            f"{num(actual.value)}{_note(actual)}."
+            f"{num(actual.value)}{_note(actual)}.{itself}"
         )
     known = [v for v in verdicts if v is not None]
     consistent: Any = pd.NA if not known else all(known)
@@ -598,7 +507,10 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
             "Consistency undetermined: no growth or CAGR claim could be checked, and a "
             "stated level that matches its actual does not check a rate."
         )
-    outcome = _outcome(group, history)
+    # a rate that missed, measured in the series' currency, said when nothing else gives it
+    # one: the FX moves may be the gap
+    explanation.append(unstated_currency_words(group.unit, group.claims, False in verdicts))
+    outcome = outcome_of_forecasts(group, history)
     if outcome["_text"]:
         explanation.append(outcome.pop("_text"))
     outcome.pop("_text", None)
@@ -614,7 +526,7 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
 def _unchecked_levels(group: _Group) -> str:
     """Why a set of levels alone has no verdict: it has no rate claim, and no level it
     states as a fact (for a year before it was made) has an actual to compare with."""
-    facts = [y for y, (c, _) in sorted(group.levels.items()) if not _is_forecast(c)]
+    facts = [y for y, (c, _) in sorted(group.levels.items()) if not is_forecast(c)]
     why = "the set has no growth or CAGR claim"
     if facts:
         years = " or ".join(str(y) for y in facts)

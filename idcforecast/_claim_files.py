@@ -323,6 +323,7 @@ _CLAIM_HEADER_ALIASES = {
     **dict.fromkeys(("原文", "引文", "原话", "原話"), "quote"),
     **dict.fromkeys(("限定", "限定词", "限定詞"), "qualifier"),
     **dict.fromkeys(("可信度", "置信度"), "confidence"),
+    **dict.fromkeys(("币种", "幣種", "货币", "貨幣", "計價貨幣", "计价货币"), "currency"),
 }
 
 

@@ -38,6 +38,7 @@ class Figure:
     derived: bool = False
     span: tuple[float, float] | None = None  # a claimed range's ends
     converted_from: str | None = None  # the history's unit, when in another currency
+    source: str = ""  # an actual's source cell, as the history gives it
 
     @property
     def interval(self) -> tuple[float, float]:
@@ -174,7 +175,7 @@ class History:
         # per subject: its unit, and its rows by year (value, qualifier, derived): a frame
         # filter per lookup made 1,000 claim sets take 23 s
         self._units: dict[str, str | None] = {}
-        self._years_of: dict[str, dict[int, tuple[float, str, bool]]] = {}
+        self._years_of: dict[str, dict[int, tuple[float, str, bool, str]]] = {}
         if isinstance(source, pd.DataFrame):
             missing = [c for c in ("series_id", "year", "value") if c not in source.columns]
             if missing:
@@ -304,18 +305,24 @@ class History:
         self._units[subject] = unit
         return unit
 
-    def _by_year(self, subject: str, *, claim_id: str) -> dict[int, tuple[float, str, bool]]:
-        """The subject's (value, qualifier, derived) by year."""
+    def _by_year(self, subject: str, *, claim_id: str) -> dict[int, tuple[float, str, bool, str]]:
+        """The subject's (value, qualifier, derived, source) by year."""
         if subject not in self._years_of:
             rows = self.series(subject, claim_id=claim_id)
             n = len(rows)
             qualifiers = rows["qualifier"].tolist() if "qualifier" in rows.columns else [""] * n
             derived = rows["derived"].tolist() if "derived" in rows.columns else [False] * n
+            sources = rows["source"].tolist() if "source" in rows.columns else [""] * n
             years = rows["year"].tolist()
             self._years_of[subject] = {
-                int(year): (float(value), self._qualifier(subject, year, q), _flag(d))
-                for year, value, q, d in zip(
-                    years, rows["value"].tolist(), qualifiers, derived, strict=True
+                int(year): (
+                    float(value),
+                    self._qualifier(subject, year, q),
+                    _flag(d),
+                    src.strip() if isinstance(src, str) else "",
+                )
+                for year, value, q, d, src in zip(
+                    years, rows["value"].tolist(), qualifiers, derived, sources, strict=True
                 )
             }
         return self._years_of[subject]
@@ -344,7 +351,7 @@ class History:
         hit = self._by_year(subject, claim_id=claim_id).get(year)
         if hit is None:
             return None
-        value, qualifier, derived = hit
+        value, qualifier, derived, source = hit
         own = self.unit(subject, claim_id=claim_id)
         converted_from = None
         if unit is not None and own is not None and own != unit:
@@ -364,7 +371,12 @@ class History:
             if changes_currency(own, unit):
                 converted_from = own
         return Figure(
-            value, qualifier, origin="actual", derived=derived, converted_from=converted_from
+            value,
+            qualifier,
+            origin="actual",
+            derived=derived,
+            converted_from=converted_from,
+            source=source,
         )
 
 

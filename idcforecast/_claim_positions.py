@@ -19,6 +19,7 @@ __all__ = [
     "against_bound",
     "against_span",
     "claimed_num",
+    "computed_num",
     "is_bound",
     "num",
     "span_against_span",
@@ -28,6 +29,44 @@ __all__ = [
 
 def num(x: float) -> str:
     return figure_text(x)
+
+
+# a figure computed from levels keeps their significant digits, never fewer than these
+# (as a figure converted between currencies does, _claim_currency.MIN_SIGNIFICANT_DIGITS)
+_MIN_DIGITS = 4
+# below this every figure prints with about four significant digits (figure_text)
+_WHOLE_FROM = 100_000
+
+
+def _significant_digits(x: float) -> int:
+    """The significant digits ``x`` is written with: 1562.5 has 5, 156,250,000,000 has 5
+    (a whole figure's trailing zeros are no digits of precision), 3200.0 has 2."""
+    mantissa = f"{abs(x):.12g}".split("e")[0]
+    digits = mantissa.replace(".", "").lstrip("0")
+    if "." not in mantissa:
+        digits = digits.rstrip("0")
+    return max(len(digits), 1)
+
+
+def computed_num(x: float, *inputs: float) -> str:
+    """A level computed from ``inputs`` (an implied base or end) as :func:`num` prints it,
+    rounded to the significant digits of the inputs it comes from (the most of them, at
+    least four) when it is 100,000 or more: a series in plain CNY printed every digit of
+    the arithmetic ("402,654,345,468.8" from 156,250,000,000 and 37.1%). Smaller figures
+    print as :func:`num` prints them (about four significant digits already).
+
+    Examples
+    --------
+    >>> computed_num(402654345468.8, 156250000000.0), computed_num(4026.54345, 1562.5)
+    ('402,650,000,000', '4,026.5')
+    >>> computed_num(433858575474.6, 122800000000.0, 404320000000.0)
+    '433,860,000,000'
+    """
+    finite = [v for v in inputs if math.isfinite(v) and v != 0]
+    if not math.isfinite(x) or abs(x) < _WHOLE_FROM or not finite:
+        return num(x)
+    digits = max(_MIN_DIGITS, *(_significant_digits(v) for v in finite))
+    return num(float(f"{x:.{digits}g}"))
 
 
 def claimed_num(x: float) -> str:
@@ -76,10 +115,17 @@ def _gap_verdict(gap: float, fits: Any, tolerance: float) -> str:
     return f"gap {gap:+.1%}, {within} {tolerance:.1%} tolerance{': fits' if fits else ''}"
 
 
-def span_words(interval: tuple[float, float], *, claimed: bool = False) -> str:
+def span_words(
+    interval: tuple[float, float], *, claimed: bool = False, inputs: tuple[float, ...] = ()
+) -> str:
     """An interval of levels as prose: "1,456.5 to 1,638.4", "at least 5.0", "at most 9.0";
-    ``claimed``: a published range, its ends as published ("3,000 to 3,400")."""
-    text = claimed_num if claimed else num
+    ``claimed``: a published range, its ends as published ("3,000 to 3,400"); ``inputs``:
+    the levels a computed interval comes from, whose digits it keeps (:func:`computed_num`)."""
+
+    def computed(x: float) -> str:
+        return computed_num(x, *inputs)
+
+    text = claimed_num if claimed else computed if inputs else num
     lo, hi = interval
     if math.isinf(hi):
         return f"at least {text(lo)}"

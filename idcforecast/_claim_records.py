@@ -19,6 +19,7 @@ from typing import Any
 from idcforecast._claim_dates import iso_made, year_text
 from idcforecast._claim_figure_cells import figure_cell, range_end
 from idcforecast._claim_figure_rows import figure_row_as_record
+from idcforecast._claim_rate_currency import read_currency_words
 from idcforecast.claims import KINDS, Claim, parse_period, qualifier_from_words
 from idcforecast.errors import SpecError
 
@@ -95,6 +96,7 @@ def claims_from_records(
                 row=row,
                 key=missing[0],
             )
+        read_currency_words(clean, where=where, row=row)  # "27.8% in RMB terms"
         if isinstance(clean["value"], str):
             clean.update(figure_cell(clean["value"], clean, where=where, row=row))
         for key in ("low", "high"):

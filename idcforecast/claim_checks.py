@@ -50,6 +50,7 @@ from idcforecast._claim_history import (
     series_history,
     source_figure,
 )
+from idcforecast._claim_rate_currency import rate_unit
 from idcforecast.claims import Claim, read_claims
 from idcforecast.errors import IncompatibleUnitsError, MissingFxRateError, SpecError
 from idcforecast.growth_bounds import _joint_qualifier
@@ -113,7 +114,8 @@ def _groups(claims: list[Claim], history: History) -> list[_Group]:
         first = members[0]
         own = history.unit(subject, claim_id=first.claim_id) if history.given else None
         _refuse_rates_of_shares(own, members)
-        unit = claims_unit(own, members)
+        # a rate measured in another currency than the unit's: the levels in its currency
+        unit = rate_unit(claims_unit(own, members), members)
         # a rate beside levels in % (shares) compounds a share, with or without history
         _refuse_rates_of_shares(unit, members)
         seen: dict[int, Claim] = {}
@@ -127,7 +129,12 @@ def _groups(claims: list[Claim], history: History) -> list[_Group]:
                     year=claim.year,
                 )
             seen[claim.year] = claim
-        unit, levels, intervals = _levels_in_some_unit(members, unit, history.kw_per_rack)
+        # rates measured in a stated currency: the levels in it, or an error (another unit
+        # measured them in the other currency, in silence)
+        stated = any(c.currency for c in members if c.kind != "level")
+        unit, levels, intervals = _levels_in_some_unit(
+            members, unit, history.kw_per_rack, only=stated
+        )
         groups.append(
             _Group(claim_set, subject, unit, members, levels, intervals, history.kw_per_rack)
         )
@@ -135,13 +142,14 @@ def _groups(claims: list[Claim], history: History) -> list[_Group]:
 
 
 def _levels_in_some_unit(
-    members: list[Claim], unit: str | None, kw_per_rack: float
+    members: list[Claim], unit: str | None, kw_per_rack: float, *, only: bool = False
 ) -> tuple[str | None, dict[int, tuple[Claim, float]], dict[int, tuple[float, float]]]:
     """The set's levels (and the intervals they allow) in ``unit``, or, when one of them
     has no FX rate into it for its year, in the first other level unit every level converts
     to: "US$17.8 bn" for 2022 beside "3075亿元" for 2027, checked without history, stopped
-    on the 2027 CNY->USD rate no table has, though all of it converts to yuan."""
-    candidates = [unit, *dict.fromkeys(c.unit for c in members if c.kind == "level")]
+    on the 2027 CNY->USD rate no table has, though all of it converts to yuan. ``only``:
+    in ``unit`` or an error (the set's rates were measured in its currency)."""
+    candidates = [unit] if only else [unit, *(c.unit for c in members if c.kind == "level")]
     first_error: IncompatibleUnitsError | None = None
     for candidate in dict.fromkeys(candidates):
         try:
@@ -161,6 +169,14 @@ def _levels_in_some_unit(
             continue
         return candidate, levels, intervals
     assert first_error is not None
+    if only:
+        rate = next(c for c in members if c.kind != "level" and c.currency)
+        raise IncompatibleUnitsError(
+            f"{first_error.message}; claim {rate.claim_id!r} ({rate.describe()}) is measured "
+            f"in {rate.currency}, so the set is compared in {unit!r} (not in the series' "
+            "unit): give that FX rate, or check the rate in a claim set of its own",
+            **{key: getattr(first_error, key) for key in first_error.fields},
+        ) from first_error
     raise first_error
 
 

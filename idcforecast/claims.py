@@ -77,6 +77,14 @@ class Claim:
         gives two currencies (files written before this field, with the figure in
         ``note`` as "alternate figure in the text: ... (the source's own: ...)", are read
         the same way).
+    currency
+        The currency a growth or CAGR claim was measured in ("CNY"; a name or code:
+        "RMB", "人民币"), when the source says ("27.8% in RMB terms", "按人民币计"; a claims
+        file's ``currency`` column, or those words in the value or quote). The checks then
+        compute rates in it, a history in another currency converted at each year's FX
+        rate (without it, a rate is measured in the series' currency: FX moves included).
+        Blank when unknown; a level's currency is its unit's (a currency given for a level
+        claim, such as a TOML file's default for its rates, is not used: blank).
     claim_set, claim_id, made, by, source, quote, confidence, note
         Provenance: claims of one ``claim_set`` were published together and are checked
         together; ``made`` is an ISO date, possibly partial ("2020-07").
@@ -110,6 +118,7 @@ class Claim:
     confidence: str = ""
     note: str = ""
     alternate: str = ""
+    currency: str = ""
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -199,6 +208,7 @@ class Claim:
             set_(self, "unit", _canonical_unit(self.unit, where))
         if not self.claim_id:
             set_(self, "claim_id", f"{self.claim_set or self.subject}/{self.kind}_{year}")
+        set_(self, "currency", self._checked_currency(where))
         if self.kind == "level":
             if self.unit in ("pp", "bp"):  # a change of a share, not a share
                 raise SpecError(
@@ -343,6 +353,13 @@ class Claim:
 
         return checked_alternate(self, where)
 
+    def _checked_currency(self, where: str) -> str:
+        """``currency`` as an ISO code ("" when blank), or a SpecError
+        (:func:`idcforecast._claim_rate_currency.checked_currency`)."""
+        from idcforecast._claim_rate_currency import checked_currency
+
+        return checked_currency(self, where)
+
     @property
     def is_range(self) -> bool:
         """True when the figure was published as a range (``low`` and ``high`` set)."""
@@ -366,7 +383,7 @@ class Claim:
 
     def describe(self) -> str:
         """A short text form: ``"CAGR 27.8% 2020-2022"``, ``"level > 3,200.5 CNY 100m in 2022"``;
-        a range as written, ``"CAGR 25-30% 2020-2022"``.
+        a range as written, ``"CAGR 25-30% 2020-2022"``; a rate's stated currency after it.
 
         Examples
         --------
@@ -376,6 +393,9 @@ class Claim:
         >>> Claim(subject="s", kind="level", low=3000, high=3400, unit="CNY 100m",
         ...       year=2022).describe()
         'level 3,000-3,400 CNY 100m in 2022'
+        >>> Claim(subject="s", kind="cagr", value=37.3, start_year=2019, year=2022,
+        ...       currency="RMB").describe()
+        'CAGR 37.3% 2019-2022 in CNY'
         """
         q = qualifier_sign(self.qualifier)
         figure = _plain(self.value)
@@ -385,9 +405,11 @@ class Claim:
         if self.kind == "level":  # a share: "4.4%", as a rate is written
             unit = "%" if self.unit == "%" else f" {self.unit}"
             return f"level {q}{figure}{unit} in {self.year}"
+        # a rate measured in a stated currency says so: "CAGR 37.3% 2019-2022 in CNY"
+        measured = f" in {self.currency}" if self.currency else ""
         if self.kind == "growth":
-            return f"growth {q}{figure}% in {self.year}"
-        return f"CAGR {q}{figure}% {self.start_year}-{self.year}"
+            return f"growth {q}{figure}% in {self.year}{measured}"
+        return f"CAGR {q}{figure}% {self.start_year}-{self.year}{measured}"
 
 
 def qualifier_from_words(text: Any) -> str | None:

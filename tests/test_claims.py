@@ -672,7 +672,7 @@ def test_a_table_without_the_claims_columns_is_a_table_error(tmp_path: Path) -> 
     tail = (
         "expected one claim per row with columns subject, kind, year (or period) and value "
         "(or low and high), optionally unit, start_year, qualifier, claim_set, claim_id, "
-        "made, by, source, quote, confidence, note, alternate"
+        "made, by, source, quote, confidence, note, alternate, currency"
     )
     message = (
         f"claims file '{path}' lacks the claims column year (or period) (found 4 columns: "
@@ -812,9 +812,10 @@ def test_a_failed_rate_given_as_a_fraction_gets_a_hint() -> None:
     # levels need 2238.7 / 1562.5 - 1 = 43.3%, nearer 0.433 (as a fraction) than 0.433%
     fraction = Claim(subject=SUBJECT, kind="growth", value=0.433, year=2020)
     text = check_claims([fraction], history=HISTORY).iloc[0]["explanation"]
-    assert text.endswith(
+    # (followed by the currency the rate was measured in, claims54)
+    assert (
         "The claimed value 0.433 is read as 0.433%; rates are in percent: if 43.3% was "
-        "meant, give 43.3."
+        "meant, give 43.3. The rates are measured in CNY" in text
     )
     # 0.9% is nearer the needed 43.3% than 90% is: no hint; and a fitting rate gets none
     for value in (0.9, 43.3):
@@ -3505,3 +3506,47 @@ def test_a_toml_value_of_two_ends_is_a_range(tmp_path: Path) -> None:
         read_claims({"subject": "m", "kind": "growth", "year": 2022, "value": [0.25, 0.3]})
     with pytest.raises(SpecError, match="write the lower end first"):
         read_claims({"subject": "m", "kind": "growth", "year": 2022, "value": [30, 25]})
+
+
+def test_a_fit_resting_on_a_derived_actual_says_it_may_be_circular() -> None:
+    # idc_sources.md: the CIDC 2014 level is not published; it is derived as 2015's level /
+    # (1 + 2015's reported growth) = 518.6 / 1.393 = 372.3, so "growth 39.3% in 2015" fits
+    # it by construction (518.6 / 372.3 - 1 = 39.3%): a fit that checks nothing
+    history = pd.DataFrame(
+        {
+            "series_id": SUBJECT,
+            "year": [2014, 2015, 2016],
+            "value": [372.3, 518.6, 714.5],
+            "unit": UNIT,
+            "derived": [True, False, False],
+        }
+    )
+    circular = Claim(subject=SUBJECT, kind="growth", value=39.3, year=2015)
+    text = check_claims([circular], history=history).explanation[0]
+    assert "The 2014 level is derived (computed from other published figures" in text, text
+    # 714.5 / 518.6 - 1 = 37.8%, both published: no such sentence
+    published = Claim(subject=SUBJECT, kind="growth", value=37.8, year=2016)
+    assert "derived" not in check_claims([published], history=history).explanation[0]
+
+
+def test_a_restated_level_from_the_actuals_own_source_says_it_checks_nothing() -> None:
+    # idc_sources.md: the CIDC 2019 level 1,562.5 is both the claim (cidc_2019_2020_report)
+    # and the actual, from one article: "matches" by construction
+    source = "hfnxjk.com/datacenter/news/563646.html"
+    history = HISTORY.assign(source=source)
+    restated = Claim(
+        subject=SUBJECT,
+        kind="level",
+        value=1562.5,
+        unit=UNIT,
+        year=2019,
+        made="2020",
+        source=source,
+    )
+    text = check_claims([restated], history=history).explanation[0]
+    assert (
+        f"matches the actual 1,562.5. Both come from {source}: a figure checked against itself"
+        in text
+    )
+    other = dataclasses.replace(restated, source="hfnxjk.com/datacenter/news/999.html")
+    assert "Both come from" not in check_claims([other], history=history).explanation[0]

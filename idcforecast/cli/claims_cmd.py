@@ -32,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         nargs="?",
         help="claims as .csv, .xlsx or .xls (published_forecasts columns) or .toml "
-        "([[claims]] tables); "
+        "([[claims]] tables), '-' for standard input; "
         f"default: claim set {SEED_CLAIM_SET!r} of the bundled published forecasts",
     )
     add_more_files_argument(parser)
@@ -85,6 +85,33 @@ def check_one_file(args: argparse.Namespace, command: str) -> None:
         "one file (a claim_set column keeps each publication's claims apart)",
         file=more[0],
     )
+
+
+def claims_of_file(args: argparse.Namespace, command: str) -> list[Any]:
+    """FILE's claims (read with ``--encoding``); ``-`` reads standard input: a CSV, a TOML
+    document or a workbook piped in, named "standard input" in errors (it was "claims file
+    '-' does not exist"). Both FILE and ``--data`` as ``-`` is a SpecError: one stream."""
+    from idcforecast.claims import read_claims
+    from idcforecast.cli._stdin_table import STDIN, table_path
+    from idcforecast.errors import IdcForecastError, SpecError
+
+    if args.file == STDIN and args.data == STDIN:
+        raise SpecError(
+            f"{command}: FILE and --data are both '-', and standard input is one stream; "
+            "give one of them as a file path (the claims file, or the actuals with --data "
+            "FILE)",
+            key="data",
+            file=STDIN,
+        )
+    with table_path(args.file, what="FILE", toml=True) as path:
+        try:
+            return read_claims(path, encoding=args.encoding)
+        except IdcForecastError as err:
+            if args.file != STDIN:
+                raise
+            said = err.message.replace(repr(str(path)), "'-' (standard input)")
+            fields = {key: getattr(err, key) for key in err.fields}
+            raise type(err)(said.replace(str(path), "standard input"), **fields) from err
 
 
 def own_actuals(args: argparse.Namespace) -> Any:
@@ -189,6 +216,16 @@ def _num(x: Any) -> str:
     return "" if x is None or (isinstance(x, float) and math.isnan(x)) else figure_text(x)
 
 
+def _computed(x: Any, r: Any) -> str:
+    """A level computed for reading ``r`` (an implied base or end) to the significant digits
+    of the levels it comes from (:func:`idcforecast._claim_positions.computed_num`)."""
+    from idcforecast._claim_positions import computed_num
+
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    return computed_num(x, r.reference_base, r.claimed_end, r.actual_end)
+
+
 def _end_text(r: Any) -> str:
     """The end year's actual, with its year and how it was published ("3,012.7 (2021)",
     "> 650.0 (2022)", "4,043.2 (2022, derived)"); "" when there is none."""
@@ -235,8 +272,8 @@ def _implied_base_text(r: Any) -> str:
     that very figure, for bases of 1,456.5 to 1,740.8; the gap column measures from it)."""
     base_range = not (math.isnan(r.claimed_end) or math.isnan(r.implied_low))
     if base_range:
-        return f"{_num(r.implied_low)} to {_num(r.implied_high)}"
-    return _bounded(_num(r.implied_base), r.implied_qualifier)
+        return f"{_computed(r.implied_low, r)} to {_computed(r.implied_high, r)}"
+    return _bounded(_computed(r.implied_base, r), r.implied_qualifier)
 
 
 def _verdict(value: Any) -> str:
@@ -269,7 +306,8 @@ def run(args: argparse.Namespace) -> int:
             from idcforecast.errors import SpecError
 
             raise SpecError("check-claims: --all picks bundled claim sets; drop it with FILE")
-        claims: Any = args.file
+        # read once: FILE's notes (a rate that may be a fraction) were printed twice
+        claims: Any = claims_of_file(args, "check-claims")
     else:
         from idcforecast.datasets import load_dataset
 
@@ -279,12 +317,9 @@ def run(args: argparse.Namespace) -> int:
     history = None if args.no_history else own_actuals(args) if args.data else "bundled"
     if args.file is None and args.data:
         claims = bundled_claims_about(claims, history, args, "check-claims")
-    # --encoding is for FILE (and --data); the bundled claims are a frame already
-    encoding = args.encoding if args.file is not None else "utf-8"
     from idcforecast.claims import read_claims
 
-    # read once: FILE's notes (a rate that may be a fraction) were printed twice
-    claims = read_claims(claims, encoding=encoding)
+    claims = read_claims(claims)  # the bundled claims are a frame (FILE's a list already)
     # one check gives both (the claims were checked twice), each set's readings found once
     # (a filter of every reading per set was quadratic: 1,000 sets took 12 s in all)
     summary, readings = checked_claims(
@@ -336,7 +371,7 @@ def run(args: argparse.Namespace) -> int:
                     f"{_num(r.reference_base)} ({r.reference})" if r.reference else "",
                     *(
                         [
-                            _bounded(_num(r.implied_end), r.implied_qualifier)
+                            _bounded(_computed(r.implied_end, r), r.implied_qualifier)
                             if not math.isnan(r.implied_end)
                             else "",
                             _end_text(r),

@@ -25,15 +25,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "file",
         metavar="FILE",
         nargs="?",
-        help="forecasts as .csv, .xlsx, .xls or .toml claims (default: the bundled published "
-        "forecasts)",
+        help="forecasts as .csv, .xlsx, .xls or .toml claims, '-' for standard input "
+        "(default: the bundled published forecasts)",
     )
     add_more_files_argument(parser)
     parser.add_argument(
         "--forecasts-only",
         action="store_true",
         help="leave out figures restated after the fact (horizon < 0; a figure for the "
-        "year it was published in is a forecast)",
+        "year it was published in is a forecast) and claims without a made date (counted "
+        "in a note)",
     )
     parser.add_argument(
         "--tolerance",
@@ -62,11 +63,50 @@ def _note_rate_claims(claims: list[Any], file: str) -> None:
     rates = [c for c in claims if c.kind != "level"]
     if rates:
         print(
-            f"note: track-record: {counted(len(rates), 'growth or CAGR claim')} of {file} "
+            f"note: track-record: {counted(len(rates), 'growth or CAGR claim')} of "
+            f"{'standard input' if file == '-' else file} "
             "left out (the track record judges levels); check them with idcforecast "
             f"check-claims {file}",
             file=sys.stderr,
         )
+
+
+def _forecasts_only(record: Any) -> Any:
+    """The rows of ``record`` that are forecasts (horizon >= 0), or None when none is, after
+    printing why. Claims without a made date (horizon unknown) are left out too, counted in
+    a ``note:`` line: they were kept without a word, as if known to be forecasts."""
+    import sys
+
+    known = record["forecast"].notna()
+    undated = int((~known).sum())
+    restated = int((known & ~record["forecast"].fillna(False).astype(bool)).sum())
+    kept = record[record["forecast"].fillna(False).astype(bool)]
+    if undated:
+        print(
+            f"note: track-record: {counted(undated, 'level claim')} without a made date left "
+            "out by --forecasts-only (whether each was a forecast or a figure restated after "
+            "the fact is unknown): give the date each was published in a made column, or "
+            "drop --forecasts-only to list them",
+            file=sys.stderr,
+        )
+    if kept.empty:  # the table's header alone said nothing about why
+        said = [
+            f"{restated} for a year before the one it was made in (a figure restated after "
+            "the fact)"
+            if restated
+            else "",
+            f"{undated} without a made date" if undated else "",
+        ]
+        print(
+            f"no forecasts: of the {counted(len(record), 'level claim')}, "
+            f"{' and '.join(t for t in said if t)}; drop --forecasts-only to list them"
+            if undated
+            else f"no forecasts: each of the {restated} level claims is for a year before the "
+            "one it was made in (a figure restated after the fact); drop --forecasts-only "
+            "to list them"
+        )
+        return None
+    return kept
 
 
 def run(args: argparse.Namespace) -> int:
@@ -77,6 +117,7 @@ def run(args: argparse.Namespace) -> int:
         bundled_claims_about,
         check_claims_workbook,
         check_one_file,
+        claims_of_file,
         format_table,
         note_unused_kw_per_rack,
         own_actuals,
@@ -86,39 +127,28 @@ def run(args: argparse.Namespace) -> int:
     check_actuals_options(args, "track-record")
     check_claims_workbook(args.file)
 
+    # read once: its rate claims are named below ('-': standard input, before --data)
+    claims = None if args.file is None else claims_of_file(args, "track-record")
     actuals = own_actuals(args) if args.data else None  # None: the bundled series
-    claims = args.file
     if claims is None and actuals is not None:  # the bundled forecasts of --data's series
         from idcforecast.datasets import load_dataset
 
         claims = bundled_claims_about(
             load_dataset("published_forecasts"), actuals, args, "track-record"
         )
-    # --encoding is for FILE (and --data); the bundled forecasts are a frame already
-    encoding = args.encoding if args.file is not None else "utf-8"
-    if args.file is not None:  # read once: its rate claims are named below
-        from idcforecast.claims import read_claims
-
-        claims = read_claims(args.file, encoding=encoding)
-        encoding = "utf-8"
-    record = track_record(
-        claims,
-        actuals,
-        tolerance=args.tolerance,
-        kw_per_rack=args.kw_per_rack,
-        encoding=encoding,
-    )
+    record = track_record(claims, actuals, tolerance=args.tolerance, kw_per_rack=args.kw_per_rack)
     if record.empty:  # an empty table said nothing about why
         from idcforecast.errors import SpecError
 
         raise SpecError(
-            f"track-record: {args.file!r} holds no level claims; track-record judges "
+            f"track-record: {'standard input' if args.file == '-' else repr(args.file)} holds "
+            "no level claims; track-record judges "
             "published levels (kind 'level'); check growth and CAGR claims with "
             f"idcforecast check-claims {args.file}",
             key="kind",
             file=args.file,
         )
-    if args.file is not None:
+    if args.file is not None and claims is not None:
         _note_rate_claims(claims, args.file)
     note_unused_kw_per_rack(
         args,
@@ -129,14 +159,8 @@ def run(args: argparse.Namespace) -> int:
         "track-record",
     )
     if args.forecasts_only:
-        restated = len(record)
-        record = record[record["forecast"].fillna(True).astype(bool)]
-        if record.empty:  # the table's header alone said nothing about why
-            print(
-                f"no forecasts: each of the {restated} level claims is for a year before the "
-                "one it was made in (a figure restated after the fact); drop --forecasts-only "
-                "to list them"
-            )
+        record = _forecasts_only(record)
+        if record is None:
             return 0
     rows = []
     marked = False  # some actual shown is derived: the footnote explains the "*"

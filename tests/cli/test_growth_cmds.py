@@ -240,12 +240,40 @@ def test_check_claims_prints_whole_base_unit_levels_without_a_decimal(
     )
     claims.write_text("subject,kind,period,value\nmkt,cagr,2019-2021,25\n", encoding="utf-8")
     out = _run(claims_cmd, [str(claims), "--data", str(actuals)], capsys)
-    # implied 2021 level: 156,250,000,000 * 1.25**2 = 244,140,625,000 (exact by hand);
+    # implied 2021 level: 156,250,000,000 * 1.25**2 = 244,140,625,000 (by hand), printed to
+    # the 5 significant digits of the levels it comes from (claims54): 244,140,000,000;
     # gap 244,140,625,000 / 250,000,000,000 - 1 = -2.34%
-    row = r"2 steps from 2019\s+156,250,000,000 \(actual\)\s+244,140,625,000"
+    row = r"2 steps from 2019\s+156,250,000,000 \(actual\)\s+244,140,000,000"
     assert re.search(row + r"\s+250,000,000,000 \(2021\)\s+-2\.3%", out), out
     assert "the actual was 250,000,000,000, off by -2.3%" in " ".join(out.split())
     assert ",000.0" not in out
+
+
+def test_check_claims_prints_computed_levels_to_the_digits_of_their_inputs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # claims53 left implied figures of a plain-CNY series with every digit of the arithmetic
+    # ("241,983,935,742.9"), where the same check in CNY 100m prints "2,419.8"
+    actuals, claims = tmp_path / "actuals.csv", tmp_path / "claims.csv"
+    actuals.write_text(
+        "series_id,year,value,unit\nmkt,2020,223870000000,CNY\nmkt,2021,301270000000,CNY\n",
+        encoding="utf-8",
+    )
+    claims.write_text(
+        "subject,kind,year,value,claim_set,made\nmkt,level,2021,3012.7亿元,a,2022\n"
+        "mkt,growth,2021,24.5%,a,2022\nmkt,growth,2021,30-36%,b,2022\n",
+        encoding="utf-8",
+    )
+    out = _run(claims_cmd, [str(claims), "--data", str(actuals)], capsys)
+    text = " ".join(out.split())
+    # base implied by 3,012.7亿元 and 24.5%: 301,270,000,000 / 1.245 = 241,983,935,743,
+    # to the 5 significant digits of 301,270,000,000 and 223,870,000,000: 241,980,000,000
+    assert re.search(r"1 step from 2020\s+241,980,000,000\s+223,870,000,000 \(actual\)", out)
+    assert "implies a base of 241,980,000,000 in 2020" in text, out
+    # set b, no end level: 223,870,000,000 * 1.30 = 291,031,000,000 and * 1.36 =
+    # 304,463,200,000, to 5 digits: 291,030,000,000 to 304,460,000,000
+    assert "implies 291,030,000,000 to 304,460,000,000 in 2021" in text, out
+    assert not re.search(r"\d{3},\d{3}\.\d", out), out  # no decimals on such figures
 
 
 @pytest.mark.parametrize("command", ["check-claims", "track-record"])
@@ -270,6 +298,52 @@ def test_claim_commands_read_data_from_standard_input(
         assert "the claimed 330 overshot the actual by 3.1%" in " ".join(out.split()), out
     else:
         assert re.search(r"330 MW\s+320\.0\s+\+3\.1%", out), out
+
+
+@pytest.mark.parametrize("command", ["check-claims", "track-record"])
+@pytest.mark.parametrize("form", ["csv", "toml"])
+def test_claim_commands_read_claims_from_standard_input(
+    command: str,
+    form: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # claims53 left `check-claims -` as "claims file '-' does not exist"
+    import io
+
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text("series_id,year,value,unit\nmkt,2020,300,MW\nmkt,2021,320,MW\n")
+    claims = (
+        "subject,kind,year,value,unit\nmkt,level,2021,330,MW\n"
+        if form == "csv"
+        else '# one claim\n[[claims]]\nsubject = "mkt"\nkind = "level"\nyear = 2021\n'
+        'value = 330\nunit = "MW"\n'
+    )
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(claims.encode())))
+    assert main([command, "-", "--data", str(actuals)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    # the claimed 330 against the 2021 actual 320: 330 / 320 - 1 = +3.1%
+    if command == "check-claims":
+        assert "the claimed 330 overshot the actual by 3.1%" in out, out
+    else:
+        assert re.search(r"330 MW 320\.0 \+3\.1%", out), out
+
+
+@pytest.mark.parametrize("command", ["check-claims", "track-record"])
+def test_claims_from_standard_input_are_named_so_in_errors(
+    command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    bad = "subject,kind,year,value\nmkt,level,2021,330,MW\n"  # 5 fields under 4 headers
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(bad.encode())))
+    assert main([command, "-"]) == 2
+    err = capsys.readouterr().err
+    assert "claims file '-' (standard input) line 2 has 5 fields, the header 4" in err, err
+    assert "stdin.csv" not in err
+    with pytest.raises(SpecError, match=r"FILE and --data are both '-'.*give one of them"):
+        claims_cmd.claims_of_file(argparse.Namespace(file="-", data="-"), command)
 
 
 def test_check_claims_all_bundled_sets(capsys: pytest.CaptureFixture[str]) -> None:
@@ -531,7 +605,7 @@ def test_a_series_file_given_as_claims_names_the_missing_columns(
         "2 columns: "
         "year, value); expected one claim per row with columns subject, kind, year (or "
         "period) and value (or low and high), optionally unit, start_year, qualifier, "
-        "claim_set, claim_id, made, by, source, quote, confidence, note, alternate\n"
+        "claim_set, claim_id, made, by, source, quote, confidence, note, alternate, currency\n"
     )
 
 
@@ -1113,6 +1187,37 @@ def test_track_record_forecasts_only_says_why_it_lists_nothing(
     assert out == (
         "no forecasts: each of the 2 level claims is for a year before the one it was made in "
         "(a figure restated after the fact); drop --forecasts-only to list them\n"
+    )
+
+
+def test_track_record_forecasts_only_leaves_out_undated_claims_and_counts_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # claims53 left undated claims (horizon unknown, h blank) in the --forecasts-only table
+    # without a word, as if known to be forecasts
+    claims = tmp_path / "mixed.csv"
+    claims.write_text(
+        "subject,kind,year,value,unit,made\n"
+        "china_idc_cidc_overall,level,2022,3200,亿元,2020-07-07\n"
+        "china_idc_cidc_overall,level,2021,3000,亿元,\n"
+        "china_idc_cidc_overall,level,2023,5000,亿元,\n",
+        encoding="utf-8",
+    )
+    assert main(["track-record", str(claims), "--forecasts-only"]) == 0
+    out, err = capsys.readouterr()
+    assert "level_2022" in out and "level_2021" not in out and "level_2023" not in out, out
+    assert "2 level claims without a made date left out by --forecasts-only" in err, err
+    undated = tmp_path / "undated.csv"
+    undated.write_text(
+        "subject,kind,year,value,unit,made\nchina_idc_cidc_overall,level,2021,3000,亿元,\n"
+        "china_idc_cidc_overall,level,2020,2200,亿元,2022\n",
+        encoding="utf-8",
+    )
+    out = _run(track_record_cmd, [str(undated), "--forecasts-only"], capsys)
+    assert out == (
+        "no forecasts: of the 2 level claims, 1 for a year before the one it was made in (a "
+        "figure restated after the fact) and 1 without a made date; drop --forecasts-only "
+        "to list them\n"
     )
 
 

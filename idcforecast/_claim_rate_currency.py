@@ -1,0 +1,217 @@
+"""Private: the currency a growth or CAGR claim was measured in.
+
+A rate of a money level depends on the currency it is measured in: a Chinese source's
+"27.8% a year 2020-22" is a growth of yuan, and the same market in dollars grew by another
+rate (2019-2022: 37.3% in CNY, 38.5% in USD), the difference being the FX moves of the
+years between. A CAGR-only claim set carries no level, so nothing told its currency, and
+against a history in USD the FX moves were part of the comparison, in silence.
+
+``Claim.currency`` states it ("CNY"); a claims file's ``currency`` column, or the words of
+the value or quote ("27.8% in RMB terms", "按人民币计", "円ベース"), give it. The checks then
+measure the rate in that currency: the history's levels converted at each year's FX rate
+(:func:`rate_unit`), the table naming the conversion as for a level claim.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from idcforecast._claim_marks import note_added
+from idcforecast.errors import IncompatibleUnitsError, SpecError, UnitError
+
+__all__ = [
+    "checked_currency",
+    "currency_from_words",
+    "rate_unit",
+    "read_currency_words",
+    "unstated_currency_words",
+]
+
+_CURRENCY_WORD = (
+    r"RMB|CNY|renminbi|yuan|Chinese\s+yuan|USD|US\$|US\s+dollars?|dollars?|EUR|euros?|JPY|"
+    r"yen|HKD|Hong\s+Kong\s+dollars?"
+)
+# "in RMB terms", "(in US dollar terms)", "in yuan-denominated terms"; 按人民币计(算), 以美元计价,
+# 按美元口径(计算), 按人民幣計算;
+# 円ベース(で), ドルベース
+_TERMS = re.compile(
+    rf"[(（]?\s*(?:measured\s+)?in\s+(?P<en>{_CURRENCY_WORD})(?:[- ]denominated)?[- ]terms\s*[)）]?"
+    r"|[(（]?\s*(?:按|以)\s*(?P<zh>人民[币幣]|美元|[欧歐]元|日元|港元|港[币幣])\s*"
+    r"(?:口[径徑]\s*)?(?:[计計][算价價]?|口[径徑])\s*[)）]?\s*[,，]?"
+    r"|[(（]?\s*(?P<ja>円|ドル|ユーロ)ベース(?:で)?\s*[)）]?\s*[,，、]?",
+    re.IGNORECASE,
+)
+
+
+def _code(word: str) -> str:
+    from idcforecast.units import parse_unit
+
+    currency = parse_unit(re.sub(r"\s+", " ", word.strip())).currency
+    assert currency is not None, word  # every word of _TERMS is a currency
+    return currency
+
+
+def currency_from_words(text: str) -> tuple[str, str] | None:
+    """(currency code, ``text`` without the words) when ``text`` says what currency a rate
+    was measured in, else None; two different currencies named is no answer (None).
+
+    Examples
+    --------
+    >>> currency_from_words("27.8% in RMB terms")
+    ('CNY', '27.8%')
+    >>> currency_from_words("按人民币计，年均复合增长率27.8%")
+    ('CNY', '年均复合增长率27.8%')
+    >>> currency_from_words("27.8%"), currency_from_words("up 5% in yen terms, 3% in dollar terms")
+    (None, None)
+    """
+    found = list(_TERMS.finditer(text))
+    codes = {_code(m["en"] or m["zh"] or m["ja"]) for m in found}
+    if len(codes) != 1:
+        return None
+    return codes.pop(), _TERMS.sub(" ", text).strip(" ,，、")
+
+
+def read_currency_words(record: dict[str, Any], *, where: str, row: Any) -> None:
+    """Fill a rate record's ``currency`` from its value text ("27.8% in RMB terms": the words
+    taken out) or its quote, when it says one; a currency column that says another than the
+    value is a SpecError naming both, and wins over the quote (a sentence may name the
+    currency of another figure than the rate)."""
+    if record.get("kind") not in ("growth", "cagr"):
+        return
+    value, quote = record.get("value"), record.get("quote")
+    for key, text in (("value", value), ("quote", quote)):
+        if not isinstance(text, str):
+            continue
+        read = currency_from_words(text)
+        if read is None:
+            continue
+        code, rest = read
+        given = record.get("currency")
+        if key == "quote" and given is not None and str(given).strip():
+            return  # the column says it
+        if given is not None and str(given).strip() and _code_of(given) != code:
+            raise SpecError(
+                f"{where}: currency {given!r} and the {key} {text!r} ({code}) disagree; "
+                "give the currency the rate was measured in once",
+                key="currency",
+                value=given,
+                row=row,
+            )
+        if key == "value":
+            record["value"] = rest
+        elif not given:
+            record["note"] = note_added(
+                record.get("note"), f"rate measured in {code} (the quote says so)"
+            )
+        record["currency"] = code
+        return
+
+
+def _code_of(text: Any) -> str | None:
+    from idcforecast.units import parse_unit
+
+    try:
+        return parse_unit(str(text).strip()).currency
+    except UnitError:
+        return None
+
+
+def checked_currency(claim: Any, where: str) -> str:
+    """``claim.currency`` as an ISO code ("RMB", "人民币" -> "CNY"; "" when blank, and for
+    a level claim, whose currency is its unit's: a TOML file's default ``currency`` for
+    its rates stopped at its first level in dollars), or a SpecError naming no currency."""
+    text = str(claim.currency or "").strip()
+    if not text or claim.kind == "level":
+        return ""
+    code = _code_of(text)
+    from idcforecast.units import parse_unit
+
+    if code is None or parse_unit(text).magnitude is not None:
+        raise SpecError(
+            f"{where}: currency {claim.currency!r} is no currency; give the currency a rate "
+            "was measured in as its code or name ('CNY', 'RMB', 'USD', '人民币'), or leave "
+            "it blank",
+            key="currency",
+            value=claim.currency,
+        )
+    return code
+
+
+def rate_unit(unit: str | None, claims: list[Any]) -> str | None:
+    """The unit a claim set is checked in once its rates' stated currency is heeded:
+    ``unit`` in that currency, same magnitude ("USD bn" -> "CNY bn" for a CAGR measured in
+    CNY), so the history is converted at each year's FX rate before a rate is computed;
+    ``unit`` itself when no rate states a currency, or it is ``unit``'s.
+
+    Examples
+    --------
+    >>> from idcforecast.claims import Claim
+    >>> c = Claim(subject="m", kind="cagr", value=27.8, start_year=2020, year=2022,
+    ...           currency="RMB")
+    >>> rate_unit("USD bn", [c]), rate_unit("CNY 100m", [c]), rate_unit("USD bn", [])
+    ('CNY bn', 'CNY 100m', 'USD bn')
+    >>> rate_unit("USD/kW", [c]), rate_unit("亿美元", [c])
+    ('CNY/kW', 'CNY 100m')
+    """
+    stated = {c.currency: c for c in claims if c.kind != "level" and c.currency}
+    if not stated or unit is None:
+        return unit
+    if len(stated) > 1:
+        first, second = list(stated.values())[:2]
+        raise SpecError(
+            f"claim set {first.claim_set!r}: {first.claim_id!r} is measured in "
+            f"{first.currency} and {second.claim_id!r} in {second.currency}; a set's rates "
+            "are checked against one series in one currency: put them in separate claim sets",
+            claim_set=first.claim_set,
+            key="currency",
+        )
+    code, claim = next(iter(stated.items()))
+    from idcforecast.units import parse_unit
+
+    parsed = parse_unit(unit)
+    own = parsed.currency
+    if own is None or not parsed.canonical.startswith(own):
+        raise IncompatibleUnitsError(
+            f"claim {claim.claim_id!r} ({claim.describe()}) is measured in {code}, but "
+            f"{claim.subject!r} is in {unit!r}, no amount of money; leave its currency blank, "
+            "or check it against a series of money",
+            unit=unit,
+            claim_id=claim.claim_id,
+        )
+    if own == code:
+        return unit
+    # the same magnitude and denominator in the claim's currency: "CNY/racks" -> "USD/racks"
+    return code + parsed.canonical[len(own) :]
+
+
+def unstated_currency_words(unit: str | None, claims: list[Any], missed: bool) -> str:
+    """A sentence for a set with a rate that ``missed`` against levels of money in
+    ``unit``, whose rates state no currency and come with no level of money (which would
+    give theirs): the rates are measured in ``unit``'s currency, and the FX moves are part
+    of the gap if the source measured them in another; "" otherwise.
+
+    Examples
+    --------
+    >>> from idcforecast.claims import Claim
+    >>> c = Claim(subject="m", kind="cagr", value=27.8, start_year=2020, year=2022)
+    >>> unstated_currency_words("USD bn", [c], True)[:51]
+    "The rates are measured in USD, the series' currency"
+    >>> unstated_currency_words("USD bn", [c], False), unstated_currency_words("MW", [c], True)
+    ('', '')
+    """
+    if not missed or unit is None:
+        return ""
+    rates = [c for c in claims if c.kind != "level"]
+    if not rates or any(c.currency for c in rates):
+        return ""
+    if any(_code_of(c.unit) is not None for c in claims if c.kind == "level"):
+        return ""
+    code = _code_of(unit)
+    if code is None:
+        return ""
+    return (
+        f"The rates are measured in {code}, the series' currency: if the source measured "
+        "them in another, the FX moves of those years are part of the gap (give its "
+        "currency, a currency column or 'in RMB terms' in the value, to check them in it)."
+    )
