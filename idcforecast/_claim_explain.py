@@ -451,9 +451,16 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
                 )
             )
         explanation.append(_derived_evidence(rows))
+    own_source: list[int] = []  # stated levels whose actual came from the claim's source
     for claim, value, actual, ok in fact_checks(group, history, tolerance):
-        verdicts.append(ok)
-        checked.append(f"stated {claim.year} level")
+        # a restated level matching an actual from the same publication checks nothing: it
+        # is no evidence either way (a mismatch with its own source still counts against it)
+        same = shared_source(claim.source, actual.source) if ok else ""
+        verdicts.append(None if same else ok)
+        if same:
+            own_source.append(claim.year)
+        else:
+            checked.append(f"stated {claim.year} level")
         span = group.intervals[claim.year]
         gap = interval_gap(span, actual.interval) if claim.is_range else value / actual.value - 1
         stated = _stated(claim, value, span)
@@ -465,9 +472,9 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
             verb = "holds against" if bound else "matches"
         else:
             verb = f"is off by {gap:+.1%} from"
-        # a restated level and its actual from one publication: a match checks nothing
-        same = shared_source(claim.source, actual.source) if ok else ""
-        itself = f" Both come from {same}: a figure checked against itself." if same else ""
+        itself = (
+            f" Both come from {same}: a figure checked against itself, not counted." if same else ""
+        )
         explanation.append(
             f"The stated {claim.year} level ({stated}) {verb} the actual "
             f"{num(actual.value)}{_note(actual)}.{itself}"
@@ -501,8 +508,8 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
         row.update(reading="", reference="", base_year=pd.NA, steps=pd.NA)
         explanation.append(_two_levels(group))
     if consistent is pd.NA and history.given and not rate_claims:
-        explanation.append(_unchecked_levels(group))
-    if rates_unchecked and checked and consistent is pd.NA:
+        explanation.append(_unchecked_levels(group, own_source))
+    if rates_unchecked and (checked or own_source) and consistent is pd.NA:
         explanation.append(
             "Consistency undetermined: no growth or CAGR claim could be checked, and a "
             "stated level that matches its actual does not check a rate."
@@ -523,17 +530,28 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
     return row
 
 
-def _unchecked_levels(group: _Group) -> str:
+def _unchecked_levels(group: _Group, own_source: list[int]) -> str:
     """Why a set of levels alone has no verdict: it has no rate claim, and no level it
-    states as a fact (for a year before it was made) has an actual to compare with."""
-    facts = [y for y, (c, _) in sorted(group.levels.items()) if not is_forecast(c)]
+    states as a fact (for a year before it was made) has an actual to compare with, other
+    than one from the claim's own publication (the years in ``own_source``)."""
+    facts = [
+        y
+        for y, (c, _) in sorted(group.levels.items())
+        if not is_forecast(c) and y not in own_source
+    ]
     why = "the set has no growth or CAGR claim"
+    if own_source:
+        years = " or ".join(str(y) for y in sorted(own_source))
+        why += f", and the only actual for {years} comes from the claim's own publication"
+        if facts:
+            why += "; "
     if facts:
         years = " or ".join(str(y) for y in facts)
-        why += f", and the history has no actual for {years} to check its stated level against"
+        why += "" if own_source else ", and "
+        why += f"the history has no actual for {years} to check its stated level against"
         if len(facts) > 1:
             why = why.replace("its stated level", "its stated levels")
-    else:
+    elif not own_source:
         why += (
             ", and its levels are forecasts (for the year they were made in or later, or "
             "without a date made): a forecast is compared with its actual as an outcome, not "

@@ -3550,3 +3550,33 @@ def test_a_restated_level_from_the_actuals_own_source_says_it_checks_nothing() -
     )
     other = dataclasses.replace(restated, source="hfnxjk.com/datacenter/news/999.html")
     assert "Both come from" not in check_claims([other], history=history).explanation[0]
+
+
+def test_a_level_matched_against_its_own_source_is_no_evidence() -> None:
+    # the same restated 2019 level: a match with an actual from its own article is not
+    # counted (consistent undetermined, nothing checked); from another article it is (yes);
+    # a mismatch with its own article still counts against it (1,600 / 1,562.5 - 1 = +2.4%)
+    source = "hfnxjk.com/datacenter/news/563646.html"
+    history = HISTORY.assign(source=source)
+    restated = Claim(
+        subject=SUBJECT,
+        kind="level",
+        value=1562.5,
+        unit=UNIT,
+        year=2019,
+        made="2020",
+        source=source,
+    )
+    own = check_claims([restated], history=history)
+    assert own.consistent.isna().all()
+    assert own.checked.iloc[0] == ""
+    assert (
+        "the only actual for 2019 comes from the claim's own publication"
+        in (own.explanation.iloc[0])
+    )
+    other = dataclasses.replace(restated, source="hfnxjk.com/datacenter/news/999.html")
+    checked = check_claims([other], history=history)
+    assert bool(checked.consistent.iloc[0]) is True
+    assert checked.checked.iloc[0] == "stated 2019 level"
+    off = dataclasses.replace(restated, value=1600.0)
+    assert bool(check_claims([off], history=history).consistent.iloc[0]) is False

@@ -356,13 +356,15 @@ def test_check_claims_names_what_a_verdict_rests_on(capsys: pytest.CaptureFixtur
     # claims30: CAICT's set read "consistent  yes ...; readings that fit: unchecked": its
     # growth 9.8% in 2021 has no 2020 level to grow from; the yes was the 2021 level's alone
     out = _run(claims_cmd, ["--all"], capsys)
+    # (its 2021 level matches an actual from its own article: not counted, nothing checked)
     assert (
-        "consistent  undetermined (tolerance 1.0%), checked: stated 2021 level; readings "
+        "consistent  undetermined (tolerance 1.0%), nothing checked; readings "
         "that fit: not checkable: no level for 2020, claimed or actual\n"
     ) in out
-    # IDC Corp's CAGR was checked (its growth claim was not): yes, naming what was checked
+    # IDC Corp's CAGR was checked (its growth claim was not; its 2022 level matches an
+    # actual from its own article, not counted): yes, naming what was checked
     assert (
-        "consistent  yes (tolerance 1.0%), checked: CAGR 18.9% 2022-2027, stated 2022 level; "
+        "consistent  yes (tolerance 1.0%), checked: CAGR 18.9% 2022-2027; "
         "readings that fit: growth 12.7% in 2022: not checkable: no level for 2021, claimed "
         "or actual; CAGR 18.9% 2022-2027: 5 steps from 2022\n"
     ) in out

@@ -23,10 +23,12 @@ def test_a_usd_report_checks_cny_claims_against_the_cny_figures(tmp_path: Path) 
     # converted the report's USD values back and said the 2019 actual 1,562.5 came "from
     # USD billion at its year's FX rate"
     assert "from USD billion at its year's FX rate" not in text
-    # (claims54: and that both figures come from one article, so the match checks nothing)
+    # (claims54: and that both figures come from one article, so the match checks nothing
+    # and is not counted)
     assert (
         "The stated 2019 level (1,562.5) matches the actual 1,562.5. Both come from "
-        "hfnxjk.com/datacenter/news/563646.html: a figure checked against itself. From"
+        "hfnxjk.com/datacenter/news/563646.html: a figure checked against itself, not "
+        "counted. From"
     ) in text
     assert "the 2022 actual was 4,043.2 (derived); the claim (more than 3,200.5) held" in text
 
