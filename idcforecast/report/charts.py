@@ -46,6 +46,7 @@ from idcforecast.report._frames import (
 from idcforecast.report._growth_chart import plot_growth
 from idcforecast.report._numbers import (
     LevelFormat,
+    half_up,
     published_values,
     set_level_ticks,
     span_text,
@@ -496,7 +497,7 @@ def _backtest_note(accuracy: pd.DataFrame | None, sid: str, model: str, windows:
     row = rows.iloc[0]
     parts = []
     if "smape" in row.index:
-        parts.append(f"sMAPE {row['smape']:.1f}%")
+        parts.append(f"sMAPE {half_up(row['smape'], 1)}%")
     # of a few forecasts a count, as the summary gives it ("covered 100%" of 1 forecast
     # stood beside the summary's "held 1 of 1 outcome")
     n = int(row["n"]) if "n" in row.index and math.isfinite(float(row["n"])) else None
@@ -507,5 +508,5 @@ def _backtest_note(accuracy: pd.DataFrame | None, sid: str, model: str, windows:
         if n is not None and 0 < n < 10:
             parts.append(f"{lead} held {round(float(share) * n)} of {n}")
         else:
-            parts.append(f"{lead} covered {100 * float(share):.0f}%")
+            parts.append(f"{lead} covered {half_up(100 * float(share), 0)}%")
     return f"{base} {', '.join(parts)}." if parts else base

@@ -32,3 +32,32 @@ def test_the_summary_table_rounds_ties_up() -> None:
     shown = format_summary(idc.summary_table(history, forecast))
     values = dict(zip(shown["Year"].astype(str), shown["Value (MW)"], strict=True))
     assert (values["2026"], values["2030"]) == ("23", "33")  # were "22" and "32"
+
+
+def test_the_reports_backtest_scores_round_ties_up() -> None:
+    # fc54: the CLI's --compare scores round a tie half up; the report's printed them with
+    # Python's format (ties to even): sMAPE 12.25 -> "12.2", coverage 1/8 = 12.5% -> "12%"
+    from idcforecast.report.charts import _backtest_note
+    from idcforecast.report.sections.methods import _other_methods_table
+    from idcforecast.report.sections.overview import _held
+
+    alt = pd.DataFrame(
+        {
+            "model": ["drift"],
+            "mean": [30.0],
+            "lo_80": [25.0],
+            "hi_80": [35.0],
+            "smape": [12.25],
+            "coverage_80": [0.125],
+        }
+    )
+    table = _other_methods_table(alt, 2030, LevelFormat(decimals=0, short_decimals=0))
+    assert table["Backtest sMAPE %"].tolist() == ["12.3"]
+    assert table["80% coverage"].tolist() == ["13%"]
+    # 2 of 16 outcomes held: 12.5%, printed "13%" like the table
+    assert _held(pd.Series({"coverage_80": 0.125, "n": 16})) == "13% of the outcomes (16 forecasts)"
+    accuracy = pd.DataFrame(
+        {"model": ["drift"], "smape": [12.25], "n": [16], "coverage_80": [0.125]}
+    )
+    note = _backtest_note(accuracy, "s", "drift", 4)
+    assert "sMAPE 12.3%" in note and "80% interval covered 13%" in note

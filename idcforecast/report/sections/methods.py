@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from idcforecast._wording import counted
-from idcforecast.report._numbers import span_text
+from idcforecast.report._numbers import half_up, span_text
 from idcforecast.report.charts import plot_backtest
 
 if TYPE_CHECKING:
@@ -418,8 +418,8 @@ def _other_methods_table(alt: pd.DataFrame, to: int, fmt: LevelFormat) -> pd.Dat
                 cell(lo, span_text(fmt.text(lo), fmt.text(hi), dash="–"))
                 for lo, hi in zip(alt["lo_80"], alt["hi_80"], strict=True)
             ],
-            "Backtest sMAPE %": [cell(v, f"{v:.1f}") for v in alt["smape"]],
-            "80% coverage": [cell(v, f"{100 * v:.0f}%") for v in alt["coverage_80"]],
+            "Backtest sMAPE %": [cell(v, half_up(v, 1)) for v in alt["smape"]],
+            "80% coverage": [cell(v, f"{half_up(100 * v, 0)}%") for v in alt["coverage_80"]],
         }
     )
 

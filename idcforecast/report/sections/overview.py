@@ -20,7 +20,7 @@ from idcforecast.report._growth import (
     series_kind,
     signed,
 )
-from idcforecast.report._numbers import span_text
+from idcforecast.report._numbers import half_up, span_text
 from idcforecast.report.charts import plot_forecast
 from idcforecast.report.fonts import contains_cjk, latin_name
 from idcforecast.report.sections._titles import INSTALL_CJK, chart_title, chinese_left_out
@@ -237,10 +237,10 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
         # (each forecast of 0 scores 200%): the MASE, scaled by the series' changes, is
         at_zero = not (hist["value"].astype(float) > 0).all()
         score = (
-            f"backtest MASE {accuracy['mase']:.2f} (the error in typical years' changes; "
+            f"backtest MASE {half_up(accuracy['mase'], 2)} (the error in typical years' changes; "
             "sMAPE, a percentage error, means little for a series at or below zero)"
             if at_zero
-            else f"backtest sMAPE {accuracy['smape']:.1f}%"
+            else f"backtest sMAPE {half_up(accuracy['smape'], 1)}%"
         )
         lines.append(
             f"**Track record of the method on this series:** {score}; its 80% intervals held "
@@ -332,7 +332,7 @@ def _held(accuracy: pd.Series) -> str:
     n = int(accuracy["n"])
     if n < 10:
         return f"{round(float(accuracy['coverage_80']) * n)} of {counted(n, 'outcome')}"
-    share = f"{100 * float(accuracy['coverage_80']):.0f}%"
+    share = f"{half_up(100 * float(accuracy['coverage_80']), 0)}%"
     return f"{share} of the outcomes ({counted(n, 'forecast')})"
 
 
