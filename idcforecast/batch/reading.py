@@ -429,7 +429,8 @@ def read_long_table(
         no_rows_against_the_footnotes(out, unit, footnotes, name)
     if unit is not None:  # "Growth" of bare numbers: not in unit=, its series fails
         out = rate_rows_marked(out, unit, place_of, series_numbers(out))
-        out = _in_unit(out, unit, kw_per_rack, place_of)
+        written = table["unit"] if "unit" in table.columns else None  # "亿" as written
+        out = _in_unit(out, unit, kw_per_rack, place_of, written)
     else:  # MW and GW in one series: converted to one of them, as read_series does
         warn_rows_without_a_stated_unit(
             out,
