@@ -285,24 +285,25 @@ def header_unit(label: Any, place: str = "") -> str | None:
             return None
         return None if parsed is None or parsed.base == "count" else parsed.canonical
 
+    text = _unit_part(match.group(1))  # "CNY bn, est.": the unit and a remark
     try:
-        parsed = parse_unit(_as_unit_text(match.group(1)))
+        parsed = parse_unit(_as_unit_text(text))
     except IdcForecastError:
-        if _MAGNITUDE_WORD.search(match.group(1)):  # else a unit= given would be taken
+        if _MAGNITUDE_WORD.search(text):  # else a unit= given would be taken
             raise DataError(
                 f"{place or repr(str(label))}: the name {str(label)!r} states "
-                f"{match.group(1)!r}, a magnitude in a unit not read here; its numbers would "
+                f"{text!r}, a magnitude in a unit not read here; its numbers would "
                 "be read in a unit given elsewhere, 10 to 1000 times off; write the unit as "
                 "one such as '(CNY 100m)', '(USD mn)', '(USD thousand)' or '（亿元）'",
                 place=place,
             ) from None
         return None
-    if parsed.base == "count" and _names_a_count(match.group(1)):
+    if parsed.base == "count" and _names_a_count(text):
         return parsed.canonical  # "大型数据中心（个）", "基站（万个）": counted things
     if parsed.base == "count" and parsed.magnitude is not None:
         raise DataError(
             f"{place or repr(str(label))}: the name {str(label)!r} states the magnitude "
-            f"{match.group(1)!r} but no unit, so its numbers would be read in a unit given "
+            f"{text!r} but no unit, so its numbers would be read in a unit given "
             f"elsewhere without it; write the unit with it, e.g. '({parsed.magnitude} racks)', "
             "'（万架）', '(USD bn)' or '（亿元）'",
             place=place,
@@ -324,6 +325,36 @@ _MAGNITUDE_WORD = re.compile(
     r"\b(?:millions?|mn|mln|billions?|bn|thousands?|trillions?)\b|'000|亿|万|百万|千",
     re.IGNORECASE,
 )
+
+
+def _unit_part(text: str) -> str:
+    """Of bracket text in parts ("CNY bn, est.", "亿元，估计", "USD m; nominal"), the one part
+    that reads as a unit when the others are remarks (no unit, no magnitude word); the
+    text itself otherwise (no separator, or two units: "CNY bn, USD bn" stays an error).
+
+    Examples
+    --------
+    >>> _unit_part("CNY bn, est."), _unit_part("亿元，估计"), _unit_part("CNY bn, USD bn")
+    ('CNY bn', '亿元', 'CNY bn, USD bn')
+    >>> _unit_part("est., 2019 prices")
+    'est., 2019 prices'
+    """
+    from idcforecast.units import parse_unit
+
+    parts = [part.strip() for part in re.split(r"[,，;；]", text)]
+    if len(parts) < 2:
+        return text
+    units = []
+    for part in parts:
+        try:
+            if parse_unit(_as_unit_text(part)) is not None:
+                units.append(part)
+                continue
+        except IdcForecastError:
+            pass
+        if _MAGNITUDE_WORD.search(part):  # "CNY, bn": a unit split, not a remark
+            return text
+    return units[0] if len(units) == 1 else text
 
 
 def _as_unit_text(text: str) -> str:
