@@ -277,6 +277,11 @@ def header_unit(label: Any, place: str = "") -> str | None:
     match = BRACKETED_END.search(str(label))
     if match is None and _PERCENT_NAME.search(str(label)):  # "Growth %", "% share"
         return "%"
+    said_in = None if match is not None else _IN_UNIT.search(str(label))
+    if said_in is not None:  # "Revenue in billion U.S. dollars", as Statista heads them
+        unit = _unit_said_in(label, said_in.group(1), place)
+        if unit is not None:
+            return unit
     if match is None:  # "Revenue, US$ m": a unit after the name's last comma
         after = _AFTER_COMMA.search(str(label))
         try:
@@ -318,6 +323,8 @@ _HUNDRED_MILLION = re.compile(r"(?<![\d.])100\s*million\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\s*(?<![\d.,])'?000s?(?![\d.,])|\bthousands\b", re.IGNORECASE)
 # a name marked as a percentage without brackets: "Growth %", "YoY%", "同比增长%", "% share"
 _PERCENT_NAME = re.compile(r"^\s*[%％]\s*[^\W\d_]|[^\W\d_]\s*[%％]\s*$")
+# the words after a name's last "in" ("Revenue in billion U.S. dollars", "Capacity in MW")
+_IN_UNIT = re.compile(r"\sin\s+([^,，()（）\s][^,，()（）]*?)\s*$", re.IGNORECASE)
 # the words after a name's last comma ("Revenue, US$ m", "规模，亿元")
 _AFTER_COMMA = re.compile(r"[,，]\s*([^,，()（）]+?)\s*$")
 # a magnitude word in bracket text the parser does not read ("RMB 100 millions"): a unit
@@ -325,6 +332,32 @@ _MAGNITUDE_WORD = re.compile(
     r"\b(?:millions?|mn|mln|billions?|bn|thousands?|trillions?)\b|'000|亿|万|百万|千",
     re.IGNORECASE,
 )
+
+
+def _unit_said_in(label: Any, text: str, place: str) -> str | None:
+    """The unit of a name ending "in <unit>" ("Revenue in billion U.S. dollars" -> "USD bn",
+    "Capacity in MW", "Share in %"); None when the words are no unit ("Sales in Europe") or
+    a count ("Spending in data centers"); an error for a magnitude alone ("Revenue in
+    millions"), as :func:`header_unit` says it of "(millions)"."""
+    from idcforecast.units import parse_unit
+
+    try:
+        parsed = parse_unit(_as_unit_text(text))
+    except IdcForecastError:
+        return None
+    if parsed is None:
+        return None
+    if parsed.base != "count":
+        return parsed.canonical
+    if parsed.magnitude is not None and _MAGNITUDE_WORD.search(text):
+        raise DataError(
+            f"{place or repr(str(label))}: the name {str(label)!r} states the magnitude "
+            f"{text!r} but no unit, so its numbers would be read in a unit given elsewhere "
+            f"without it; write the unit with it, e.g. 'in million U.S. dollars', "
+            "'(USD m)' or '（亿元）'",
+            place=place,
+        )
+    return None
 
 
 def _unit_part(text: str) -> str:
