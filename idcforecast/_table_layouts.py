@@ -294,7 +294,7 @@ def header_unit(label: Any, place: str = "") -> str | None:
     try:
         parsed = parse_unit(_as_unit_text(text))
     except IdcForecastError:
-        if _MAGNITUDE_WORD.search(text):  # else a unit= given would be taken
+        if _MAGNITUDE_WORD.search(text) or _GLUED_T.match(text.strip()):  # not unit='s
             raise DataError(
                 f"{place or repr(str(label))}: the name {str(label)!r} states "
                 f"{text!r}, a magnitude in a unit not read here; its numbers would "
@@ -318,7 +318,14 @@ def header_unit(label: Any, place: str = "") -> str | None:
 
 # how tables head a unit that the unit parser reads otherwise: "in US$ m", "单位：亿元",
 # "RMB 100 million" (CNY 100m), "US$ '000" and "US$000" (USD thousand)
-_UNIT_PREFIX = re.compile(r"^\s*(?:in|units?\s*[:：]|单位\s*[:：])\s*", re.IGNORECASE)
+# ("in" as a word: "INR bn" lost its "IN" and was refused, "(INR crore)" read no unit)
+_UNIT_PREFIX = re.compile(r"^\s*(?:in\b|units?\s*[:：]|单位\s*[:：])\s*", re.IGNORECASE)
+# a currency code with its magnitude glued on: "USDbn", "EURm" (after), "MUSD", "kEUR"
+# (before: M for million, k for thousand, as Nordic and German reports write them)
+_GLUED_AFTER = re.compile(r"^([A-Z]{3})(mn|mln|bn|m|b|k|tn)$")
+_GLUED_BEFORE = re.compile(r"^([kKmM])([A-Z]{3})$")
+# "TEUR": thousand EUR in German reports (Tausend), a trillion elsewhere: not guessed
+_GLUED_T = re.compile(r"^T(?:EUR|USD|CHF|GBP|CNY|RMB|JPY|SEK|NOK|DKK|PLN|CZK|HUF)$")
 _HUNDRED_MILLION = re.compile(r"(?<![\d.])100\s*million\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\s*(?<![\d.,])'?000s?(?![\d.,])|\bthousands\b", re.IGNORECASE)
 # a name marked as a percentage without brackets: "Growth %", "YoY%", "同比增长%", "% share"
@@ -397,8 +404,17 @@ def _as_unit_text(text: str) -> str:
     --------
     >>> _as_unit_text("in US$ m"), _as_unit_text("RMB 100 million"), _as_unit_text("US$ '000")
     ('US$ m', 'RMB 100m', 'US$ thousand')
+    >>> _as_unit_text("USDbn"), _as_unit_text("MEUR"), _as_unit_text("kUSD"), _as_unit_text("INR")
+    ('USD bn', 'EUR mn', 'USD thousand', 'INR')
     """
     text = _UNIT_PREFIX.sub("", text)
+    glued = _GLUED_AFTER.match(text.strip())
+    if glued is not None:
+        text = f"{glued.group(1)} {glued.group(2)}"
+    glued = _GLUED_BEFORE.match(text.strip())
+    if glued is not None:
+        magnitude = "thousand" if glued.group(1) in "kK" else "mn"
+        text = f"{glued.group(2)} {magnitude}"
     text = _HUNDRED_MILLION.sub("100m", text)
     return _THOUSANDS.sub(" thousand", text).strip()
 

@@ -1,0 +1,53 @@
+"""Header units written the compact way reports write them: a currency code with its
+magnitude glued on ("USDbn", "EURm", "MEUR", "kUSD") and India's "INR crore" / "INR bn".
+Were: no unit read ("USDbn", "MEUR", "INR crore": with unit= given, the numbers were taken
+in that unit in silence, 1,000 or 100 times off) or refused ("INR bn": the "IN" of INR was
+stripped as the word "in")."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from idcforecast import read_series
+from idcforecast.batch import read_long_table
+from idcforecast.errors import DataError
+
+READERS = (read_series, read_long_table)
+
+
+@pytest.mark.parametrize(
+    ("header", "cell", "unit", "expected"),
+    [
+        ("Revenue (USDbn)", "1.5", "USD mn", 1500.0),  # 1.5 bn = 1,500 m
+        ("Revenue (EURm)", "1234", "EUR bn", 1.234),  # 1,234 m = 1.234 bn
+        ("Revenue (MEUR)", "1234", "EUR bn", 1.234),  # M(illion) EUR
+        ("Revenue (kUSD)", "2500", "USD mn", 2.5),  # 2,500 thousand = 2.5 m
+        ("Revenue (INR crore)", "250", "INR bn", 2.5),  # 1 crore = 10 m: 250 crore = 2.5 bn
+        ("Revenue (INR bn)", "2.5", "INR mn", 2500.0),
+    ],
+)
+def test_a_glued_unit_is_read(
+    tmp_path: Path, header: str, cell: str, unit: str, expected: float
+) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(f"year,{header}\n2019,{cell}\n", encoding="utf-8")
+    for read in READERS:
+        assert read(path, unit=unit)["value"].tolist() == pytest.approx([expected])
+
+
+def test_a_thousand_or_a_trillion_is_not_guessed(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("year,Umsatz (TEUR)\n2019,1234\n", encoding="utf-8")
+    for read in READERS:
+        with pytest.raises(DataError, match=re.escape("states 'TEUR', a magnitude in a unit")):
+            read(path, unit="EUR mn")
+
+
+def test_words_in_brackets_stay_no_unit(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("year,Revenue (incl. cloud),Sites (MEMS)\n2019,12,7\n", encoding="utf-8")
+    for read in READERS:
+        assert read(path, unit="USD bn")["value"].tolist() == [12, 7]
