@@ -325,6 +325,9 @@ _UNIT_PREFIX = re.compile(r"^\s*(?:in\b|units?\s*[:：]|单位\s*[:：])\s*", re
 _GLUED_AFTER = re.compile(r"^([A-Z]{3})(mn|mln|bn|m|b|k|tn)$")
 _GLUED_BEFORE = re.compile(r"^([kKmM])([A-Z]{3})$")
 # "TEUR": thousand EUR in German reports (Tausend), a trillion elsewhere: not guessed
+# 兆 before a Japanese currency word: a trillion (2兆円), as parse_quantity reads it; 兆元
+# (a trillion in Taiwan, 10^6 on the mainland) stays a magnitude the header does not read
+_JAPANESE_TRILLION = {"兆円": "JPY tn", "兆ドル": "USD tn"}
 _GLUED_T = re.compile(r"^T(?:EUR|USD|CHF|GBP|CNY|RMB|JPY|SEK|NOK|DKK|PLN|CZK|HUF)$")
 _HUNDRED_MILLION = re.compile(r"(?<![\d.])100\s*million\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\s*(?<![\d.,])'?000s?(?![\d.,])|\bthousands\b", re.IGNORECASE)
@@ -336,7 +339,7 @@ _IN_UNIT = re.compile(r"\sin\s+([^,，()（）\s][^,，()（）]*?)\s*$", re.IGN
 _AFTER_COMMA = re.compile(r"[,，]\s*([^,，()（）]+?)\s*$")
 # a magnitude word in bracket text the parser does not read ("RMB 100 millions"): a unit
 _MAGNITUDE_WORD = re.compile(
-    r"\b(?:millions?|mn|mln|billions?|bn|thousands?|trillions?)\b|'000|亿|万|百万|千",
+    r"\b(?:millions?|mn|mln|billions?|bn|thousands?|trillions?)\b|'000|亿|億|万|百万|千|兆",
     re.IGNORECASE,
 )
 
@@ -408,6 +411,7 @@ def _as_unit_text(text: str) -> str:
     ('USD bn', 'EUR mn', 'USD thousand', 'INR')
     """
     text = _UNIT_PREFIX.sub("", text)
+    text = _JAPANESE_TRILLION.get(text.strip(), text)
     glued = _GLUED_AFTER.match(text.strip())
     if glued is not None:
         text = f"{glued.group(1)} {glued.group(2)}"

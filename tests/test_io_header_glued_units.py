@@ -1,6 +1,7 @@
 """Header units written the compact way reports write them: a currency code with its
-magnitude glued on ("USDbn", "EURm", "MEUR", "kUSD") and India's "INR crore" / "INR bn".
-Were: no unit read ("USDbn", "MEUR", "INR crore": with unit= given, the numbers were taken
+magnitude glued on ("USDbn", "EURm", "MEUR", "kUSD"), India's "INR crore" / "INR bn" and
+Japan's 兆円 (a trillion yen).
+Were: no unit read ("USDbn", "MEUR", "INR crore", "兆円": with unit= given, the numbers were taken
 in that unit in silence, 1,000 or 100 times off) or refused ("INR bn": the "IN" of INR was
 stripped as the word "in")."""
 
@@ -27,6 +28,7 @@ READERS = (read_series, read_long_table)
         ("Revenue (kUSD)", "2500", "USD mn", 2.5),  # 2,500 thousand = 2.5 m
         ("Revenue (INR crore)", "250", "INR bn", 2.5),  # 1 crore = 10 m: 250 crore = 2.5 bn
         ("Revenue (INR bn)", "2.5", "INR mn", 2500.0),
+        ("市場規模（兆円）", "2.1", "JPY 100m", 21000.0),  # 1 兆 = 10,000 億
     ],
 )
 def test_a_glued_unit_is_read(
@@ -44,6 +46,15 @@ def test_a_thousand_or_a_trillion_is_not_guessed(tmp_path: Path) -> None:
     for read in READERS:
         with pytest.raises(DataError, match=re.escape("states 'TEUR', a magnitude in a unit")):
             read(path, unit="EUR mn")
+
+
+def test_a_chinese_zhao_is_not_guessed(tmp_path: Path) -> None:
+    # 兆元: a trillion in Taiwan, a million (mega) on the mainland; was no unit, in silence
+    path = tmp_path / "t.csv"
+    path.write_text("year,规模（兆元）\n2019,3\n", encoding="utf-8")
+    for read in READERS:
+        with pytest.raises(DataError, match=re.escape("states '兆元', a magnitude in a unit")):
+            read(path, unit="CNY 100m")
 
 
 def test_words_in_brackets_stay_no_unit(tmp_path: Path) -> None:
