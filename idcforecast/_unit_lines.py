@@ -119,7 +119,47 @@ def unit_line_above(
                 said_in.add(_as_unit_text(inside.strip()))
         if len(said_in) == 1:  # two units over different columns: no table's unit
             return " ".join(line.split()).strip(" ,;"), said_in.pop()
+    for line in lines:  # "Revenue, USD m", "Source: IDC; USD million": a part of the line
+        said = _unit_part_alone(line)
+        if said is not None:
+            return " ".join(line.split()).strip(" ,;"), said
     return None
+
+
+_LINE_PARTS = re.compile(r"[,，;；|\t]")
+
+
+def _unit_part_alone(line: str) -> str | None:
+    """The unit one part of a line states alone (parts split at commas, semicolons, tabs:
+    a title "Revenue, USD m", CSV cells "China IDC market,USD m", "Source: IDC; USD
+    million"), when it is the only part that reads as a unit (:func:`_unit_alone`'s money
+    or magnitude); None when none does or two parts do ("USD m" over some columns and
+    "MW" over others: no one unit of the table).
+
+    Examples
+    --------
+    >>> _unit_part_alone("Revenue, USD m"), _unit_part_alone("Source: IDC; USD million")
+    ('USD m', 'USD million')
+    >>> _unit_part_alone("Revenue, USD m,, Capacity, MW") is None
+    True
+    """
+    from idcforecast._table_layouts import _as_unit_text
+    from idcforecast.units import parse_unit
+
+    units = []
+    for part in _LINE_PARTS.split(line.replace('"', " ")):
+        text = " ".join(part.split())
+        if not text:
+            continue
+        try:
+            unit = parse_unit(_as_unit_text(text))
+        except IdcForecastError:
+            continue
+        if unit is not None and not unit.canonical.startswith("count"):
+            units.append(text)
+    if len(units) != 1:
+        return None
+    return _unit_alone(units[0])
 
 
 def _unit_alone(line: str) -> str | None:
