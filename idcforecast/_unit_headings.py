@@ -54,8 +54,9 @@ __all__ = [
 
 # "单位：亿元", "计量单位: 万架", "Unit: CNY bn": a unit said in words (in a heading, or a
 # line above the header: _unit_lines), and a bracketed part that may hold one, "(亿元)"
-UNIT_SAID = re.compile(
-    r"(?:计量单位|單位|单位|units?)\s*[:：]\s*([^,，;；()（）\n]+)", re.IGNORECASE
+UNIT_SAID = re.compile(  # "单位：亿元", "Unit: CNY bn", and "单位为亿元" ("the unit is")
+    r"(?:(?:计量单位|單位|单位)\s*(?:[:：]|均?[为為是])|units?\s*[:：])\s*([^,，;；。()（）\n]+)",
+    re.IGNORECASE,
 )
 BRACKETED = re.compile(r"[(（]([^()（）]+)[)）]")
 

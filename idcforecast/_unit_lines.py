@@ -220,6 +220,10 @@ def unit_in_footnotes(footnotes: list[str]) -> tuple[str, str] | None:
     ('Note: figures in US$ m', 'US$ m')
     >>> unit_in_footnotes(["注：单位：亿元"]), unit_in_footnotes(["Note: 2020 in brackets"])
     (('注：单位：亿元', '亿元'), None)
+    >>> unit_in_footnotes(["* in millions of U.S. dollars"])[1]
+    'millions of U.S. dollars'
+    >>> unit_in_footnotes(["注：单位为亿元。"])[1]
+    '亿元'
     """
     from idcforecast.units import canonical_unit
 
@@ -234,7 +238,16 @@ def unit_in_footnotes(footnotes: list[str]) -> tuple[str, str] | None:
                     return " ".join(note.split()), said
             except IdcForecastError:
                 continue
+    for note in footnotes:  # "* in millions of U.S. dollars", "Source: IDC, USD million"
+        after_in = _NOTE_ENDS_IN.search(note)
+        said = (_unit_alone(after_in.group(1)) if after_in else None) or _unit_part_alone(note)
+        if said is not None:
+            return " ".join(note.split()), said
     return None
+
+
+# a footnote ending "in <unit>": "* in millions of U.S. dollars", "Revenue in USD m."
+_NOTE_ENDS_IN = re.compile(r"\bin\s+([^;,()（）\n]+?)\s*\.?\s*$", re.IGNORECASE)
 
 
 def no_unit_against_the_footnotes(
