@@ -444,7 +444,7 @@ def read_long_table(
         out = one_unit_per_series(out, kw_per_rack, place_of)
     out = values_not_read(out, place_of)
     out = repeated_years(out, place_of, series_numbers(out))
-    out = years_not_read(out, place_of)  # last: its note ends the row's note
+    out = years_not_read(out, place_of, in_a_file=True)  # last: its note ends the row's note
     # in one order, whatever added unit (a percent value, the value's header) or note
     out = out[
         [c for c in (*LONG_COLUMNS, "unit", "qualifier", "quote", "note") if c in out.columns]
