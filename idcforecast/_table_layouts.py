@@ -329,7 +329,7 @@ _GLUED_BEFORE = re.compile(r"^([kKmM])([A-Z]{3})$")
 # (a trillion in Taiwan, 10^6 on the mainland) stays a magnitude the header does not read
 _JAPANESE_TRILLION = {"兆円": "JPY tn", "兆ドル": "USD tn"}
 _GLUED_T = re.compile(r"^T(?:EUR|USD|CHF|GBP|CNY|RMB|JPY|SEK|NOK|DKK|PLN|CZK|HUF)$")
-_HUNDRED_MILLION = re.compile(r"(?<![\d.])100\s*million\b", re.IGNORECASE)
+_HUNDRED_MILLION = re.compile(r"(?<![\d.])100\s*(?:million|mn|mln)\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\s*(?<![\d.,])'?000s?(?![\d.,])|\bthousands\b", re.IGNORECASE)
 # a name marked as a percentage without brackets: "Growth %", "YoY%", "同比增长%", "% share"
 _PERCENT_NAME = re.compile(r"^\s*[%％]\s*[^\W\d_]|[^\W\d_]\s*[%％]\s*$")
@@ -339,7 +339,7 @@ _IN_UNIT = re.compile(r"\sin\s+([^,，()（）\s][^,，()（）]*?)\s*$", re.IGN
 _AFTER_COMMA = re.compile(r"[,，]\s*([^,，()（）]+?)\s*$")
 # a magnitude word in bracket text the parser does not read ("RMB 100 millions"): a unit
 _MAGNITUDE_WORD = re.compile(
-    r"\b(?:millions?|mn|mln|billions?|bn|thousands?|trillions?)\b|'000|亿|億|万|百万|千|兆",
+    r"\b(?:millions?|mn|mln|billions?|bn|thousands?|trillions?|tsd|mio|mrd)\b|'000|亿|億|万|百万|千|兆",
     re.IGNORECASE,
 )
 

@@ -62,3 +62,20 @@ def test_words_in_brackets_stay_no_unit(tmp_path: Path) -> None:
     path.write_text("year,Revenue (incl. cloud),Sites (MEMS)\n2019,12,7\n", encoding="utf-8")
     for read in READERS:
         assert read(path, unit="USD bn")["value"].tolist() == [12, 7]
+
+
+def test_rmb_100mn_is_rmb_100_million(tmp_path: Path) -> None:
+    # was: no unit read ('100mn' is no word 'mn'), 1562.5 read as CNY bn with unit='CNY bn'
+    path = tmp_path / "t.csv"
+    path.write_text("year,市场规模 (RMB 100mn)\n2019,1562.5\n", encoding="utf-8")
+    for read in READERS:
+        # 1,562.5 x 100m = 156.25 bn
+        assert read(path, unit="CNY bn")["value"].tolist() == pytest.approx([156.25])
+
+
+def test_a_german_thousand_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("year,Umsatz (Tsd. EUR)\n2019,1234\n", encoding="utf-8")
+    for read in READERS:
+        with pytest.raises(DataError, match=re.escape("states 'Tsd. EUR', a magnitude")):
+            read(path, unit="EUR mn")
