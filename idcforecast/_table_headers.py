@@ -224,6 +224,19 @@ def _blank_year_header(table: pd.DataFrame, i: int) -> bool:
     )
 
 
+def _is_a_unit(text: str) -> bool:
+    """Whether a header is a unit of money or with a magnitude ("USD m", "亿元"), not a name.
+
+    Examples
+    --------
+    >>> _is_a_unit("USD m"), _is_a_unit("亿元"), _is_a_unit("China"), _is_a_unit("MW")
+    (True, True, False, False)
+    """
+    from idcforecast._unit_lines import _unit_alone
+
+    return _unit_alone(text) is not None
+
+
 def is_headerless(column: Any) -> bool:
     """True for a column read without a header: pandas names it "Unnamed: 2".
 
@@ -303,6 +316,16 @@ def tidy_headers(
                     f"{_blocks_said(list(raw_header or ()), blocks)}; expected one table per "
                     "sheet or file: move each block to a sheet or file of its own, with its "
                     "unit, and read each",
+                    source=name,
+                    column=key,
+                )
+            if _is_a_unit(key):  # "Region, USD m, USD m" over the years' row
+                raise DataError(
+                    f"{name}: the header {key!r} appears twice (columns {first[key] + 1} and "
+                    f"{j + 1}) and is a unit: a row of units over the header? expected one "
+                    "header row: pass header_row=N, the 0-based row of the header below "
+                    "it (the unit row is then checked against unit=), or write the unit in "
+                    "brackets after each series' name and delete the row",
                     source=name,
                     column=key,
                 )

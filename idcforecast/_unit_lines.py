@@ -142,11 +142,13 @@ def _unit_part_alone(line: str) -> str | None:
     ('USD m', 'USD million')
     >>> _unit_part_alone("Revenue, USD m,, Capacity, MW") is None
     True
+    >>> _unit_part_alone("Region,USD m,USD m")  # a row of units over the header
+    'USD m'
     """
     from idcforecast._table_layouts import _as_unit_text
     from idcforecast.units import parse_unit
 
-    units = []
+    units: dict[str, str] = {}  # canonical -> the first part that says it
     for part in _LINE_PARTS.split(line.replace('"', " ")):
         text = " ".join(part.split())
         if not text:
@@ -156,10 +158,10 @@ def _unit_part_alone(line: str) -> str | None:
         except IdcForecastError:
             continue
         if unit is not None and not unit.canonical.startswith("count"):
-            units.append(text)
-    if len(units) != 1:
+            units.setdefault(unit.canonical, text)
+    if len(units) != 1:  # "USD m" over every column is one unit; "USD m" and "MW" are two
         return None
-    return _unit_alone(units[0])
+    return _unit_alone(next(iter(units.values())))
 
 
 def _unit_alone(line: str) -> str | None:
