@@ -51,6 +51,7 @@ from idcforecast._series_cells import (  # the cells' checks, kept importable fr
     one_unit_now,
     true_false_cells,
     unpublished_label,
+    unread_file_years,
     value_not_finite_message,
     year_numbers,
 )
@@ -445,6 +446,8 @@ def _one_series(series_id: str, group: pd.DataFrame, *, in_index: bool = False) 
     years_raw = year_numbers(group["year"])
     outside = (years_raw > YEAR_MAX) | (years_raw < YEAR_MIN)
     bad_year = (years_raw.isna() | (years_raw % 1 != 0) | outside).to_numpy()
+    if "note" in group.columns:  # '19' read from a file: marked by read_long_table
+        bad_year = bad_year | unread_file_years(group["note"].to_numpy(), years_raw.to_numpy(float))
     if bad_year.any():
         pos = int(np.flatnonzero(bad_year)[0])
         raw = group["year"].iloc[pos]

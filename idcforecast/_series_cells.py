@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "FILE_YEAR_MAX",
+    "FILE_YEAR_MIN",
     "NOT_CONVERTED",
     "STALE_MARK_FIX",
     "UNIT_AS_READ",
@@ -37,6 +39,7 @@ __all__ = [
     "one_unit_now",
     "true_false_cells",
     "unpublished_label",
+    "unread_file_years",
     "value_not_finite_message",
     "year_numbers",
 ]
@@ -44,6 +47,8 @@ __all__ = [
 # At most four digits: a typo (20210) or a date read as nanoseconds must not become
 # thousands of interpolated gap years. No lower bound: benchmarks index years 1..n.
 YEAR_MIN, YEAR_MAX = 1, 9999  # years below 1 are index positions, not years (0, 1, 2...)
+# The years a file's year cell is read as (read_series, read_long_table): '19' is no year
+FILE_YEAR_MIN, FILE_YEAR_MAX = 1900, 2100
 
 # How idcforecast.batch.read_long_table marks, in a row's note, a year or value cell it
 # could not read, followed by the message naming the cell in its file ("markets.csv row 4,
@@ -92,6 +97,23 @@ STALE_MARK_FIX = (
     "have corrected its value, remove that mark from its note (the text from "
     f"{NOT_CONVERTED.strip()!r} on)"
 )
+
+
+def unread_file_years(notes: Any, years: np.ndarray) -> np.ndarray:
+    """Whether each row is a year read_long_table marked as not read (:data:`YEAR_UNREAD`
+    in its note) that is still outside a file's years (1900-2100: '19' is no year 2019):
+    such a row fails its series although forecast() takes its year (1 to 9999); a year
+    corrected in the frame since is read.
+
+    Examples
+    --------
+    >>> notes = np.array(["year not read: series 'cn': year 19 ...", None, ""], dtype=object)
+    >>> unread_file_years(notes, np.array([19.0, 19.0, 2019.0])).tolist()
+    [True, False, False]
+    """
+    marked = np.array([isinstance(n, str) and YEAR_UNREAD in n for n in notes], dtype=bool)
+    with np.errstate(invalid="ignore"):
+        return marked & ((years < FILE_YEAR_MIN) | (years > FILE_YEAR_MAX))
 
 
 def marked_message(note: Any, marker: str) -> str | None:

@@ -36,6 +36,7 @@ from idcforecast._excel_sheets import (
     warn_scaled_cells,
 )
 from idcforecast._file_kinds import starts_with, what_it_holds
+from idcforecast._header_brackets import with_bracket_cells_joined
 from idcforecast._hidden_cells import hidden_cells, warn_hidden_cells
 from idcforecast._table_footnotes import without_footnotes
 from idcforecast._table_headers import (
@@ -247,6 +248,10 @@ def read_table(
                     )
                     .iloc[0]
                     .tolist()
+                )
+                # "Market size (CNY bn, est.)" unquoted: one column again, or an error
+                table, raw_header = with_bracket_cells_joined(
+                    table, raw_header, sep, name, header_row + 1
                 )
                 if header_row > 0:  # the row above the header, for a blank header's hint
                     above_header = _row_above(path, sep, header_row, encoding)

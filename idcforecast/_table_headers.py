@@ -56,7 +56,9 @@ def header_hint(
             above = list(table.columns) if found == 0 else list(table.iloc[found - 1])
             above = [None if is_headerless(c) else c for c in above]
             return (
-                f" (row {row + 1} looks like the header, but {_side_by_side(cells, above)}; "
+                # the table's blank columns are dropped: no column numbers to cut by here
+                f" (row {row + 1} looks like the header, but "
+                f"{_side_by_side(cells, above, blocks=False)}; "
                 "expected one table per sheet or file: move each block to one of its own and "
                 f"read it with header_row={row})"
             )
@@ -102,10 +104,11 @@ def repeated_years(cells: list[Any]) -> list[int] | None:
     return [run[0][0] for run in runs]
 
 
-def _side_by_side(cells: list[Any], above: list[Any] | None) -> str:
+def _side_by_side(cells: list[Any], above: list[Any] | None, *, blocks: bool = True) -> str:
     """What a header row whose years repeat (:func:`repeated_years`) holds, for messages:
-    the columns where the years start again and the headings over them in ``above``
-    ("'Revenue (USD bn)' and 'Capacity (MW)'")."""
+    the columns where the years start again, the headings over them in ``above``
+    ("'Revenue (USD bn)' and 'Capacity (MW)'") and, with ``blocks`` (``cells`` as the file
+    has them, blank columns kept), each block's columns to cut."""
     from idcforecast._cells import estimate_year, year_label
 
     starts = repeated_years(cells) or [0]
@@ -117,7 +120,56 @@ def _side_by_side(cells: list[Any], above: list[Any] | None) -> str:
     return (
         f"its years{span} run from column {starts[0] + 1} and start again at column "
         f"{again}: {len(starts)} tables side by side{under}"
+        + (f", {_blocks_said(cells, _block_starts(cells, starts))}" if blocks else "")
     )
+
+
+def _block_starts(cells: list[Any], starts: list[int]) -> list[int]:
+    """Where each block of a header row begins: the first block at the row's first filled
+    cell, each later one at the first filled cell after a blank one before its years (its
+    own label column, "Capacity (MW)" before its 2019), else at its first year."""
+    filled = [j for j, c in enumerate(cells) if not _is_blank(c)]
+    begins = [filled[0] if filled else 0]
+    for start in starts[1:]:
+        j = start
+        while j - 1 > begins[-1] and not _is_blank(cells[j - 1]):
+            j -= 1
+        begins.append(j if j - 1 > begins[-1] and _is_blank(cells[j - 1]) else start)
+    return begins
+
+
+def _blocks_said(cells: list[Any], begins: list[int]) -> str:
+    """The columns of each block, by number and spreadsheet letter: "columns 1-4 (A-D) and
+    6-9 (F-I)" (a block ends at its last filled cell before the next block).
+
+    Examples
+    --------
+    >>> _blocks_said(["Region", 2019, 2020, None, "Region", 2019, 2020], [0, 4])
+    'columns 1-3 (A-C) and 5-7 (E-G)'
+    """
+    from openpyxl.utils import get_column_letter
+
+    ends = [*begins[1:], len(cells)]
+    spans = []
+    for begin, end in zip(begins, ends, strict=True):
+        last = max((j for j in range(begin, end) if not _is_blank(cells[j])), default=begin)
+        letters = f"{get_column_letter(begin + 1)}-{get_column_letter(last + 1)}"
+        spans.append(f"{begin + 1}-{last + 1} ({letters})")
+    return f"columns {' and '.join(spans)}"
+
+
+def _repeated_blocks(cells: list[Any], key: str, again: int) -> list[int] | None:
+    """Where the blocks begin when the header ``key`` (the row's first filled cell) starts
+    again at ``again`` right after a blank column ("year, Revenue, , year, Capacity": two
+    tables side by side, each with its own header), else None."""
+    filled = [j for j, c in enumerate(cells) if not _is_blank(c)]
+    if not filled or str(cells[filled[0]]).strip() != key or not _is_blank(cells[again - 1]):
+        return None
+    begins = [filled[0]]
+    for j in range(filled[0] + 1, len(cells)):
+        if str(cells[j]).strip() == key and _is_blank(cells[j - 1]):
+            begins.append(j)
+    return begins
 
 
 def _header_below(table: pd.DataFrame, names: tuple[str, ...], rows: int = 30) -> int | None:
@@ -170,6 +222,19 @@ def _blank_year_header(table: pd.DataFrame, i: int) -> bool:
         and not any(is_number_column([c]) for c in rest)
         and year_label(below[0]) is not None
     )
+
+
+def _is_a_unit(text: str) -> bool:
+    """Whether a header is a unit of money or with a magnitude ("USD m", "亿元"), not a name.
+
+    Examples
+    --------
+    >>> _is_a_unit("USD m"), _is_a_unit("亿元"), _is_a_unit("China"), _is_a_unit("MW")
+    (True, True, False, False)
+    """
+    from idcforecast._unit_lines import _unit_alone
+
+    return _unit_alone(text) is not None
 
 
 def is_headerless(column: Any) -> bool:
@@ -240,6 +305,27 @@ def tidy_headers(
                     f"{j + 1}); {_side_by_side(list(raw_header or ()), above)}; expected one "
                     "table per sheet or file (a sheet's years once): move each block to a "
                     "sheet or file of its own, with its unit, and read each",
+                    source=name,
+                    column=key,
+                )
+            blocks = _repeated_blocks(list(raw_header or ()), key, j)
+            if blocks is not None:
+                raise DataError(
+                    f"{name}: the header {key!r} appears twice (columns {first[key] + 1} and "
+                    f"{j + 1}, after a blank column): {len(blocks)} tables side by side, "
+                    f"{_blocks_said(list(raw_header or ()), blocks)}; expected one table per "
+                    "sheet or file: move each block to a sheet or file of its own, with its "
+                    "unit, and read each",
+                    source=name,
+                    column=key,
+                )
+            if _is_a_unit(key):  # "Region, USD m, USD m" over the years' row
+                raise DataError(
+                    f"{name}: the header {key!r} appears twice (columns {first[key] + 1} and "
+                    f"{j + 1}) and is a unit: a row of units over the header? expected one "
+                    "header row: pass header_row=N, the 0-based row of the header below "
+                    "it (the unit row is then checked against unit=), or write the unit in "
+                    "brackets after each series' name and delete the row",
                     source=name,
                     column=key,
                 )

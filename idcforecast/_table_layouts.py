@@ -277,6 +277,11 @@ def header_unit(label: Any, place: str = "") -> str | None:
     match = BRACKETED_END.search(str(label))
     if match is None and _PERCENT_NAME.search(str(label)):  # "Growth %", "% share"
         return "%"
+    said_in = None if match is not None else _IN_UNIT.search(str(label))
+    if said_in is not None:  # "Revenue in billion U.S. dollars", as Statista heads them
+        unit = _unit_said_in(label, said_in.group(1), place)
+        if unit is not None:
+            return unit
     if match is None:  # "Revenue, US$ m": a unit after the name's last comma
         after = _AFTER_COMMA.search(str(label))
         try:
@@ -285,24 +290,25 @@ def header_unit(label: Any, place: str = "") -> str | None:
             return None
         return None if parsed is None or parsed.base == "count" else parsed.canonical
 
+    text = _unit_part(match.group(1))  # "CNY bn, est.": the unit and a remark
     try:
-        parsed = parse_unit(_as_unit_text(match.group(1)))
+        parsed = parse_unit(_as_unit_text(text))
     except IdcForecastError:
-        if _MAGNITUDE_WORD.search(match.group(1)):  # else a unit= given would be taken
+        if _MAGNITUDE_WORD.search(text) or _GLUED_T.match(text.strip()):  # not unit='s
             raise DataError(
                 f"{place or repr(str(label))}: the name {str(label)!r} states "
-                f"{match.group(1)!r}, a magnitude in a unit not read here; its numbers would "
+                f"{text!r}, a magnitude in a unit not read here; its numbers would "
                 "be read in a unit given elsewhere, 10 to 1000 times off; write the unit as "
                 "one such as '(CNY 100m)', '(USD mn)', '(USD thousand)' or '（亿元）'",
                 place=place,
             ) from None
         return None
-    if parsed.base == "count" and _names_a_count(match.group(1)):
+    if parsed.base == "count" and _names_a_count(text):
         return parsed.canonical  # "大型数据中心（个）", "基站（万个）": counted things
     if parsed.base == "count" and parsed.magnitude is not None:
         raise DataError(
             f"{place or repr(str(label))}: the name {str(label)!r} states the magnitude "
-            f"{match.group(1)!r} but no unit, so its numbers would be read in a unit given "
+            f"{text!r} but no unit, so its numbers would be read in a unit given "
             f"elsewhere without it; write the unit with it, e.g. '({parsed.magnitude} racks)', "
             "'（万架）', '(USD bn)' or '（亿元）'",
             place=place,
@@ -312,18 +318,86 @@ def header_unit(label: Any, place: str = "") -> str | None:
 
 # how tables head a unit that the unit parser reads otherwise: "in US$ m", "单位：亿元",
 # "RMB 100 million" (CNY 100m), "US$ '000" and "US$000" (USD thousand)
-_UNIT_PREFIX = re.compile(r"^\s*(?:in|units?\s*[:：]|单位\s*[:：])\s*", re.IGNORECASE)
-_HUNDRED_MILLION = re.compile(r"(?<![\d.])100\s*million\b", re.IGNORECASE)
+# ("in" as a word: "INR bn" lost its "IN" and was refused, "(INR crore)" read no unit)
+_UNIT_PREFIX = re.compile(r"^\s*(?:in\b|units?\s*[:：]|单位\s*[:：])\s*", re.IGNORECASE)
+# a currency code with its magnitude glued on: "USDbn", "EURm" (after), "MUSD", "kEUR"
+# (before: M for million, k for thousand, as Nordic and German reports write them)
+_GLUED_AFTER = re.compile(r"^([A-Z]{3})(mn|mln|bn|m|b|k|tn)$")
+_GLUED_BEFORE = re.compile(r"^([kKmM])([A-Z]{3})$")
+# "TEUR": thousand EUR in German reports (Tausend), a trillion elsewhere: not guessed
+# 兆 before a Japanese currency word: a trillion (2兆円), as parse_quantity reads it; 兆元
+# (a trillion in Taiwan, 10^6 on the mainland) stays a magnitude the header does not read
+_JAPANESE_TRILLION = {"兆円": "JPY tn", "兆ドル": "USD tn"}
+_GLUED_T = re.compile(r"^T(?:EUR|USD|CHF|GBP|CNY|RMB|JPY|SEK|NOK|DKK|PLN|CZK|HUF)$")
+_HUNDRED_MILLION = re.compile(r"(?<![\d.])100\s*(?:million|mn|mln)\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\s*(?<![\d.,])'?000s?(?![\d.,])|\bthousands\b", re.IGNORECASE)
 # a name marked as a percentage without brackets: "Growth %", "YoY%", "同比增长%", "% share"
 _PERCENT_NAME = re.compile(r"^\s*[%％]\s*[^\W\d_]|[^\W\d_]\s*[%％]\s*$")
+# the words after a name's last "in" ("Revenue in billion U.S. dollars", "Capacity in MW")
+_IN_UNIT = re.compile(r"\sin\s+([^,，()（）\s][^,，()（）]*?)\s*$", re.IGNORECASE)
 # the words after a name's last comma ("Revenue, US$ m", "规模，亿元")
 _AFTER_COMMA = re.compile(r"[,，]\s*([^,，()（）]+?)\s*$")
 # a magnitude word in bracket text the parser does not read ("RMB 100 millions"): a unit
 _MAGNITUDE_WORD = re.compile(
-    r"\b(?:millions?|mn|mln|billions?|bn|thousands?|trillions?)\b|'000|亿|万|百万|千",
+    r"\b(?:millions?|mn|mln|billions?|bn|thousands?|trillions?|tsd|mio|mrd)\b|'000|亿|億|万|百万|千|兆",
     re.IGNORECASE,
 )
+
+
+def _unit_said_in(label: Any, text: str, place: str) -> str | None:
+    """The unit of a name ending "in <unit>" ("Revenue in billion U.S. dollars" -> "USD bn",
+    "Capacity in MW", "Share in %"); None when the words are no unit ("Sales in Europe") or
+    a count ("Spending in data centers"); an error for a magnitude alone ("Revenue in
+    millions"), as :func:`header_unit` says it of "(millions)"."""
+    from idcforecast.units import parse_unit
+
+    try:
+        parsed = parse_unit(_as_unit_text(text))
+    except IdcForecastError:
+        return None
+    if parsed is None:
+        return None
+    if parsed.base != "count":
+        return parsed.canonical
+    if parsed.magnitude is not None and _MAGNITUDE_WORD.search(text):
+        raise DataError(
+            f"{place or repr(str(label))}: the name {str(label)!r} states the magnitude "
+            f"{text!r} but no unit, so its numbers would be read in a unit given elsewhere "
+            f"without it; write the unit with it, e.g. 'in million U.S. dollars', "
+            "'(USD m)' or '（亿元）'",
+            place=place,
+        )
+    return None
+
+
+def _unit_part(text: str) -> str:
+    """Of bracket text in parts ("CNY bn, est.", "亿元，估计", "USD m; nominal"), the one part
+    that reads as a unit when the others are remarks (no unit, no magnitude word); the
+    text itself otherwise (no separator, or two units: "CNY bn, USD bn" stays an error).
+
+    Examples
+    --------
+    >>> _unit_part("CNY bn, est."), _unit_part("亿元，估计"), _unit_part("CNY bn, USD bn")
+    ('CNY bn', '亿元', 'CNY bn, USD bn')
+    >>> _unit_part("est., 2019 prices")
+    'est., 2019 prices'
+    """
+    from idcforecast.units import parse_unit
+
+    parts = [part.strip() for part in re.split(r"[,，;；]", text)]
+    if len(parts) < 2:
+        return text
+    units = []
+    for part in parts:
+        try:
+            if parse_unit(_as_unit_text(part)) is not None:
+                units.append(part)
+                continue
+        except IdcForecastError:
+            pass
+        if _MAGNITUDE_WORD.search(part):  # "CNY, bn": a unit split, not a remark
+            return text
+    return units[0] if len(units) == 1 else text
 
 
 def _as_unit_text(text: str) -> str:
@@ -333,8 +407,18 @@ def _as_unit_text(text: str) -> str:
     --------
     >>> _as_unit_text("in US$ m"), _as_unit_text("RMB 100 million"), _as_unit_text("US$ '000")
     ('US$ m', 'RMB 100m', 'US$ thousand')
+    >>> _as_unit_text("USDbn"), _as_unit_text("MEUR"), _as_unit_text("kUSD"), _as_unit_text("INR")
+    ('USD bn', 'EUR mn', 'USD thousand', 'INR')
     """
     text = _UNIT_PREFIX.sub("", text)
+    text = _JAPANESE_TRILLION.get(text.strip(), text)
+    glued = _GLUED_AFTER.match(text.strip())
+    if glued is not None:
+        text = f"{glued.group(1)} {glued.group(2)}"
+    glued = _GLUED_BEFORE.match(text.strip())
+    if glued is not None:
+        magnitude = "thousand" if glued.group(1) in "kK" else "mn"
+        text = f"{glued.group(2)} {magnitude}"
     text = _HUNDRED_MILLION.sub("100m", text)
     return _THOUSANDS.sub(" thousand", text).strip()
 

@@ -10,6 +10,7 @@ encoding to pass (:func:`decode_error`). A CSV's separator is detected
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 from typing import Any
@@ -128,9 +129,14 @@ def decode_error(name: str, path: Path, encoding: str, err: UnicodeDecodeError) 
     >>> print(decode_error("gbk.csv", Path("gbk.csv"), "utf-8", err))  # doctest: +ELLIPSIS
     gbk.csv: the file is not utf-8 text (invalid continuation byte at byte 0); pass encoding=...
     """
+    guess = _east_asian_legacy(path) if text_codec(encoding) == "utf-8-sig" else None
     fix = (
-        "pass encoding='gb18030' (--encoding gb18030) for a CSV saved by Excel on Chinese "
-        "Windows (GBK), encoding='cp1252' for Western Windows, or save it as 'CSV UTF-8'"
+        f"it reads as {guess[1]}: pass encoding={guess[0]!r} (--encoding {guess[0]}), or save "
+        "it as 'CSV UTF-8'"
+        if guess is not None
+        else "pass encoding='gb18030' (--encoding gb18030) for a CSV saved by Excel on Chinese "
+        "Windows (GBK), encoding='cp932' for Japanese Windows (Shift-JIS), encoding='cp949' "
+        "for Korean, encoding='cp1252' for Western Windows, or save it as 'CSV UTF-8'"
         if text_codec(encoding) == "utf-8-sig"
         else "check the encoding the file was saved in (encoding=, --encoding)"
     )
@@ -158,6 +164,37 @@ def decode_error(name: str, path: Path, encoding: str, err: UnicodeDecodeError) 
 
 # how much of a file is read to tell UTF-8 text from a legacy encoding's
 _SNIFF_BYTES = 1 << 20
+# (encoding, what it is, the letters only its text has, letters its text lacks): Japanese
+# kana; Korean hangul without hanzi (GBK text read as cp949 gives hangul mixed with hanja);
+# GB18030 decodes any bytes, so it is not tried
+_EAST_ASIAN = (
+    ("cp932", "Japanese Windows text (Shift-JIS)", re.compile(r"[\u3040-\u30ff]{2}"), None),
+    (
+        "cp949",
+        "Korean Windows text",
+        re.compile(r"[\uac00-\ud7a3]{2}"),
+        re.compile(r"[\u4e00-\u9fff]"),
+    ),
+)
+
+
+def _east_asian_legacy(path: Path) -> tuple[str, str] | None:
+    """``(encoding, what it is)`` when the start of the file decodes without error as
+    Japanese or Korean Windows text and holds kana or hangul, which GB18030 (the fix for
+    Chinese files) would read as wrong hanzi with no error; else None."""
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(_SNIFF_BYTES)
+    except OSError:
+        return None
+    for codec, what, letters, lacks in _EAST_ASIAN:
+        try:
+            text = codecs.getincrementaldecoder(codec)().decode(start, final=False)
+        except UnicodeDecodeError:
+            continue
+        if letters.search(text) and (lacks is None or not lacks.search(text)):
+            return codec, what
+    return None
 
 
 def not_utf8_error(name: str, path: Path, encoding: str) -> DataError | None:

@@ -54,8 +54,9 @@ __all__ = [
 
 # "单位：亿元", "计量单位: 万架", "Unit: CNY bn": a unit said in words (in a heading, or a
 # line above the header: _unit_lines), and a bracketed part that may hold one, "(亿元)"
-UNIT_SAID = re.compile(
-    r"(?:计量单位|單位|单位|units?)\s*[:：]\s*([^,，;；()（）\n]+)", re.IGNORECASE
+UNIT_SAID = re.compile(  # "单位：亿元", "Unit: CNY bn", and "单位为亿元" ("the unit is")
+    r"(?:(?:计量单位|單位|单位)\s*(?:[:：]|均?[为為是])|units?\s*[:：])\s*([^,，;；。()（）\n]+)",
+    re.IGNORECASE,
 )
 BRACKETED = re.compile(r"[(（]([^()（）]+)[)）]")
 
@@ -245,6 +246,7 @@ def canonical_table_unit(text: str) -> str:
 def corner_unit(columns: list[Any]) -> tuple[str, str] | None:
     """``(unit, header)`` of the one name column of a wide table (not a year, not a
     ``unit``/``source``... column) whose header states a unit in brackets ("地区（亿元）",
+    or in words: "单位：亿元", "Unit: USD m",
     "Revenue (US$ m)" over the names, as the top-left cell of a research table gives the
     table's unit); None when none does, or two do.
 
@@ -254,6 +256,8 @@ def corner_unit(columns: list[Any]) -> tuple[str, str] | None:
     ('CNY 100m', '地区（亿元）')
     >>> corner_unit(["Region", 2019, 2020]) is None
     True
+    >>> corner_unit(["单位：亿元", "2019年"])  # the unit said in words in the corner
+    ('CNY 100m', '单位：亿元')
     """
     from idcforecast._cells import estimate_year, year_label
     from idcforecast._layout_checks import META
@@ -267,6 +271,8 @@ def corner_unit(columns: list[Any]) -> tuple[str, str] | None:
             unit = header_unit(column)
         except IdcForecastError:
             continue  # "Region (10k)": a magnitude alone, no unit to give the rows
+        if unit is None and UNIT_SAID.search(str(column)):  # "单位：亿元", "Unit: USD m"
+            unit = stated_unit(column)
         if unit is not None:
             found.append((unit, str(column)))
     return found[0] if len(found) == 1 else None

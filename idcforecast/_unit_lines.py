@@ -119,7 +119,49 @@ def unit_line_above(
                 said_in.add(_as_unit_text(inside.strip()))
         if len(said_in) == 1:  # two units over different columns: no table's unit
             return " ".join(line.split()).strip(" ,;"), said_in.pop()
+    for line in lines:  # "Revenue, USD m", "Source: IDC; USD million": a part of the line
+        said = _unit_part_alone(line)
+        if said is not None:
+            return " ".join(line.split()).strip(" ,;"), said
     return None
+
+
+_LINE_PARTS = re.compile(r"[,，;；|\t]")
+
+
+def _unit_part_alone(line: str) -> str | None:
+    """The unit one part of a line states alone (parts split at commas, semicolons, tabs:
+    a title "Revenue, USD m", CSV cells "China IDC market,USD m", "Source: IDC; USD
+    million"), when it is the only part that reads as a unit (:func:`_unit_alone`'s money
+    or magnitude); None when none does or two parts do ("USD m" over some columns and
+    "MW" over others: no one unit of the table).
+
+    Examples
+    --------
+    >>> _unit_part_alone("Revenue, USD m"), _unit_part_alone("Source: IDC; USD million")
+    ('USD m', 'USD million')
+    >>> _unit_part_alone("Revenue, USD m,, Capacity, MW") is None
+    True
+    >>> _unit_part_alone("Region,USD m,USD m")  # a row of units over the header
+    'USD m'
+    """
+    from idcforecast._table_layouts import _as_unit_text
+    from idcforecast.units import parse_unit
+
+    units: dict[str, str] = {}  # canonical -> the first part that says it
+    for part in _LINE_PARTS.split(line.replace('"', " ")):
+        text = " ".join(part.split())
+        if not text:
+            continue
+        try:
+            unit = parse_unit(_as_unit_text(text))
+        except IdcForecastError:
+            continue
+        if unit is not None and not unit.canonical.startswith("count"):
+            units.setdefault(unit.canonical, text)
+    if len(units) != 1:  # "USD m" over every column is one unit; "USD m" and "MW" are two
+        return None
+    return _unit_alone(next(iter(units.values())))
 
 
 def _unit_alone(line: str) -> str | None:
@@ -180,6 +222,10 @@ def unit_in_footnotes(footnotes: list[str]) -> tuple[str, str] | None:
     ('Note: figures in US$ m', 'US$ m')
     >>> unit_in_footnotes(["注：单位：亿元"]), unit_in_footnotes(["Note: 2020 in brackets"])
     (('注：单位：亿元', '亿元'), None)
+    >>> unit_in_footnotes(["* in millions of U.S. dollars"])[1]
+    'millions of U.S. dollars'
+    >>> unit_in_footnotes(["注：单位为亿元。"])[1]
+    '亿元'
     """
     from idcforecast.units import canonical_unit
 
@@ -194,7 +240,16 @@ def unit_in_footnotes(footnotes: list[str]) -> tuple[str, str] | None:
                     return " ".join(note.split()), said
             except IdcForecastError:
                 continue
+    for note in footnotes:  # "* in millions of U.S. dollars", "Source: IDC, USD million"
+        after_in = _NOTE_ENDS_IN.search(note)
+        said = (_unit_alone(after_in.group(1)) if after_in else None) or _unit_part_alone(note)
+        if said is not None:
+            return " ".join(note.split()), said
     return None
+
+
+# a footnote ending "in <unit>": "* in millions of U.S. dollars", "Revenue in USD m."
+_NOTE_ENDS_IN = re.compile(r"\bin\s+([^;,()（）\n]+?)\s*\.?\s*$", re.IGNORECASE)
 
 
 def no_unit_against_the_footnotes(

@@ -355,6 +355,7 @@ GBK_CLAIMS = f"subject,kind,year,value,unit,by\n{SUBJECT},level,2022,3200.5,{UNI
 NOT_UTF8 = (
     "the file is not utf-8 text (invalid start byte at byte 82); pass encoding='gb18030' "
     "(--encoding gb18030) for a CSV saved by Excel on Chinese Windows (GBK), "
+    "encoding='cp932' for Japanese Windows (Shift-JIS), encoding='cp949' for Korean, "
     "encoding='cp1252' for Western Windows, or save it as 'CSV UTF-8'"
 )
 

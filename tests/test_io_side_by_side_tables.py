@@ -95,3 +95,46 @@ def test_a_repeated_header_that_is_no_year_keeps_its_message(tmp_path: Path) -> 
 )
 def test_repeated_years(cells: list[object], starts: list[int] | None) -> None:
     assert repeated_years(cells) == starts
+
+
+def test_each_block_s_columns_are_named_to_cut(tmp_path: Path) -> None:
+    # each block under its own label column, a blank column between: the columns to move
+    # (was: only "start again at column 7", which leaves the label column F to guess)
+    path = tmp_path / "blocks.csv"
+    path.write_text(
+        "Revenue (USD bn),2019,2020,2021,,Capacity (MW),2019,2020,2021\n"
+        "China,10.5,12.1,14.0,,China,1500,1800,2100\n",
+        encoding="utf-8",
+    )
+    for read in (read_series, read_long_table):
+        with pytest.raises(DataError, match=re.escape("columns 1-4 (A-D) and 6-9 (F-I)")):
+            read(path)
+    sheet = _workbook(tmp_path)  # no blank column: the second block starts at its 2019
+    for read in (read_series, read_long_table):
+        with pytest.raises(DataError, match=re.escape("columns 1-4 (A-D) and 5-7 (E-G)")):
+            read(sheet, header_row=1)
+
+
+def test_two_year_per_row_blocks_are_named_side_by_side(tmp_path: Path) -> None:
+    # was: "the header 'year' appears twice ...; rename or delete one", a fix that reads
+    # the capacity block's years as a series
+    path = tmp_path / "blocks.csv"
+    path.write_text(
+        "year,Revenue (USD bn),,year,Capacity (MW)\n2019,10.5,,2019,1500\n2020,12.1,,2020,1800\n",
+        encoding="utf-8",
+    )
+    said = (
+        "blocks.csv: the header 'year' appears twice (columns 1 and 4, after a blank column): "
+        "2 tables side by side, columns 1-2 (A-B) and 4-5 (D-E); expected one table per sheet "
+        "or file: move each block to a sheet or file of its own"
+    )
+    for read in (read_series, read_long_table):
+        with pytest.raises(DataError, match=re.escape(said)):
+            read(path)
+
+
+def test_a_repeated_header_without_a_blank_column_keeps_its_message(tmp_path: Path) -> None:
+    path = tmp_path / "twice.csv"
+    path.write_text("year,north,year\n2019,1,2\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape("rename or delete one")):
+        read_series(path)

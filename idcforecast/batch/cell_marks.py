@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 
-def years_not_read(out: pd.DataFrame, place_of: Any) -> pd.DataFrame:
+def years_not_read(out: pd.DataFrame, place_of: Any, *, in_a_file: bool = False) -> pd.DataFrame:
     """``out`` with a note on each row whose year cell is not a year (-3, 99999, 2020.5,
     "20x0", blank), ending with :data:`YEAR_UNREAD` and the message naming the file's row:
     its series fails with it in :func:`forecast_many`, and :func:`idcforecast.forecast`
@@ -47,16 +47,26 @@ def years_not_read(out: pd.DataFrame, place_of: Any) -> pd.DataFrame:
     >>> years_not_read(out, lambda row, col: f"f.csv row {row + 2}")["note"].tolist()[0]
     "year not read: series 's': year '20x0' (f.csv row 2) is not an integer year; use integers such as 2021"
     """  # noqa: E501
-    from idcforecast._series_cells import bad_year_message
+    from idcforecast._series_cells import FILE_YEAR_MAX, FILE_YEAR_MIN, bad_year_message
     from idcforecast.batch.series_units import with_notes
 
     numbers = _year_numbers(out)
-    bad = np.flatnonzero(~_real_years(numbers))
+    real = _real_years(numbers)
+    # a file's year cell is read as read_series reads one, 1900 to 2100 (was: '19' read as
+    # the year 19, forecast as 23, 24... in silence)
+    out_of_range = real & ((numbers < FILE_YEAR_MIN) | (numbers > FILE_YEAR_MAX)) & in_a_file
+    bad = np.flatnonzero(~real | out_of_range)
     if not bad.size:
         return out
     notes_of: dict[str, list[Any]] = {}
     for at in bad.tolist():
         label = out.index[at]
+        if out_of_range[at]:
+            message = _out_of_range(
+                str(out["series_id"].iloc[at]), int(numbers[at]), place_of(label, "year")
+            )
+            notes_of.setdefault(f"{YEAR_UNREAD}{message}", []).append(np.array([at]))
+            continue
         message = bad_year_message(
             str(out["series_id"].iloc[at]),
             out["year"].iloc[at],
@@ -65,6 +75,26 @@ def years_not_read(out: pd.DataFrame, place_of: Any) -> pd.DataFrame:
         )
         notes_of.setdefault(f"{YEAR_UNREAD}{message}", []).append(np.array([at]))
     return out.assign(note=with_notes(out, notes_of))
+
+
+def _out_of_range(series_id: str, year: int, place: str) -> str:
+    """The message for a file's year cell that is a whole number outside 1900-2100, as
+    read_series words it, with the fix for a year in two digits ('19').
+
+    Examples
+    --------
+    >>> _out_of_range("cn", 19, "f.csv row 2, column 'year'")  # doctest: +NORMALIZE_WHITESPACE
+    "series 'cn': year 19 (f.csv row 2, column 'year') is not a year; expected a whole year
+    between 1900 and 2100 such as 2019 (a year in two digits? write it in full, 2019 for 19)"
+    """
+    from idcforecast._series_cells import FILE_YEAR_MAX, FILE_YEAR_MIN
+
+    two_digits = f" (a year in two digits? write it in full, {2000 + year} for {year})"
+    return (
+        f"series {series_id!r}: year {year} ({place}) is not a year; expected a whole year "
+        f"between {FILE_YEAR_MIN} and {FILE_YEAR_MAX} such as 2019"
+        + (two_digits if 0 <= year < 100 else "")
+    )
 
 
 def values_not_read(out: pd.DataFrame, place_of: Any) -> pd.DataFrame:

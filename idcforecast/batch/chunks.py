@@ -36,6 +36,8 @@ from idcforecast._series import (
     year_numbers,
 )
 from idcforecast._series_cells import (
+    FILE_YEAR_MAX,
+    FILE_YEAR_MIN,
     NOT_CONVERTED,
     STALE_MARK_FIX,
     VALUE_UNREAD,
@@ -427,7 +429,10 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         _record_shared_names(notes, codes, problems)
         # a year still bad only (was: a year fixed in the frame failed its series all the
         # same, where forecast() read it as fixed)
-        _record_marked(notes, codes, problems, YEAR_UNREAD, where=bad_year)
+        # ... or outside a file's years, which read_long_table marks ('19' is no year)
+        with np.errstate(invalid="ignore"):
+            unread = bad_year | (years < FILE_YEAR_MIN) | (years > FILE_YEAR_MAX)
+        _record_marked(notes, codes, problems, YEAR_UNREAD, where=unread)
         before = set(problems)
         # a row whose unit was set in the frame since it was read: corrected, read as it
         # is now (as forecast() reads it)

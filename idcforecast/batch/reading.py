@@ -433,7 +433,8 @@ def read_long_table(
         no_rows_against_the_footnotes(out, unit, footnotes, name)
     if unit is not None:  # "Growth" of bare numbers: not in unit=, its series fails
         out = rate_rows_marked(out, unit, place_of, series_numbers(out))
-        out = _in_unit(out, unit, kw_per_rack, place_of)
+        written = table["unit"] if "unit" in table.columns else None  # "亿" as written
+        out = _in_unit(out, unit, kw_per_rack, place_of, written)
     else:  # MW and GW in one series: converted to one of them, as read_series does
         warn_rows_without_a_stated_unit(
             out,
@@ -447,9 +448,9 @@ def read_long_table(
         out = one_unit_per_series(out, kw_per_rack, place_of)
     out = values_not_read(out, place_of)
     out = repeated_years(out, place_of, series_numbers(out))
-    out = years_not_read(out, place_of)  # last of the marks: its note ends the row's note
-    # ... but the unit a row not converted was left with, against which a unit set in the
-    # frame since is read as the user's correction (idcforecast._unit_marks)
+    out = years_not_read(out, place_of, in_a_file=True)  # last of the marks: its note ends
+    # the row's note ... but the unit a row not converted was left with, against which a unit
+    # set in the frame since is read as the user's correction (idcforecast._unit_marks)
     out = record_units_as_read(out)
     # in one order, whatever added unit (a percent value, the value's header) or note
     out = out[

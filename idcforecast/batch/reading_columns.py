@@ -258,7 +258,13 @@ def _text_column(header: str) -> bool:
     return header.strip().casefold() not in ("year", "value") and not has_year_headers([header])
 
 
-def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -> pd.DataFrame:
+def _in_unit(
+    data: pd.DataFrame,
+    unit: str,
+    kw_per_rack: float,
+    place_of: Any,
+    written: pd.Series | None = None,
+) -> pd.DataFrame:
     """Every row's value in ``unit``: one conversion factor per (row unit, year) pair.
 
     A (unit, year) pair that does not convert (a unit the registry does not know, another
@@ -306,8 +312,11 @@ def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -
             where = place_of(int(data.index[at[0]]), "unit")
             error = in_context(err, f"{where} (year {year})", place=where)
             if str(source).split()[0] == "count" and "no conversion between" in str(err):
-                # a unit cell of a magnitude alone ("亿", "million"): as read_series says it
-                error = in_context(
+                # a magnitude alone ("亿", "million", "1.5亿"): named as the user wrote it
+                alone = _magnitude_alone(
+                    err, data, int(at[0]), (source, target, year), written, place_of
+                )
+                error = alone or in_context(
                     err,
                     f"{where} (year {year}): the unit {str(source)!r} is a magnitude with no "
                     "unit (a cell such as '亿' or 'million' alone); write the unit with it "
@@ -334,6 +343,43 @@ def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -
         out["note"] = with_notes(out, notes_of)
     out["value"] = scaled_values(data["value"], factors)
     return out
+
+
+def _magnitude_alone(
+    err: IdcForecastError,
+    data: pd.DataFrame,
+    at: int,
+    pair: tuple[Any, str, Any],
+    written: pd.Series | None,
+    place_of: Any,
+) -> IdcForecastError | None:
+    """The error for row position ``at`` whose unit is a magnitude with no unit, quoting
+    the cell as written: its unit cell ("亿", "million") from ``written`` (the unit column
+    as read, indexed as ``data``) or its value cell ("1.5亿", from ``data``'s quote), as
+    read_series words it; None when neither cell is at hand (was: the canonical
+    'count 100m', a spelling the user never wrote)."""
+    source, target, year = pair
+    label = data.index[at]
+    said = None if written is None else written.get(label)
+    fields = {key: getattr(err, key) for key in err.fields}
+    if not is_blank(said):
+        where = place_of(int(label), "unit")
+        return type(err)(
+            f"{where} (year {year}): the unit {str(said).strip()!r} is a magnitude with no "
+            f"unit, so the value reads as a count ({str(source)!r}), not {target!r}; write the "
+            "unit with it ('亿元', 'USD m', '万架', 'MW')",
+            **{**fields, "place": where},
+        )
+    quote = data["quote"].get(label) if "quote" in data.columns else None
+    if is_blank(quote):
+        return None
+    where = place_of(int(label), "value")
+    return type(err)(
+        f"{where} (year {year}): {str(quote)!r} has a magnitude but no unit, so it reads as a "
+        f"count ({str(source)!r}), not {target!r}; write the unit in the cell ('1500万元', "
+        f"'2.5 billion USD', '300 MW') or give plain numbers in {target!r}",
+        **{**fields, "place": where},
+    )
 
 
 def _is_numeric(column: pd.Series) -> bool:

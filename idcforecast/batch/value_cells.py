@@ -79,8 +79,19 @@ def cell_units_read(
     # "$1,200" under "value (USD mn)": the sign names the currency, the cell is in USD mn
     signed = pd.Series(False, index=out.index)
     notes_of: dict[Any, str] = {}
+    combined = pd.Series(None, index=out.index, dtype=object)
     for label in other[other].index:
         cell = str(cells[label]).strip()
+        # "1562m" under "Revenue (USD)": the cell's magnitude on the header's unit
+        both = _magnitude_on(cell, cell_units[label], units[label], place_of(label, "value"))
+        if both is not None:
+            kind, said = both
+            signed[label] = kind != "unit"  # "1.5bn" under "USD mn": the row's, failing
+            if kind == "unit":
+                combined[label] = said
+            else:
+                notes_of[label] = f"{NOT_CONVERTED}{said}"
+            continue
         read = _how_read(cell, cell_units[label], units[label], place_of(label, "value"))
         signed[label] = read not in ("own",)  # a sign, or a clash: the row's unit
         notes_of[label] = (
@@ -91,7 +102,8 @@ def cell_units_read(
             if read == "own"
             else f"{NOT_CONVERTED}{read}"  # "€80" under "USD mn": its series fails
         )
-    out = out.assign(unit=units.where(~own | signed, cell_units))
+    unit = units.where(~own | signed, cell_units)
+    out = out.assign(unit=unit.where(combined.isna(), combined))
     if notes_of:
         notes = out["note"] if "note" in out.columns else pd.Series(None, index=out.index)
         notes = notes.astype(object)
@@ -100,6 +112,43 @@ def cell_units_read(
             notes[label] = f"{old}; {note}" if isinstance(old, str) and old else note
         out["note"] = notes
     return out
+
+
+def _magnitude_on(cell: str, cell_unit: str, row_unit: str, place: str) -> tuple[str, str] | None:
+    """For a cell of a magnitude with no unit ("1562m", "1.5亿") beside the row's unit, as
+    read_series reads it: ``("unit", canonical)``, the row's unit at the cell's magnitude
+    ("USD mn" under "Revenue (USD)"), or ``("error", message)`` when the row's unit has a
+    magnitude of its own ("1.5bn" under "USD mn": which one holds?); None for any other cell.
+
+    Examples
+    --------
+    >>> _magnitude_on("1562m", "count mn", "USD", "f.csv row 2")
+    ('unit', 'USD mn')
+    >>> _magnitude_on("1.5bn", "count bn", "USD mn", "f.csv row 2")[1]
+    "f.csv row 2: '1.5bn' has the magnitude 'bn' and the unit 'USD mn' its own; expected one magnitude: a plain number in the cell, or the unit 'USD'"
+    >>> _magnitude_on("800 MW", "MW", "racks", "f.csv row 2") is None
+    True
+    """  # noqa: E501
+    from idcforecast._unit_headings import canonical_table_unit
+    from idcforecast.units import parse_unit
+
+    try:
+        own, row = parse_unit(str(cell_unit)), parse_unit(str(row_unit))
+    except IdcForecastError:
+        return None
+    if own.base != "count" or own.magnitude is None or row.base == "count":
+        return None
+    if row.magnitude is not None or row.per:
+        return (
+            "error",
+            f"{place}: {cell!r} has the magnitude {own.magnitude!r} and the unit "
+            f"{row.canonical!r} its own; expected one magnitude: a plain number in the cell, "
+            f"or the unit {row.base!r}",
+        )
+    try:
+        return "unit", canonical_table_unit(f"{row.base} {own.magnitude}")
+    except IdcForecastError:
+        return None
 
 
 def _how_read(cell: str, cell_unit: str, row_unit: str, place: str) -> str:

@@ -377,13 +377,15 @@ def _joined_ids(table: pd.DataFrame, keys: list[str]) -> np.ndarray:
 
 
 # besides brackets at its end, what header_unit reads a name's unit from: a percent sign
-# ("Growth %", "% share") or a unit after its last comma ("Revenue, US$ m", "市场规模，亿元")
-_MAY_STATE_UNIT = re.compile(r"[%％,，]")
+# ("Growth %", "% share"), a unit after its last comma ("Revenue, US$ m", "市场规模，亿元")
+# or after "in" ("Revenue in billion U.S. dollars")
+_MAY_STATE_UNIT = re.compile(r"[%％,，]|\sin\s", re.IGNORECASE)
 
 
 def with_name_units(table: pd.DataFrame, place_of: Any) -> pd.DataFrame:
     """A melted table with the unit its series' names state in brackets ("北京（亿元）",
-    "IDC market (USD bn)"), after a comma ("Revenue, US$ m") or with a percent sign
+    "IDC market (USD bn)"), after a comma ("Revenue, US$ m") or "in" ("Revenue in billion
+    U.S. dollars") or with a percent sign
     ("Growth %"; :func:`idcforecast._table_layouts.header_unit`) in its ``unit``
     column, where the row has none; a ``unit`` cell of another unit is a DataError, as in
     :func:`idcforecast.read_series`. Left out, the rows had no unit, and ``unit=`` took

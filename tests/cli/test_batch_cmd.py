@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from idcforecast.cli import batch_cmd, main
-from idcforecast.errors import DataError, SpecError
+from idcforecast.errors import DataError, SpecError, UnitLineWarning
 
 
 def _run(argv: list[str]) -> int:
@@ -296,7 +296,9 @@ def test_title_line_skipped_with_header_row(tmp_path: Path) -> None:
     argv = [str(src), "--horizon", "1", "--out", str(out), "--engine", "serial"]
     with pytest.raises(DataError, match=re.escape("pass header_row=N")):
         _run([*argv, "--method", "drift", "--no-progress"])
-    assert _run([*argv, "--method", "drift", "--no-progress", "--header-row", "1"]) == 0
+    # the title states the unit after its comma: without --unit the rows have none, said
+    with pytest.warns(UnitLineWarning, match=re.escape("pass unit='USD bn'")):
+        assert _run([*argv, "--method", "drift", "--no-progress", "--header-row", "1"]) == 0
     # drift: 1200 + (1200 - 1000) / 2, the thousands separators read as read_series reads them
     assert pd.read_csv(out)["mean"].tolist() == [1300.0]
 

@@ -505,7 +505,8 @@ def test_a_gbk_claims_file_is_a_one_line_error_then_read_with_encoding(
         f"error: {command}: claims file '{path}': the file is not utf-8 text (invalid start "
         "byte at "
         "byte 82); pass --encoding gb18030 for a CSV saved by Excel on "
-        "Chinese Windows (GBK), --encoding cp1252 for Western Windows, or save it as "
+        "Chinese Windows (GBK), --encoding cp932 for Japanese Windows (Shift-JIS), "
+        "--encoding cp949 for Korean, --encoding cp1252 for Western Windows, or save it as "
         "'CSV UTF-8'\n"
     )
     assert main([command, str(path), "--encoding", "gb18030"]) == 0
