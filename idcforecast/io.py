@@ -256,6 +256,8 @@ def read_series(
         files = folder_files(Path(source))
         name = f"folder {Path(source).name}"
         read = [_folder_file_observations(file, series_id, options) for file in files]
+        if series_id is not None:
+            _every_file_holds(series_id, files, [obs for obs, _, _, _ in read], name)
     else:
         read = [_observations(source, series_id, source_name, **options)]
         name = read[0][1]
@@ -356,6 +358,30 @@ def _folder_file_observations(
             "move it out of the folder",
             **fields,
         ) from None
+
+
+def _every_file_holds(
+    series_id: str, files: list[Path], read: list[list[Observation]], name: str
+) -> None:
+    """An UnknownSeriesError naming a file of a folder read with ``series_id`` whose rows
+    are all of other series ("年份,市场规模（亿元）" beside files of ``year,value``): its
+    figures would otherwise be left out of the joined series without a word."""
+    held = [{o.series_id for o in obs} for obs in read]
+    if not any(series_id in ids for ids in held):
+        return  # no file holds it: the error below names them all
+    for file, ids in zip(files, held, strict=True):
+        if ids and series_id not in ids:
+            names = ", ".join(map(repr, sorted(ids)))
+            raise UnknownSeriesError(
+                f"{name}: {file.name} holds no series {series_id!r} (its series: {names}), so "
+                f"its figures would be left out of the series joined from the folder; to join "
+                f"it, head its value column 'value' as the other files do (a file without a "
+                f"series_id column is then the series named by series_id=), or move it out "
+                f"of the folder if it holds another series",
+                series_id=series_id,
+                valid=tuple(sorted(ids)),
+                file=file.name,
+            )
 
 
 def _observations(

@@ -1954,6 +1954,31 @@ def test_a_folder_of_files_joins_into_one_series(tmp_path: Path) -> None:
     assert both["series_id"].unique().tolist() == ["a_broker", "b_cidc"]
 
 
+def test_a_folder_file_of_a_named_series_is_never_left_out_in_silence(tmp_path: Path) -> None:
+    # analyst54: a CSV export headed "年份,市场规模（亿元）,来源" beside files of year,value:
+    # read_series(folder, series_id="cidc") returned the other files' 4 years alone, the
+    # export's 2016 and 2018 dropped without a word (its series is named by its header)
+    folder = _figures_folder(tmp_path)
+    (folder / "c_export.csv").write_text(
+        "年份,市场规模（亿元）,来源\n2016,714.5,前瞻\n2018,1228,highestlevel\n", encoding="utf-8"
+    )
+    message = (
+        "folder figures: c_export.csv holds no series 'cidc' (its series: '市场规模（亿元）'), "
+        "so its figures would be left out of the series joined from the folder; to join it, "
+        "head its value column 'value' as the other files do"
+    )
+    with pytest.raises(UnknownSeriesError, match=re.escape(message)) as caught:
+        read_series(folder, series_id="cidc", unit="CNY 100m")
+    assert caught.value.file == "c_export.csv"
+    # headed as asked ('value（亿元）' keeps its unit) it joins: 4 + 2 years
+    (folder / "c_export.csv").write_text(
+        "年份,value（亿元）,来源\n2016,714.5,前瞻\n2018,1228,highestlevel\n", encoding="utf-8"
+    )
+    frame = read_series(folder, series_id="cidc", unit="CNY 100m")
+    assert frame["year"].tolist() == [2012, 2013, 2014, 2015, 2016, 2018]
+    assert frame["value"].tolist()[-2:] == [714.5, 1228.0]
+
+
 def test_a_folder_year_given_twice_names_both_files(tmp_path: Path) -> None:
     folder = _figures_folder(tmp_path)
     (folder / "c_other.csv").write_text("year,value\n2013,265\n", encoding="utf-8")
