@@ -352,10 +352,16 @@ def _folder_file_observations(
         if type(err) not in (DataError, EmptyDataError):
             raise  # a bad value in a real table: its own message says it all
         fields = {key: getattr(err, key) for key in err.fields}
+        title = (  # one header_row= for all: right for this file, wrong for the others
+            " (header_row= applies to every file of the folder: pass it when all their "
+            f"headers are on that row, else delete the lines above the header of {file.name})"
+            if "header_row=" in err.message
+            else ""
+        )
         raise type(err)(
             f"{err.message}; it is read as one of the tables of folder {file.parent.name} "
             f"(every {', '.join(TABLE_SUFFIXES)} file in it): if {file.name} is no table, "
-            "move it out of the folder",
+            f"move it out of the folder{title}",
             **fields,
         ) from None
 

@@ -1979,6 +1979,29 @@ def test_a_folder_file_of_a_named_series_is_never_left_out_in_silence(tmp_path: 
     assert frame["value"].tolist()[-2:] == [714.5, 1228.0]
 
 
+def test_a_folder_file_with_a_title_says_header_row_is_one_for_all_files(tmp_path: Path) -> None:
+    # analyst54: an Excel workbook with a title and a "单位：亿元" line above its header,
+    # beside CSVs headed on their first row, was told "pass header_row=2", which then
+    # misread every CSV of the folder (its third line taken as their header)
+    import openpyxl
+
+    folder = _figures_folder(tmp_path)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["中国IDC业务市场规模"], ["单位：亿元"], ["year", "value"], [2016, 714.5]):
+        sheet.append(row)
+    book.save(folder / "c_book.xlsx")
+    message = (
+        "row 3 looks like the header: pass header_row=2, the 0-based row of the header); it "
+        "is read as one of the tables of folder figures (every .csv, .txt, .xlsx, .xlsm, .xls "
+        "file in it): if c_book.xlsx is no table, move it out of the folder (header_row= "
+        "applies to every file of the folder: pass it when all their headers are on that row, "
+        "else delete the lines above the header of c_book.xlsx)"
+    )
+    with pytest.raises(DataError, match=re.escape(message) + "$"):
+        read_series(folder, series_id="cidc", unit="CNY 100m")
+
+
 def test_a_folder_year_given_twice_names_both_files(tmp_path: Path) -> None:
     folder = _figures_folder(tmp_path)
     (folder / "c_other.csv").write_text("year,value\n2013,265\n", encoding="utf-8")
