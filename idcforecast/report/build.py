@@ -109,6 +109,7 @@ def build_report(
     dataset: str | None = None,
     piped: bool = False,
     on_read: Callable[[str], None] | None = None,
+    claims: Any = None,
 ) -> Path:
     """Build the PDF report for one series and return its path.
 
@@ -165,6 +166,11 @@ def build_report(
     on_read
         Called with the series id once the data is read and the horizon checked, before the
         report is built (the command line's "Report on ..." line, printed only then).
+    claims
+        Your own claims about the series, as :func:`idcforecast.read_claims` takes them (a
+        claims file, a frame such as ``find_figures(text).assign(subject=..., kind=...)``,
+        a list of ``Claim``): the Claims and track record section checks them instead of
+        the bundled published claims. Each claim's ``subject`` must be the reported series.
 
     Raises
     ------
@@ -198,6 +204,11 @@ def build_report(
         from idcforecast.scenarios.spec import load_scenarios
 
         spec_set = load_scenarios(scenarios if isinstance(scenarios, str) else Path(scenarios))
+    own_claims = None
+    if claims is not None:  # read before the data: a bad claims file fails before any work
+        from idcforecast.claims import read_claims
+
+        own_claims = read_claims(claims)
     history, data_label, digest = _load_history(
         data, series_id, options, dataset, source_name=STDIN_LABEL if piped else None
     )
@@ -239,6 +250,8 @@ def build_report(
         # simulate's own refusal of a spec written for another series (the same words as
         # `idcforecast scenarios`), before any output or work: it came after both
         select_series(read_history, spec_set.series_id, spec=spec_set)
+    if own_claims is not None:
+        _claims_about(own_claims, sid)
     if on_read is not None:
         on_read(sid)
     reproduce = _equivalent_command(
@@ -254,6 +267,7 @@ def build_report(
         method,
         dataset,
         title=title,
+        claims=claims,
     )
     ctx = _context(
         history,
@@ -270,6 +284,7 @@ def build_report(
         reproduce=reproduce,
         kw_per_rack=float(options.get("kw_per_rack", _READ_DEFAULTS["kw_per_rack"])),
         read_history=read_history,
+        own_claims=own_claims,
     )
     added = tuple(text for text in (rescaled, left_out) if text)
     if added:
@@ -518,6 +533,7 @@ def _equivalent_command(
     dataset: str | None = None,
     *,
     title: str | None = None,
+    claims: Any = None,
 ) -> str:
     parts = ["idcforecast", "report"]
     if dataset is not None and dataset != DEFAULT_DATASET:
@@ -552,6 +568,10 @@ def _equivalent_command(
         parts += ["--method", method]
     if title is not None:
         parts += ["--title", title]
+    if isinstance(claims, str | os.PathLike):
+        parts += ["--claims", str(claims)]
+    elif claims is not None:
+        comments.append("claims= given from Python: write them to a claims file for --claims")
     from idcforecast.units.fx import user_fx_files
 
     fx_files = [str(path) for path, _ in user_fx_files()]
@@ -583,6 +603,7 @@ def _context(
     reproduce: str,
     kw_per_rack: float,
     read_history: pd.DataFrame | None = None,
+    own_claims: Any = None,
 ) -> ReportContext:
     from idcforecast import __version__
     from idcforecast.forecasting import forecast
@@ -612,7 +633,7 @@ def _context(
     alternatives = None
     if backtest is not None:
         alternatives = analyses.alternatives(history, to - last, method, seed, backtest)
-    checks, record = analyses.published_claims(history)
+    checks, record = analyses.published_claims(history, own_claims)
     from idcforecast.units.fx import user_fx_files
 
     provenance = Provenance(
@@ -645,6 +666,23 @@ def _context(
         calibration=evidence,
         read_unit=_read_unit(history, read_history),
     )
+
+
+def _claims_about(claims: list[Any], sid: str) -> None:
+    """An UnknownSubjectError for a claim of ``claims=`` about another series than the
+    reported one ``sid``: it has nothing in the report to be checked against."""
+    other = [c for c in claims if c.subject != sid]
+    if other:
+        from idcforecast.errors import UnknownSubjectError
+
+        subjects = ", ".join(dict.fromkeys(repr(c.subject) for c in other))
+        raise UnknownSubjectError(
+            f"report: {len(other)} of {len(claims)} claims are about {subjects}, not the "
+            f"reported series {sid!r} (first: {other[0].claim_id}); set their subject to "
+            f"{sid!r}, or leave them out of the claims given to the report",
+            subject=other[0].subject,
+            series_id=sid,
+        )
 
 
 def _read_unit(history: pd.DataFrame, read_history: pd.DataFrame | None) -> str:

@@ -1,0 +1,89 @@
+"""The report on your own data checks your own claims (analyst54): a folder of figures and
+an article's growth claim could be checked with ``check-claims`` but never put in the
+report, whose claims section took the bundled published claims only (none for a series of
+your own)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from idcforecast import build_report, find_figures
+from idcforecast.errors import UnknownSubjectError
+
+DATE = "2026-01-01"
+ARTICLE = (
+    "China's IDC market will grow at compound rate of 27.8 percent from 2020-22, and the "
+    "scale will reach 320 billion yuan in 2022, according to a report."
+)
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "figures"
+    folder.mkdir()
+    (folder / "a.csv").write_text("year,value,source\n2018,1228,CIDC 2019\n2019,1562.5,CIDC\n")
+    (folder / "b.csv").write_text("year,value,source\n2020,2238.7,CIDC\n2021,3012.7,CIDC\n")
+    return folder
+
+
+def _text(path: Path) -> str:
+    return re.sub(r"\s+", " ", "\n".join(p.extract_text() for p in PdfReader(path).pages))
+
+
+def test_claims_found_in_an_article_are_checked_in_the_report(tmp_path: Path) -> None:
+    claims = find_figures(ARTICLE, source="Global Times").assign(
+        subject="cidc", kind=["cagr", "level"]
+    )
+    path = build_report(
+        data=_folder(tmp_path),
+        series_id="cidc",
+        to=2024,
+        method="drift",
+        out=tmp_path / "r.pdf",
+        date=DATE,
+        read_options={"unit": "CNY 100m"},
+        claims=claims,
+    )
+    text = _text(path)
+    assert "Claims and track record" in text
+    assert "CAGR 27.8% 2020-2022" in text
+    # 320 billion yuan = 3,200 亿元; 3200 / 1.278**2 = 1,959.2 in 2020, against the folder's
+    # 2,238.7: 1959.2 / 2238.7 - 1 = -12.5%; 3200 / 1.278**3 = 1,533.1 in 2019
+    assert "implies a base of 1,959.2 in 2020 (2 steps) or 1,533.1 in 2019 (3 steps)" in text
+    assert "the 2-step reading is off by -12.5%" in text
+    assert "claims= given from Python" in text  # the command to reproduce says what it lacks
+
+
+def test_report_claims_flag_and_a_claim_about_another_series(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from idcforecast.cli import main
+
+    folder = _folder(tmp_path)
+    claims = tmp_path / "claims.csv"
+    claims.write_text(
+        "subject,kind,year,start_year,value,unit\ncidc,cagr,2022,2020,27.8,%\n"
+        "cidc,level,2022,,3200,亿元\n"
+    )
+    argv = ["report", "--data", str(folder), "--series", "cidc", "--unit", "亿元", "--to", "2024"]
+    argv += ["--method", "drift", "--date", DATE, "--claims", str(claims)]
+    assert main([*argv, "--out", str(tmp_path / "r.pdf")]) == 0
+    text = _text(tmp_path / "r.pdf")
+    assert "the 2-step reading is off by -12.5%" in text
+    assert f"--claims {claims}" in text  # in the command to reproduce
+    capsys.readouterr()
+    claims.write_text("subject,kind,year,value,unit\nracks,level,2022,650,万架\n")
+    with pytest.raises(UnknownSubjectError, match="not the reported series 'cidc'"):
+        build_report(
+            data=folder,
+            series_id="cidc",
+            claims=claims,
+            read_options={"unit": "CNY 100m"},
+            out=tmp_path / "x.pdf",
+        )
+    assert main([*argv, "--out", str(tmp_path / "x.pdf")]) != 0
+    assert "set their subject to 'cidc'" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()
