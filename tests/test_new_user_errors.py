@@ -46,3 +46,25 @@ def test_a_command_unlike_any_lists_the_choices(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["xyz"])
     assert "invalid choice: 'xyz' (choose from 'report', 'show'," in capsys.readouterr().err
+
+
+def test_a_figures_table_given_as_claims_says_which_columns_to_add(tmp_path: Path) -> None:
+    # analyst54: `figures --csv > claims.csv` then `check-claims claims.csv` said only that
+    # subject and kind were missing, with the list of every claims column; the figures
+    # table is one step from a claims file, and the error now says which step
+    from idcforecast.errors import SpecError
+
+    path = tmp_path / "article.csv"
+    idc.find_figures("The market will reach 320 billion yuan in 2022.").to_csv(path, index=False)
+    with pytest.raises(
+        SpecError,
+        match=r"it is a table of figures, as `idcforecast figures --csv` writes it: keep the "
+        r"rows that are claims and add a subject column \(the series each is about\) and a "
+        r"kind column \(level, growth, cagr\)$",
+    ):
+        idc.read_claims(path)
+    # with the two columns it is a claims file: 320 billion yuan, a level in 2022
+    frame = idc.find_figures("The market will reach 320 billion yuan in 2022.")
+    frame.assign(subject="cidc", kind="level").to_csv(path, index=False)
+    (claim,) = idc.read_claims(path)
+    assert (claim.kind, claim.value, claim.unit, claim.year) == ("level", 320.0, "CNY bn", 2022)
