@@ -195,6 +195,22 @@ def test_a_folder_joins_its_files_into_the_series(tmp_path, capsys) -> None:  # 
     assert _line(out, "2019").split()[:3] == ["2019", "1,562.5", "+27.2%"]
 
 
+def test_a_folder_of_one_series_per_file_says_series_joins_them(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # analyst54: without --series each file is a series named after it; the footer listed
+    # the other files' series and said "show with --series ID" (one file's), never that
+    # --series NAME joins the files of one market split by years
+    folder = tmp_path / "figs"
+    folder.mkdir()
+    (folder / "one.csv").write_text("year,value,source\n2018,1228,CIDC 2019\n")
+    (folder / "two.csv").write_text("year,value,source\n2019,1562.5,CIDC 2020\n")
+    code, out, _ = _show(capsys, "--data", str(folder), "--unit", "亿元")
+    assert code == 0
+    assert "  two (scope not stated, 2019)\n" in out
+    assert "one series split over the folder's files? --series NAME joins them" in out
+    code, out, _ = _show(capsys, "--series", "china_idc_caict")  # a dataset: no such line
+    assert "joins them" not in out
+
+
 def test_file_options_without_data_are_refused(capsys) -> None:  # type: ignore[no-untyped-def]
     # was: --sep, --decimal... silently ignored when no --data file was read
     code, _, err = _show(capsys, "--decimal", ",")
