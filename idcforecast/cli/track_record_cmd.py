@@ -77,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
         bundled_claims_about,
         check_claims_workbook,
         check_one_file,
+        folder_series_hint,
         format_table,
         note_unused_kw_per_rack,
         own_actuals,
@@ -101,13 +102,14 @@ def run(args: argparse.Namespace) -> int:
 
         claims = read_claims(args.file, encoding=encoding)
         encoding = "utf-8"
-    record = track_record(
-        claims,
-        actuals,
-        tolerance=args.tolerance,
-        kw_per_rack=args.kw_per_rack,
-        encoding=encoding,
-    )
+    with folder_series_hint(args):
+        record = track_record(
+            claims,
+            actuals,
+            tolerance=args.tolerance,
+            kw_per_rack=args.kw_per_rack,
+            encoding=encoding,
+        )
     if record.empty:  # an empty table said nothing about why
         from idcforecast.errors import SpecError
 
