@@ -346,6 +346,12 @@ def _folder_file_observations(
     """One file of a folder, read as :func:`_observations` reads a table; a DataError
     raised on a file that is no table (a README.txt beside the CSVs) says that every
     table-suffixed file of the folder is read, and to move it out."""
+    from idcforecast._text_files import not_utf8_error
+
+    if file.suffix.lower() in (".csv", ".txt") and not_utf8_error(
+        file.name, file, options["encoding"]
+    ):  # encoding="gb18030" for a GBK export: a UTF-8 file beside it stays UTF-8
+        options = {**options, "encoding": "utf-8"}
     try:
         return _observations(file, series_id, None, **options)
     except DataError as err:

@@ -2002,6 +2002,23 @@ def test_a_folder_file_with_a_title_says_header_row_is_one_for_all_files(tmp_pat
         read_series(folder, series_id="cidc", unit="CNY 100m")
 
 
+def test_a_folder_with_a_gbk_export_beside_utf8_files_reads_with_one_encoding(
+    tmp_path: Path,
+) -> None:
+    # analyst54: a GBK CSV (Excel on Chinese Windows) beside UTF-8 files: without encoding=
+    # the GBK file was "not utf-8 text: pass encoding='gb18030'", and with it each UTF-8
+    # file was "UTF-8 text, not gb18030: drop encoding=" -- no way to read the folder.
+    # encoding= now names the encoding of the files that are not UTF-8
+    folder = _figures_folder(tmp_path)
+    (folder / "c_gbk.csv").write_bytes("年份,value,来源\n2016,714.5,前瞻\n".encode("gb18030"))
+    (folder / "d_utf8.csv").write_text("year,value,source\n2017,946.1,科智咨询\n", "utf-8")
+    with pytest.raises(DataError, match=re.escape("pass encoding='gb18030'")):
+        read_series(folder, series_id="cidc", unit="CNY 100m")
+    frame = read_series(folder, series_id="cidc", unit="CNY 100m", encoding="gb18030")
+    assert frame["year"].tolist() == [2012, 2013, 2014, 2015, 2016, 2017]
+    assert frame["source"].tolist()[-2:] == ["前瞻", "科智咨询"]  # neither garbled
+
+
 def test_a_folder_year_given_twice_names_both_files(tmp_path: Path) -> None:
     folder = _figures_folder(tmp_path)
     (folder / "c_other.csv").write_text("year,value\n2013,265\n", encoding="utf-8")
