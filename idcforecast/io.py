@@ -353,7 +353,7 @@ def _folder_file_observations(
     ):  # encoding="gb18030" for a GBK export: a UTF-8 file beside it stays UTF-8
         options = {**options, "encoding": "utf-8"}
     try:
-        return _observations(file, series_id, None, **options)
+        read = _observations(file, series_id, None, **options)
     except DataError as err:
         if type(err) not in (DataError, EmptyDataError):
             raise  # a bad value in a real table: its own message says it all
@@ -370,6 +370,10 @@ def _folder_file_observations(
             f"move it out of the folder{title}",
             **fields,
         ) from None
+    if options["header_row"] > 0 and options["unit"] is not None:  # as for one file
+        # "Unit: US$ millions" in the lines header_row skips, under unit="CNY 100m"
+        no_unit_against_the_line_above(read[0], options["unit"], file, options)
+    return read
 
 
 def _every_file_holds(

@@ -2019,6 +2019,22 @@ def test_a_folder_with_a_gbk_export_beside_utf8_files_reads_with_one_encoding(
     assert frame["source"].tolist()[-2:] == ["前瞻", "科智咨询"]  # neither garbled
 
 
+def test_a_folder_file_whose_unit_line_contradicts_unit_is_an_error(tmp_path: Path) -> None:
+    # analyst54: read_series("a.csv", header_row=2, unit="CNY 100m") under "Unit: US$
+    # millions" is an error (the numbers would take the wrong unit), but the same file in a
+    # folder was read as 1,562.5 CNY 100m without a word: the check ran for one file only
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "a.csv").write_text("IDC market\nUnit: US$ millions\nyear,value\n2019,1562.5\n")
+    (folder / "b.csv").write_text("IDC market\nUnit: US$ millions\nyear,value\n2020,2238.7\n")
+    message = "a.csv row 4 (series 'x'): a line above the header says 'Unit: US$ millions'"
+    with pytest.raises(UnitError, match=re.escape(message)):
+        read_series(folder, series_id="x", unit="CNY 100m", header_row=2)
+    frame = read_series(folder, series_id="x", unit="US$ millions", header_row=2)
+    assert frame["unit"].unique().tolist() == ["USD mn"]
+    assert frame["value"].tolist() == [1562.5, 2238.7]
+
+
 def test_a_folder_year_given_twice_names_both_files(tmp_path: Path) -> None:
     folder = _figures_folder(tmp_path)
     (folder / "c_other.csv").write_text("year,value\n2013,265\n", encoding="utf-8")
