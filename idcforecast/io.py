@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from idcforecast._caller import caller_stacklevel
 from idcforecast._cells import has_year_headers, unread_year
 from idcforecast._decimal_marks import file_decimal_mark
-from idcforecast._folder_files import TABLE_SUFFIXES, folder_files
+from idcforecast._folder_files import TABLE_SUFFIXES, every_file_holds, file_at, folder_files
 from idcforecast._format_options import check_format_options
 from idcforecast._frame_sources import check_yearly_index, index_of_years, series_as_table
 from idcforecast._layout_checks import years_without_header
@@ -257,7 +257,7 @@ def read_series(
         name = f"folder {Path(source).name}"
         read = [_folder_file_observations(file, series_id, options) for file in files]
         if series_id is not None:
-            _every_file_holds(series_id, files, [obs for obs, _, _, _ in read], name)
+            every_file_holds(series_id, files, [obs for obs, _, _, _ in read], name)
     else:
         read = [_observations(source, series_id, source_name, **options)]
         name = read[0][1]
@@ -300,7 +300,7 @@ def read_series(
         frame = to_frame(observations, unit=unit, kw_per_rack=kw_per_rack)
     except UnitError as err:
         stated = (
-            unit_line_above(Path(source), header_row, sheet_name, encoding)
+            unit_line_above(file_at(source, err), header_row, sheet_name, encoding)
             if isinstance(source, str | os.PathLike) and "no unit for this series" in str(err)
             else None
         )
@@ -374,30 +374,6 @@ def _folder_file_observations(
         # "Unit: US$ millions" in the lines header_row skips, under unit="CNY 100m"
         no_unit_against_the_line_above(read[0], options["unit"], file, options)
     return read
-
-
-def _every_file_holds(
-    series_id: str, files: list[Path], read: list[list[Observation]], name: str
-) -> None:
-    """An UnknownSeriesError naming a file of a folder read with ``series_id`` whose rows
-    are all of other series ("年份,市场规模（亿元）" beside files of ``year,value``): its
-    figures would otherwise be left out of the joined series without a word."""
-    held = [{o.series_id for o in obs} for obs in read]
-    if not any(series_id in ids for ids in held):
-        return  # no file holds it: the error below names them all
-    for file, ids in zip(files, held, strict=True):
-        if ids and series_id not in ids:
-            names = ", ".join(map(repr, sorted(ids)))
-            raise UnknownSeriesError(
-                f"{name}: {file.name} holds no series {series_id!r} (its series: {names}), so "
-                f"its figures would be left out of the series joined from the folder; to join "
-                f"it, head its value column 'value' as the other files do (a file without a "
-                f"series_id column is then the series named by series_id=), or move it out "
-                f"of the folder if it holds another series",
-                series_id=series_id,
-                valid=tuple(sorted(ids)),
-                file=file.name,
-            )
 
 
 def _observations(

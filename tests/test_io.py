@@ -2030,6 +2030,10 @@ def test_a_folder_file_whose_unit_line_contradicts_unit_is_an_error(tmp_path: Pa
     message = "a.csv row 4 (series 'x'): a line above the header says 'Unit: US$ millions'"
     with pytest.raises(UnitError, match=re.escape(message)):
         read_series(folder, series_id="x", unit="CNY 100m", header_row=2)
+    # without unit=, the error points at the line as it does for one file (it did not)
+    hint = "a line above the header says 'Unit: US$ millions': pass unit='US$ millions'"
+    with pytest.raises(UnitError, match=re.escape(hint)):
+        read_series(folder, series_id="x", header_row=2)
     frame = read_series(folder, series_id="x", unit="US$ millions", header_row=2)
     assert frame["unit"].unique().tolist() == ["USD mn"]
     assert frame["value"].tolist() == [1562.5, 2238.7]
