@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,22 @@ def test_a_figures_table_given_as_claims_says_which_columns_to_add(tmp_path: Pat
     frame.assign(subject="cidc", kind="level").to_csv(path, index=False)
     (claim,) = idc.read_claims(path)
     assert (claim.kind, claim.value, claim.unit, claim.year) == ("level", 320.0, "CNY bn", 2022)
+
+
+def test_a_path_given_as_claims_history_says_read_it_first(tmp_path: Path) -> None:
+    # analyst54: check_claims(claims, history="figures") (the folder the report reads) said
+    # only "expected a tidy frame, 'bundled' or None, found str"
+    claims = [idc.Claim(subject="cidc", kind="level", year=2022, value=3200, unit="亿元")]
+    folder = tmp_path / "figures"
+    folder.mkdir()
+    with pytest.raises(
+        DataError,
+        match=re.escape(
+            f"found str ({str(folder)!r} looks like a file or folder: read it first, "
+            f"history=idcforecast.read_series({str(folder)!r}, series_id=<the claims "
+            "subject>, unit=...))"
+        ),
+    ):
+        idc.check_claims(claims, history=str(folder))
+    with pytest.raises(DataError, match=r"found str$"):  # a mistyped 'bundled': no such hint
+        idc.check_claims(claims, history="bundle")
