@@ -285,6 +285,7 @@ def build_report(
         kw_per_rack=float(options.get("kw_per_rack", _READ_DEFAULTS["kw_per_rack"])),
         read_history=read_history,
         own_claims=own_claims,
+        claims_source=None if claims is None else _claims_source(claims, len(own_claims or ())),
     )
     added = tuple(text for text in (rescaled, left_out) if text)
     if added:
@@ -604,6 +605,7 @@ def _context(
     kw_per_rack: float,
     read_history: pd.DataFrame | None = None,
     own_claims: Any = None,
+    claims_source: tuple[str, str] | None = None,
 ) -> ReportContext:
     from idcforecast import __version__
     from idcforecast.forecasting import forecast
@@ -647,6 +649,7 @@ def _context(
         method=method,
         horizon_to=to,
         fx_files=tuple((str(path), sha) for path, sha in user_fx_files()),
+        claims=claims_source,
     )
     return ReportContext(
         title=(title or "").strip() or _TITLES.get(sid, sid),  # "   ": no title
@@ -666,6 +669,16 @@ def _context(
         calibration=evidence,
         read_unit=_read_unit(history, read_history),
     )
+
+
+def _claims_source(claims: Any, n: int) -> tuple[str, str]:
+    """The claims given to the report for its reproducibility table: a file's path and the
+    sha256 of its bytes, or what was given from Python (no file, no hash)."""
+    if isinstance(claims, str | os.PathLike):
+        import hashlib
+
+        return str(claims), hashlib.sha256(Path(claims).read_bytes()).hexdigest()
+    return f"{n} claim{'' if n == 1 else 's'} given as claims= from Python", ""
 
 
 def _claims_about(claims: list[Any], sid: str) -> None:

@@ -40,6 +40,9 @@ class Provenance:
     horizon_to: int
     # the user's FX files (--fx-rates / use_fx_rates) with the sha256 of what was read
     fx_files: tuple[tuple[str, str], ...] = ()
+    # the user's claims (--claims FILE / claims=): what they were and their sha256 ("" for
+    # claims given from Python, which have no file)
+    claims: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)

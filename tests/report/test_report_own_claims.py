@@ -5,6 +5,7 @@ your own)."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -55,6 +56,7 @@ def test_claims_found_in_an_article_are_checked_in_the_report(tmp_path: Path) ->
     assert "implies a base of 1,959.2 in 2020 (2 steps) or 1,533.1 in 2019 (3 steps)" in text
     assert "the 2-step reading is off by -12.5%" in text
     assert "claims= given from Python" in text  # the command to reproduce says what it lacks
+    assert "Claims 2 claims given as claims= from Python" in text  # reproducibility table
 
 
 def test_report_claims_flag_and_a_claim_about_another_series(
@@ -74,6 +76,10 @@ def test_report_claims_flag_and_a_claim_about_another_series(
     text = _text(tmp_path / "r.pdf")
     assert "the 2-step reading is off by -12.5%" in text
     assert f"--claims {claims}" in text  # in the command to reproduce
+    # and in the reproducibility table with its sha256, as the data and FX files are
+    assert "The same data and claims files, seed and --date give a byte-identical PDF" in text
+    digest = hashlib.sha256(claims.read_bytes()).hexdigest()
+    assert re.search(r"Claims file sha256 " + r"\s?".join(digest), text)
     capsys.readouterr()
     claims.write_text("subject,kind,year,value,unit\nracks,level,2022,650,万架\n")
     with pytest.raises(UnknownSubjectError, match="not the reported series 'cidc'"):

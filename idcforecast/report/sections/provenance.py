@@ -277,13 +277,23 @@ def reproducibility(ctx: ReportContext, doc: ReportDocument) -> None:
 
     p = ctx.provenance
     text = "The same data file, seed and --date give a byte-identical PDF with this version."
-    if p.fx_files:
-        text = text.replace("data file,", "data and FX files,")
+    if p.fx_files or p.claims:
+        kinds = ["data", *(w for w, on in (("FX", p.fx_files), ("claims", p.claims)) if on)]
+        named = ", ".join(kinds[:-1]) + f" and {kinds[-1]}"  # "data and FX", "data, FX and claims"
+        text = text.replace("data file,", f"{named} files,")
+    claims_rows = (
+        ()
+        if p.claims is None
+        else (("Claims file", p.claims[0]), ("Claims file sha256", p.claims[1]))
+        if p.claims[1]
+        else (("Claims", p.claims[0]),)
+    )
     rows = [
         ("idcforecast version", p.package_version),
         ("Data", p.data_label),
         ("Data sha256", p.data_sha256),
         *(row for path, sha in p.fx_files for row in (("FX file", path), ("FX file sha256", sha))),
+        *claims_rows,
         ("Series", ctx.series_id),
         # "auto (chosen: auto)" read as if a choice had been made; the model is the method
         ("Method", p.method if p.method == ctx.model else f"{p.method} (model: {ctx.model})"),
