@@ -206,9 +206,15 @@ def build_report(
         spec_set = load_scenarios(scenarios if isinstance(scenarios, str) else Path(scenarios))
     own_claims = None
     if claims is not None:  # read before the data: a bad claims file fails before any work
+        from idcforecast._text_files import not_utf8_error
         from idcforecast.claims import read_claims
 
-        own_claims = read_claims(claims)
+        # --encoding gb18030 (read_options' encoding) for a GBK claims CSV, as check-claims
+        # reads FILE and --data with it; a UTF-8 claims file beside GBK data stays UTF-8
+        encoding = str(options.get("encoding", "utf-8"))
+        if isinstance(claims, str | os.PathLike) and not_utf8_error("", Path(claims), encoding):
+            encoding = "utf-8"
+        own_claims = read_claims(claims, encoding=encoding)
     history, data_label, digest = _load_history(
         data, series_id, options, dataset, source_name=STDIN_LABEL if piped else None
     )

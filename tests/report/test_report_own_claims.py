@@ -93,3 +93,28 @@ def test_report_claims_flag_and_a_claim_about_another_series(
     assert main([*argv, "--out", str(tmp_path / "x.pdf")]) != 0
     assert "set their subject to 'cidc'" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_gbk_claims_file_reads_with_the_encoding_the_error_names(tmp_path: Path) -> None:
+    # a claims CSV saved by Excel on Chinese Windows: the error said "pass --encoding
+    # gb18030", but report's --encoding reached the data only, so the same error came back
+    from idcforecast.errors import DataError
+
+    claims = tmp_path / "claims.csv"
+    claims.write_bytes("主体,类型,年份,数值,单位\ncidc,level,2022,3200,亿元\n".encode("gb18030"))
+    options = {"unit": "CNY 100m"}
+    folder = _folder(tmp_path)
+    with pytest.raises(DataError, match="pass encoding='gb18030'"):
+        build_report(data=folder, series_id="cidc", claims=claims, read_options=options)
+    path = build_report(
+        data=folder,
+        series_id="cidc",
+        to=2024,
+        method="drift",
+        claims=claims,
+        read_options={**options, "encoding": "gb18030"},  # --encoding gb18030
+        out=tmp_path / "r.pdf",
+        date=DATE,
+    )
+    # 3,200 claimed for 2022, a year after the folder's last (2021): still open
+    assert "level 3,200 CNY 100 million in 2022" in _text(path)
