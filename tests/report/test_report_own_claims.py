@@ -118,3 +118,21 @@ def test_a_gbk_claims_file_reads_with_the_encoding_the_error_names(tmp_path: Pat
     )
     # 3,200 claimed for 2022, a year after the folder's last (2021): still open
     assert "level 3,200 CNY 100 million in 2022" in _text(path)
+
+
+def test_claims_without_a_claim_set_are_named_none_in_the_report_table() -> None:
+    # a claims file without a claim_set column left the first cell of the report's Claims
+    # table blank; check-claims prints "(none)" there
+    import pandas as pd
+
+    from idcforecast.report.sections.claims_and_scenarios import claims_table
+
+    checks = pd.DataFrame(
+        {
+            "claim_set": ["", "seed"],
+            "claims": ["level 3,200 CNY 100m in 2022"] * 2,
+            "consistent": pd.array([True, False], dtype="boolean"),
+            "explanation": ["..."] * 2,
+        }
+    )
+    assert claims_table(checks)["Claim set"].tolist() == ["(none)", "seed"]
