@@ -74,16 +74,21 @@ def folder_files(folder: Path) -> list[Path]:
 
 
 def every_file_holds(
-    series_id: str, files: list[Path], read: list[list[Observation]], name: str
+    series_id: str,
+    files: list[Path],
+    read: list[tuple[list[Observation], str]],
+    name: str,
 ) -> None:
-    """An UnknownSeriesError naming a file of a folder read with ``series_id`` whose rows
-    are all of other series ("年份,市场规模（亿元）" beside files of ``year,value``): its
-    figures would otherwise be left out of the joined series without a word."""
-    held = [{o.series_id for o in obs} for obs in read]
+    """An UnknownSeriesError naming a file of a folder read with ``series_id`` that holds
+    one series, named by its header rather than a ``series_id`` column, and not that one
+    ("年份,市场规模（亿元）" beside files of ``year,value``): its figures would otherwise be
+    left out of the joined series without a word. A long table's other series (a
+    ``series_id`` column of "US" beside files of "China") is left out as chosen."""
+    held = [{o.series_id for o in obs} for obs, _ in read]
     if not any(series_id in ids for ids in held):
         return  # no file holds it: the error below names them all
-    for file, ids in zip(files, held, strict=True):
-        if ids and series_id not in ids:
+    for file, ids, (_, layout) in zip(files, held, read, strict=True):
+        if len(ids) == 1 and series_id not in ids and layout != "long":
             names = ", ".join(map(repr, sorted(ids)))
             raise UnknownSeriesError(
                 f"{name}: {file.name} holds no series {series_id!r} (its series: {names}), so "

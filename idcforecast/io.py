@@ -257,7 +257,7 @@ def read_series(
         name = f"folder {Path(source).name}"
         read = [_folder_file_observations(file, series_id, options) for file in files]
         if series_id is not None:
-            every_file_holds(series_id, files, [obs for obs, _, _, _ in read], name)
+            every_file_holds(series_id, files, [(obs, layout) for obs, _, layout, _ in read], name)
     else:
         read = [_observations(source, series_id, source_name, **options)]
         name = read[0][1]

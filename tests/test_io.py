@@ -1977,6 +1977,10 @@ def test_a_folder_file_of_a_named_series_is_never_left_out_in_silence(tmp_path: 
     frame = read_series(folder, series_id="cidc", unit="CNY 100m")
     assert frame["year"].tolist() == [2012, 2013, 2014, 2015, 2016, 2018]
     assert frame["value"].tolist()[-2:] == [714.5, 1228.0]
+    # a long table's other series, named in its series_id column, is left out as chosen
+    (folder / "d_us.csv").write_text("series_id,year,value\nUS,2019,5\n", encoding="utf-8")
+    frame = read_series(folder, series_id="cidc", unit="CNY 100m")
+    assert frame["year"].tolist() == [2012, 2013, 2014, 2015, 2016, 2018]
 
 
 def test_a_folder_file_with_a_title_says_header_row_is_one_for_all_files(tmp_path: Path) -> None:
