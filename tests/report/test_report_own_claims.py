@@ -50,6 +50,8 @@ def test_claims_found_in_an_article_are_checked_in_the_report(tmp_path: Path) ->
     )
     text = _text(path)
     assert "Claims and track record" in text
+    # the summary names no set for claims without one (it printed "inconsistent ().")
+    assert "1 of 1 claim sets about this series is internally inconsistent. " in text
     assert "CAGR 27.8% 2020-2022" in text
     # 320 billion yuan = 3,200 亿元; 3200 / 1.278**2 = 1,959.2 in 2020, against the folder's
     # 2,238.7: 1959.2 / 2238.7 - 1 = -12.5%; 3200 / 1.278**3 = 1,533.1 in 2019
