@@ -138,3 +138,26 @@ def test_claims_without_a_claim_set_are_named_none_in_the_report_table() -> None
         }
     )
     assert claims_table(checks)["Claim set"].tolist() == ["(none)", "seed"]
+
+
+def test_the_track_record_chart_of_a_claim_past_the_history_keeps_its_actuals() -> None:
+    # a claims file of one forecast for 2030 on a history to 2023 (report --claims): the
+    # chart drew the actuals of the six years before the claim (2024-2029: none) and the
+    # report stopped on numpy's "zero-size array to reduction operation minimum"
+    import pandas as pd
+
+    from idcforecast.report._outcome_charts import plot_claims
+
+    record = pd.DataFrame(
+        {"claim_set": [""], "by": [""], "made": [""], "subject": ["cidc"], "year": [2030],
+         "value": [20000.0], "qualifier": ["exact"], "unit": ["CNY 100m"],
+         "actual": [float("nan")], "held": pd.array([pd.NA], dtype="boolean"),
+         "forecast": [True]}
+    )  # fmt: skip
+    history = pd.DataFrame(
+        {"series_id": "cidc", "year": [2016, 2018, 2019, 2023],
+         "value": [714.5, 1228.0, 1562.5, 5078.3], "unit": "CNY 100m"}
+    )  # fmt: skip
+    fig = plot_claims(record, history=history)
+    line = fig.axes[0].get_lines()[0]  # the actuals, from 2023 - 6 = 2017 on
+    assert list(line.get_xdata()) == [2018, 2019, 2020, 2021, 2022, 2023]
