@@ -204,17 +204,10 @@ def build_report(
         from idcforecast.scenarios.spec import load_scenarios
 
         spec_set = load_scenarios(scenarios if isinstance(scenarios, str) else Path(scenarios))
-    own_claims = None
-    if claims is not None:  # read before the data: a bad claims file fails before any work
-        from idcforecast._text_files import not_utf8_error
-        from idcforecast.claims import read_claims
+    from idcforecast.report import _own_claims
 
-        # --encoding gb18030 (read_options' encoding) for a GBK claims CSV, as check-claims
-        # reads FILE and --data with it; a UTF-8 claims file beside GBK data stays UTF-8
-        encoding = str(options.get("encoding", "utf-8"))
-        if isinstance(claims, str | os.PathLike) and not_utf8_error("", Path(claims), encoding):
-            encoding = "utf-8"
-        own_claims = read_claims(claims, encoding=encoding)
+    # read before the data: a bad claims file fails before any work
+    own_claims = _own_claims.read_own_claims(claims, str(options.get("encoding", "utf-8")))
     history, data_label, digest = _load_history(
         data, series_id, options, dataset, source_name=STDIN_LABEL if piped else None
     )
@@ -257,7 +250,7 @@ def build_report(
         # `idcforecast scenarios`), before any output or work: it came after both
         select_series(read_history, spec_set.series_id, spec=spec_set)
     if own_claims is not None:
-        _claims_about(own_claims, sid)
+        _own_claims.claims_about(own_claims, sid)
     if on_read is not None:
         on_read(sid)
     reproduce = _equivalent_command(
@@ -291,7 +284,7 @@ def build_report(
         kw_per_rack=float(options.get("kw_per_rack", _READ_DEFAULTS["kw_per_rack"])),
         read_history=read_history,
         own_claims=own_claims,
-        claims_source=None if claims is None else _claims_source(claims, len(own_claims or ())),
+        claims_source=_own_claims.claims_source(claims, own_claims),
     )
     added = tuple(text for text in (rescaled, left_out) if text)
     if added:
@@ -675,33 +668,6 @@ def _context(
         calibration=evidence,
         read_unit=_read_unit(history, read_history),
     )
-
-
-def _claims_source(claims: Any, n: int) -> tuple[str, str]:
-    """The claims given to the report for its reproducibility table: a file's path and the
-    sha256 of its bytes, or what was given from Python (no file, no hash)."""
-    if isinstance(claims, str | os.PathLike):
-        import hashlib
-
-        return str(claims), hashlib.sha256(Path(claims).read_bytes()).hexdigest()
-    return f"{n} claim{'' if n == 1 else 's'} given as claims= from Python", ""
-
-
-def _claims_about(claims: list[Any], sid: str) -> None:
-    """An UnknownSubjectError for a claim of ``claims=`` about another series than the
-    reported one ``sid``: it has nothing in the report to be checked against."""
-    other = [c for c in claims if c.subject != sid]
-    if other:
-        from idcforecast.errors import UnknownSubjectError
-
-        subjects = ", ".join(dict.fromkeys(repr(c.subject) for c in other))
-        raise UnknownSubjectError(
-            f"report: {len(other)} of {len(claims)} claims are about {subjects}, not the "
-            f"reported series {sid!r} (first: {other[0].claim_id}); set their subject to "
-            f"{sid!r}, or leave them out of the claims given to the report",
-            subject=other[0].subject,
-            series_id=sid,
-        )
 
 
 def _read_unit(history: pd.DataFrame, read_history: pd.DataFrame | None) -> str:
