@@ -477,8 +477,11 @@ def test_a_bare_number_beside_figures_with_units_is_an_error() -> None:
     )
     with pytest.raises(UnitError, match=re.escape(message)):
         read_series(table)
-    # with the unit asked for, the bare number is in that unit (156.25 = 1562.5 亿元 / 10)
-    out = read_series(table, unit="CNY bn")
+    # with the unit asked for, the bare number is in that unit (156.25 = 1562.5 亿元 / 10),
+    # named in a warning since analyst54 (a folder of 亿元 files read with unit="CNY bn"
+    # took another file's bare 亿元 for CNY bn: tenfold, without a word)
+    with pytest.warns(AmbiguousNumberWarning, match=re.escape("is taken as 'CNY bn'")):
+        out = read_series(table, unit="CNY bn")
     assert out["value"].tolist() == [156.25, 2238.7]
     # a blank cell in a 'unit' column is no unit either
     table = pd.DataFrame({"year": [2019, 2020], "value": [1, 2], "unit": ["亿元", ""]})
@@ -2041,6 +2044,27 @@ def test_a_folder_file_whose_unit_line_contradicts_unit_is_an_error(tmp_path: Pa
     frame = read_series(folder, series_id="x", unit="US$ millions", header_row=2)
     assert frame["unit"].unique().tolist() == ["USD mn"]
     assert frame["value"].tolist() == [1562.5, 2238.7]
+
+
+def test_a_folder_of_stated_and_bare_values_under_another_unit_is_named(tmp_path: Path) -> None:
+    # analyst54: "value（亿元）" files beside year,value files (亿元 too), read with
+    # unit="CNY bn" to normalise: the first converted (1,562.5 亿元 = 156.25 CNY bn), the
+    # second's 3,012.7 taken as 3,012.7 CNY bn, ten times too large, without a word
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "a.csv").write_text("年份,value（亿元）\n2019,1562.5\n2020,2238.7\n", "utf-8")
+    (folder / "b.csv").write_text("year,value\n2021,3012.7\n2022,4043.2\n", "utf-8")
+    message = (
+        "series 'cidc': 2 values (a.csv row 2, and 1 more) stated in 'CNY 100m' are converted "
+        "to 'CNY bn', while 2 bare numbers (b.csv row 2, and 1 more) are taken as 'CNY bn'"
+    )
+    with pytest.warns(AmbiguousNumberWarning, match=re.escape(message)):
+        frame = read_series(folder, series_id="cidc", unit="CNY bn")
+    assert frame["value"].tolist() == [156.25, 223.87, 3012.7, 4043.2]  # read as written
+    with warnings.catch_warnings():  # the unit the bare numbers are in: nothing to say
+        warnings.simplefilter("error")
+        frame = read_series(folder, series_id="cidc", unit="CNY 100m")
+    assert frame["value"].tolist() == [1562.5, 2238.7, 3012.7, 4043.2]
 
 
 def test_a_folder_year_given_twice_names_both_files(tmp_path: Path) -> None:
