@@ -47,9 +47,11 @@ def warn_bare_beside_converted(
     stated = [o for o in group if o.figure.unit is not None and canonical(o.figure.unit) != target]
     if not stated:
         return
-    from idcforecast.errors import AmbiguousNumberWarning
-
     first = canonical(str(stated[0].figure.unit))
+    in_first = [o.figure.value for o in stated if canonical(str(o.figure.unit)) == first]
+    if not _closer_in(first, target, stated[0].year, in_first, [o.figure.value for o in bare]):
+        return  # "52 billion yuan" beside bare 亿元 in line with it: nothing to say
+    from idcforecast.errors import AmbiguousNumberWarning
 
     def counted(rows: list[Observation], what: str) -> str:
         more = f", and {len(rows) - 1} more" if len(rows) > 1 else ""
@@ -65,3 +67,38 @@ def warn_bare_beside_converted(
         AmbiguousNumberWarning,
         stacklevel=caller_stacklevel(),
     )
+
+
+def _closer_in(
+    stated_unit: str, target: str, year: int, stated: list[float], bare: list[float]
+) -> bool:
+    """Whether the ``bare`` numbers, read in ``stated_unit`` rather than ``target``, fall in
+    line with the ``stated`` values converted to ``target`` (their geometric means 3 times
+    or more apart as read, and closer the other way): a tenfold step between two files, not
+    a text figure ("52 billion yuan") beside bare numbers already in ``target``.
+
+    Examples
+    --------
+    >>> _closer_in("CNY 100m", "CNY bn", 2020, [1562.5, 2238.7], [3012.7, 4043.2])
+    True
+    >>> _closer_in("CNY bn", "CNY 100m", 2021, [52.0], [358.3, 430.0])
+    False
+    """
+    import math
+
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import conversion_factor
+
+    try:
+        factor = conversion_factor(stated_unit, target, year=year)
+    except IdcForecastError:
+        return False
+    converted = [value * factor for value in stated]
+    if not converted or not bare or any(v <= 0 for v in [*converted, *bare]):
+        return False
+
+    def log_mean(xs: list[float]) -> float:
+        return sum(math.log(x) for x in xs) / len(xs)
+
+    apart = log_mean(bare) - log_mean(converted)  # bare as read, against the converted
+    return abs(apart) >= math.log(3) and abs(apart + math.log(factor)) < abs(apart)
