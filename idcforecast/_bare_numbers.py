@@ -74,14 +74,16 @@ def _closer_in(
 ) -> bool:
     """Whether the ``bare`` numbers, read in ``stated_unit`` rather than ``target``, fall in
     line with the ``stated`` values converted to ``target`` (their geometric means 3 times
-    or more apart as read, and closer the other way): a tenfold step between two files, not
-    a text figure ("52 billion yuan") beside bare numbers already in ``target``.
+    or more apart as read, and within 3 times the other way): a tenfold step between two
+    files, not a text figure ("52 billion yuan") beside bare numbers already in ``target``.
 
     Examples
     --------
     >>> _closer_in("CNY 100m", "CNY bn", 2020, [1562.5, 2238.7], [3012.7, 4043.2])
     True
     >>> _closer_in("CNY bn", "CNY 100m", 2021, [52.0], [358.3, 430.0])
+    False
+    >>> _closer_in("USD", "USD bn", 2020, [1300.0], [1.2, 1.4])  # the $1,300 is the slip
     False
     """
     import math
@@ -101,4 +103,6 @@ def _closer_in(
         return sum(math.log(x) for x in xs) / len(xs)
 
     apart = log_mean(bare) - log_mean(converted)  # bare as read, against the converted
-    return abs(apart) >= math.log(3) and abs(apart + math.log(factor)) < abs(apart)
+    # in line the other way: within 3 times (a "$1,300" slip among bare USD bn, a millionfold
+    # apart either way, is the MagnitudeJumpWarning's to name, not this one's)
+    return abs(apart) >= math.log(3) and abs(apart + math.log(factor)) < math.log(3)
