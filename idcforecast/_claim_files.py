@@ -23,7 +23,7 @@ from idcforecast._claim_records import (
     is_blank_cell,
 )
 from idcforecast._wording import counted
-from idcforecast.claims import Claim
+from idcforecast.claims import KINDS, Claim
 from idcforecast.errors import DataError, EmptyDataError, SpecError
 
 __all__ = ["check_unique", "claims_from_frame", "claims_from_path", "claims_from_records"]
@@ -362,12 +362,20 @@ def _check_columns(columns: Any, what: str) -> None:
         return
     shown = ", ".join(found[:10]) + (f", ... ({len(found)} in all)" if len(found) > 10 else "")
     optional = [f for f in FIELDS if f not in (*REQUIRED, "low", "high")]
+    # `figures --csv` / find_figures output: every column but the two only a reader can set
+    figures = (
+        "; it is a table of figures, as `idcforecast figures --csv` writes it: keep the rows "
+        "that are claims and add a subject column (the series each is about) and a kind "
+        f"column ({', '.join(KINDS)})"
+        if {"figure", "sentence"} <= set(found) and set(missing) <= {"subject", "kind"}
+        else ""
+    )
     raise SpecError(
         f"{what} lacks the claims {'column' if len(missing) == 1 else 'columns'} "
         f"{', '.join(missing)} (found {counted(len(found), 'column')}: {shown or 'none'}); "
         "expected one claim per row with columns subject, kind, year (or period) and value "
         "(or low and high), "
-        f"optionally {', '.join(optional)}",
+        f"optionally {', '.join(optional)}{figures}",
         missing=tuple(missing),
         found=tuple(found),
     )

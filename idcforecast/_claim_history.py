@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import os
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -193,6 +194,14 @@ class History:
                 if isinstance(source, pd.Series)
                 else ""
             )
+            if isinstance(source, os.PathLike) or (  # a file or folder of actuals
+                isinstance(source, str) and (os.path.exists(source) or re.search(r"[./\\]", source))
+            ):
+                hint = (
+                    f" ({str(source)!r} looks like a file or folder: read it first, "
+                    f"{name}=idcforecast.read_series({str(source)!r}, series_id=<the claims "
+                    "subject>, unit=...))"
+                )
             raise DataError(
                 f"{name}: expected a tidy frame, 'bundled' or None, found "
                 f"{type(source).__name__}{hint}",

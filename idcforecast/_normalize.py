@@ -82,6 +82,10 @@ def to_frame(
             _declare_unit(obs, canonical, parsed)
         target = _target_unit(sid, group, unit)
         requested = unit.get(sid) if isinstance(unit, dict) else unit
+        if requested is not None:  # "value（亿元）" converted beside bare numbers taken as unit=
+            from idcforecast._bare_numbers import warn_bare_beside_converted
+
+            warn_bare_beside_converted(sid, group, target, canonical)
         first_place: dict[str, str] = {}
         for obs in group:
             if obs.figure.unit is None and requested is None:

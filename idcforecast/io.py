@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from idcforecast._caller import caller_stacklevel
 from idcforecast._cells import has_year_headers, unread_year
 from idcforecast._decimal_marks import file_decimal_mark
-from idcforecast._folder_files import TABLE_SUFFIXES, folder_files
+from idcforecast._folder_files import TABLE_SUFFIXES, every_file_holds, file_at, folder_files
 from idcforecast._format_options import check_format_options
 from idcforecast._frame_sources import check_yearly_index, index_of_years, series_as_table
 from idcforecast._layout_checks import years_without_header
@@ -256,6 +256,8 @@ def read_series(
         files = folder_files(Path(source))
         name = f"folder {Path(source).name}"
         read = [_folder_file_observations(file, series_id, options) for file in files]
+        if series_id is not None:
+            every_file_holds(series_id, files, [(obs, layout) for obs, _, layout, _ in read], name)
     else:
         read = [_observations(source, series_id, source_name, **options)]
         name = read[0][1]
@@ -298,7 +300,7 @@ def read_series(
         frame = to_frame(observations, unit=unit, kw_per_rack=kw_per_rack)
     except UnitError as err:
         stated = (
-            unit_line_above(Path(source), header_row, sheet_name, encoding)
+            unit_line_above(file_at(source, err), header_row, sheet_name, encoding)
             if isinstance(source, str | os.PathLike) and "no unit for this series" in str(err)
             else None
         )
@@ -344,18 +346,34 @@ def _folder_file_observations(
     """One file of a folder, read as :func:`_observations` reads a table; a DataError
     raised on a file that is no table (a README.txt beside the CSVs) says that every
     table-suffixed file of the folder is read, and to move it out."""
+    from idcforecast._text_files import not_utf8_error
+
+    if file.suffix.lower() in (".csv", ".txt") and not_utf8_error(
+        file.name, file, options["encoding"]
+    ):  # encoding="gb18030" for a GBK export: a UTF-8 file beside it stays UTF-8
+        options = {**options, "encoding": "utf-8"}
     try:
-        return _observations(file, series_id, None, **options)
+        read = _observations(file, series_id, None, **options)
     except DataError as err:
         if type(err) not in (DataError, EmptyDataError):
             raise  # a bad value in a real table: its own message says it all
         fields = {key: getattr(err, key) for key in err.fields}
+        title = (  # one header_row= for all: right for this file, wrong for the others
+            " (header_row= applies to every file of the folder: pass it when all their "
+            f"headers are on that row, else delete the lines above the header of {file.name})"
+            if "header_row=" in err.message
+            else ""
+        )
         raise type(err)(
             f"{err.message}; it is read as one of the tables of folder {file.parent.name} "
             f"(every {', '.join(TABLE_SUFFIXES)} file in it): if {file.name} is no table, "
-            "move it out of the folder",
+            f"move it out of the folder{title}",
             **fields,
         ) from None
+    if options["header_row"] > 0 and options["unit"] is not None:  # as for one file
+        # "Unit: US$ millions" in the lines header_row skips, under unit="CNY 100m"
+        no_unit_against_the_line_above(read[0], options["unit"], file, options)
+    return read
 
 
 def _observations(

@@ -477,8 +477,11 @@ def test_a_bare_number_beside_figures_with_units_is_an_error() -> None:
     )
     with pytest.raises(UnitError, match=re.escape(message)):
         read_series(table)
-    # with the unit asked for, the bare number is in that unit (156.25 = 1562.5 亿元 / 10)
-    out = read_series(table, unit="CNY bn")
+    # with the unit asked for, the bare number is in that unit (156.25 = 1562.5 亿元 / 10),
+    # named in a warning since analyst54 (a folder of 亿元 files read with unit="CNY bn"
+    # took another file's bare 亿元 for CNY bn: tenfold, without a word)
+    with pytest.warns(AmbiguousNumberWarning, match=re.escape("is taken as 'CNY bn'")):
+        out = read_series(table, unit="CNY bn")
     assert out["value"].tolist() == [156.25, 2238.7]
     # a blank cell in a 'unit' column is no unit either
     table = pd.DataFrame({"year": [2019, 2020], "value": [1, 2], "unit": ["亿元", ""]})
@@ -1952,6 +1955,116 @@ def test_a_folder_of_files_joins_into_one_series(tmp_path: Path) -> None:
     # without series_id each file's unnamed series is named by the file, as for one file
     both = read_series(_figures_folder(tmp_path / "x"), unit="CNY 100m")
     assert both["series_id"].unique().tolist() == ["a_broker", "b_cidc"]
+
+
+def test_a_folder_file_of_a_named_series_is_never_left_out_in_silence(tmp_path: Path) -> None:
+    # analyst54: a CSV export headed "年份,市场规模（亿元）,来源" beside files of year,value:
+    # read_series(folder, series_id="cidc") returned the other files' 4 years alone, the
+    # export's 2016 and 2018 dropped without a word (its series is named by its header)
+    folder = _figures_folder(tmp_path)
+    (folder / "c_export.csv").write_text(
+        "年份,市场规模（亿元）,来源\n2016,714.5,前瞻\n2018,1228,highestlevel\n", encoding="utf-8"
+    )
+    message = (
+        "folder figures: c_export.csv holds no series 'cidc' (its series: '市场规模（亿元）'), "
+        "so its figures would be left out of the series joined from the folder; to join it, "
+        "head its value column 'value' as the other files do"
+    )
+    with pytest.raises(UnknownSeriesError, match=re.escape(message)) as caught:
+        read_series(folder, series_id="cidc", unit="CNY 100m")
+    assert caught.value.file == "c_export.csv"
+    # headed as asked ('value（亿元）' keeps its unit) it joins: 4 + 2 years
+    (folder / "c_export.csv").write_text(
+        "年份,value（亿元）,来源\n2016,714.5,前瞻\n2018,1228,highestlevel\n", encoding="utf-8"
+    )
+    frame = read_series(folder, series_id="cidc", unit="CNY 100m")
+    assert frame["year"].tolist() == [2012, 2013, 2014, 2015, 2016, 2018]
+    assert frame["value"].tolist()[-2:] == [714.5, 1228.0]
+    # a long table's other series, named in its series_id column, is left out as chosen
+    (folder / "d_us.csv").write_text("series_id,year,value\nUS,2019,5\n", encoding="utf-8")
+    frame = read_series(folder, series_id="cidc", unit="CNY 100m")
+    assert frame["year"].tolist() == [2012, 2013, 2014, 2015, 2016, 2018]
+
+
+def test_a_folder_file_with_a_title_says_header_row_is_one_for_all_files(tmp_path: Path) -> None:
+    # analyst54: an Excel workbook with a title and a "单位：亿元" line above its header,
+    # beside CSVs headed on their first row, was told "pass header_row=2", which then
+    # misread every CSV of the folder (its third line taken as their header)
+    import openpyxl
+
+    folder = _figures_folder(tmp_path)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["中国IDC业务市场规模"], ["单位：亿元"], ["year", "value"], [2016, 714.5]):
+        sheet.append(row)
+    book.save(folder / "c_book.xlsx")
+    message = (
+        "row 3 looks like the header: pass header_row=2, the 0-based row of the header); it "
+        "is read as one of the tables of folder figures (every .csv, .txt, .xlsx, .xlsm, .xls "
+        "file in it): if c_book.xlsx is no table, move it out of the folder (header_row= "
+        "applies to every file of the folder: pass it when all their headers are on that row, "
+        "else delete the lines above the header of c_book.xlsx)"
+    )
+    with pytest.raises(DataError, match=re.escape(message) + "$"):
+        read_series(folder, series_id="cidc", unit="CNY 100m")
+
+
+def test_a_folder_with_a_gbk_export_beside_utf8_files_reads_with_one_encoding(
+    tmp_path: Path,
+) -> None:
+    # analyst54: a GBK CSV (Excel on Chinese Windows) beside UTF-8 files: without encoding=
+    # the GBK file was "not utf-8 text: pass encoding='gb18030'", and with it each UTF-8
+    # file was "UTF-8 text, not gb18030: drop encoding=" -- no way to read the folder.
+    # encoding= now names the encoding of the files that are not UTF-8
+    folder = _figures_folder(tmp_path)
+    (folder / "c_gbk.csv").write_bytes("年份,value,来源\n2016,714.5,前瞻\n".encode("gb18030"))
+    (folder / "d_utf8.csv").write_text("year,value,source\n2017,946.1,科智咨询\n", "utf-8")
+    with pytest.raises(DataError, match=re.escape("pass encoding='gb18030'")):
+        read_series(folder, series_id="cidc", unit="CNY 100m")
+    frame = read_series(folder, series_id="cidc", unit="CNY 100m", encoding="gb18030")
+    assert frame["year"].tolist() == [2012, 2013, 2014, 2015, 2016, 2017]
+    assert frame["source"].tolist()[-2:] == ["前瞻", "科智咨询"]  # neither garbled
+
+
+def test_a_folder_file_whose_unit_line_contradicts_unit_is_an_error(tmp_path: Path) -> None:
+    # analyst54: read_series("a.csv", header_row=2, unit="CNY 100m") under "Unit: US$
+    # millions" is an error (the numbers would take the wrong unit), but the same file in a
+    # folder was read as 1,562.5 CNY 100m without a word: the check ran for one file only
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "a.csv").write_text("IDC market\nUnit: US$ millions\nyear,value\n2019,1562.5\n")
+    (folder / "b.csv").write_text("IDC market\nUnit: US$ millions\nyear,value\n2020,2238.7\n")
+    message = "a.csv row 4 (series 'x'): a line above the header says 'Unit: US$ millions'"
+    with pytest.raises(UnitError, match=re.escape(message)):
+        read_series(folder, series_id="x", unit="CNY 100m", header_row=2)
+    # without unit=, the error points at the line as it does for one file (it did not)
+    hint = "a line above the header says 'Unit: US$ millions': pass unit='US$ millions'"
+    with pytest.raises(UnitError, match=re.escape(hint)):
+        read_series(folder, series_id="x", header_row=2)
+    frame = read_series(folder, series_id="x", unit="US$ millions", header_row=2)
+    assert frame["unit"].unique().tolist() == ["USD mn"]
+    assert frame["value"].tolist() == [1562.5, 2238.7]
+
+
+def test_a_folder_of_stated_and_bare_values_under_another_unit_is_named(tmp_path: Path) -> None:
+    # analyst54: "value（亿元）" files beside year,value files (亿元 too), read with
+    # unit="CNY bn" to normalise: the first converted (1,562.5 亿元 = 156.25 CNY bn), the
+    # second's 3,012.7 taken as 3,012.7 CNY bn, ten times too large, without a word
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "a.csv").write_text("年份,value（亿元）\n2019,1562.5\n2020,2238.7\n", "utf-8")
+    (folder / "b.csv").write_text("year,value\n2021,3012.7\n2022,4043.2\n", "utf-8")
+    message = (
+        "series 'cidc': 2 values (a.csv row 2, and 1 more) stated in 'CNY 100m' are converted "
+        "to 'CNY bn', while 2 bare numbers (b.csv row 2, and 1 more) are taken as 'CNY bn'"
+    )
+    with pytest.warns(AmbiguousNumberWarning, match=re.escape(message)):
+        frame = read_series(folder, series_id="cidc", unit="CNY bn")
+    assert frame["value"].tolist() == [156.25, 223.87, 3012.7, 4043.2]  # read as written
+    with warnings.catch_warnings():  # the unit the bare numbers are in: nothing to say
+        warnings.simplefilter("error")
+        frame = read_series(folder, series_id="cidc", unit="CNY 100m")
+    assert frame["value"].tolist() == [1562.5, 2238.7, 3012.7, 4043.2]
 
 
 def test_a_folder_year_given_twice_names_both_files(tmp_path: Path) -> None:

@@ -216,7 +216,35 @@ def separator(text: str | None) -> str | None:
 def read_options(args: argparse.Namespace, path: str | None) -> dict[str, Any]:
     """Keyword arguments for ``read_series`` of ``path`` from the parsed options."""
     _check_format_options(args, path)
+    if path is not None:
+        _note_count_unit(args)
     return long_table_options(args, path)
+
+
+def _note_count_unit(args: argparse.Namespace) -> None:
+    """A ``note:`` line, once, for a ``--unit`` that is a magnitude alone ('亿', 'bn'): bare
+    numbers are then read as a plain count ("count 100m"), and a market's report said "in
+    units of 100 million" with no currency, without a word."""
+    import sys
+
+    text = getattr(args, "unit", None)
+    if not text or getattr(args, "count_unit_noted", False) or "count" in text.lower():
+        return
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import parse_unit
+
+    try:
+        unit = str(parse_unit(text))
+    except IdcForecastError:
+        return  # the reader names a unit it cannot read
+    if unit.startswith("count "):
+        args.count_unit_noted = True
+        print(
+            f"note: --unit {text!r} is a magnitude alone: bare numbers are read as a plain "
+            f"count ({unit!r}), with no currency or thing counted; for money name the "
+            "currency too (--unit 亿元, --unit 'USD bn')",
+            file=sys.stderr,
+        )
 
 
 def long_table_options(args: argparse.Namespace, path: str | None) -> dict[str, Any]:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import argparse
 import math
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from idcforecast.cli._arg_types import relative_tolerance
@@ -121,6 +122,30 @@ def own_actuals(args: argparse.Namespace) -> Any:
     from idcforecast.cli._read_options import read_user_file
 
     return read_user_file(args, args.data)
+
+
+@contextmanager
+def folder_series_hint(args: argparse.Namespace) -> Iterator[None]:
+    """An UnknownSubjectError for a claim about a series a ``--data FOLDER`` read without
+    ``--series`` does not hold (each file a series named after it) also says that
+    ``--series SUBJECT`` joins the folder's files into that series: the error asked to
+    rename the claims' subject after one file."""
+    from pathlib import Path
+
+    from idcforecast.errors import UnknownSubjectError
+
+    try:
+        yield
+    except UnknownSubjectError as err:
+        if args.data is None or args.series is not None or not Path(args.data).is_dir():
+            raise
+        fields = {key: getattr(err, key) for key in err.fields}
+        subject = getattr(err, "subject", None) or "SUBJECT"
+        raise UnknownSubjectError(
+            f"{err.message}; or, if the files of folder {args.data} are one series split "
+            f"over them, join them into it with --series {subject}",
+            **fields,
+        ) from None
 
 
 def check_claims_workbook(file: str | None) -> None:
@@ -322,9 +347,10 @@ def run(args: argparse.Namespace) -> int:
     claims = read_claims(claims)  # the bundled claims are a frame (FILE's a list already)
     # one check gives both (the claims were checked twice), each set's readings found once
     # (a filter of every reading per set was quadratic: 1,000 sets took 12 s in all)
-    summary, readings = checked_claims(
-        claims, history=history, tolerance=args.tolerance, kw_per_rack=args.kw_per_rack
-    )
+    with folder_series_hint(args):
+        summary, readings = checked_claims(
+            claims, history=history, tolerance=args.tolerance, kw_per_rack=args.kw_per_rack
+        )
     from idcforecast._claim_explain import tuples
     from idcforecast._claim_history import rack_conversion
 

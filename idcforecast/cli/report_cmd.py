@@ -72,6 +72,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "same keys reads too)",
     )
     parser.add_argument(
+        "--claims",
+        metavar="FILE",
+        help="your own claims about the series (a claims file as check-claims FILE reads "
+        "it), checked in the claims section instead of the bundled published claims",
+    )
+    parser.add_argument(
         "--out",
         metavar="PATH",
         default=None,
@@ -151,6 +157,7 @@ def run(args: argparse.Namespace) -> int:
             title=args.title,
             piped=piped,
             on_read=announce,
+            claims=args.claims,
         )
     print(f"Wrote the PDF in {time.perf_counter() - started:.1f} s:", flush=True)
     print(path)

@@ -439,8 +439,21 @@ def _others(frame: pd.DataFrame, label: str, chosen: str) -> list[str]:
             others.append(f"  {sid} ({scope}, {span})")
     if not others:
         return []
+    joined = (  # each file a series named after it: the files of one market split by years
+        [
+            textwrap.fill(
+                "one series split over the folder's files? --series NAME joins them (a file "
+                "without a series_id column is read as series NAME)",
+                _WIDTH,
+                subsequent_indent="  ",
+            )
+        ]
+        if label.startswith("folder ")
+        else []
+    )
     return [
         "",
         f"other series in {label} (never mixed into this one; show with --series ID):",
         *others,
+        *joined,
     ]

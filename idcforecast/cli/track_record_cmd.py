@@ -118,6 +118,7 @@ def run(args: argparse.Namespace) -> int:
         check_claims_workbook,
         check_one_file,
         claims_of_file,
+        folder_series_hint,
         format_table,
         note_unused_kw_per_rack,
         own_actuals,
@@ -136,7 +137,10 @@ def run(args: argparse.Namespace) -> int:
         claims = bundled_claims_about(
             load_dataset("published_forecasts"), actuals, args, "track-record"
         )
-    record = track_record(claims, actuals, tolerance=args.tolerance, kw_per_rack=args.kw_per_rack)
+    with folder_series_hint(args):
+        record = track_record(
+            claims, actuals, tolerance=args.tolerance, kw_per_rack=args.kw_per_rack
+        )
     if record.empty:  # an empty table said nothing about why
         from idcforecast.errors import SpecError
 

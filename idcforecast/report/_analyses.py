@@ -206,15 +206,20 @@ def no_backtest_text(history: pd.DataFrame, method: str) -> str:
     )
 
 
-def published_claims(history: pd.DataFrame) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
-    """Check the bundled published claims whose subject is this series, if any."""
+def published_claims(
+    history: pd.DataFrame, own: list[Any] | None = None
+) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """Check the bundled published claims whose subject is this series, if any; or the
+    user's own claims ``own`` (read by ``read_claims``, each about this series) instead."""
     from idcforecast.claim_checks import check_claims
     from idcforecast.claim_track_record import track_record
     from idcforecast.datasets import load_dataset
 
-    sid = str(history["series_id"].iloc[0])
-    published = load_dataset("published_forecasts")
-    mine = published[published["subject"] == sid].reset_index(drop=True)
+    mine: Any = own
+    if own is None:
+        sid = str(history["series_id"].iloc[0])
+        published = load_dataset("published_forecasts")
+        mine = published[published["subject"] == sid].reset_index(drop=True)
     if not len(mine):
         return None, None
     # checked against the figures as published: a report converted to USD said the 2019

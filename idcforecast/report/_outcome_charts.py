@@ -164,7 +164,10 @@ def plot_claims(
         if history is not None and len(history):
             hist = one_series(history, None, what="history")
             if len(rows):  # the years around the claims, not the whole history
-                hist = hist[hist["year"] >= int(rows["year"].min()) - 6]
+                # (up to the latest actual: a claim for 2030 on history to 2023 left no year
+                # to draw, and the chart failed on the empty selection)
+                start = min(int(rows["year"].min()), int(hist["year"].max())) - 6
+                hist = hist[hist["year"] >= start]
             history_points(ax, hist)
         markers = {"at_least": "^", "at_most": "v"}
         xs = [float(row["year"]) + 0.12 * (i - (len(rows) - 1) / 2) for i, row in rows.iterrows()]

@@ -3,6 +3,7 @@ fixes its output, for the reproducibility appendix."""
 
 from __future__ import annotations
 
+import os
 import shlex
 from collections.abc import Mapping
 from datetime import date
@@ -49,6 +50,7 @@ def equivalent_command(
     dataset: str | None = None,
     *,
     title: str | None = None,
+    claims: Any = None,
 ) -> str:
     parts = ["idcforecast", "report"]
     if dataset is not None and dataset != DEFAULT_DATASET:
@@ -83,6 +85,10 @@ def equivalent_command(
         parts += ["--method", method]
     if title is not None:
         parts += ["--title", title]
+    if isinstance(claims, str | os.PathLike):
+        parts += ["--claims", str(claims)]
+    elif claims is not None:
+        comments.append("claims= given from Python: write them to a claims file for --claims")
     from idcforecast.units.fx import user_fx_files
 
     fx_files = [str(path) for path, _ in user_fx_files()]

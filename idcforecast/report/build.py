@@ -111,6 +111,7 @@ def build_report(
     dataset: str | None = None,
     piped: bool = False,
     on_read: Callable[[str], None] | None = None,
+    claims: Any = None,
 ) -> Path:
     """Build the PDF report for one series and return its path.
 
@@ -168,6 +169,11 @@ def build_report(
     on_read
         Called with the series id once the data is read and the horizon checked, before the
         report is built (the command line's "Report on ..." line, printed only then).
+    claims
+        Your own claims about the series, as :func:`idcforecast.read_claims` takes them (a
+        claims file, a frame such as ``find_figures(text).assign(subject=..., kind=...)``,
+        a list of ``Claim``): the Claims and track record section checks them instead of
+        the bundled published claims. Each claim's ``subject`` must be the reported series.
 
     Raises
     ------
@@ -201,6 +207,10 @@ def build_report(
         from idcforecast.scenarios.spec import load_scenarios
 
         spec_set = load_scenarios(scenarios if isinstance(scenarios, str) else Path(scenarios))
+    from idcforecast.report import _own_claims
+
+    # read before the data: a bad claims file fails before any work
+    own_claims = _own_claims.read_own_claims(claims, str(options.get("encoding", "utf-8")))
     history, data_label, digest = _load_history(
         data, series_id, options, dataset, source_name=STDIN_LABEL if piped else None
     )
@@ -242,6 +252,8 @@ def build_report(
         # simulate's own refusal of a spec written for another series (the same words as
         # `idcforecast scenarios`), before any output or work: it came after both
         select_series(read_history, spec_set.series_id, spec=spec_set)
+    if own_claims is not None:
+        _own_claims.claims_about(own_claims, sid)
     if on_read is not None:
         on_read(sid)
     reproduce = _equivalent_command(
@@ -257,6 +269,7 @@ def build_report(
         method,
         dataset,
         title=title,
+        claims=claims,
     )
     ctx = _context(
         history,
@@ -279,6 +292,8 @@ def build_report(
             if spec_set is None or scenarios is None
             else spec_file_digest(scenarios, str(spec_set.source))
         ),
+        own_claims=own_claims,
+        claims_source=_own_claims.claims_source(claims, own_claims),
     )
     added = tuple(text for text in (rescaled, left_out) if text)
     if added:
@@ -368,6 +383,8 @@ def _context(
     kw_per_rack: float,
     read_history: pd.DataFrame | None = None,
     spec_file: tuple[str, str] | tuple[()] = (),
+    own_claims: Any = None,
+    claims_source: tuple[str, str] | None = None,
 ) -> ReportContext:
     from idcforecast import __version__
     from idcforecast.forecasting import forecast
@@ -398,7 +415,7 @@ def _context(
     alternatives = None
     if backtest is not None:
         alternatives = analyses.alternatives(history, to - last, method, seed, backtest)
-    checks, record = analyses.published_claims(history)
+    checks, record = analyses.published_claims(history, own_claims)
     from idcforecast.units.fx import user_fx_files
 
     provenance = Provenance(
@@ -413,6 +430,7 @@ def _context(
         horizon_to=to,
         fx_files=tuple((str(path), sha) for path, sha in user_fx_files()),
         scenario_spec=spec_file,
+        claims=claims_source,
     )
     return ReportContext(
         title=(title or "").strip() or _TITLES.get(sid, sid),  # "   ": no title

@@ -42,6 +42,9 @@ class Provenance:
     fx_files: tuple[tuple[str, str], ...] = ()
     # the scenario spec (--scenarios) as named and the sha256 of its file; () without one
     scenario_spec: tuple[str, str] | tuple[()] = ()
+    # the user's claims (--claims FILE / claims=): what they were and their sha256 ("" for
+    # claims given from Python, which have no file)
+    claims: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)

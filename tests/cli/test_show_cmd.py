@@ -195,6 +195,42 @@ def test_a_folder_joins_its_files_into_the_series(tmp_path, capsys) -> None:  # 
     assert _line(out, "2019").split()[:3] == ["2019", "1,562.5", "+27.2%"]
 
 
+def test_a_folder_of_one_series_per_file_says_series_joins_them(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # analyst54: without --series each file is a series named after it; the footer listed
+    # the other files' series and said "show with --series ID" (one file's), never that
+    # --series NAME joins the files of one market split by years
+    folder = tmp_path / "figs"
+    folder.mkdir()
+    (folder / "one.csv").write_text("year,value,source\n2018,1228,CIDC 2019\n")
+    (folder / "two.csv").write_text("year,value,source\n2019,1562.5,CIDC 2020\n")
+    code, out, _ = _show(capsys, "--data", str(folder), "--unit", "亿元")
+    assert code == 0
+    assert "  two (scope not stated, 2019)\n" in out
+    assert "one series split over the folder's files? --series NAME joins them" in out
+    code, out, _ = _show(capsys, "--series", "china_idc_caict")  # a dataset: no such line
+    assert "joins them" not in out
+
+
+def test_a_magnitude_alone_as_unit_is_noted_as_a_count(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # analyst54: `report --data figures --unit 亿` (meant: 亿元) wrote a report "in units of
+    # 100 million", no currency, without a word; the unit is a plain count as documented,
+    # and now a note says so once and names the fix
+    path = tmp_path / "m.csv"
+    path.write_text("year,value\n2018,1228\n2019,1562.5\n")
+    code, out, err = _show(capsys, "--data", str(path), "--unit", "亿")
+    assert code == 0
+    assert "unit: count 100m" in out
+    assert err == (
+        "note: --unit '亿' is a magnitude alone: bare numbers are read as a plain count "
+        "('count 100m'), with no currency or thing counted; for money name the currency too "
+        "(--unit 亿元, --unit 'USD bn')\n"
+    )
+    code, out, err = _show(capsys, "--data", str(path), "--unit", "亿元")
+    assert "unit: CNY 100m" in out and err == ""
+    code, out, err = _show(capsys, "--data", str(path), "--unit", "count 100m")  # said so
+    assert "unit: count 100m" in out and err == ""
+
+
 def test_file_options_without_data_are_refused(capsys) -> None:  # type: ignore[no-untyped-def]
     # was: --sep, --decimal... silently ignored when no --data file was read
     code, _, err = _show(capsys, "--decimal", ",")

@@ -118,7 +118,9 @@ def claims_table(checks: pd.DataFrame) -> pd.DataFrame:
     # "CNY 100m" as every other table of the report spells it: "CNY 100 million"
     return pd.DataFrame(
         {
-            "Claim set": checks["claim_set"].astype(str),
+            # your own claims without a claim_set: "(none)", as check-claims prints it,
+            # never a blank first cell
+            "Claim set": checks["claim_set"].fillna("").astype(str).replace("", "(none)"),
             "Claims": checks["claims"].astype(str).map(money_units_spelled_out),
             "Verdict": verdicts,
             "Explanation": checks["explanation"].astype(str).map(money_units_spelled_out),

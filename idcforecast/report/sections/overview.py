@@ -343,12 +343,17 @@ def _claims_lines(ctx: ReportContext) -> list[str]:
     checks = ctx.claims
     if checks is not None and len(checks):
         bad = checks[checks["consistent"].fillna(True).astype(bool) == False]  # noqa: E712
-        named = f" ({', '.join(bad['claim_set'].astype(str))})" if len(bad) else ""
+        # claims without a claim_set (your own) have no name to give: "inconsistent ()" was
+        # printed for them
+        sets = checks["claim_set"].fillna("").astype(str)
+        names = [name for name in sets[bad.index] if name]
+        named = f" ({', '.join(names)})" if names else ""
         # a set none of whose rates could be checked is neither: "0 of 1 ... inconsistent"
         # alone read as if it had been found consistent
-        open_sets = checks[checks["consistent"].isna()]["claim_set"].astype(str).tolist()
+        open_sets = sets[checks["consistent"].isna()].tolist()
+        open_names = "".join(f"{name}; " for name in open_sets if name)
         undetermined = (
-            f"; the consistency of {len(open_sets)} is undetermined ({', '.join(open_sets)}; "
+            f"; the consistency of {len(open_sets)} is undetermined ({open_names}"
             "the Claims table says why)"
             if open_sets
             else ""

@@ -283,10 +283,21 @@ def reproducibility(ctx: ReportContext, doc: ReportDocument) -> None:
     import pandas as pd
 
     p = ctx.provenance
-    inputs = "data and FX files" if p.fx_files else "data file"
+    kinds = [
+        "data",
+        *(w for w, on in (("FX", p.fx_files), ("claims", p.claims)) if on),
+    ]
+    inputs = "data file" if len(kinds) == 1 else ", ".join(kinds[:-1]) + f" and {kinds[-1]} files"
     if p.scenario_spec:  # the spec was not named: editing it changed the PDF unannounced
         inputs += ", scenario spec"
     text = f"The same {inputs}, seed and --date give a byte-identical PDF with this version."
+    claims_rows = (
+        ()
+        if p.claims is None
+        else (("Claims file", p.claims[0]), ("Claims file sha256", p.claims[1]))
+        if p.claims[1]
+        else (("Claims", p.claims[0]),)
+    )
     rows = [
         ("idcforecast version", p.package_version),
         ("Data", p.data_label),
@@ -297,6 +308,7 @@ def reproducibility(ctx: ReportContext, doc: ReportDocument) -> None:
             if p.scenario_spec
             else ()
         ),
+        *claims_rows,
         ("Series", ctx.series_id),
         # "auto (chosen: auto)" read as if a choice had been made; the model is the method
         ("Method", p.method if p.method == ctx.model else f"{p.method} (model: {ctx.model})"),
