@@ -88,8 +88,9 @@ def compound_magnitudes(text: str) -> str:
 
 
 # 兆 before yen or dollars in Japanese ("1.5兆円", "1兆ドル") is a trillion, never the mega-
-# of Chinese units ("兆瓦", MW) nor the Chinese 兆 of either reading ("1兆元" is left unknown)
-_CHO_MONEY = re.compile(r"(?<=\d)兆(?=\s*(?:円|日元|米ドル|ドル))")
+# of Chinese units ("兆瓦", MW) nor the Chinese 兆 of either reading ("1兆元" is left unknown);
+# after a number, or starting a unit ("兆円" as parse_unit takes it)
+_CHO_MONEY = re.compile(r"(?:(?<=\d)|(?<!\S))兆(?=\s*(?:円|日元|米ドル|ドル))")
 
 
 def japanese_trillions(text: str) -> str:
@@ -100,5 +101,7 @@ def japanese_trillions(text: str) -> str:
     --------
     >>> japanese_trillions("1.5兆円"), japanese_trillions("1兆元")
     ('1.5万亿円', '1兆元')
+    >>> japanese_trillions("兆円"), japanese_trillions("兆瓦"), japanese_trillions("億兆円")
+    ('万亿円', '兆瓦', '億兆円')
     """
     return _CHO_MONEY.sub("万亿", text)

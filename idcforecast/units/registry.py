@@ -369,6 +369,8 @@ def parse_unit(text: str) -> Unit:
     'USD/kW/month'
     >>> parse_unit("元/美元").canonical
     'CNY/USD'
+    >>> parse_unit("兆円").canonical  # a trillion yen, as parse_quantity reads "2兆円"
+    'JPY tn'
     """
     if not isinstance(text, str):
         raise ParseError(
@@ -376,7 +378,10 @@ def parse_unit(text: str) -> Unit:
             f"{type(text).__name__}; pass the unit as a string",
             unit=repr(text),
         )
-    return _parse(text, respelled(normalize_text(text)), suggest=_SUGGEST.get())
+    from idcforecast.units._compound_magnitudes import japanese_trillions
+
+    # "兆円" / "兆ドル": a trillion yen or dollars, as parse_quantity reads "2兆円"
+    return _parse(text, respelled(japanese_trillions(normalize_text(text))), suggest=_SUGGEST.get())
 
 
 # whether an unknown unit's error computes a "did you mean" (difflib: ~1 ms each); a scan

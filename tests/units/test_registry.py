@@ -298,3 +298,17 @@ def test_hundreds_of_millions_is_no_magnitude_of() -> None:
     # "hundreds of millions of yuan" is no "millions of yuan" (1e8, not 1e6): still refused
     with pytest.raises(UnknownUnitError, match="hundreds"):
         canonical_unit("hundreds of millions of yuan")
+
+
+def test_japanese_trillion_units_read_as_parse_quantity_reads_their_figures() -> None:
+    # readers54: parse_quantity read "2兆円" as 2 JPY tn while parse_unit("兆円") (a unit
+    # passed as read_series(unit=...)) was an unknown unit; 兆 before 円 / ドル is a trillion
+    # (1e12) in Japanese; 兆瓦 stays the Chinese megawatt and 兆元 stays unread (ambiguous)
+    from idcforecast.errors import UnknownUnitError
+    from idcforecast.units.registry import parse_unit
+
+    assert parse_unit("兆円").canonical == "JPY tn"
+    assert parse_unit("兆ドル").canonical == "USD tn"
+    assert parse_unit("兆瓦").canonical == "MW"
+    with pytest.raises(UnknownUnitError, match="'兆元'"):
+        parse_unit("兆元")
