@@ -180,6 +180,10 @@ def render(
                 converted=target != source_unit or bool(read_conversions),
                 points=points,
                 per_unit=per_unit,
+                # across currencies: no more digits than the figures were published with
+                published=(
+                    rows["value"].tolist() if changes_currency(source_unit, target) else None
+                ),
             ),
             "",
             *_footnotes(
@@ -271,11 +275,14 @@ def _table(
     converted: bool,
     points: str | None = None,
     per_unit: float = 1.0,
+    published: list[float] | None = None,
 ) -> str:
     """The table of a series; ``points`` ("pp", "bp") when its changes are differences in
     that unit (a series in percent: a share's growth rate would read as the growth of what
     it is a share of; 1.5% -> 1.6% is +0.1 pp, not +6.7%); ``per_unit`` points in one unit
-    of the series (10 for 成)."""
+    of the series (10 for 成). ``published``: the figures as published, when ``values`` are
+    them in another currency: each value is shown to its figure's significant digits (210.5
+    亿元 at the 2012 FX rate is "3,336,000,000" USD, not "3,336,344,761")."""
     import pandas as pd
 
     from idcforecast._rounding import half_up
@@ -294,6 +301,11 @@ def _table(
             if rec["annualized"] and rate != UNBOUNDED:
                 rate += f"/yr over {rec['years_apart']}y"
             growth[rec["year"]] = rate
+    if published is not None:
+        values = [
+            _to_digits(value, _significant_digits(figure))
+            for value, figure in zip(values, published, strict=True)
+        ]
     # published values print with all their decimals (an FX rate has four); converted ones
     # with at most three, which is finer than any source quotes them
     decimals = min(3 if converted else 10, max(_decimals(v) for v in values))
@@ -370,6 +382,36 @@ def _growth_text(rate: float, start: str, end: str) -> str:
     return qualifier_sign(joint[0]) + text
 
 
+def _significant_digits(figure: float) -> int:
+    """The significant digits a figure was published with (the zeros ending a whole number
+    counted: "1500" may be exact).
+
+    Examples
+    --------
+    >>> _significant_digits(210.5), _significant_digits(1500.0), _significant_digits(0.05)
+    (4, 4, 1)
+    """
+    digits = f"{abs(figure):.15g}".replace(".", "").lstrip("0")
+    return max(1, len(digits)) if "e" not in digits else 15
+
+
+def _to_digits(value: float, digits: int) -> float:
+    """``value`` rounded to ``digits`` significant digits, a tie away from zero.
+
+    Examples
+    --------
+    >>> _to_digits(3336344761.2, 4), _to_digits(0.0123456, 2), _to_digits(float("nan"), 3)
+    (3336000000.0, 0.012, nan)
+    """
+    import math
+    from decimal import ROUND_HALF_UP, Decimal
+
+    if not math.isfinite(value) or value == 0:
+        return value
+    exponent = math.floor(math.log10(abs(value))) - digits + 1
+    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(exponent), ROUND_HALF_UP))
+
+
 def _decimals(value: float) -> int:
     text = f"{value:.10g}"
     return len(text.split(".")[1]) if "." in text and "e" not in text else 0
@@ -403,7 +445,15 @@ def _footnotes(
             "the same side, which bound nothing)."
         )
     if fx:
-        lines.append(" ".join([f"{FX_CONVERTED}; {FX_GROWTH}.", *(user_rates or [])]))
+        lines.append(
+            " ".join(
+                [
+                    f"{FX_CONVERTED}, each value to its published figure's significant digits; "
+                    f"{FX_GROWTH}.",
+                    *(user_rates or []),
+                ]
+            )
+        )
     if points is None and not all(v > 0 for v in values):
         lines.append("growth not shown: it is undefined for levels at or below zero.")
     lines = [textwrap.fill(line, _WIDTH, subsequent_indent="  ") for line in lines]

@@ -56,7 +56,9 @@ def test_unit_conversion_uses_each_years_fx(capsys: pytest.CaptureFixture[str]) 
     # 1562.5 亿元 / 6.9081 CNY per USD (G.5A 2019) = 22.618 USD bn; 2020: 2238.7 / 6.9042
     assert _line(out, "2019").split()[1] == "22.618"
     assert _line(out, "2020").split()[1] == "32.425"
-    assert "growth across currencies includes FX moves" in out
+    flat = " ".join(out.split())
+    assert "growth across currencies includes FX moves" in flat
+    assert "each value to its published figure's significant digits" in flat
 
 
 def test_unit_spellings_are_canonical(capsys: pytest.CaptureFixture[str]) -> None:
@@ -169,17 +171,18 @@ def test_show_prints_your_own_file_with_its_sources(
 
 
 def test_fx_rates_file_years_are_named(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
-    # CAICT's 67.9 USD bn (2021) in EUR with the user's rate: 67.9 / 1.20 = 56.583 EUR bn
+    # CAICT's 67.9 USD bn (2021) in EUR with the user's rate: 67.9 / 1.20 = 56.583 EUR bn,
+    # shown to the 3 significant digits 67.9 was published with: 56.6
     rates = tmp_path / "mine.csv"
     rates.write_text("year,value,unit\n2021,1.20,USD/EUR\n", encoding="utf-8")
     args = ("--dataset", "global_dc_market", "--unit", "EUR bn")
     code, out, _ = _show(capsys, *args, "--fx-rates", str(rates))
     assert code == 0
-    assert _line(out, "2021").split()[1] == "56.583"
+    assert _line(out, "2021").split()[1] == "56.6"
     assert "FX rates of 2021 from mine.csv (--fx-rates)." in " ".join(out.split())
-    # the bundled G.5A 2021 rate (1.1830): 67.9 / 1.1830 = 57.396, and no such line
+    # the bundled G.5A 2021 rate (1.1830): 67.9 / 1.1830 = 57.396 -> 57.4 (3 digits), no such line
     code, out, _ = _show(capsys, *args)
-    assert _line(out, "2021").split()[1] == "57.396"
+    assert _line(out, "2021").split()[1] == "57.4"
     assert "--fx-rates" not in out
 
 
@@ -543,3 +546,15 @@ def test_notes_under_converted_values_say_their_figures_are_as_published(
     # in the unit published, the header is as it was
     code, out, _ = _show(capsys)
     assert "\n\nnotes:\n  2012  reported YoY +23.2%" in out
+
+
+def test_values_in_another_currency_keep_their_figures_significant_digits(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # report54: in plain USD the 2012 figure 210.5 亿元 printed "3,336,344,761" (every dollar
+    # of a four-digit figure); 210.5e8 / 6.3093 (2012 FX) = 3,336,344,761 -> 4 digits
+    code, out, _ = _show(capsys, "--unit", "USD")
+    assert code == 0
+    assert _line(out, "2012").split()[1] == "3,336,000,000"
+    # 5078.3 亿元 (5 digits) / 7.0809 (2023) = 71,718,284,399 -> 71,718,000,000
+    assert _line(out, "2023").split()[1] == "71,718,000,000"
