@@ -23,7 +23,15 @@ from idcforecast.calibration import (
 )
 from idcforecast.errors import ModelError
 
-__all__ = ["finish_forecast"]
+__all__ = ["NO_SCORED_CUTOFF", "finish_forecast"]
+
+# a series too short for any scored rolling-origin cutoff (or whose cutoffs' years ahead are
+# all gaps or bounds): its intervals come from the prior alone; the note said so only when
+# the horizon was longer than the history (fc54's finding)
+NO_SCORED_CUTOFF = (
+    "no earlier cutoff could be scored: the interval width is the prior from the series' "
+    "annual changes alone, not calibrated by rolling-origin errors"
+)
 
 
 def finish_forecast(
@@ -86,7 +94,12 @@ def finish_forecast(
             "the history never changed and neither did the re-fitted forecasts: the intervals "
             "have zero width, they measure past variation only"
         )
-    if h > max(local.error_steps, values.size):  # further ahead than the history is long
+    seen = plan.observed
+    scored = [c for c in plan.cutoffs if seen is None or bool(seen[c - 1])]
+    far = h > max(local.error_steps, values.size)  # further ahead than the history is long
+    if not scored and not far and (sigma > negligible).any():
+        notes.append(NO_SCORED_CUTOFF)
+    if far:
         law = (
             "the square root of the years ahead"
             if local.growth == 0.5
@@ -94,8 +107,6 @@ def finish_forecast(
         )
         # what this series' cutoffs measured (the note used to say error_steps, 6, even
         # for a series with no cutoff at all)
-        seen = plan.observed
-        scored = [c for c in plan.cutoffs if seen is None or bool(seen[c - 1])]
         measured = max((min(local.error_steps, values.size - c) for c in scored), default=0)
         evidence = (
             "no earlier cutoff could be scored, so the interval width is the prior from the "

@@ -124,11 +124,13 @@ def forecast_array(
     >>> fc = forecast_array(np.array([210.0, 260.0, 372.0, 519.0]), horizon=2)
     >>> fc.model, fc.status, fc.mean.round(1)
     ('auto', 'fallback', array([626.5, 734. ]))
-    >>> left_out, combined = fc.note.split("; ")
+    >>> left_out, combined, uncalibrated = fc.note.split("; ")
     >>> left_out
     "4 points: left out 'damped' (needs 6)"
     >>> combined
     'combined naive, ses, loglinear, drift_log, theil_sen'
+    >>> uncalibrated[:57]  # 4 points: no earlier cutoff with enough years before it
+    'no earlier cutoff could be scored: the interval width is '
     >>> bool(np.all(fc.lower[95] < fc.mean) and np.all(fc.mean < fc.upper[95]))
     True
     """

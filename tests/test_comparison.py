@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from idcforecast import compare_methods, load_dataset
+from idcforecast._forecast_finish import NO_SCORED_CUTOFF
 from idcforecast.errors import DataError, ModelError, UnknownMethodError
 from idcforecast.evaluation import accuracy, backtest
 from idcforecast.forecasting import forecast
@@ -64,7 +65,7 @@ def test_a_series_too_short_to_backtest_keeps_its_forecast() -> None:
     table = compare_methods(short, 2, methods=["drift"], backtest_horizon=3)
     row = table.iloc[0]
     assert row["year"] == 2025 and np.isfinite(row["mean"])
-    assert row["note"].startswith("no backtest: ") and pd.isna(row["n"])
+    assert row["note"].startswith(NO_SCORED_CUTOFF + "; no backtest: ") and pd.isna(row["n"])
 
 
 def test_several_series_and_unknown_methods() -> None:

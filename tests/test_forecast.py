@@ -13,6 +13,7 @@ import pytest
 from scipy.stats import theilslopes
 
 from idcforecast import SeriesForecast, forecast, forecast_array, forecast_paths
+from idcforecast._forecast_finish import NO_SCORED_CUTOFF
 from idcforecast.calibration import DEFAULT_SETTINGS, t_quantile
 from idcforecast.errors import (
     DataError,
@@ -132,7 +133,7 @@ def test_four_points_fall_back_and_say_so() -> None:
     assert set(fc["status"]) == {"fallback"}
     assert fc["note"].iloc[0] == (
         "4 points: left out 'damped' (needs 6); combined naive, ses, loglinear, drift_log, "
-        "theil_sen"
+        "theil_sen; " + NO_SCORED_CUTOFF  # 4 points: no cutoff with enough years before it
     )
 
 
@@ -181,7 +182,9 @@ def test_gap_policies() -> None:
     assert fc["year"].tolist() == [2022, 2023]
     assert fc["note"].iloc[0] == "gap years 2013, 2017 filled log-linearly for fitting only"
     span = forecast(tidy(GROWING, years=years), 2, gaps="span", method="drift")
-    assert span["note"].iloc[0] == "gap before 2018: fitted on 2018-2021 only (dropped 2012-2016)"
+    assert span["note"].iloc[0] == (  # 4 years left: no cutoff to score
+        "gap before 2018: fitted on 2018-2021 only (dropped 2012-2016); " + NO_SCORED_CUTOFF
+    )
     # drift on the last run 150, 160, 185, 200: (200 - 150) / 3 per year
     np.testing.assert_allclose(span["mean"], [200 + 50 / 3, 200 + 100 / 3])
 
@@ -741,10 +744,14 @@ def test_value_cells_marked_not_published_are_gaps_named_in_the_note() -> None:
     )
     # the last year not published: the series ends in 2017, 14 + (14 - 10) / 2 = 16 in 2018
     assert fc.loc["last", ["year", "mean"]].tolist() == [2018, pytest.approx(16.0)]
-    assert fc.loc["last", "note"] == "year marked as not published, read as a gap: 2018 ('暂无')"
+    assert fc.loc["last", "note"] == (  # 3 observed years: no cutoff to score
+        "year marked as not published, read as a gap: 2018 ('暂无'); " + NO_SCORED_CUTOFF
+    )
     # the first year not published: 2016-2018 only, 28 + (28 - 20) / 2 = 32 in 2019
     assert fc.loc["first", ["year", "mean"]].tolist() == [2019, pytest.approx(32.0)]
-    assert fc.loc["first", "note"] == "year marked as not published, read as a gap: 2015 ('..')"
+    assert fc.loc["first", "note"] == (  # 3 observed years: no cutoff to score
+        "year marked as not published, read as a gap: 2015 ('..'); " + NO_SCORED_CUTOFF
+    )
     # a year-indexed Series is read the same way: (130 - 100) / 3 = 10 a year, 140 in 2019
     series = pd.Series([100.0, "n/a", 120.0, 130.0], index=range(2015, 2019), name="s")
     assert forecast(series, 1, method="drift")["mean"].tolist() == [pytest.approx(140.0)]
@@ -948,11 +955,12 @@ def test_values_published_as_bounds_are_named_in_the_note() -> None:
     note = forecast(frame, 2, method="drift")["note"].iloc[0]
     assert note == (
         "values published as bounds, fitted as those numbers, never scored by the "
-        "interval calibration: 2021 (at least), 2022 (at most)"
+        "interval calibration: 2021 (at least), 2022 (at most); " + NO_SCORED_CUTOFF
     )
-    # the numbers are those of the plain values: a note, not another model
+    # the numbers are those of the plain values: a note, not another model (4 years: no
+    # cutoff to score either way)
     plain = forecast(frame.drop(columns="qualifier"), 2, method="drift")
-    assert plain["note"].iloc[0] == ""
+    assert plain["note"].iloc[0] == NO_SCORED_CUTOFF
     assert forecast(frame, 2, method="drift")["mean"].tolist() == plain["mean"].tolist()
 
 
@@ -1375,3 +1383,25 @@ def test_a_one_year_jump_of_ten_times_is_named_in_the_note_forecast_and_batch_al
     )
     steep = frame.assign(value=[10.0, 49.0, 60.0, 70.0, 80.0, 90.0])
     assert forecast(steep, 1, method="drift")["note"].iloc[0] == ""
+
+
+def test_intervals_resting_on_the_prior_alone_say_so() -> None:
+    # fc54: a series too short for any scored rolling-origin cutoff gets its interval width
+    # from the prior of its annual changes alone; the note said so only when the horizon
+    # was longer than the history (4 points, horizon 2: silent)
+    literal = (
+        "no earlier cutoff could be scored: the interval width is the prior from the series' "
+        "annual changes alone, not calibrated by rolling-origin errors"
+    )
+    assert NO_SCORED_CUTOFF == literal
+    four = forecast(tidy([10.0, 12.0, 15.0, 17.0]), 2, method="drift")["note"].iloc[0]
+    assert four == literal
+    # five points: the drift fitted on the first four is scored against the fifth
+    five = forecast(tidy([10.0, 12.0, 15.0, 17.0, 20.0]), 2, method="drift")["note"].iloc[0]
+    assert five == ""
+    # further ahead than the history: the longer note says it, once
+    far = forecast(tidy([10.0, 12.0, 15.0, 17.0]), 7, method="drift")["note"].iloc[0]
+    assert far.count("no earlier cutoff could be scored") == 1 and "assumed law" in far
+    # a flat series: zero width, said by its own note, not this one
+    flat = forecast(tidy([5.0, 5.0, 5.0, 5.0]), 2, method="drift")["note"].iloc[0]
+    assert "zero width" in flat and literal not in flat

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from idcforecast._forecast_finish import NO_SCORED_CUTOFF
 from idcforecast.batch import forecast_many
 from idcforecast.errors import EngineError, IdcForecastError, ModelError, UnknownMethodError
 from idcforecast.forecasting import forecast
@@ -841,12 +842,12 @@ def test_values_published_as_bounds_are_noted_as_forecast_notes_them() -> None:
     notes = batch.drop_duplicates("series_id").set_index("series_id")["note"]
     expected = (
         "values published as bounds, fitted as those numbers, never scored by the "
-        "interval calibration: 2020 (at least), 2022 (at least)"
-    )
+        "interval calibration: 2020 (at least), 2022 (at least); " + NO_SCORED_CUTOFF
+    )  # 4 years each: no cutoff to score
     assert notes["a"] == expected
     single = forecast(frame[frame["series_id"] == "a"], 2, method="drift")
     assert single["note"].iloc[0] == expected
-    assert notes["b"] == ""
+    assert notes["b"] == NO_SCORED_CUTOFF
 
 
 def test_a_bound_on_a_row_without_a_year_does_not_stop_the_batch() -> None:
@@ -865,7 +866,7 @@ def test_a_bound_on_a_row_without_a_year_does_not_stop_the_batch() -> None:
     assert first.loc["a", "note"].startswith("series 'a': a row has no year (a blank year cell)")
     assert first.loc["b", "note"] == (
         "value published as a bound, fitted as that number, never scored by the "
-        "interval calibration: 2019 (at most)"
+        "interval calibration: 2019 (at most); " + NO_SCORED_CUTOFF
     )
 
 

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from idcforecast import forecast, read_series
+from idcforecast._forecast_finish import NO_SCORED_CUTOFF
 from idcforecast.batch import forecast_many, read_long_table
 from idcforecast.errors import (
     DataError,
@@ -465,7 +466,8 @@ def test_forecast_many_names_the_estimates_of_read_long_table_and_read_series(
     text = "series_id,year,value\na,2019,1\na,2020,2\na,2021,3\na,2022E,4\na,2023F,5\n"
     text += "b,2019,5\nb,2020,6\nb,2021,7\n"
     path = _csv(tmp_path, text)
-    expected = {"a": "estimates read as data: 2022E, 2023F", "b": ""}
+    # b has 3 years: no cutoff to score (a has 5 with its estimates: it has)
+    expected = {"a": "estimates read as data: 2022E, 2023F", "b": NO_SCORED_CUTOFF}
     for frame in (
         read_long_table(path, estimates="keep"),
         read_series(path, unit="MW", estimates="keep"),
@@ -765,7 +767,7 @@ def test_values_read_in_another_currency_are_noted(tmp_path: Path) -> None:
         "history converted between currencies at each year's FX rate (2021): its growth "
         "includes exchange-rate moves; year 2022 is 19.6 times the year before (20.6426 to "
         "404.32): one change that size sets much of the interval width; if it is a change "
-        "of scope or unit rather than growth, forecast the years from 2022 on"
+        "of scope or unit rather than growth, forecast the years from 2022 on; " + NO_SCORED_CUTOFF
     )
 
 
@@ -882,7 +884,7 @@ def test_a_value_header_with_its_unit_is_the_value_column(tmp_path) -> None:
     note = forecast_many(table, 1, method="drift", engine="serial")["note"].iloc[0]
     assert (
         note == "value published as a bound, fitted as that number, never scored by the "
-        "interval calibration: 2020 (at least)"
+        "interval calibration: 2020 (at least); " + NO_SCORED_CUTOFF
     )
     clash = tmp_path / "clash.csv"
     clash.write_text(
@@ -961,7 +963,7 @@ def test_a_bound_written_before_a_number_is_read_as_read_series_reads_it(tmp_pat
     assert per.loc["A", ["status", "note"]].tolist() == [
         "ok",
         "value published as a bound, fitted as that number, never scored by the "
-        "interval calibration: 2020 (at least)",
+        "interval calibration: 2020 (at least); " + NO_SCORED_CUTOFF,
     ]
     assert per.loc["B", "note"].startswith(
         "series 'B' year 2019: the number 1 has no unit, while other values of the series are "

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from idcforecast import forecast, read_series
+from idcforecast._forecast_finish import NO_SCORED_CUTOFF
 from idcforecast.batch import forecast_many, read_long_table
 
 
@@ -46,7 +47,7 @@ def test_mw_and_gw_in_one_series_are_read_in_mw_as_read_series_reads_them(
     # drift: 1800 + (1800 - 800) / 5 = 2000, then 2200
     assert out["mean"].tolist()[:2] == pytest.approx([2000.0, 2200.0])
     assert out["note"].tolist()[:2] == ["converted from 'GW' (x1000): 2020, 2021, 2023"] * 2
-    assert out["note"].tolist()[2:] == ["", ""]
+    assert out["note"].tolist()[2:] == [NO_SCORED_CUTOFF] * 2  # 4 years: no cutoff to score
 
 
 def test_the_most_common_unit_wins_and_figure_text_counts(tmp_path: Path) -> None:
@@ -67,7 +68,7 @@ def test_racks_and_power_convert_at_the_kw_per_rack_given(tmp_path: Path) -> Non
     out = forecast_many(table, 1, method="drift", engine="serial", progress=False)
     assert out["status"].tolist() == ["ok"]
     assert out["note"].tolist() == [
-        "converted from 'racks' (x0.005, at 5 kW per standard rack): 2020"
+        "converted from 'racks' (x0.005, at 5 kW per standard rack): 2020; " + NO_SCORED_CUTOFF
     ]
     pd.testing.assert_frame_equal(
         out, forecast(read_series(path, kw_per_rack=5), 1, method="drift")
@@ -127,7 +128,7 @@ def test_with_a_unit_asked_an_assumed_kw_per_rack_is_named_and_a_plain_factor_is
     assert table["value"].tolist() == [40.0, 50.0, 60.0]
     out = forecast_many(table, 1, method="drift", engine="serial", progress=False)
     assert out["note"].tolist() == [
-        "converted from 'racks' (x0.0025, at 2.5 kW per standard rack): 2020"
+        "converted from 'racks' (x0.0025, at 2.5 kW per standard rack): 2020; " + NO_SCORED_CUTOFF
     ]
     pd.testing.assert_frame_equal(out, forecast(read_series(path, unit="MW"), 1, method="drift"))
     # every row in GW, asked in MW: converted by one factor, nothing mixed nor assumed
@@ -137,5 +138,5 @@ def test_with_a_unit_asked_an_assumed_kw_per_rack_is_named_and_a_plain_factor_is
     assert table["note"].tolist() == ["converted from 'GW' (x1000)"] * 3
     out = forecast_many(table, 1, method="drift", engine="serial", progress=False)
     assert out["mean"].tolist() == [2500.0]  # drift: 2000 + (2000 - 1000) / 2
-    assert out["note"].tolist() == [""]
+    assert out["note"].tolist() == [NO_SCORED_CUTOFF]  # 3 years: no cutoff to score
     pd.testing.assert_frame_equal(out, forecast(read_series(gw, unit="MW"), 1, method="drift"))

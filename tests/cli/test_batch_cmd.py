@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from idcforecast._forecast_finish import NO_SCORED_CUTOFF
 from idcforecast.cli import batch_cmd, main
 from idcforecast.errors import DataError, SpecError, UnitLineWarning
 
@@ -372,7 +373,7 @@ def test_estimates_kept_as_data_are_named_in_the_written_notes(tmp_path: Path) -
     written = pd.read_csv(out, keep_default_na=False).set_index("series_id")
     assert written["note"].to_dict() == {
         "cn": "estimates read as data: 2023E, 2024年预测",
-        "us": "",
+        "us": NO_SCORED_CUTOFF,  # 3 years: no cutoff to score (cn has 5 with its estimates)
     }
     assert written["year"].to_dict() == {"cn": 2025, "us": 2023}
 

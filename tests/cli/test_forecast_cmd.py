@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from io import StringIO
 from pathlib import Path
 
@@ -941,8 +943,8 @@ def test_forecast_table_names_a_cheng_series_unit_as_published(
     row = capsys.readouterr().out.splitlines()[2]
     assert row.endswith("  成 (tenths)")
     assert main([*argv, "--horizon", "1", "--csv"]) == 0
-    header, first = capsys.readouterr().out.splitlines()[:2]
-    assert dict(zip(header.split(","), first.split(","), strict=True))["unit"] == "tenths"
+    first = next(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert first["unit"] == "tenths"
 
 
 def test_compare_scores_round_a_tie_half_up_as_the_value_columns_do() -> None:
