@@ -96,6 +96,10 @@ def finish_forecast(
         )
     seen = plan.observed
     scored = [c for c in plan.cutoffs if seen is None or bool(seen[c - 1])]
+    # no error at all: too few years for a cutoff, or every year ahead of one a gap or a
+    # bound (china_racks_in_use: its later years are "more than" figures)
+    if not np.isfinite(errors).any():
+        scored = []
     far = h > max(local.error_steps, values.size)  # further ahead than the history is long
     if not scored and not far and (sigma > negligible).any():
         notes.append(NO_SCORED_CUTOFF)

@@ -1393,7 +1393,7 @@ def test_intervals_resting_on_the_prior_alone_say_so() -> None:
         "no earlier cutoff could be scored: the interval width is the prior from the series' "
         "annual changes alone, not calibrated by rolling-origin errors"
     )
-    assert NO_SCORED_CUTOFF == literal
+    assert literal == NO_SCORED_CUTOFF
     four = forecast(tidy([10.0, 12.0, 15.0, 17.0]), 2, method="drift")["note"].iloc[0]
     assert four == literal
     # five points: the drift fitted on the first four is scored against the fifth
@@ -1405,3 +1405,16 @@ def test_intervals_resting_on_the_prior_alone_say_so() -> None:
     # a flat series: zero width, said by its own note, not this one
     flat = forecast(tidy([5.0, 5.0, 5.0, 5.0]), 2, method="drift")["note"].iloc[0]
     assert "zero width" in flat and literal not in flat
+
+
+def test_a_series_whose_later_years_are_all_bounds_says_its_intervals_rest_on_the_prior() -> None:
+    # the bundled racks series: 2021, 2022 and 2024 published as "more than" (never scored),
+    # 2020 and 2023 gaps: no cutoff gives an error, though the series has 6 years to fit
+    from idcforecast import load_dataset
+
+    racks = load_dataset("china_racks_in_use")
+    racks = racks[racks["series_id"] == "china_racks_in_use"]
+    assert forecast(racks, 3)["note"].iloc[0].endswith("; " + NO_SCORED_CUTOFF)
+    far = forecast(racks, 9)["note"].iloc[0]  # 9 years ahead of 6: the longer note says it
+    assert NO_SCORED_CUTOFF not in far
+    assert "6 years of history: no earlier cutoff could be scored, so the interval" in far
