@@ -3530,11 +3530,10 @@ def test_a_fit_resting_on_a_derived_actual_says_it_may_be_circular() -> None:
     assert "derived" not in check_claims([published], history=history).explanation[0]
 
 
-def test_a_restated_level_from_the_actuals_own_source_says_it_checks_nothing() -> None:
-    # idc_sources.md: the CIDC 2019 level 1,562.5 is both the claim (cidc_2019_2020_report)
-    # and the actual, from one article: "matches" by construction
+def _restated_from_its_own_article() -> tuple[pd.DataFrame, Claim]:
+    """The CIDC history with every actual's source the article that also states the 2019
+    level 1,562.5, and that restated level as a claim from the same article."""
     source = "hfnxjk.com/datacenter/news/563646.html"
-    history = HISTORY.assign(source=source)
     restated = Claim(
         subject=SUBJECT,
         kind="level",
@@ -3544,6 +3543,14 @@ def test_a_restated_level_from_the_actuals_own_source_says_it_checks_nothing() -
         made="2020",
         source=source,
     )
+    return HISTORY.assign(source=source), restated
+
+
+def test_a_restated_level_from_the_actuals_own_source_says_it_checks_nothing() -> None:
+    # idc_sources.md: the CIDC 2019 level 1,562.5 is both the claim (cidc_2019_2020_report)
+    # and the actual, from one article: "matches" by construction
+    history, restated = _restated_from_its_own_article()
+    source = restated.source
     text = check_claims([restated], history=history).explanation[0]
     assert (
         f"matches the actual 1,562.5. Both come from {source}: a figure checked against itself"
@@ -3557,17 +3564,7 @@ def test_a_level_matched_against_its_own_source_is_no_evidence() -> None:
     # the same restated 2019 level: a match with an actual from its own article is not
     # counted (consistent undetermined, nothing checked); from another article it is (yes);
     # a mismatch with its own article still counts against it (1,600 / 1,562.5 - 1 = +2.4%)
-    source = "hfnxjk.com/datacenter/news/563646.html"
-    history = HISTORY.assign(source=source)
-    restated = Claim(
-        subject=SUBJECT,
-        kind="level",
-        value=1562.5,
-        unit=UNIT,
-        year=2019,
-        made="2020",
-        source=source,
-    )
+    history, restated = _restated_from_its_own_article()
     own = check_claims([restated], history=history)
     assert own.consistent.isna().all()
     assert own.checked.iloc[0] == ""
