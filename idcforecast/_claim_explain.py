@@ -539,24 +539,23 @@ def _unchecked_levels(group: _Group, own_source: list[int]) -> str:
         for y, (c, _) in sorted(group.levels.items())
         if not is_forecast(c) and y not in own_source
     ]
-    why = "the set has no growth or CAGR claim"
+    reasons = []
     if own_source:
         years = " or ".join(str(y) for y in sorted(own_source))
-        why += f", and the only actual for {years} comes from the claim's own publication"
-        if facts:
-            why += "; "
+        reasons.append(f"the only actual for {years} comes from the claim's own publication")
     if facts:
         years = " or ".join(str(y) for y in facts)
-        why += "" if own_source else ", and "
-        why += f"the history has no actual for {years} to check its stated level against"
-        if len(facts) > 1:
-            why = why.replace("its stated level", "its stated levels")
-    elif not own_source:
-        why += (
-            ", and its levels are forecasts (for the year they were made in or later, or "
-            "without a date made): a forecast is compared with its actual as an outcome, not "
-            "judged as a stated fact"
+        levels = "levels" if len(facts) > 1 else "level"
+        reasons.append(
+            f"the history has no actual for {years} to check its stated {levels} against"
         )
+    if not reasons:
+        reasons.append(
+            "its levels are forecasts (for the year they were made in or later, or without a "
+            "date made): a forecast is compared with its actual as an outcome, not judged as "
+            "a stated fact"
+        )
+    why = "the set has no growth or CAGR claim, and " + "; ".join(reasons)
     return f"Consistency undetermined: {why}."
 
 

@@ -3578,3 +3578,17 @@ def test_a_level_matched_against_its_own_source_is_no_evidence() -> None:
     assert checked.checked.iloc[0] == "stated 2019 level"
     off = dataclasses.replace(restated, value=1600.0)
     assert bool(check_claims([off], history=history).consistent.iloc[0]) is False
+
+
+def test_a_set_of_levels_alone_says_why_it_has_no_verdict() -> None:
+    # forecasts only (2030, made 2020): compared as outcomes, not judged as facts
+    ahead = [Claim(subject=SUBJECT, kind="level", value=9000.0, unit=UNIT, year=2030, made="2020")]
+    text = check_claims(ahead, history=HISTORY).explanation[0]
+    assert "no growth or CAGR claim, and its levels are forecasts (for the year" in text
+    # two past levels with no actual: the plural
+    past = [
+        Claim(subject=SUBJECT, kind="level", value=v, unit=UNIT, year=y, made="2010")
+        for y, v in ((2005, 50.0), (2006, 60.0))
+    ]
+    text = check_claims(past, history=HISTORY).explanation[0]
+    assert "the history has no actual for 2005 or 2006 to check its stated levels against" in text
