@@ -413,6 +413,10 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
         by_claim.setdefault(reading.claim_id, []).append(reading)
     rate_claims = [c for c in group.claims if c.kind != "level"]
     verdicts: list[bool | None] = []
+    # per verdict: a fit that rests only on derived levels (computed by the package, not
+    # published), which may restate the computation: the set's "yes" counted them as
+    # evidence like published actuals (the explanation alone warned)
+    on_derived: list[bool] = []
     checked: list[str] = []  # what the verdict rests on
     fits_text: list[str] = []
     explanation: list[str] = []
@@ -421,8 +425,10 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
         verdict = _rate_verdict(rows)
         verdicts.append(verdict)
         fitting = _fitting(rows)
+        derived_words = _derived_evidence(rows)
+        on_derived.append(bool(derived_words))
         if fitting:
-            text = " or ".join(fitting)
+            text = " or ".join(fitting) + (" (on derived levels only)" if derived_words else "")
         elif verdict is False:
             text = "none"
         else:
@@ -450,13 +456,14 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
                     ),
                 )
             )
-        explanation.append(_derived_evidence(rows))
+        explanation.append(derived_words)
     own_source: list[int] = []  # stated levels whose actual came from the claim's source
     for claim, value, actual, ok in fact_checks(group, history, tolerance):
         # a restated level matching an actual from the same publication checks nothing: it
         # is no evidence either way (a mismatch with its own source still counts against it)
         same = shared_source(claim.source, actual.source) if ok else ""
         verdicts.append(None if same else ok)
+        on_derived.append(bool(ok and actual.derived))
         if same:
             own_source.append(claim.year)
         else:
@@ -488,12 +495,17 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
     )
     if rates_unchecked and consistent is True:
         consistent = pd.NA
+    # "yes" with every fit on derived levels: the evidence is the package's own arithmetic
+    derived_only = consistent is True and all(
+        d for v, d in zip(verdicts, on_derived, strict=True) if v is not None
+    )
     row: dict[str, Any] = {
         "claim_set": group.claim_set,
         "subject": group.subject,
         "unit": group.unit,
         "claims": "; ".join(c.describe() for c in group.claims),
         "consistent": consistent,
+        "derived_only": derived_only,
         "fits": "; ".join(fits_text),
         "checked": "; ".join(checked),
     }

@@ -569,9 +569,13 @@ def check_claims(
     -------
     DataFrame
         ``claim_set, subject, unit, claims, consistent`` (boolean; NA when nothing could be
-        checked, or no rate claim of a set that has some), ``fits`` (the readings that
-        fit, "none", or why a rate claim is "not checkable: no level for 2022, claimed or
-        actual"), ``checked`` (what the verdict
+        checked, or no rate claim of a set that has some), ``derived_only`` (True when
+        the set is consistent only on derived levels: every fit compares with a level
+        computed from other published figures, perhaps from the claimed rate itself, so it
+        may restate that computation), ``fits`` (the readings that fit, "none", or why a
+        rate claim is "not checkable: no level for 2022, claimed or actual"; a fit on
+        derived levels only says so: "1 step from 2014 (on derived levels only)"),
+        ``checked`` (what the verdict
         rests on: "CAGR 18.9% 2022-2027; stated 2022 level"; "" when nothing), then the
         numbers of the
         set's main rate claim (its CAGR claim, else its first growth claim) under its
@@ -642,4 +646,5 @@ def checked_claims(
     ]
     frame = pd.DataFrame(rows)
     frame["consistent"] = frame["consistent"].astype("boolean")
+    frame["derived_only"] = frame["derived_only"].astype(bool)
     return frame, readings

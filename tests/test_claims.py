@@ -3530,6 +3530,34 @@ def test_a_fit_resting_on_a_derived_actual_says_it_may_be_circular() -> None:
     assert "derived" not in check_claims([published], history=history).explanation[0]
 
 
+def test_a_set_consistent_only_on_derived_levels_is_not_counted_as_a_plain_yes() -> None:
+    # "growth 39.3% in 2015" fits the 2014 level 372.3 = 518.6 / 1.393 derived from that
+    # very rate: the summary's "consistent" stays True (the fit is real arithmetic), but
+    # derived_only and the fits text say the evidence is the package's own computation
+    history = pd.DataFrame(
+        {
+            "series_id": SUBJECT,
+            "year": [2014, 2015, 2016],
+            "value": [372.3, 518.6, 714.5],
+            "unit": UNIT,
+            "derived": [True, False, False],
+        }
+    )
+    circular = Claim(subject=SUBJECT, kind="growth", value=39.3, year=2015, claim_set="a")
+    # 714.5 / 518.6 - 1 = 37.8%: both levels published
+    published = Claim(subject=SUBJECT, kind="growth", value=37.8, year=2016, claim_set="b")
+    both = Claim(subject=SUBJECT, kind="growth", value=37.8, year=2016, claim_set="a")
+    rows = check_claims([circular, published, both], history=history).set_index("claim_set")
+    assert rows.loc["a", "fits"].startswith("growth 39.3% in 2015: 1 step from 2014 (on derived")
+    assert rows["derived_only"].tolist() == [False, False]  # "a" has a published fit too
+    alone = check_claims([circular], history=history).iloc[0]
+    assert bool(alone.consistent) and bool(alone.derived_only)
+    assert alone.fits == "1 step from 2014 (on derived levels only)"
+    # a miss is not "derived only": 30% implies 518.6 / 1.30 = 398.9, 7.1% off 372.3
+    missed = check_claims([dataclasses.replace(circular, value=30.0)], history=history)
+    assert not bool(missed.consistent.iloc[0]) and not bool(missed.derived_only.iloc[0])
+
+
 def _restated_from_its_own_article() -> tuple[pd.DataFrame, Claim]:
     """The CIDC history with every actual's source the article that also states the 2019
     level 1,562.5, and that restated level as a claim from the same article."""

@@ -377,7 +377,10 @@ def run(args: argparse.Namespace) -> int:
             f"claim set   {row.claim_set or '(none)'}  [{row.subject}, "
             f"{row.unit if isinstance(row.unit, str) and row.unit else 'no unit'}]",
             f"claims      {row.claims}",
-            f"consistent  {_verdict(row.consistent)} (tolerance {args.tolerance:.1%})"
+            f"consistent  {_verdict(row.consistent)}"
+            # a "yes" whose every fit compares with a derived level is not published evidence
+            + (", on derived levels only" if bool(row.derived_only) else "")
+            + f" (tolerance {args.tolerance:.1%})"
             + _checked_words(row.checked, row.fits)
             + (f"; readings that fit: {row.fits}" if row.fits else ""),
         ]

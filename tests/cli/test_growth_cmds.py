@@ -212,6 +212,27 @@ def test_check_claims_from_a_toml_file(tmp_path: Path, capsys: pytest.CaptureFix
         _run(claims_cmd, [str(path), "--all"], capsys)
 
 
+def test_check_claims_says_a_yes_on_derived_levels_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # idc_sources.md: the bundled CIDC 2014 level 372.3 is derived as 518.6 / 1.393, so
+    # "growth 39.3% in 2015" fits it by construction; the verdict line read a plain "yes"
+    # (only the explanation warned). 2019's 27.2% fits two published levels: plain yes.
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_set,subject,kind,year,value\n"
+        "a,china_idc_cidc_overall,growth,2015,39.3\n"
+        "b,china_idc_cidc_overall,growth,2019,27.2\n",
+        encoding="utf-8",
+    )
+    out = _run(claims_cmd, [str(path)], capsys)
+    assert (
+        "consistent  yes, on derived levels only (tolerance 1.0%); readings that fit: "
+        "1 step from 2014 (on derived levels only)\n" in out
+    ), out
+    assert "consistent  yes (tolerance 1.0%); readings that fit: 1 step from 2018\n" in out
+
+
 @pytest.mark.parametrize("command", ["check-claims", "track-record"])
 def test_claim_commands_name_one_file_at_a_time(
     command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
