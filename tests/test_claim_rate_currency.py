@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -262,3 +264,35 @@ def test_a_currency_column_wins_over_the_quote() -> None:
         ]
     )
     assert claim.currency == "CNY"
+
+
+@pytest.mark.parametrize(
+    ("value", "quote", "words"),
+    [
+        ("37.3% in local currency terms", "", "in local currency terms"),
+        ("37.3% (in constant-currency terms)", "", "in constant-currency terms"),
+        ("按本币计37.3%", "", "按本币计"),
+        ("37.3%", "The market grew 37.3% a year in local currency terms.", "in local currency"),
+        ("37.3%", "以当地货币计算，2019-2022年复合增长率为37.3%", "以当地货币计算"),
+    ],
+)
+def test_a_rate_in_local_currency_terms_is_noted_never_given_a_currency(
+    value: str, quote: str, words: str
+) -> None:
+    # "in local currency terms" was "not a figure" in the value and nothing in the quote:
+    # which currency is local depends on the market, so none is read; a warning says the
+    # rate is checked in the series' currency (here USD, 38.5% a year 2019-22, a miss)
+    from idcforecast.errors import AssumedCurrencyWarning
+
+    row = {"subject": SUBJECT, "kind": "cagr", "period": "2019-2022", "value": value}
+    with pytest.warns(AssumedCurrencyWarning, match=re.escape(words) + ".*names no one currency"):
+        (claim,) = read_claims([{**row, "quote": quote}])
+    assert (claim.currency or None, claim.value) == (None, 37.3)
+    assert words in str(claim.note) and "no currency named" in str(claim.note)
+    assert not bool(claim_readings([claim], history=_usd_history()).fits.iloc[0])
+    # the currency column names what the words leave unnamed: no warning, checked in CNY
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        (named,) = read_claims([{**row, "quote": quote, "currency": "CNY"}])
+    assert (named.currency, named.value) == ("CNY", 37.3)
+    assert bool(claim_readings([named], history=_usd_history()).fits.iloc[0])
