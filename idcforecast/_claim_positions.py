@@ -18,6 +18,7 @@ __all__ = [
     "actual_end_words",
     "against_bound",
     "against_span",
+    "bound_actuals",
     "claimed_num",
     "computed_num",
     "is_bound",
@@ -85,6 +86,32 @@ def claimed_num(x: float) -> str:
 
 def is_bound(qualifier: Any) -> bool:
     return qualifier in ("at_least", "at_most")
+
+
+def bound_actuals(r: Any) -> list[str]:
+    """The actuals of reading ``r`` published only as a bound, in words ("more than 520.0
+    in 2021"): a rate checked against one can only be consistent with it, not fit it (any
+    rate above 39.9% a year reaches "more than 520" from 265.8). Empty when none is.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as R
+    >>> bound_actuals(R(reference="actual", reference_base=265.8, base_year=2019,
+    ...     actual_end=520.0, actual_end_qualifier="at_least", end_year=2021))
+    ['more than 520.0 in 2021']
+    >>> bound_actuals(R(reference="actual, at least", reference_base=2200.0, base_year=2022,
+    ...     actual_end=math.nan, actual_end_qualifier=pd.NA, end_year=2023))
+    ['more than 2,200.0 in 2022']
+    """
+    found = []
+    words = str(r.reference).split(", ")
+    if words[0] == "actual" and ("at least" in words or "at most" in words):
+        qualifier = "at_least" if "at least" in words else "at_most"
+        found.append(f"{level_words(qualifier)}{num(r.reference_base)} in {r.base_year}")
+    end_qualifier = getattr(r, "actual_end_qualifier", None)
+    if not math.isnan(r.actual_end) and is_bound(end_qualifier):
+        found.append(f"{level_words(end_qualifier)}{num(r.actual_end)} in {r.end_year}")
+    return found
 
 
 def actual_end_words(r: Any) -> str:

@@ -572,9 +572,12 @@ def check_claims(
         checked, or no rate claim of a set that has some), ``derived_only`` (True when
         the set is consistent only on derived levels: every fit compares with a level
         computed from other published figures, perhaps from the claimed rate itself, so it
-        may restate that computation), ``fits`` (the readings that fit, "none", or why a
-        rate claim is "not checkable: no level for 2022, claimed or actual"; a fit on
-        derived levels only says so: "1 step from 2014 (on derived levels only)"),
+        may restate that computation), ``bound_only`` (True when the set is consistent
+        only with actuals published as bounds: "CAGR 40% 2019-2021" against "more than
+        520" in 2021, which any rate above 39.9% a year meets too), ``fits`` (the readings
+        that fit, "none", or why a rate claim is "not checkable: no level for 2022, claimed
+        or actual"; a fit on derived levels or bounds only says so: "1 step from 2014 (on
+        derived levels only)", "2 steps from 2019 (consistent with a bound only)"),
         ``checked`` (what the verdict
         rests on: "CAGR 18.9% 2022-2027; stated 2022 level"; "" when nothing), then the
         numbers of the
@@ -647,4 +650,5 @@ def checked_claims(
     frame = pd.DataFrame(rows)
     frame["consistent"] = frame["consistent"].astype("boolean")
     frame["derived_only"] = frame["derived_only"].astype(bool)
+    frame["bound_only"] = frame["bound_only"].astype(bool)
     return frame, readings

@@ -3558,6 +3558,53 @@ def test_a_set_consistent_only_on_derived_levels_is_not_counted_as_a_plain_yes()
     assert not bool(missed.consistent.iloc[0]) and not bool(missed.derived_only.iloc[0])
 
 
+def test_a_rate_checked_against_a_bound_actual_is_consistent_with_it_not_a_fit() -> None:
+    # MIIT's 2021 racks: "more than 520万" (520 racks 10k, at least). CAGR 40% 2019-2021
+    # from 265.8 implies 265.8 * 1.4 ** 2 = 520.97, which meets the floor; so does any rate
+    # above (520 / 265.8) ** 0.5 - 1 = 39.9% a year: the rate is not confirmed, only not
+    # contradicted. It read "fits" and "consistent yes" like a match with a published figure.
+    history = pd.DataFrame(
+        {
+            "series_id": "racks",
+            "year": [2019, 2021],
+            "value": [265.8, 520.0],
+            "unit": "racks 10k",
+            "qualifier": ["exact", "at_least"],
+        }
+    )
+    claim = Claim(subject="racks", kind="cagr", value=40, start_year=2019, year=2021)
+    row = check_claims([claim], history=history).iloc[0]
+    assert bool(row.consistent) and bool(row.bound_only) and not bool(row.derived_only)
+    assert row.fits == "2 steps from 2019 (consistent with a bound only)"
+    text = row.explanation
+    assert "off by +0.0% (consistent with the bound, within the 1.0% tolerance)" in text, text
+    assert (
+        "Consistent with the bound when read as 2 steps from 2019: the actual is published "
+        "only as more than 520.0 in 2021"
+    ) in text, text
+    assert "Fits when read" not in text
+    # a base that is a bound: unattributed_2024's 2022 "> 2200"; growth 10% reaching 2,407
+    # in 2023 implies 2407 / 1.10 = 2,188.2, 0.5% under the floor: within the tolerance
+    floor = pd.DataFrame(
+        {"series_id": "m", "year": [2022], "value": [2200.0], "unit": UNIT, "qualifier": "at_least"}
+    )
+    claims = [
+        Claim(subject="m", kind="growth", value=10, year=2023),
+        Claim(subject="m", kind="level", value=2407, unit=UNIT, year=2023, made="2024"),
+    ]
+    row = check_claims(claims, history=floor).iloc[0]
+    assert bool(row.consistent) and bool(row.bound_only)
+    assert "(actual, at least), the 1-step reading is off by -0.5% (consistent with the bound" in (
+        row.explanation
+    )
+    # an exact actual at both ends: a plain fit (2238.7 / 1562.5 - 1 = 43.3%)
+    exact = check_claims(
+        [Claim(subject=SUBJECT, kind="growth", value=43.3, year=2020)], history=HISTORY
+    ).iloc[0]
+    assert bool(exact.consistent) and not bool(exact.bound_only)
+    assert "Fits when read as 1 step from 2019." in exact.explanation
+
+
 def _restated_from_its_own_article() -> tuple[pd.DataFrame, Claim]:
     """The CIDC history with every actual's source the article that also states the 2019
     level 1,562.5, and that restated level as a claim from the same article."""

@@ -233,6 +233,29 @@ def test_check_claims_says_a_yes_on_derived_levels_only(
     assert "consistent  yes (tolerance 1.0%); readings that fit: 1 step from 2018\n" in out
 
 
+def test_check_claims_says_a_fit_against_a_bound_is_within_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # bundled china_racks_in_use: 265.8 racks 10k in 2019, "more than 520" in 2021. CAGR 40%
+    # implies 265.8 * 1.4 ** 2 = 521.0, above the floor, as is any rate over 39.9%: the
+    # table said "yes" and the verdict a plain "yes"; 35% (484.4) stays "no"
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_set,subject,kind,period,value\n"
+        "r40,china_racks_in_use,cagr,2019-2021,40\n"
+        "r35,china_racks_in_use,cagr,2019-2021,35\n",
+        encoding="utf-8",
+    )
+    out = _run(claims_cmd, [str(path)], capsys)
+    assert (
+        "consistent  yes, with bounds only (tolerance 1.0%); readings that fit: 2 steps from "
+        "2019 (consistent with a bound only)\n" in out
+    ), out
+    assert re.search(r"521\.0  > 520\.0 \(2021\)\s+\+0\.0%\s+> 39\.9%  within bound\n", out), out
+    assert re.search(r"484\.4  > 520\.0 \(2021\)\s+-6\.8%\s+> 39\.9%  no\s", out), out
+    assert "consistent  no (tolerance 1.0%)" in out
+
+
 @pytest.mark.parametrize("command", ["check-claims", "track-record"])
 def test_claim_commands_name_one_file_at_a_time(
     command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]

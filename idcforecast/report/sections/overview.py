@@ -372,6 +372,18 @@ def _claims_lines(ctx: ReportContext) -> list[str]:
             if derived_sets
             else ""
         )
+        bound_sets = (
+            sets[checks["bound_only"].fillna(False).astype(bool)].tolist()
+            if "bound_only" in checks
+            else []
+        )
+        bound_names = "".join(f"{name}; " for name in bound_sets if name)
+        on_derived += (
+            f"; {len(bound_sets)} {'is' if len(bound_sets) == 1 else 'are'} consistent only "
+            f"with actuals published as bounds ({bound_names}the rates are not confirmed)"
+            if bound_sets
+            else ""
+        )
         lines.append(
             f"**Published claims:** {len(bad)} of {len(checks)} claim sets about this series "
             f"{'is' if len(bad) == 1 else 'are'} internally inconsistent{named}{undetermined}"
