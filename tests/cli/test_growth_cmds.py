@@ -63,7 +63,8 @@ def test_cagr_leaves_out_a_footnote_marker_and_says_so(capsys: pytest.CaptureFix
 def test_cagr_of_figures_in_different_units(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(cagr_cmd, ["1,562.5亿元", "320 billion yuan", "--years", "3"], capsys)
     # 320 CNY bn = 3200 CNY 100m; (3200 / 1562.5) ** (1 / 3) - 1 = 2.048 ** (1/3) - 1 = 0.269921
-    assert "end    320 CNY bn   (from '320 billion yuan') = 3,200 CNY 100m" in out
+    # the notes in one column (claims55): the end's figure is padded to the start's
+    assert "end    320 CNY bn         (from '320 billion yuan') = 3,200 CNY 100m" in out
     assert out.splitlines()[-1] == "CAGR   27.0% a year (0.269921 as a fraction)"
 
 
@@ -105,7 +106,7 @@ def test_cagr_of_a_more_than_figure_is_a_bound(capsys: pytest.CaptureFixture[str
     # least"); (3200.5 / 1562.5) ** (1 / 3) - 1 = 0.269987 (tests/test_growth.py)
     out = _run(cagr_cmd, ["1562.5亿元", "超过3200.5亿元", "--years", "3"], capsys)
     assert out.splitlines() == [
-        "start  1,562.5 CNY 100m   (from '1562.5亿元')",
+        "start  1,562.5 CNY 100m            (from '1562.5亿元')",
         "end    at least 3,200.5 CNY 100m   (from '超过3200.5亿元')",
         "years  3 compounding steps",
         "CAGR   at least 27.0% a year (0.269987 as a fraction)",
@@ -782,7 +783,7 @@ def test_cagr_between_racks_and_power_names_the_rack_density(
     # (13.3333 / 520) ** (1/3) - 1 = 0.025641 ** (1/3) - 1 = -0.705120
     out = _run(cagr_cmd, ["520万标准机架", "800 MW", "--years", "3", "--kw-per-rack", "6"], capsys)
     assert out.splitlines()[1] == (
-        "end    800 MW   (from '800 MW') = 13.3333 racks 10k at 6 kW per standard rack "
+        "end    800 MW          (from '800 MW') = 13.3333 racks 10k at 6 kW per standard rack "
         "(--kw-per-rack to change)"
     )
     assert "CAGR   -70.5% a year (-0.705120 as a fraction)" in out
