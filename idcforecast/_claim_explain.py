@@ -23,6 +23,7 @@ from idcforecast._claim_positions import (
     claimed_num,
     computed_num,
     is_bound,
+    label_qualifier,
     num,
     span_against_span,
     span_words,
@@ -261,7 +262,15 @@ def _explain_rate(
             if bound:
                 parts.append(
                     f"The {r.base_year} level of {num(r.reference_base)} ({r.reference}) is "
-                    f"{against_bound(r.reference_base, r.implied_base, bound, r.fits, tolerance)}."
+                    + against_bound(
+                        r.reference_base,
+                        r.implied_base,
+                        bound,
+                        r.fits,
+                        tolerance,
+                        label_qualifier(r.reference),
+                    )
+                    + "."
                 )
                 continue
             parts.append(
@@ -281,7 +290,12 @@ def _explain_rate(
             when = f"in {claim.year} ({counted(r.steps, 'step')})"
             if r.implied_qualifier in ("at_least", "at_most"):  # a floor or ceiling on the end
                 against = against_bound(
-                    r.actual_end, r.implied_end, r.implied_qualifier, r.fits, tolerance
+                    r.actual_end,
+                    r.implied_end,
+                    r.implied_qualifier,
+                    r.fits,
+                    tolerance,
+                    r.actual_end_qualifier,
                 )
                 parts.append(
                     f"{start} implies {level_words(r.implied_qualifier)}"

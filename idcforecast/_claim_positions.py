@@ -22,6 +22,7 @@ __all__ = [
     "claimed_num",
     "computed_num",
     "is_bound",
+    "label_qualifier",
     "num",
     "span_against_span",
     "span_words",
@@ -121,12 +122,40 @@ def actual_end_words(r: Any) -> str:
     return f"{level_words(getattr(r, 'actual_end_qualifier', ''))}{num(r.actual_end)}{derived}"
 
 
-def against_bound(value: float, bound: float, qualifier: str, fits: Any, tolerance: float) -> str:
+def label_qualifier(label: Any) -> str:
+    """The qualifier a figure's label names ("actual, at least" -> "at_least"), else
+    "exact"."""
+    words = str(label).split(", ")
+    return "at_least" if "at least" in words else "at_most" if "at most" in words else "exact"
+
+
+def against_bound(
+    value: float,
+    bound: float,
+    qualifier: str,
+    fits: Any,
+    tolerance: float,
+    value_qualifier: str = "exact",
+) -> str:
     """Where ``value`` lies against a floor ("at_least") or ceiling ("at_most") ``bound``:
     "above that floor (fits)", "0.5% below that floor (gap +0.5%, within the 1.0%
-    tolerance: fits)"; the gap is the table's, the bound over the value."""
+    tolerance: fits)"; the gap is the table's, the bound over the value. A ``value`` that
+    is itself a bound on the same side ("more than 1,500" against the floor 1,800.3) meets
+    it whatever its figure: "a floor too, so both allow levels above 1,800.3 (fits)" (it
+    was "16.7% below that floor (gap +20.0%, within the 1.0% tolerance: fits)").
+
+    Examples
+    --------
+    >>> against_bound(1500.0, 1800.3, "at_least", True, 0.01, "at_least")
+    'a floor too, so both allow levels above 1,800.3 (fits)'
+    >>> against_bound(1500.0, 1800.3, "at_least", False, 0.01)
+    '16.7% below that floor (gap +20.0%, outside the 1.0% tolerance)'
+    """
     floor = qualifier == "at_least"
     name = "floor" if floor else "ceiling"
+    if value_qualifier == qualifier:
+        side, edge = ("above", max(value, bound)) if floor else ("below", min(value, bound))
+        return f"a {name} too, so both allow levels {side} {num(edge)} (fits)"
     if (value >= bound) if floor else (value <= bound):
         return f"{'above' if floor else 'below'} that {name} ({'fits' if fits else 'outside'})"
     off = abs(value / bound - 1)

@@ -3605,6 +3605,48 @@ def test_a_rate_checked_against_a_bound_actual_is_consistent_with_it_not_a_fit()
     assert "Fits when read as 1 step from 2019." in exact.explanation
 
 
+def test_a_floor_checked_against_an_actual_floor_is_not_told_as_a_gap() -> None:
+    # idc_sources.md, CAICT scope: 2021 "> 1500亿元", 2022 "> 2200亿元, +22.2%". The claims
+    # imply a 2021 base above 2200 / 1.222 = 1,800.3; the actual is above 1,500: both
+    # floors, so they meet (the table's gap +0.0%). The text said "16.7% below that floor
+    # (gap +20.0%, within the 1.0% tolerance: fits)", a gap it did not have.
+    history = pd.DataFrame(
+        {
+            "series_id": "m",
+            "year": [2021],
+            "value": [1500.0],
+            "unit": UNIT,
+            "qualifier": "at_least",
+        }
+    )
+    claims = [
+        Claim(subject="m", kind="growth", value=22.2, year=2022),
+        Claim(subject="m", kind="level", value=2200, unit=UNIT, year=2022, qualifier="at_least"),
+    ]
+    text = check_claims(claims, history=history).explanation[0]
+    assert (
+        "The 2021 level of 1,500.0 (actual, at least) is a floor too, so both allow levels "
+        "above 1,800.3 (fits)."
+    ) in text, text
+    assert "below that floor" not in text
+    # the end side: "more than 40%" from 265.8 implies more than 265.8 * 1.4 ** 2 = 521.0 in
+    # 2021, and the actual is "more than 500": floors again, no "4.0% below that floor"
+    racks = pd.DataFrame(
+        {
+            "series_id": "r",
+            "year": [2019, 2021],
+            "value": [265.8, 500.0],
+            "unit": "racks 10k",
+            "qualifier": ["exact", "at_least"],
+        }
+    )
+    rate = Claim(
+        subject="r", kind="cagr", value=40, start_year=2019, year=2021, qualifier="at_least"
+    )
+    text = check_claims([rate], history=racks).explanation[0]
+    assert "the actual more than 500.0 is a floor too, so both allow levels above 521.0" in text
+
+
 def _restated_from_its_own_article() -> tuple[pd.DataFrame, Claim]:
     """The CIDC history with every actual's source the article that also states the 2019
     level 1,562.5, and that restated level as a claim from the same article."""
