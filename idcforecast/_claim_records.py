@@ -89,6 +89,8 @@ def claims_from_records(
             del clean["value"]
         if "value" not in clean and "low" in clean and "high" in clean:
             clean["value"] = math.nan  # a range given by its ends; value is its midpoint
+        # the currency words first: "27.8% (2020-2022) in RMB terms" ends in its period then
+        read_currency_words(clean, where=where, row=row)  # "27.8% in RMB terms"
         years_of_value(clean, where=where, row=row)  # "3200亿元（2022年）", "27.8% (2020-22)"
         missing = [k for k in REQUIRED if k not in clean]
         if missing:
@@ -104,7 +106,6 @@ def claims_from_records(
                 row=row,
                 key=missing[0],
             )
-        read_currency_words(clean, where=where, row=row)  # "27.8% in RMB terms"
         if isinstance(clean["value"], str):
             clean.update(figure_cell(clean["value"], clean, where=where, row=row))
         for key in ("low", "high"):

@@ -355,3 +355,12 @@ def test_a_file_without_a_year_column_names_the_row_whose_value_gives_none(tmp_p
     )
     with pytest.raises(SpecError, match=r"row 3: missing year; .* in brackets after the value"):
         read_claims(path)
+
+
+def test_a_bracketed_period_before_currency_words_is_the_rates_period() -> None:
+    # the currency words are read first, so the period then ends the value (it was an
+    # alternate range "2020 to 2022 count (not used)" and the CAGR had no period)
+    (claim,) = read_claims(
+        {"subject": "s", "kind": "cagr", "value": "27.8% (2020-2022) in RMB terms"}
+    )
+    assert (claim.value, claim.start_year, claim.year, claim.currency) == (27.8, 2020, 2022, "CNY")
