@@ -213,6 +213,28 @@ def test_check_claims_from_a_toml_file(tmp_path: Path, capsys: pytest.CaptureFix
         _run(claims_cmd, [str(path), "--all"], capsys)
 
 
+def test_track_record_marks_an_error_from_a_bound_actual_as_a_bound(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # bundled china_racks_in_use 2022: "more than 650". The true actual may be higher, so
+    # 700's error is at most 700 / 650 - 1 = +7.7% (log 0.074) and 600's at most -7.7%
+    # (log(600 / 650) = -0.080): both printed as if 650 were the actual
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_set,subject,kind,year,value,made,unit\n"
+        "a,china_racks_in_use,level,2022,700,2021,racks 10k\n"
+        "b,china_racks_in_use,level,2022,600,2021,racks 10k\n"
+        "k,china_idc_cidc_overall,level,2020,2000,2020-07,CNY 100m\n",
+        encoding="utf-8",
+    )
+    lines = _run(track_record_cmd, [str(path)], capsys).splitlines()
+    rows = {line.split()[0]: line for line in lines[2:5]}
+    assert re.search(r"> 650\.0  < \+7\.7%  < \+0\.074  undetermined  open$", rows["a/level_2022"])
+    assert re.search(r"> 650\.0  < -7\.7%  < -0\.080  undershoot\s+no$", rows["b/level_2022"])
+    # an exact actual keeps a plain error: 2000 / 2238.7 - 1 = -10.7%
+    assert re.search(r"2,238\.7\s+-10\.7%\s+-0\.113", rows["k/level_2020"]), rows
+
+
 def test_check_claims_says_a_yes_on_derived_levels_only(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -812,7 +834,7 @@ def test_track_record_prints_small_levels_and_the_actuals_bound(
         "undershoot", "no",
     ]  # fmt: skip
     assert re.split(r"\s{2,}", lines[3]) == [
-        "dc/level_2022", "2021", "2022", "1", "0.3 GW", "> 0.36", "-16.7%", "-0.182",
+        "dc/level_2022", "2021", "2022", "1", "0.3 GW", "> 0.36", "< -16.7%", "< -0.182",
         "undershoot", "no",
     ]  # fmt: skip
 
@@ -831,7 +853,8 @@ def test_track_record_says_open_when_the_actual_is_a_bound_the_claim_may_miss(
     # 0.38 against more than 0.36: held (5%) if the true value was at most 0.38 / 0.95 =
     # 0.4, missed above; was "yes". 0.38 / 0.36 - 1 = +5.6%, log(0.38 / 0.36) = +0.054
     lines = out.splitlines()
-    assert re.split(r"\s{2,}", lines[2])[-4:] == ["+5.6%", "+0.054", "undetermined", "open"]
+    # the errors are bounds too (claims55): at most +5.6%, the true value being higher
+    assert re.split(r"\s{2,}", lines[2])[-4:] == ["< +5.6%", "< +0.054", "undetermined", "open"]
     assert lines[-1] == (
         "open: the actual was published as a bound ('more than'), which the claim may or "
         "may not have met; the true value decides"
@@ -1335,8 +1358,8 @@ def test_claims_in_megawatts_take_kw_per_rack_against_the_bundled_racks(
     assert "CAGR 25% 2019-2021  2 steps from 2019         166.4  265.8 (actual)  -37.4%" in out
     assert "reaching 260 racks 10k (from 13,000 MW at 5 kW per rack) in 2021" in out
     out = _run(track_record_cmd, [str(path), "--kw-per-rack", "5"], capsys)
-    # 260 against the bundled "more than 520" for 2021: 260 / 520 - 1 = -50.0%
-    assert "260 racks 10k†  > 520.0  -50.0%" in out
+    # 260 against the bundled "more than 520" for 2021: 260 / 520 - 1 = -50.0% at most
+    assert "260 racks 10k†  > 520.0  < -50.0%" in out
     assert out.rstrip().endswith(
         "† x/level_2021: published as 13,000 MW, converted at 5 kW per rack "
         "(--kw-per-rack to change)"
