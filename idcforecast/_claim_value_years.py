@@ -77,11 +77,35 @@ def years_of_value(record: dict[str, Any], *, where: str, row: Any) -> None:
         return
     if kind not in ("growth", "cagr"):
         return  # a level is about one year: the figure reader says what it makes of it
-    from idcforecast._claim_records import _check_period_agrees, _period
+    from idcforecast._claim_records import _period
+    from idcforecast.errors import SpecError
 
     years = _period(text, kind, where=where, row=row)
-    _check_period_agrees(text, years, record, where=where, row=row)
+    said = "-".join(str(years[key]) for key in ("start_year", "year") if key in years)
+    differ = [
+        f"{key} {record[key]!r}"
+        for key in ("start_year", "year")
+        if key in record and key in years and not _same_year(record[key], years[key])
+    ]
+    if differ:
+        raise SpecError(
+            f"{where}: value {value!r} gives the period {said}, but {' and '.join(differ)} "
+            f"{'is' if len(differ) == 1 else 'are'} given (as a column or period); give the "
+            "years once (drop them from the value, or the columns), or make them agree",
+            row=row,
+            key="value",
+            value=value,
+        )
     record.update(years)
     record["value"] = value[: found.start()].strip()
-    said = "-".join(str(years[key]) for key in ("start_year", "year") if key in years)
     record["note"] = note_added(record.get("note"), f"period {said} taken from the value {value!r}")
+
+
+def _same_year(given: Any, year: int) -> bool:
+    """Whether a year as given (2022, 2022.0 from a CSV column with blanks, "2022年",
+    "FY2022") is ``year``."""
+    read = year_text(given) if isinstance(given, str) else given
+    try:
+        return read is not None and float(read) == year
+    except (TypeError, ValueError):
+        return False

@@ -338,9 +338,22 @@ def test_a_rates_bracketed_period_is_its_period(value: str, tmp_path: Path) -> N
 
 def test_a_bracketed_period_that_contradicts_the_years_given_is_refused() -> None:
     with pytest.raises(
-        SpecError, match=r"period '2020-2022' is start_year 2020, year 2022, but year 2023"
+        SpecError,
+        match=r"value '27.8% \(2020-2022\)' gives the period 2020-2022, but year 2023 is given",
     ):
         read_claims({"subject": "s", "kind": "cagr", "year": 2023, "value": "27.8% (2020-2022)"})
+    # a period column that disagrees names the value, not a period the user did not write
+    # (it said "period '2020-2022' is start_year 2020, ..., but start_year 2019 is given")
+    with pytest.raises(SpecError, match=r"2020-2022, but start_year 2019 is given"):
+        read_claims(
+            {"subject": "s", "kind": "cagr", "period": "2019-2022", "value": "27.8% (2020-2022)"}
+        )
+    # years that agree, as a CSV column with blanks gives them (floats), are fine
+    (claim,) = read_claims(
+        {"subject": "s", "kind": "cagr", "start_year": 2020.0, "year": 2022.0,
+         "value": "27.8% (2020-2022)"}
+    )  # fmt: skip
+    assert (claim.start_year, claim.year, claim.value) == (2020, 2022, 27.8)
     # a growth over a period is a CAGR: the existing error says so
     with pytest.raises(SpecError, match="use kind='cagr' for a longer period"):
         read_claims({"subject": "s", "kind": "growth", "value": "27.8% (2020-2022)"})
