@@ -34,13 +34,16 @@ _CURRENCY_WORD = (
     r"yen|HKD|Hong\s+Kong\s+dollars?"
 )
 # "in RMB terms", "(in US dollar terms)", "in yuan-denominated terms"; 按人民币计(算), 以美元计价,
-# 按美元口径(计算), 按人民幣計算;
+# 按美元口径(计算), 按人民幣計算; 人民币口径(下);
 # 円ベース(で), ドルベース
 _TERMS = re.compile(
     rf"[(（]?\s*(?:measured\s+)?in\s+(?P<en>{_CURRENCY_WORD})(?:[- ]denominated)?[- ]terms\s*[)）]?"
     r"|[(（]?\s*(?:按|以)\s*(?P<zh>人民[币幣]|美元|[欧歐]元|日元|港元|港[币幣])\s*"
     r"(?:口[径徑]\s*)?(?:[计計][算价價]?|口[径徑])\s*[)）]?\s*[,，]?"
-    r"|[(（]?\s*(?P<ja>円|ドル|ユーロ)ベース(?:で)?\s*[)）]?\s*[,，、]?",
+    r"|[(（]?\s*(?P<ja>円|ドル|ユーロ)ベース(?:で)?\s*[)）]?\s*[,，、]?"
+    # 人民币口径(下), 美元口径计算: the basis named without 按/以
+    r"|[(（]?\s*(?P<basis>人民[币幣]|美元|[欧歐]元|日元|港元|港[币幣])\s*口[径徑]\s*"
+    r"(?:下|[计計][算价價]?)?\s*[)）]?\s*[,，]?",
     re.IGNORECASE,
 )
 
@@ -102,7 +105,7 @@ def currency_from_words(text: str) -> tuple[str, str] | None:
     (None, None)
     """
     found = list(_TERMS.finditer(text))
-    codes = {_code(m["en"] or m["zh"] or m["ja"]) for m in found}
+    codes = {_code(m["en"] or m["zh"] or m["ja"] or m["basis"]) for m in found}
     if len(codes) != 1:
         return None
     return codes.pop(), _TERMS.sub(" ", text).strip(" ,，、")

@@ -72,6 +72,9 @@ def test_a_rate_without_a_currency_stays_in_the_series_currency() -> None:
         ("37.3%（按人民币计算）", ""),
         ("37.3%", "按人民币计，2019-2022年复合增长率为37.3%"),
         ("37.3%", "The market grew 37.3% a year in RMB terms over 2019-22."),
+        # the basis named without 按/以 (claims54 left it unread)
+        ("37.3%（人民币口径）", ""),
+        ("37.3%", "人民币口径下，2019-2022年复合增长率为37.3%"),
     ],
 )
 def test_read_claims_takes_the_currency_from_the_words(value: str, quote: str) -> None:
