@@ -171,11 +171,16 @@ def _levels_in_some_unit(
     assert first_error is not None
     if only:
         rate = next(c for c in members if c.kind != "level" and c.currency)
+        # the level error's own words ("but the subject ... is in 'USD 100m'") named the
+        # comparison unit the subject's, which it is not: said afresh from its cause
+        fields = {key: getattr(first_error, key) for key in first_error.fields}
         raise IncompatibleUnitsError(
-            f"{first_error.message}; claim {rate.claim_id!r} ({rate.describe()}) is measured "
-            f"in {rate.currency}, so the set is compared in {unit!r} (not in the series' "
-            "unit): give that FX rate, or check the rate in a claim set of its own",
-            **{key: getattr(first_error, key) for key in first_error.fields},
+            f"claim {fields.get('claim_id')!r}: its level is in {fields.get('unit')!r}, and "
+            f"{first_error.__cause__}; claim {rate.claim_id!r} ({rate.describe()}) is "
+            f"measured in {rate.currency}, so the set is compared in {unit!r} (not in the "
+            "series' unit): give that FX rate, state the level in "
+            f"{unit!r}, or check the rate in a claim set of its own",
+            **fields,
         ) from first_error
     raise first_error
 

@@ -156,8 +156,16 @@ def test_levels_with_no_fx_rate_into_the_rates_currency_are_an_error_not_another
         Claim(subject="s", kind="level", value=3075, unit="CNY 100m", year=2027, made="2023-08"),
         Claim(subject="s", kind="cagr", value=18.9, start_year=2022, year=2027, currency="USD"),
     ]
-    with pytest.raises(IncompatibleUnitsError, match=r"measured in USD, so the set is compared in"):
+    with pytest.raises(
+        IncompatibleUnitsError, match=r"measured in USD, so the set is compared in"
+    ) as info:
         check_claims(claims)
+    # never "but the subject 's' is in 'USD ...'": the subject's series is not in dollars
+    # (claims54 finding); the level's unit, the FX gap and the fixes are said
+    assert "but the subject" not in info.value.message
+    assert info.value.message.startswith(
+        "claim 's/level_2027': its level is in 'CNY 100m', and no FX rate for CNY->USD in 2027"
+    ), info.value.message
     in_cny = [*claims[:2], dataclasses.replace(claims[2], currency="CNY")]
     # 3075 / 1.189**5 = 3075 / 2.3763 = 1294.0, 0.04% from 1293.5: fits in CNY
     assert bool(check_claims(in_cny).consistent[0])
