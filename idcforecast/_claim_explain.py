@@ -19,9 +19,11 @@ from idcforecast._claim_positions import (
     actual_end_words,
     against_bound,
     against_span,
+    bound_actuals,
     claimed_num,
     computed_num,
     is_bound,
+    label_qualifier,
     num,
     span_against_span,
     span_words,
@@ -165,6 +167,46 @@ def _derived_evidence(rows: Readings) -> str:
     )
 
 
+def bound_evidence(rows: Readings) -> list[str]:
+    """The bound actuals ("more than 520.0 in 2021") when every reading of ``rows`` that
+    fits was checked against one: the rate is then consistent with the bound, not shown to
+    fit (any faster rate fits a floor too); empty otherwise."""
+    fitting = [r for r in rows if _known(r.fits) and bool(r.fits)]
+    found: list[str] = []
+    for r in fitting:
+        bounds = bound_actuals(r)
+        if not bounds:
+            return []
+        found += bounds
+    return list(dict.fromkeys(found))
+
+
+def fitting_words(rows: Readings) -> str:
+    """ "Fits when read as 2 steps from 2019.", or for fits against bound actuals only
+    "Consistent with the bound when read as ...: the actual is published as more than 520.0
+    in 2021, so a faster or slower rate may fit it too; the rate is not confirmed." """
+    readings = " or ".join(_fitting(rows))
+    bounds = bound_evidence(rows)
+    if not bounds:
+        return f"Fits when read as {readings}."
+    plural = len(bounds) > 1
+    return (
+        f"Consistent with the bound{'s' if plural else ''} when read as {readings}: the "
+        f"actual{'s are' if plural else ' is'} published only as {' and '.join(bounds)}, so "
+        "other rates are consistent with it too; the rate is not confirmed."
+    )
+
+
+def _within(r: Any, tolerance: float) -> str:
+    """ "fits the 1.0% tolerance", "outside the 1.0% tolerance", or against an actual
+    published as a bound "consistent with the bound, within the 1.0% tolerance"."""
+    if not (_known(r.fits) and bool(r.fits)):
+        return f"outside the {tolerance:.1%} tolerance"
+    if bound_actuals(r):
+        return f"consistent with the bound, within the {tolerance:.1%} tolerance"
+    return f"fits the {tolerance:.1%} tolerance"
+
+
 def _rate_verdict(rows: Readings) -> bool | None:
     known = [bool(r.fits) for r in rows if _known(r.fits)]
     if not known:
@@ -220,13 +262,21 @@ def _explain_rate(
             if bound:
                 parts.append(
                     f"The {r.base_year} level of {num(r.reference_base)} ({r.reference}) is "
-                    f"{against_bound(r.reference_base, r.implied_base, bound, r.fits, tolerance)}."
+                    + against_bound(
+                        r.reference_base,
+                        r.implied_base,
+                        bound,
+                        r.fits,
+                        tolerance,
+                        label_qualifier(r.reference),
+                    )
+                    + "."
                 )
                 continue
             parts.append(
                 f"Against the {r.base_year} level of {num(r.reference_base)} ({r.reference}), "
                 f"the {r.steps}-step reading is off by {r.gap:+.1%}"
-                f" ({'fits' if r.fits else 'outside'} the {tolerance:.1%} tolerance)."
+                f" ({_within(r, tolerance)})."
             )
         if not compared:
             parts.append(_no_level(rows, with_history=with_history))
@@ -240,7 +290,12 @@ def _explain_rate(
             when = f"in {claim.year} ({counted(r.steps, 'step')})"
             if r.implied_qualifier in ("at_least", "at_most"):  # a floor or ceiling on the end
                 against = against_bound(
-                    r.actual_end, r.implied_end, r.implied_qualifier, r.fits, tolerance
+                    r.actual_end,
+                    r.implied_end,
+                    r.implied_qualifier,
+                    r.fits,
+                    tolerance,
+                    r.actual_end_qualifier,
                 )
                 parts.append(
                     f"{start} implies {level_words(r.implied_qualifier)}"
@@ -259,7 +314,7 @@ def _explain_rate(
                 parts.append(
                     f"{start} implies {_computed(r.implied_end, r)} {when}; the actual was "
                     f"{actual_end_words(r)}, off by {r.gap:+.1%}{further}"
-                    f" ({'fits' if r.fits else 'outside'} the {tolerance:.1%} tolerance)."
+                    f" ({_within(r, tolerance)})."
                 )
         if not compared:
             parts.append(_nothing_to_check(claim, rows))
@@ -279,7 +334,7 @@ def _explain_rate(
         if hint:
             parts.append(hint)
     elif verdict:
-        parts.append(f"Fits when read as {' or '.join(_fitting(rows))}.")
+        parts.append(fitting_words(rows))
     return " ".join(parts)
 
 
@@ -381,7 +436,7 @@ def _explain_range_rate(
                 "from the nearest level the claims allow."
             )
     elif verdict:
-        parts.append(f"Fits when read as {' or '.join(_fitting(rows))}.")
+        parts.append(fitting_words(rows))
     return " ".join(parts)
 
 
@@ -413,6 +468,13 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
         by_claim.setdefault(reading.claim_id, []).append(reading)
     rate_claims = [c for c in group.claims if c.kind != "level"]
     verdicts: list[bool | None] = []
+    # per verdict: a fit that rests only on derived levels (computed by the package, not
+    # published), which may restate the computation: the set's "yes" counted them as
+    # evidence like published actuals (the explanation alone warned)
+    on_derived: list[bool] = []
+    # per verdict: a fit against actuals published only as bounds ("more than 520"), which
+    # other rates meet as well: consistent with the bound, never a plain fit
+    on_bounds: list[bool] = []
     checked: list[str] = []  # what the verdict rests on
     fits_text: list[str] = []
     explanation: list[str] = []
@@ -421,8 +483,12 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
         verdict = _rate_verdict(rows)
         verdicts.append(verdict)
         fitting = _fitting(rows)
+        derived_words = _derived_evidence(rows)
+        on_derived.append(bool(derived_words))
+        on_bounds.append(bool(bound_evidence(rows)))
         if fitting:
-            text = " or ".join(fitting)
+            text = " or ".join(fitting) + (" (on derived levels only)" if derived_words else "")
+            text += " (consistent with a bound only)" if on_bounds[-1] else ""
         elif verdict is False:
             text = "none"
         else:
@@ -450,13 +516,15 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
                     ),
                 )
             )
-        explanation.append(_derived_evidence(rows))
+        explanation.append(derived_words)
     own_source: list[int] = []  # stated levels whose actual came from the claim's source
     for claim, value, actual, ok in fact_checks(group, history, tolerance):
         # a restated level matching an actual from the same publication checks nothing: it
         # is no evidence either way (a mismatch with its own source still counts against it)
         same = shared_source(claim.source, actual.source) if ok else ""
         verdicts.append(None if same else ok)
+        on_derived.append(bool(ok and actual.derived))
+        on_bounds.append(bool(ok and is_bound(actual.qualifier)))
         if same:
             own_source.append(claim.year)
         else:
@@ -488,12 +556,21 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
     )
     if rates_unchecked and consistent is True:
         consistent = pd.NA
+    # "yes" with every fit on derived levels: the evidence is the package's own arithmetic
+    derived_only = consistent is True and all(
+        d for v, d in zip(verdicts, on_derived, strict=True) if v is not None
+    )
+    bound_only = consistent is True and all(
+        b for v, b in zip(verdicts, on_bounds, strict=True) if v is not None
+    )
     row: dict[str, Any] = {
         "claim_set": group.claim_set,
         "subject": group.subject,
         "unit": group.unit,
         "claims": "; ".join(c.describe() for c in group.claims),
         "consistent": consistent,
+        "derived_only": derived_only,
+        "bound_only": bound_only,
         "fits": "; ".join(fits_text),
         "checked": "; ".join(checked),
     }

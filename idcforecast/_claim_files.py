@@ -33,7 +33,7 @@ def claims_from_frame(source: Any) -> list[Claim]:
     """Claims from a DataFrame in the claims schema; rows are named by index label, as
     :func:`idcforecast.read_series` names them."""
     frame = _tidy_claim_headers(source, "claims DataFrame")
-    _check_columns(frame.columns, "claims DataFrame")
+    _check_columns(frame.columns, "claims DataFrame", _dated_values(frame))
     places = [(f"DataFrame row {label!r}", label) for label in source.index]
     return claims_from_records(frame.to_dict("records"), places=places)
 
@@ -349,12 +349,23 @@ def _tidy_claim_headers(frame: Any, what: str) -> Any:
     return tidy_headers(frame, known, what, raw_header=None)
 
 
-def _check_columns(columns: Any, what: str) -> None:
+def _dated_values(frame: Any) -> bool:
+    """Whether some value cell of ``frame`` ends in a bracketed year or period
+    ("3200亿元（2022年）", "27.8% (2020-2022)"), which gives its claim's years."""
+    from idcforecast._claim_value_years import bracketed_years
+
+    if "value" not in frame.columns:
+        return False
+    return any(isinstance(v, str) and bracketed_years(v) for v in frame["value"])
+
+
+def _check_columns(columns: Any, what: str, dated_values: bool = False) -> None:
     """A file-level error when a table lacks a required claims column (a series file given
-    as claims said "row 2: missing subject, kind")."""
+    as claims said "row 2: missing subject, kind"); no year column is no error when values
+    give their years in brackets (``dated_values``: each row without one is told)."""
     found = [str(c) for c in columns]
     missing = [k for k in ("subject", "kind") if k not in found]
-    if "year" not in found and "period" not in found:
+    if "year" not in found and "period" not in found and not dated_values:
         missing.append("year (or period)")
     if "value" not in found and not ("low" in found and "high" in found):
         missing.append("value")
@@ -387,7 +398,7 @@ def _from_file_frame(frame: Any, path: Path) -> list[Claim]:
     from idcforecast._table_files import row_place
 
     frame = _tidy_claim_headers(frame, f"claims file {str(path)!r}")
-    _check_columns(frame.columns, f"claims file {str(path)!r}")
+    _check_columns(frame.columns, f"claims file {str(path)!r}", _dated_values(frame))
     records, places = [], []
     for position, record in enumerate(frame.to_dict("records")):
         if all(is_blank_cell(v) for v in record.values()):

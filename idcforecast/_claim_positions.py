@@ -18,9 +18,11 @@ __all__ = [
     "actual_end_words",
     "against_bound",
     "against_span",
+    "bound_actuals",
     "claimed_num",
     "computed_num",
     "is_bound",
+    "label_qualifier",
     "num",
     "span_against_span",
     "span_words",
@@ -87,6 +89,32 @@ def is_bound(qualifier: Any) -> bool:
     return qualifier in ("at_least", "at_most")
 
 
+def bound_actuals(r: Any) -> list[str]:
+    """The actuals of reading ``r`` published only as a bound, in words ("more than 520.0
+    in 2021"): a rate checked against one can only be consistent with it, not fit it (any
+    rate above 39.9% a year reaches "more than 520" from 265.8). Empty when none is.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as R
+    >>> bound_actuals(R(reference="actual", reference_base=265.8, base_year=2019,
+    ...     actual_end=520.0, actual_end_qualifier="at_least", end_year=2021))
+    ['more than 520.0 in 2021']
+    >>> bound_actuals(R(reference="actual, at least", reference_base=2200.0, base_year=2022,
+    ...     actual_end=math.nan, actual_end_qualifier=pd.NA, end_year=2023))
+    ['more than 2,200.0 in 2022']
+    """
+    found = []
+    words = str(r.reference).split(", ")
+    if words[0] == "actual" and ("at least" in words or "at most" in words):
+        qualifier = "at_least" if "at least" in words else "at_most"
+        found.append(f"{level_words(qualifier)}{num(r.reference_base)} in {r.base_year}")
+    end_qualifier = getattr(r, "actual_end_qualifier", None)
+    if not math.isnan(r.actual_end) and is_bound(end_qualifier):
+        found.append(f"{level_words(end_qualifier)}{num(r.actual_end)} in {r.end_year}")
+    return found
+
+
 def actual_end_words(r: Any) -> str:
     """The end year's actual as published: "more than 650.0", "4,043.2 (derived)"."""
     flag = getattr(r, "actual_end_derived", False)
@@ -94,12 +122,40 @@ def actual_end_words(r: Any) -> str:
     return f"{level_words(getattr(r, 'actual_end_qualifier', ''))}{num(r.actual_end)}{derived}"
 
 
-def against_bound(value: float, bound: float, qualifier: str, fits: Any, tolerance: float) -> str:
+def label_qualifier(label: Any) -> str:
+    """The qualifier a figure's label names ("actual, at least" -> "at_least"), else
+    "exact"."""
+    words = str(label).split(", ")
+    return "at_least" if "at least" in words else "at_most" if "at most" in words else "exact"
+
+
+def against_bound(
+    value: float,
+    bound: float,
+    qualifier: str,
+    fits: Any,
+    tolerance: float,
+    value_qualifier: str = "exact",
+) -> str:
     """Where ``value`` lies against a floor ("at_least") or ceiling ("at_most") ``bound``:
     "above that floor (fits)", "0.5% below that floor (gap +0.5%, within the 1.0%
-    tolerance: fits)"; the gap is the table's, the bound over the value."""
+    tolerance: fits)"; the gap is the table's, the bound over the value. A ``value`` that
+    is itself a bound on the same side ("more than 1,500" against the floor 1,800.3) meets
+    it whatever its figure: "a floor too, so both allow levels above 1,800.3 (fits)" (it
+    was "16.7% below that floor (gap +20.0%, within the 1.0% tolerance: fits)").
+
+    Examples
+    --------
+    >>> against_bound(1500.0, 1800.3, "at_least", True, 0.01, "at_least")
+    'a floor too, so both allow levels above 1,800.3 (fits)'
+    >>> against_bound(1500.0, 1800.3, "at_least", False, 0.01)
+    '16.7% below that floor (gap +20.0%, outside the 1.0% tolerance)'
+    """
     floor = qualifier == "at_least"
     name = "floor" if floor else "ceiling"
+    if value_qualifier == qualifier:
+        side, edge = ("above", max(value, bound)) if floor else ("below", min(value, bound))
+        return f"a {name} too, so both allow levels {side} {num(edge)} (fits)"
     if (value >= bound) if floor else (value <= bound):
         return f"{'above' if floor else 'below'} that {name} ({'fits' if fits else 'outside'})"
     off = abs(value / bound - 1)

@@ -25,6 +25,7 @@ __all__ = [
     "currency_from_words",
     "rate_unit",
     "read_currency_words",
+    "unnamed_currency_words",
     "unstated_currency_words",
 ]
 
@@ -33,15 +34,53 @@ _CURRENCY_WORD = (
     r"yen|HKD|Hong\s+Kong\s+dollars?"
 )
 # "in RMB terms", "(in US dollar terms)", "in yuan-denominated terms"; 按人民币计(算), 以美元计价,
-# 按美元口径(计算), 按人民幣計算;
+# 按美元口径(计算), 按人民幣計算; 人民币口径(下);
 # 円ベース(で), ドルベース
 _TERMS = re.compile(
     rf"[(（]?\s*(?:measured\s+)?in\s+(?P<en>{_CURRENCY_WORD})(?:[- ]denominated)?[- ]terms\s*[)）]?"
     r"|[(（]?\s*(?:按|以)\s*(?P<zh>人民[币幣]|美元|[欧歐]元|日元|港元|港[币幣])\s*"
     r"(?:口[径徑]\s*)?(?:[计計][算价價]?|口[径徑])\s*[)）]?\s*[,，]?"
-    r"|[(（]?\s*(?P<ja>円|ドル|ユーロ)ベース(?:で)?\s*[)）]?\s*[,，、]?",
+    r"|[(（]?\s*(?P<ja>円|ドル|ユーロ)ベース(?:で)?\s*[)）]?\s*[,，、]?"
+    # 人民币口径(下), 美元口径计算: the basis named without 按/以
+    r"|[(（]?\s*(?P<basis>人民[币幣]|美元|[欧歐]元|日元|港元|港[币幣])\s*口[径徑]\s*"
+    r"(?:下|[计計][算价價]?)?\s*[)）]?\s*[,，]?",
     re.IGNORECASE,
 )
+
+
+# words that say a rate was measured in some currency without naming it: "in local currency
+# terms", "at constant currency", "in constant-currency terms", 按本币计(算), 以当地货币计,
+# 按固定汇率计算, 現地通貨ベース. Which currency is "local" depends on the market (a Chinese
+# market in a USD series, a global total), so none is taken from them: they are noted.
+_UNNAMED_TERMS = re.compile(
+    r"[(（]?\s*(?:measured\s+)?(?:in|at)\s+(?:local|constant)[- ]currency(?:[- ]terms)?"
+    r"(?:\s+basis)?\s*[)）]?"
+    r"|[(（]?\s*(?:at|in)\s+constant\s+exchange\s+rates?\s*[)）]?"
+    r"|[(（]?\s*(?:按|以)\s*(?:本[币幣]|当地[货貨][币幣]|當地[货貨][幣币]|固定[汇匯]率)\s*"
+    r"(?:口[径徑]\s*)?(?:[计計][算价價]?|口[径徑])\s*[)）]?\s*[,，]?"
+    r"|[(（]?\s*(?:現地通貨|為替一定)ベース(?:で)?\s*[)）]?\s*[,，、]?",
+    re.IGNORECASE,
+)
+
+
+def unnamed_currency_words(text: str) -> tuple[str, str] | None:
+    """(the words, ``text`` without them) when ``text`` says a rate was measured in a
+    currency it does not name ("in local currency terms", "按本币计"), else None.
+
+    Examples
+    --------
+    >>> unnamed_currency_words("27.8% in local currency terms")
+    ('in local currency terms', '27.8%')
+    >>> unnamed_currency_words("按本币计，增长27.8%")
+    ('按本币计', '增长27.8%')
+    >>> unnamed_currency_words("27.8% in RMB terms") is None
+    True
+    """
+    found = _UNNAMED_TERMS.search(text)
+    if found is None:
+        return None
+    words = found[0].strip(" ,，、()（）")
+    return words, _UNNAMED_TERMS.sub(" ", text).strip(" ,，、")
 
 
 def _code(word: str) -> str:
@@ -66,7 +105,7 @@ def currency_from_words(text: str) -> tuple[str, str] | None:
     (None, None)
     """
     found = list(_TERMS.finditer(text))
-    codes = {_code(m["en"] or m["zh"] or m["ja"]) for m in found}
+    codes = {_code(m["en"] or m["zh"] or m["ja"] or m["basis"]) for m in found}
     if len(codes) != 1:
         return None
     return codes.pop(), _TERMS.sub(" ", text).strip(" ,，、")
@@ -85,6 +124,8 @@ def read_currency_words(record: dict[str, Any], *, where: str, row: Any) -> None
             continue
         read = currency_from_words(text)
         if read is None:
+            if _unnamed_currency(record, key, text, where=where):
+                return
             continue
         code, rest = read
         given = record.get("currency")
@@ -106,6 +147,38 @@ def read_currency_words(record: dict[str, Any], *, where: str, row: Any) -> None
             )
         record["currency"] = code
         return
+
+
+def _unnamed_currency(record: dict[str, Any], key: str, text: str, *, where: str) -> bool:
+    """Note "in local currency terms" (and the like) of a rate's value or quote: the words
+    taken out of the value (they made it "not a figure"), never read as a currency; an
+    AssumedCurrencyWarning says which currency the rate is checked in instead, unless the
+    ``currency`` column names it. True when the text had such words."""
+    read = unnamed_currency_words(text)
+    if read is None:
+        return False
+    words, rest = read
+    if key == "value":
+        record["value"] = rest
+    given = record.get("currency")
+    if given is not None and str(given).strip():
+        return True  # the column names the currency the words leave unnamed
+    record["note"] = note_added(
+        record.get("note"), f"rate measured {words!r} (the {key} says so): no currency named"
+    )
+    import warnings
+
+    from idcforecast._claim_records import _caller_level
+    from idcforecast.errors import AssumedCurrencyWarning
+
+    warnings.warn(
+        f"{where}: the {key} says the rate was measured {words!r}, which names no one "
+        "currency; it is checked in the currency of its set's money levels, else of the "
+        "series. Give the currency column (e.g. CNY) to check it in the currency meant",
+        AssumedCurrencyWarning,
+        stacklevel=_caller_level(),
+    )
+    return True
 
 
 def _code_of(text: Any) -> str | None:

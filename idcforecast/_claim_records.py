@@ -20,6 +20,7 @@ from idcforecast._claim_dates import iso_made, year_text
 from idcforecast._claim_figure_cells import figure_cell, range_end
 from idcforecast._claim_figure_rows import figure_row_as_record
 from idcforecast._claim_rate_currency import read_currency_words
+from idcforecast._claim_value_years import years_of_value
 from idcforecast.claims import KINDS, Claim, parse_period, qualifier_from_words
 from idcforecast.errors import SpecError
 
@@ -88,15 +89,23 @@ def claims_from_records(
             del clean["value"]
         if "value" not in clean and "low" in clean and "high" in clean:
             clean["value"] = math.nan  # a range given by its ends; value is its midpoint
+        # the currency words first: "27.8% (2020-2022) in RMB terms" ends in its period then
+        read_currency_words(clean, where=where, row=row)  # "27.8% in RMB terms"
+        years_of_value(clean, where=where, row=row)  # "3200亿元（2022年）", "27.8% (2020-22)"
         missing = [k for k in REQUIRED if k not in clean]
         if missing:
             raise SpecError(
                 f"{where}: missing {', '.join(missing)}; every claim needs subject, kind, "
-                "year (or period) and value",
+                "year (or period) and value"
+                + (
+                    " (a year or period in brackets after the value gives them: "
+                    "'3200亿元（2022年）', '27.8% (2020-2022)')"
+                    if "year" in missing and "value" not in missing
+                    else ""
+                ),
                 row=row,
                 key=missing[0],
             )
-        read_currency_words(clean, where=where, row=row)  # "27.8% in RMB terms"
         if isinstance(clean["value"], str):
             clean.update(figure_cell(clean["value"], clean, where=where, row=row))
         for key in ("low", "high"):

@@ -171,11 +171,16 @@ def _levels_in_some_unit(
     assert first_error is not None
     if only:
         rate = next(c for c in members if c.kind != "level" and c.currency)
+        # the level error's own words ("but the subject ... is in 'USD 100m'") named the
+        # comparison unit the subject's, which it is not: said afresh from its cause
+        fields = {key: getattr(first_error, key) for key in first_error.fields}
         raise IncompatibleUnitsError(
-            f"{first_error.message}; claim {rate.claim_id!r} ({rate.describe()}) is measured "
-            f"in {rate.currency}, so the set is compared in {unit!r} (not in the series' "
-            "unit): give that FX rate, or check the rate in a claim set of its own",
-            **{key: getattr(first_error, key) for key in first_error.fields},
+            f"claim {fields.get('claim_id')!r}: its level is in {fields.get('unit')!r}, and "
+            f"{first_error.__cause__}; claim {rate.claim_id!r} ({rate.describe()}) is "
+            f"measured in {rate.currency}, so the set is compared in {unit!r} (not in the "
+            "series' unit): give that FX rate, state the level in "
+            f"{unit!r}, or check the rate in a claim set of its own",
+            **fields,
         ) from first_error
     raise first_error
 
@@ -569,9 +574,16 @@ def check_claims(
     -------
     DataFrame
         ``claim_set, subject, unit, claims, consistent`` (boolean; NA when nothing could be
-        checked, or no rate claim of a set that has some), ``fits`` (the readings that
-        fit, "none", or why a rate claim is "not checkable: no level for 2022, claimed or
-        actual"), ``checked`` (what the verdict
+        checked, or no rate claim of a set that has some), ``derived_only`` (True when
+        the set is consistent only on derived levels: every fit compares with a level
+        computed from other published figures, perhaps from the claimed rate itself, so it
+        may restate that computation), ``bound_only`` (True when the set is consistent
+        only with actuals published as bounds: "CAGR 40% 2019-2021" against "more than
+        520" in 2021, which any rate above 39.9% a year meets too), ``fits`` (the readings
+        that fit, "none", or why a rate claim is "not checkable: no level for 2022, claimed
+        or actual"; a fit on derived levels or bounds only says so: "1 step from 2014 (on
+        derived levels only)", "2 steps from 2019 (consistent with a bound only)"),
+        ``checked`` (what the verdict
         rests on: "CAGR 18.9% 2022-2027; stated 2022 level"; "" when nothing), then the
         numbers of the
         set's main rate claim (its CAGR claim, else its first growth claim) under its
@@ -642,4 +654,6 @@ def checked_claims(
     ]
     frame = pd.DataFrame(rows)
     frame["consistent"] = frame["consistent"].astype("boolean")
+    frame["derived_only"] = frame["derived_only"].astype(bool)
+    frame["bound_only"] = frame["bound_only"].astype(bool)
     return frame, readings

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -70,6 +72,9 @@ def test_a_rate_without_a_currency_stays_in_the_series_currency() -> None:
         ("37.3%（按人民币计算）", ""),
         ("37.3%", "按人民币计，2019-2022年复合增长率为37.3%"),
         ("37.3%", "The market grew 37.3% a year in RMB terms over 2019-22."),
+        # the basis named without 按/以 (claims54 left it unread)
+        ("37.3%（人民币口径）", ""),
+        ("37.3%", "人民币口径下，2019-2022年复合增长率为37.3%"),
     ],
 )
 def test_read_claims_takes_the_currency_from_the_words(value: str, quote: str) -> None:
@@ -151,8 +156,16 @@ def test_levels_with_no_fx_rate_into_the_rates_currency_are_an_error_not_another
         Claim(subject="s", kind="level", value=3075, unit="CNY 100m", year=2027, made="2023-08"),
         Claim(subject="s", kind="cagr", value=18.9, start_year=2022, year=2027, currency="USD"),
     ]
-    with pytest.raises(IncompatibleUnitsError, match=r"measured in USD, so the set is compared in"):
+    with pytest.raises(
+        IncompatibleUnitsError, match=r"measured in USD, so the set is compared in"
+    ) as info:
         check_claims(claims)
+    # never "but the subject 's' is in 'USD ...'": the subject's series is not in dollars
+    # (claims54 finding); the level's unit, the FX gap and the fixes are said
+    assert "but the subject" not in info.value.message
+    assert info.value.message.startswith(
+        "claim 's/level_2027': its level is in 'CNY 100m', and no FX rate for CNY->USD in 2027"
+    ), info.value.message
     in_cny = [*claims[:2], dataclasses.replace(claims[2], currency="CNY")]
     # 3075 / 1.189**5 = 3075 / 2.3763 = 1294.0, 0.04% from 1293.5: fits in CNY
     assert bool(check_claims(in_cny).consistent[0])
@@ -262,3 +275,35 @@ def test_a_currency_column_wins_over_the_quote() -> None:
         ]
     )
     assert claim.currency == "CNY"
+
+
+@pytest.mark.parametrize(
+    ("value", "quote", "words"),
+    [
+        ("37.3% in local currency terms", "", "in local currency terms"),
+        ("37.3% (in constant-currency terms)", "", "in constant-currency terms"),
+        ("按本币计37.3%", "", "按本币计"),
+        ("37.3%", "The market grew 37.3% a year in local currency terms.", "in local currency"),
+        ("37.3%", "以当地货币计算，2019-2022年复合增长率为37.3%", "以当地货币计算"),
+    ],
+)
+def test_a_rate_in_local_currency_terms_is_noted_never_given_a_currency(
+    value: str, quote: str, words: str
+) -> None:
+    # "in local currency terms" was "not a figure" in the value and nothing in the quote:
+    # which currency is local depends on the market, so none is read; a warning says the
+    # rate is checked in the series' currency (here USD, 38.5% a year 2019-22, a miss)
+    from idcforecast.errors import AssumedCurrencyWarning
+
+    row = {"subject": SUBJECT, "kind": "cagr", "period": "2019-2022", "value": value}
+    with pytest.warns(AssumedCurrencyWarning, match=re.escape(words) + ".*names no one currency"):
+        (claim,) = read_claims([{**row, "quote": quote}])
+    assert (claim.currency or None, claim.value) == (None, 37.3)
+    assert words in str(claim.note) and "no currency named" in str(claim.note)
+    assert not bool(claim_readings([claim], history=_usd_history()).fits.iloc[0])
+    # the currency column names what the words leave unnamed: no warning, checked in CNY
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        (named,) = read_claims([{**row, "quote": quote, "currency": "CNY"}])
+    assert (named.currency, named.value) == ("CNY", 37.3)
+    assert bool(claim_readings([named], history=_usd_history()).fits.iloc[0])

@@ -3530,6 +3530,123 @@ def test_a_fit_resting_on_a_derived_actual_says_it_may_be_circular() -> None:
     assert "derived" not in check_claims([published], history=history).explanation[0]
 
 
+def test_a_set_consistent_only_on_derived_levels_is_not_counted_as_a_plain_yes() -> None:
+    # "growth 39.3% in 2015" fits the 2014 level 372.3 = 518.6 / 1.393 derived from that
+    # very rate: the summary's "consistent" stays True (the fit is real arithmetic), but
+    # derived_only and the fits text say the evidence is the package's own computation
+    history = pd.DataFrame(
+        {
+            "series_id": SUBJECT,
+            "year": [2014, 2015, 2016],
+            "value": [372.3, 518.6, 714.5],
+            "unit": UNIT,
+            "derived": [True, False, False],
+        }
+    )
+    circular = Claim(subject=SUBJECT, kind="growth", value=39.3, year=2015, claim_set="a")
+    # 714.5 / 518.6 - 1 = 37.8%: both levels published
+    published = Claim(subject=SUBJECT, kind="growth", value=37.8, year=2016, claim_set="b")
+    both = Claim(subject=SUBJECT, kind="growth", value=37.8, year=2016, claim_set="a")
+    rows = check_claims([circular, published, both], history=history).set_index("claim_set")
+    assert rows.loc["a", "fits"].startswith("growth 39.3% in 2015: 1 step from 2014 (on derived")
+    assert rows["derived_only"].tolist() == [False, False]  # "a" has a published fit too
+    alone = check_claims([circular], history=history).iloc[0]
+    assert bool(alone.consistent) and bool(alone.derived_only)
+    assert alone.fits == "1 step from 2014 (on derived levels only)"
+    # a miss is not "derived only": 30% implies 518.6 / 1.30 = 398.9, 7.1% off 372.3
+    missed = check_claims([dataclasses.replace(circular, value=30.0)], history=history)
+    assert not bool(missed.consistent.iloc[0]) and not bool(missed.derived_only.iloc[0])
+
+
+def test_a_rate_checked_against_a_bound_actual_is_consistent_with_it_not_a_fit() -> None:
+    # MIIT's 2021 racks: "more than 520万" (520 racks 10k, at least). CAGR 40% 2019-2021
+    # from 265.8 implies 265.8 * 1.4 ** 2 = 520.97, which meets the floor; so does any rate
+    # above (520 / 265.8) ** 0.5 - 1 = 39.9% a year: the rate is not confirmed, only not
+    # contradicted. It read "fits" and "consistent yes" like a match with a published figure.
+    history = pd.DataFrame(
+        {
+            "series_id": "racks",
+            "year": [2019, 2021],
+            "value": [265.8, 520.0],
+            "unit": "racks 10k",
+            "qualifier": ["exact", "at_least"],
+        }
+    )
+    claim = Claim(subject="racks", kind="cagr", value=40, start_year=2019, year=2021)
+    row = check_claims([claim], history=history).iloc[0]
+    assert bool(row.consistent) and bool(row.bound_only) and not bool(row.derived_only)
+    assert row.fits == "2 steps from 2019 (consistent with a bound only)"
+    text = row.explanation
+    assert "off by +0.0% (consistent with the bound, within the 1.0% tolerance)" in text, text
+    assert (
+        "Consistent with the bound when read as 2 steps from 2019: the actual is published "
+        "only as more than 520.0 in 2021"
+    ) in text, text
+    assert "Fits when read" not in text
+    # a base that is a bound: unattributed_2024's 2022 "> 2200"; growth 10% reaching 2,407
+    # in 2023 implies 2407 / 1.10 = 2,188.2, 0.5% under the floor: within the tolerance
+    floor = pd.DataFrame(
+        {"series_id": "m", "year": [2022], "value": [2200.0], "unit": UNIT, "qualifier": "at_least"}
+    )
+    claims = [
+        Claim(subject="m", kind="growth", value=10, year=2023),
+        Claim(subject="m", kind="level", value=2407, unit=UNIT, year=2023, made="2024"),
+    ]
+    row = check_claims(claims, history=floor).iloc[0]
+    assert bool(row.consistent) and bool(row.bound_only)
+    assert "(actual, at least), the 1-step reading is off by -0.5% (consistent with the bound" in (
+        row.explanation
+    )
+    # an exact actual at both ends: a plain fit (2238.7 / 1562.5 - 1 = 43.3%)
+    exact = check_claims(
+        [Claim(subject=SUBJECT, kind="growth", value=43.3, year=2020)], history=HISTORY
+    ).iloc[0]
+    assert bool(exact.consistent) and not bool(exact.bound_only)
+    assert "Fits when read as 1 step from 2019." in exact.explanation
+
+
+def test_a_floor_checked_against_an_actual_floor_is_not_told_as_a_gap() -> None:
+    # idc_sources.md, CAICT scope: 2021 "> 1500亿元", 2022 "> 2200亿元, +22.2%". The claims
+    # imply a 2021 base above 2200 / 1.222 = 1,800.3; the actual is above 1,500: both
+    # floors, so they meet (the table's gap +0.0%). The text said "16.7% below that floor
+    # (gap +20.0%, within the 1.0% tolerance: fits)", a gap it did not have.
+    history = pd.DataFrame(
+        {
+            "series_id": "m",
+            "year": [2021],
+            "value": [1500.0],
+            "unit": UNIT,
+            "qualifier": "at_least",
+        }
+    )
+    claims = [
+        Claim(subject="m", kind="growth", value=22.2, year=2022),
+        Claim(subject="m", kind="level", value=2200, unit=UNIT, year=2022, qualifier="at_least"),
+    ]
+    text = check_claims(claims, history=history).explanation[0]
+    assert (
+        "The 2021 level of 1,500.0 (actual, at least) is a floor too, so both allow levels "
+        "above 1,800.3 (fits)."
+    ) in text, text
+    assert "below that floor" not in text
+    # the end side: "more than 40%" from 265.8 implies more than 265.8 * 1.4 ** 2 = 521.0 in
+    # 2021, and the actual is "more than 500": floors again, no "4.0% below that floor"
+    racks = pd.DataFrame(
+        {
+            "series_id": "r",
+            "year": [2019, 2021],
+            "value": [265.8, 500.0],
+            "unit": "racks 10k",
+            "qualifier": ["exact", "at_least"],
+        }
+    )
+    rate = Claim(
+        subject="r", kind="cagr", value=40, start_year=2019, year=2021, qualifier="at_least"
+    )
+    text = check_claims([rate], history=racks).explanation[0]
+    assert "the actual more than 500.0 is a floor too, so both allow levels above 521.0" in text
+
+
 def _restated_from_its_own_article() -> tuple[pd.DataFrame, Claim]:
     """The CIDC history with every actual's source the article that also states the 2019
     level 1,562.5, and that restated level as a claim from the same article."""

@@ -310,3 +310,70 @@ def test_a_publication_date_as_a_part_of_a_year_is_its_year(made: str) -> None:
         {"subject": "s", "kind": "level", "year": 2022, "value": "3200亿元", "made": made}
     )
     assert claim.made == "2020"
+
+
+@pytest.mark.parametrize("value", ["27.8% (2020-2022)", "27.8%（2020-2022年）", "27.8% (2020-22)"])
+def test_a_rates_bracketed_period_is_its_period(value: str, tmp_path: Path) -> None:
+    # the figure reader took "(2020-2022)" for an alternate range ("2020 to 2022 count (not
+    # used)") and the CAGR had no period: "missing year", or with year 2022 "needs the year
+    # its growth starts from". The seed article's claim then checks as in the README: 3 steps
+    # from 2019 implies 3200 / 1.278 ** 3 = 1,533.1 against 1,562.5, -1.9%: no.
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_set,subject,kind,value\n"
+        f"gt,china_idc_cidc_overall,cagr,{value}\n"
+        "gt,china_idc_cidc_overall,level,3200亿元（2022年）\n",
+        encoding="utf-8",
+    )
+    rate, level = read_claims(path)
+    assert (rate.start_year, rate.year, rate.value, rate.unit) == (2020, 2022, 27.8, "%")
+    assert "period 2020-2022 taken from the value" in rate.note
+    # the level's bracketed year, with no year column: its year (was "missing year")
+    assert (level.year, level.value, level.unit) == (2022, 3200.0, "CNY 100m")
+    assert level.note == "year 2022 taken from the value '3200亿元（2022年）'"
+    row = check_claims(path, history="bundled").iloc[0]
+    assert not bool(row.consistent)
+    assert row.reading == "3 steps from 2019" and round(float(row.gap), 3) == -0.019
+
+
+def test_a_bracketed_period_that_contradicts_the_years_given_is_refused() -> None:
+    with pytest.raises(
+        SpecError,
+        match=r"value '27.8% \(2020-2022\)' gives the period 2020-2022, but year 2023 is given",
+    ):
+        read_claims({"subject": "s", "kind": "cagr", "year": 2023, "value": "27.8% (2020-2022)"})
+    # a period column that disagrees names the value, not a period the user did not write
+    # (it said "period '2020-2022' is start_year 2020, ..., but start_year 2019 is given")
+    with pytest.raises(SpecError, match=r"2020-2022, but start_year 2019 is given"):
+        read_claims(
+            {"subject": "s", "kind": "cagr", "period": "2019-2022", "value": "27.8% (2020-2022)"}
+        )
+    # years that agree, as a CSV column with blanks gives them (floats), are fine
+    (claim,) = read_claims(
+        {"subject": "s", "kind": "cagr", "start_year": 2020.0, "year": 2022.0,
+         "value": "27.8% (2020-2022)"}
+    )  # fmt: skip
+    assert (claim.start_year, claim.year, claim.value) == (2020, 2022, 27.8)
+    # a growth over a period is a CAGR: the existing error says so
+    with pytest.raises(SpecError, match="use kind='cagr' for a longer period"):
+        read_claims({"subject": "s", "kind": "growth", "value": "27.8% (2020-2022)"})
+
+
+def test_a_file_without_a_year_column_names_the_row_whose_value_gives_none(tmp_path: Path) -> None:
+    # some values give their year in brackets: the file is read, and the row without one
+    # is told how to give it
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "subject,kind,value\ns,level,3200亿元（2022年）\ns,level,3500亿元\n", encoding="utf-8"
+    )
+    with pytest.raises(SpecError, match=r"row 3: missing year; .* in brackets after the value"):
+        read_claims(path)
+
+
+def test_a_bracketed_period_before_currency_words_is_the_rates_period() -> None:
+    # the currency words are read first, so the period then ends the value (it was an
+    # alternate range "2020 to 2022 count (not used)" and the CAGR had no period)
+    (claim,) = read_claims(
+        {"subject": "s", "kind": "cagr", "value": "27.8% (2020-2022) in RMB terms"}
+    )
+    assert (claim.value, claim.start_year, claim.year, claim.currency) == (27.8, 2020, 2022, "CNY")

@@ -157,6 +157,30 @@ def _show(x: Any) -> str:
     return text + (f"   (from {x.text!r})" if x.text else "")
 
 
+_NOTE = "   ("  # what parts a figure from its note: "1,562.5 CNY 100m   (from '1562.5亿元')"
+
+
+def _aligned_notes(*lines: str) -> list[str]:
+    """``lines`` with their first notes ("(from '1562.5亿元')") in one column: the figures
+    before them padded to the longest (the start's note began 2 columns after the end's).
+
+    Examples
+    --------
+    >>> for line in _aligned_notes("1,562.5 CNY 100m   (from 'a')", "3,200 CNY 100m   (from 'b')"):
+    ...     print(line)
+    1,562.5 CNY 100m   (from 'a')
+    3,200 CNY 100m     (from 'b')
+    >>> _aligned_notes("100", "200")
+    ['100', '200']
+    """
+    heads = [line.split(_NOTE, 1)[0] for line in lines]
+    width = max((len(h) for h, line in zip(heads, lines, strict=True) if _NOTE in line), default=0)
+    return [
+        head.ljust(width) + _NOTE + line.split(_NOTE, 1)[1] if _NOTE in line else line
+        for head, line in zip(heads, lines, strict=True)
+    ]
+
+
 def _adopted(x: Any, other: str) -> str:
     """What to add after a bare number given the ``other`` figure's unit ("" for a count,
     which prints without a unit)."""
@@ -435,6 +459,7 @@ def run(args: argparse.Namespace) -> int:
     bounds = _cagr_bounds(start, end, args.years, func="cagr")
     _note_unused(args, *written, used)
     steps = int(args.years) if float(args.years).is_integer() else args.years
+    start_text, end_text = _aligned_notes(start_text, end_text)
     print(f"start  {start_text}")
     print(f"end    {end_text}")
     print(

@@ -309,6 +309,16 @@ def _verdict(value: Any) -> str:
     return "yes" if bool(value) else "no"
 
 
+def _reading_verdict(r: Any) -> str:
+    """A reading's ``fits`` cell: "yes", "no", "undetermined", or "within bound" for a fit
+    against an actual published only as a bound ("more than 520"), which other rates meet
+    as well."""
+    from idcforecast._claim_positions import bound_actuals
+
+    verdict = _verdict(r.fits)
+    return "within bound" if verdict == "yes" and bound_actuals(r) else verdict
+
+
 def _checked_words(checked: str, fits: str) -> str:
     """What the verdict rests on when a rate claim was not checkable: ", checked: stated
     2021 level" ("consistent yes" beside a growth claim that nothing could check read as
@@ -377,7 +387,12 @@ def run(args: argparse.Namespace) -> int:
             f"claim set   {row.claim_set or '(none)'}  [{row.subject}, "
             f"{row.unit if isinstance(row.unit, str) and row.unit else 'no unit'}]",
             f"claims      {row.claims}",
-            f"consistent  {_verdict(row.consistent)} (tolerance {args.tolerance:.1%})"
+            f"consistent  {_verdict(row.consistent)}"
+            # a "yes" whose every fit compares with a derived level is not published evidence
+            + (", on derived levels only" if bool(row.derived_only) else "")
+            # a "yes" against actuals published as bounds: other rates meet them as well
+            + (", with bounds only" if bool(row.bound_only) else "")
+            + f" (tolerance {args.tolerance:.1%})"
             + _checked_words(row.checked, row.fits)
             + (f"; readings that fit: {row.fits}" if row.fits else ""),
         ]
@@ -407,7 +422,7 @@ def run(args: argparse.Namespace) -> int:
                     ),
                     _pct(r.gap),
                     _implied_rate_text(r),
-                    _verdict(r.fits),
+                    _reading_verdict(r),
                 ]
                 for r in mine
             ],

@@ -109,6 +109,16 @@ def _forecasts_only(record: Any) -> Any:
     return kept
 
 
+def _error_sign(r: Any) -> str:
+    """The bound mark of an error measured from an actual published as a bound: against
+    "more than 650" the true actual may be higher, so 700's error is at most +7.7% ("<
+    +7.7%"; it printed "+7.7%", as if 650 were the actual); "" for an exact actual."""
+    from idcforecast._wording import qualifier_sign
+
+    flipped = {"at_least": "at_most", "at_most": "at_least"}
+    return qualifier_sign(flipped.get(str(r.actual_qualifier), ""))
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the track record table."""
     from idcforecast.claim_track_record import track_record
@@ -195,8 +205,10 @@ def run(args: argparse.Namespace) -> int:
                 (qualifier_sign(r.actual_qualifier) + _level(r.actual) + ("*" if derived else ""))
                 if realised
                 else r.status,
-                f"{r.error:+.1%}" if realised else "",
-                f"{r.log_error:+.3f}" if realised and not math.isnan(r.log_error) else "",
+                _error_sign(r) + f"{r.error:+.1%}" if realised else "",
+                _error_sign(r) + f"{r.log_error:+.3f}"
+                if realised and not math.isnan(r.log_error)
+                else "",
                 r.direction,
                 # "open": an actual published as a bound the claim may or may not meet
                 _HELD_WORDS.get(r.verdict, "") if realised else "",

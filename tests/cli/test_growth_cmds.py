@@ -63,7 +63,8 @@ def test_cagr_leaves_out_a_footnote_marker_and_says_so(capsys: pytest.CaptureFix
 def test_cagr_of_figures_in_different_units(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(cagr_cmd, ["1,562.5亿元", "320 billion yuan", "--years", "3"], capsys)
     # 320 CNY bn = 3200 CNY 100m; (3200 / 1562.5) ** (1 / 3) - 1 = 2.048 ** (1/3) - 1 = 0.269921
-    assert "end    320 CNY bn   (from '320 billion yuan') = 3,200 CNY 100m" in out
+    # the notes in one column (claims55): the end's figure is padded to the start's
+    assert "end    320 CNY bn         (from '320 billion yuan') = 3,200 CNY 100m" in out
     assert out.splitlines()[-1] == "CAGR   27.0% a year (0.269921 as a fraction)"
 
 
@@ -105,7 +106,7 @@ def test_cagr_of_a_more_than_figure_is_a_bound(capsys: pytest.CaptureFixture[str
     # least"); (3200.5 / 1562.5) ** (1 / 3) - 1 = 0.269987 (tests/test_growth.py)
     out = _run(cagr_cmd, ["1562.5亿元", "超过3200.5亿元", "--years", "3"], capsys)
     assert out.splitlines() == [
-        "start  1,562.5 CNY 100m   (from '1562.5亿元')",
+        "start  1,562.5 CNY 100m            (from '1562.5亿元')",
         "end    at least 3,200.5 CNY 100m   (from '超过3200.5亿元')",
         "years  3 compounding steps",
         "CAGR   at least 27.0% a year (0.269987 as a fraction)",
@@ -210,6 +211,72 @@ def test_check_claims_from_a_toml_file(tmp_path: Path, capsys: pytest.CaptureFix
     assert "consistent  yes (tolerance 2.0%); readings that fit: 3 steps from 2019" in out
     with pytest.raises(SpecError, match=re.escape("--all picks bundled claim sets")):
         _run(claims_cmd, [str(path), "--all"], capsys)
+
+
+def test_track_record_marks_an_error_from_a_bound_actual_as_a_bound(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # bundled china_racks_in_use 2022: "more than 650". The true actual may be higher, so
+    # 700's error is at most 700 / 650 - 1 = +7.7% (log 0.074) and 600's at most -7.7%
+    # (log(600 / 650) = -0.080): both printed as if 650 were the actual
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_set,subject,kind,year,value,made,unit\n"
+        "a,china_racks_in_use,level,2022,700,2021,racks 10k\n"
+        "b,china_racks_in_use,level,2022,600,2021,racks 10k\n"
+        "k,china_idc_cidc_overall,level,2020,2000,2020-07,CNY 100m\n",
+        encoding="utf-8",
+    )
+    lines = _run(track_record_cmd, [str(path)], capsys).splitlines()
+    rows = {line.split()[0]: line for line in lines[2:5]}
+    assert re.search(r"> 650\.0  < \+7\.7%  < \+0\.074  undetermined  open$", rows["a/level_2022"])
+    assert re.search(r"> 650\.0  < -7\.7%  < -0\.080  undershoot\s+no$", rows["b/level_2022"])
+    # an exact actual keeps a plain error: 2000 / 2238.7 - 1 = -10.7%
+    assert re.search(r"2,238\.7\s+-10\.7%\s+-0\.113", rows["k/level_2020"]), rows
+
+
+def test_check_claims_says_a_yes_on_derived_levels_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # idc_sources.md: the bundled CIDC 2014 level 372.3 is derived as 518.6 / 1.393, so
+    # "growth 39.3% in 2015" fits it by construction; the verdict line read a plain "yes"
+    # (only the explanation warned). 2019's 27.2% fits two published levels: plain yes.
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_set,subject,kind,year,value\n"
+        "a,china_idc_cidc_overall,growth,2015,39.3\n"
+        "b,china_idc_cidc_overall,growth,2019,27.2\n",
+        encoding="utf-8",
+    )
+    out = _run(claims_cmd, [str(path)], capsys)
+    assert (
+        "consistent  yes, on derived levels only (tolerance 1.0%); readings that fit: "
+        "1 step from 2014 (on derived levels only)\n" in out
+    ), out
+    assert "consistent  yes (tolerance 1.0%); readings that fit: 1 step from 2018\n" in out
+
+
+def test_check_claims_says_a_fit_against_a_bound_is_within_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # bundled china_racks_in_use: 265.8 racks 10k in 2019, "more than 520" in 2021. CAGR 40%
+    # implies 265.8 * 1.4 ** 2 = 521.0, above the floor, as is any rate over 39.9%: the
+    # table said "yes" and the verdict a plain "yes"; 35% (484.4) stays "no"
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_set,subject,kind,period,value\n"
+        "r40,china_racks_in_use,cagr,2019-2021,40\n"
+        "r35,china_racks_in_use,cagr,2019-2021,35\n",
+        encoding="utf-8",
+    )
+    out = _run(claims_cmd, [str(path)], capsys)
+    assert (
+        "consistent  yes, with bounds only (tolerance 1.0%); readings that fit: 2 steps from "
+        "2019 (consistent with a bound only)\n" in out
+    ), out
+    assert re.search(r"521\.0  > 520\.0 \(2021\)\s+\+0\.0%\s+> 39\.9%  within bound\n", out), out
+    assert re.search(r"484\.4  > 520\.0 \(2021\)\s+-6\.8%\s+> 39\.9%  no\s", out), out
+    assert "consistent  no (tolerance 1.0%)" in out
 
 
 @pytest.mark.parametrize("command", ["check-claims", "track-record"])
@@ -738,7 +805,7 @@ def test_cagr_between_racks_and_power_names_the_rack_density(
     # (13.3333 / 520) ** (1/3) - 1 = 0.025641 ** (1/3) - 1 = -0.705120
     out = _run(cagr_cmd, ["520万标准机架", "800 MW", "--years", "3", "--kw-per-rack", "6"], capsys)
     assert out.splitlines()[1] == (
-        "end    800 MW   (from '800 MW') = 13.3333 racks 10k at 6 kW per standard rack "
+        "end    800 MW          (from '800 MW') = 13.3333 racks 10k at 6 kW per standard rack "
         "(--kw-per-rack to change)"
     )
     assert "CAGR   -70.5% a year (-0.705120 as a fraction)" in out
@@ -767,7 +834,7 @@ def test_track_record_prints_small_levels_and_the_actuals_bound(
         "undershoot", "no",
     ]  # fmt: skip
     assert re.split(r"\s{2,}", lines[3]) == [
-        "dc/level_2022", "2021", "2022", "1", "0.3 GW", "> 0.36", "-16.7%", "-0.182",
+        "dc/level_2022", "2021", "2022", "1", "0.3 GW", "> 0.36", "< -16.7%", "< -0.182",
         "undershoot", "no",
     ]  # fmt: skip
 
@@ -786,7 +853,8 @@ def test_track_record_says_open_when_the_actual_is_a_bound_the_claim_may_miss(
     # 0.38 against more than 0.36: held (5%) if the true value was at most 0.38 / 0.95 =
     # 0.4, missed above; was "yes". 0.38 / 0.36 - 1 = +5.6%, log(0.38 / 0.36) = +0.054
     lines = out.splitlines()
-    assert re.split(r"\s{2,}", lines[2])[-4:] == ["+5.6%", "+0.054", "undetermined", "open"]
+    # the errors are bounds too (claims55): at most +5.6%, the true value being higher
+    assert re.split(r"\s{2,}", lines[2])[-4:] == ["< +5.6%", "< +0.054", "undetermined", "open"]
     assert lines[-1] == (
         "open: the actual was published as a bound ('more than'), which the claim may or "
         "may not have met; the true value decides"
@@ -1290,8 +1358,8 @@ def test_claims_in_megawatts_take_kw_per_rack_against_the_bundled_racks(
     assert "CAGR 25% 2019-2021  2 steps from 2019         166.4  265.8 (actual)  -37.4%" in out
     assert "reaching 260 racks 10k (from 13,000 MW at 5 kW per rack) in 2021" in out
     out = _run(track_record_cmd, [str(path), "--kw-per-rack", "5"], capsys)
-    # 260 against the bundled "more than 520" for 2021: 260 / 520 - 1 = -50.0%
-    assert "260 racks 10k†  > 520.0  -50.0%" in out
+    # 260 against the bundled "more than 520" for 2021: 260 / 520 - 1 = -50.0% at most
+    assert "260 racks 10k†  > 520.0  < -50.0%" in out
     assert out.rstrip().endswith(
         "† x/level_2021: published as 13,000 MW, converted at 5 kW per rack "
         "(--kw-per-rack to change)"

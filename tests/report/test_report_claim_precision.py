@@ -152,6 +152,41 @@ def test_the_summary_says_which_claim_sets_are_undetermined() -> None:
     ]
 
 
+def test_a_set_consistent_only_on_derived_levels_or_bounds_is_counted_apart() -> None:
+    # "growth 39.3% in 2015" fits the 2014 level derived from it (518.6 / 1.393 = 372.3):
+    # the summary counted it with the published fits ("0 of 2 ... inconsistent") and the
+    # Claims table said "consistent"
+    from types import SimpleNamespace
+
+    from idcforecast.report.sections.claims_and_scenarios import claims_table
+    from idcforecast.report.sections.overview import _claims_lines
+
+    checks = pd.DataFrame(
+        {
+            "claim_set": ["circular", "x"],
+            "claims": ["growth 39.3% in 2015", "growth 27.2% in 2019"],
+            "consistent": pd.array([True, True], dtype="boolean"),
+            "derived_only": [True, False],
+            "bound_only": [False, True],
+            "fits": ["1 step from 2014 (on derived levels only)", "1 step from 2018"],
+            "checked": ["growth 39.3% in 2015", "growth 27.2% in 2019"],
+            "explanation": ["..."] * 2,
+        }
+    )
+    ctx = SimpleNamespace(claims=checks, track_record=None)
+    (line,) = _claims_lines(ctx)  # type: ignore[arg-type]
+    assert line == (
+        "**Published claims:** 0 of 2 claim sets about this series are internally "
+        "inconsistent; 1 is consistent on derived levels only (circular; not published "
+        "figures); 1 is consistent only with actuals published as bounds (x; the rates are "
+        "not confirmed)."
+    )
+    assert claims_table(checks)["Verdict"].tolist() == [
+        "consistent\non derived levels only",
+        "consistent\nwith bounds only",
+    ]
+
+
 def test_the_claims_heading_is_not_left_alone_at_the_foot_of_a_page(tmp_path) -> None:
     # china_idc_caict: the heading and its paragraph ended page 2, the table opened page 3
     import re

@@ -102,16 +102,23 @@ def claims_table(checks: pd.DataFrame) -> pd.DataFrame:
 
     blank = pd.Series([""] * len(checks), index=checks.index)
     verdicts = []
-    for consistent, fits, checked in zip(
+    no = pd.Series([False] * len(checks), index=checks.index)
+    for consistent, fits, checked, derived_only, bound_only in zip(
         checks["consistent"],
         checks.get("fits", blank).fillna("").astype(str),
         checks.get("checked", blank).fillna("").astype(str),
+        checks.get("derived_only", no),
+        checks.get("bound_only", no),
         strict=True,
     ):
         if pd.isna(consistent):  # check_claims' NA: no rate claim could be checked
             verdicts.append("undetermined")
             continue
         word = "consistent" if consistent else "inconsistent"
+        if consistent and bool(derived_only):  # every fit against a derived level
+            word += "\non derived levels only"
+        if consistent and bool(bound_only):  # every fit against an actual that is a bound
+            word += "\nwith bounds only"
         # a claim left unchecked beside the verdict: say what the verdict rests on
         partial = "not checkable" in fits and checked
         verdicts.append(word + (f"\nchecked: {checked}" if partial else ""))

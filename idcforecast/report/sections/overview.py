@@ -358,9 +358,36 @@ def _claims_lines(ctx: ReportContext) -> list[str]:
             if open_sets
             else ""
         )
+        # a set found consistent only against derived levels is not counted with the others
+        # in silence: its fits may restate the arithmetic that derived those levels
+        derived_sets = (
+            sets[checks["derived_only"].fillna(False).astype(bool)].tolist()
+            if "derived_only" in checks
+            else []
+        )
+        derived_names = "".join(f"{name}; " for name in derived_sets if name)
+        on_derived = (
+            f"; {len(derived_sets)} {'is' if len(derived_sets) == 1 else 'are'} consistent on "
+            f"derived levels only ({derived_names}not published figures)"
+            if derived_sets
+            else ""
+        )
+        bound_sets = (
+            sets[checks["bound_only"].fillna(False).astype(bool)].tolist()
+            if "bound_only" in checks
+            else []
+        )
+        bound_names = "".join(f"{name}; " for name in bound_sets if name)
+        on_derived += (
+            f"; {len(bound_sets)} {'is' if len(bound_sets) == 1 else 'are'} consistent only "
+            f"with actuals published as bounds ({bound_names}the rates are not confirmed)"
+            if bound_sets
+            else ""
+        )
         lines.append(
             f"**Published claims:** {len(bad)} of {len(checks)} claim sets about this series "
-            f"{'is' if len(bad) == 1 else 'are'} internally inconsistent{named}{undetermined}."
+            f"{'is' if len(bad) == 1 else 'are'} internally inconsistent{named}{undetermined}"
+            f"{on_derived}."
         )
     record = ctx.track_record
     if record is not None and len(record):

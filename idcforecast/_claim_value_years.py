@@ -1,0 +1,111 @@
+"""Private: the year or period a claim's value gives in brackets.
+
+Analysts copy a figure with its year or period: "3200亿元（2022年）", "27.8% (2020-2022)".
+The bracketed period of a rate is its period (the figure reader took "(2020-2022)" for an
+alternate range, "2020 to 2022 count (not used)", and the CAGR lacked its start year); a
+bracketed year without a year column is the claim's year (the row was refused as "missing
+year"). The record's note says where the years came from.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from idcforecast._claim_dates import year_text
+from idcforecast._claim_marks import note_added
+
+__all__ = ["bracketed_years", "years_of_value"]
+
+_YEAR = r"(?:FY\s*)?\d{4}\s*年?"
+_BRACKETED = re.compile(
+    rf"\s*[(（]\s*(?P<years>{_YEAR}(?:\s*(?:[-–—~～]|至|到|to)\s*(?:FY\s*)?\d{{2,4}}\s*年?)?)"
+    r"\s*[)）]\s*$",
+    re.IGNORECASE,
+)
+
+
+def bracketed_years(value: str) -> str:
+    """The bracketed year or period ending ``value`` ("2022年", "2020-2022"), else "".
+
+    Examples
+    --------
+    >>> bracketed_years("3200亿元（2022年）"), bracketed_years("27.8% (2020-22)")
+    ('2022年', '2020-22')
+    >>> bracketed_years("3,200 (CNY 100m)")
+    ''
+    """
+    found = _BRACKETED.search(value)
+    return "" if found is None else found["years"]
+
+
+def years_of_value(record: dict[str, Any], *, where: str, row: Any) -> None:
+    """Take the bracketed year or period at the end of ``record``'s value text.
+
+    A single year ("3200亿元（2022年）") becomes the claim's ``year`` when the record has
+    none (a year given as well is checked against it where the figure is read); a period
+    ("27.8% (2020-2022)") of a growth or CAGR claim leaves the value and becomes its
+    ``start_year`` and ``year``, which must agree with any given. The note says so.
+
+    Examples
+    --------
+    >>> record = {"kind": "cagr", "value": "27.8% (2020-2022)"}
+    >>> years_of_value(record, where="row 2", row=2)
+    >>> record["value"], record["start_year"], record["year"]
+    ('27.8%', 2020, 2022)
+    >>> record = {"kind": "level", "value": "3200亿元（2022年）"}
+    >>> years_of_value(record, where="row 3", row=3)
+    >>> record["year"], record["note"]
+    (2022, "year 2022 taken from the value '3200亿元（2022年）'")
+    """
+    value = record.get("value")
+    if not isinstance(value, str):
+        return
+    found = _BRACKETED.search(value)
+    if found is None:
+        return
+    text = found["years"]
+    kind = record.get("kind")
+    single = year_text(text)
+    if single is not None:
+        # a CAGR needs its period: one year in brackets does not give it
+        if "year" not in record and kind in ("level", "growth"):
+            record["year"] = single
+            record["note"] = note_added(
+                record.get("note"), f"year {single} taken from the value {value!r}"
+            )
+        return
+    if kind not in ("growth", "cagr"):
+        return  # a level is about one year: the figure reader says what it makes of it
+    from idcforecast._claim_records import _period
+    from idcforecast.errors import SpecError
+
+    years = _period(text, kind, where=where, row=row)
+    said = "-".join(str(years[key]) for key in ("start_year", "year") if key in years)
+    differ = [
+        f"{key} {record[key]!r}"
+        for key in ("start_year", "year")
+        if key in record and key in years and not _same_year(record[key], years[key])
+    ]
+    if differ:
+        raise SpecError(
+            f"{where}: value {value!r} gives the period {said}, but {' and '.join(differ)} "
+            f"{'is' if len(differ) == 1 else 'are'} given (as a column or period); give the "
+            "years once (drop them from the value, or the columns), or make them agree",
+            row=row,
+            key="value",
+            value=value,
+        )
+    record.update(years)
+    record["value"] = value[: found.start()].strip()
+    record["note"] = note_added(record.get("note"), f"period {said} taken from the value {value!r}")
+
+
+def _same_year(given: Any, year: int) -> bool:
+    """Whether a year as given (2022, 2022.0 from a CSV column with blanks, "2022年",
+    "FY2022") is ``year``."""
+    read = year_text(given) if isinstance(given, str) else given
+    try:
+        return read is not None and float(read) == year
+    except (TypeError, ValueError):
+        return False
