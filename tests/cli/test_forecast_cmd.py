@@ -412,7 +412,8 @@ def test_compare_notes_give_their_advice_in_flags(capsys: pytest.CaptureFixture[
     argv = ["forecast", "--compare", "--dataset", "china_racks_in_use"]
     assert main([*argv, "--series", "china_racks_in_use"]) == 1  # damped_log cannot run
     out = capsys.readouterr().out
-    assert "pass --backtest-horizon 2 or less (series 'china_racks_in_use' has 4 " in out
+    # 2, not "2 or less": drift's one cutoff 2022 (of 2019, 2021, 2022) has 2023 as a gap
+    assert "pass --backtest-horizon 2 (series 'china_racks_in_use' has 4 " in out
     # the advice was "use --method auto", which --compare refuses
     assert "add years or use --compare auto (needs 4)" in out
     assert "method='auto'" not in out and "horizon=" not in out and "--method" not in out
@@ -967,3 +968,19 @@ def test_compare_scores_round_a_tie_half_up_as_the_value_columns_do() -> None:
     assert line.split()[2:3] + line.split()[-6:] == [
         "2026", "12.13", "1.13", "0.813", "0.063", "16", "MW",
     ]  # fmt: skip
+
+
+def test_compare_on_a_gappy_series_advises_a_backtest_horizon_that_works(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """2016, 2017, 2019, 2022, 2024: --backtest-horizon 3 advised "2 or less"; 1 scores
+    nothing for 'auto' (2023, the year after its only cutoff 2022, is a gap)."""
+    path = tmp_path / "gappy.csv"
+    path.write_text("year,value\n2016,10\n2017,12\n2019,15\n2022,20\n2024,25\n")
+    argv = ["forecast", "--data", str(path), "--compare", "auto"]
+    assert main([*argv, "--backtest-horizon", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "pass --backtest-horizon 2 (series 'gappy' has 5 observed years" in out
+    assert "or less" not in out
+    assert main([*argv, "--backtest-horizon", "2"]) == 0
+    assert "no backtest" not in capsys.readouterr().out
