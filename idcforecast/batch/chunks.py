@@ -309,21 +309,22 @@ def _record_marked(
     problems: dict[int, str],
     marker: str,
     where: NDArray[np.bool_] | None = None,
-) -> None:
+) -> NDArray[np.bool_]:
     """Record the series with a row ``read_long_table`` marked as failing its series (its
     note ends with ``marker``, :data:`NOT_CONVERTED` or :data:`YEAR_UNREAD`, and the
     error), with the error of its first such row; with ``where``, only rows where it is
-    True (a cell still bad)."""
+    True (a cell still bad). Returns those rows (a mask of the frame's rows)."""
 
     note_codes, distinct = factorized(notes)
     marked = [k for k, note in enumerate(distinct) if isinstance(note, str) and marker in note]
     if not marked:
-        return
+        return np.zeros(len(codes), dtype=bool)
     rows = np.isin(note_codes, marked) & (True if where is None else where)
     for row in np.flatnonzero(rows).tolist():
         if (code := int(codes[row])) not in problems:
             # up to a later mark of the same row (a value not read after a unit)
             problems[code] = str(marked_message(distinct[note_codes[row]], marker))
+    return np.asarray(rows, dtype=bool)
 
 
 def _unpublished_labels(
@@ -432,7 +433,11 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         # ... or outside a file's years, which read_long_table marks ('19' is no year)
         with np.errstate(invalid="ignore"):
             unread = bad_year | (years < FILE_YEAR_MIN) | (years > FILE_YEAR_MAX)
-        _record_marked(notes, codes, problems, YEAR_UNREAD, where=unread)
+        not_years = _record_marked(notes, codes, problems, YEAR_UNREAD, where=unread)
+        if not_years.any():
+            # '19' read as no year: its series fails with no forecast years, as a cell
+            # 'abc' does (was: rows for the years 23, 24 after the '22' read as a year)
+            years = np.where(not_years, np.nan, years)
         before = set(problems)
         # a row whose unit was set in the frame since it was read: corrected, read as it
         # is now (as forecast() reads it)
