@@ -97,6 +97,9 @@ class SeriesTable:
         Float arrays (NaN where the input was missing or not a number).
     units
         The first unit of each series ("" if none) or None when there is no ``unit`` column.
+    mixed_units
+        Series index -> every unit of a series that mixes units (it fails), in order of
+        appearance: its output rows name them all, not its first unit.
     problems
         Series index -> the first problem found in its rows (reported, never raised).
     estimates
@@ -125,6 +128,7 @@ class SeriesTable:
     years: NDArray[np.float64]
     values: NDArray[np.float64]
     units: NDArray[np.object_] | None = None
+    mixed_units: dict[int, tuple[str, ...]] = field(default_factory=dict)
     problems: dict[int, str] = field(default_factory=dict)
     estimates: dict[int, tuple[str, ...]] = field(default_factory=dict)
     fx_years: dict[int, tuple[str, ...]] = field(default_factory=dict)
@@ -230,14 +234,15 @@ def _record_mixed_units(
     ids: NDArray[np.object_],
     names: NDArray[np.object_],
     problems: dict[int, str],
-) -> None:
-    """Record every unit (in order of appearance) of each series that mixes units.
+) -> dict[int, tuple[str, ...]]:
+    """Record every unit (in order of appearance) of each series that mixes units, and
+    return them by series.
 
     Only the rows of the offending series are scanned, so clean batches pay one mask.
     """
     bad_series = np.unique(codes[mixed])
     if bad_series.size == 0:
-        return
+        return {}
     rows = np.flatnonzero(np.isin(codes, bad_series) & (unit_codes >= 0))
     units_by_series: dict[int, list[str]] = {}
     for code, unit_code in zip(codes[rows].tolist(), unit_codes[rows].tolist(), strict=True):
@@ -246,6 +251,7 @@ def _record_mixed_units(
             seen.append(names[unit_code])
     for code, units in units_by_series.items():
         problems.setdefault(code, mixed_units_message(str(ids[code]), units))
+    return {code: tuple(units) for code, units in units_by_series.items()}
 
 
 def _record_shared_names(notes: Notes, codes: NDArray[np.int64], problems: dict[int, str]) -> None:
@@ -491,6 +497,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
     np.cumsum(counts, out=offsets[1:])
 
     units = None
+    mixed_units: dict[int, tuple[str, ...]] = {}
     if "unit" in kept.columns:
         unit_codes, unit_names = pd.factorize(kept["unit"], sort=False)
         names = np.array([*(str(u) for u in unit_names), ""], dtype=object)
@@ -501,7 +508,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         series_unit_code[with_unit] = unit_codes[has_unit[first]]
         units = names[series_unit_code]
         mixed = (unit_codes >= 0) & (unit_codes != series_unit_code[codes])
-        _record_mixed_units(codes, unit_codes, mixed, ids, names, problems)
+        mixed_units = _record_mixed_units(codes, unit_codes, mixed, ids, names, problems)
         # a bare number beside rows with a unit was taken in silence to be in their unit
         unit_of_series = series_unit_code[codes]
         bare = (unit_codes < 0) & (unit_of_series >= 0) & np.isfinite(values) & np.isfinite(years)
@@ -523,6 +530,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         years=years[order],
         values=values[order],
         units=units,
+        mixed_units=mixed_units,
         problems=problems,
         estimates=estimates,
         fx_years=fx_years,

@@ -1010,3 +1010,20 @@ def test_forecast_many_leaves_bound_years_out_of_the_calibration_as_forecast_doe
             np.testing.assert_allclose(many[column], one[column], rtol=1e-12)
         exact = forecast(frame.assign(qualifier="exact"), 2, method=method)
         assert not np.allclose(exact["hi_95"], one["hi_95"])  # the bound year mattered
+
+
+def test_failed_rows_of_a_series_mixing_units_name_every_unit_not_the_first() -> None:
+    """'b' mixes GW and MW and is refused for it; its failed rows said unit 'GW' (the
+    first), a unit half its rows are not in. They say 'mixed: GW, MW' now; 'a' keeps MW."""
+    frame = pd.DataFrame(
+        {
+            "series_id": ["a"] * 3 + ["b"] * 3,
+            "year": [2020, 2021, 2022] * 2,
+            "value": [1.0, 2.0, 3.0, 1.0, 2000.0, 3.0],
+            "unit": ["MW"] * 3 + ["GW", "MW", "GW"],
+        }
+    )
+    out = forecast_many(frame, horizon=1, method="drift")
+    assert out["unit"].tolist() == ["MW", "mixed: GW, MW"]
+    assert out["status"].tolist() == ["ok", "failed"]
+    assert out["note"].iloc[1].startswith("series 'b' mixes units 'GW', 'MW'")
