@@ -122,12 +122,14 @@ def _history(args: argparse.Namespace) -> tuple[pd.DataFrame, NotRead]:
         return bundled_rows(frame, args, "forecast"), NotRead()
     rows = bundled_rows(frame[frame["series_id"] == chosen], args, "forecast")
     if rows.empty:
-        from idcforecast.datasets import elsewhere_hint
+        from idcforecast.datasets import _did_you_mean, elsewhere_hint
 
         ids = list(dict.fromkeys(frame["series_id"]))
+        # as show says it: 'China_IDC_CIDC_overall' was refused with no suggestion
+        hint = elsewhere_hint(chosen, dataset) or _did_you_mean(chosen, ids)
         raise UnknownSeriesError(
-            f"forecast: series {chosen!r} is not in dataset {dataset!r};"
-            f"{elsewhere_hint(chosen, dataset)} expected one of: {', '.join(ids)}",
+            f"forecast: series {chosen!r} is not in dataset {dataset!r};{hint} expected one "
+            f"of: {', '.join(ids)}",
             series_id=chosen,
             dataset=dataset,
         )

@@ -85,8 +85,9 @@ def test_errors_print_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["forecast", "--series", "china_idc_foo"]) == 2
     assert capsys.readouterr().err == (
         "error: forecast: series 'china_idc_foo' is not in dataset 'china_idc_market'; "
-        "expected one of: china_idc_cidc_overall, china_idc_caict, china_idc_idc_corp, "
-        "china_idc_cidc_traditional\n"
+        # the closest spelling, as `show --series china_idc_foo` has said it
+        "did you mean 'china_idc_caict'? expected one of: china_idc_cidc_overall, "
+        "china_idc_caict, china_idc_idc_corp, china_idc_cidc_traditional\n"
     )
     assert main(["forecast", "--method", "thta"]) == 2
     assert "did you mean 'theta'?" in capsys.readouterr().err
@@ -984,3 +985,23 @@ def test_compare_on_a_gappy_series_advises_a_backtest_horizon_that_works(
     assert "or less" not in out
     assert main([*argv, "--backtest-horizon", "2"]) == 0
     assert "no backtest" not in capsys.readouterr().out
+
+
+def test_series_differing_from_an_id_in_case_or_spaces_gets_a_did_you_mean(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--series 'china idc, total' for the id 'China IDC, total' said only that it is not
+    in the table; the id that matches but for case and spaces is suggested (never taken:
+    the exit is still 2), in a file and in the bundled data."""
+    path = tmp_path / "ids.csv"
+    rows = "".join(f'"China IDC, total",{y},{v},MW\n' for y, v in [(2019, 1), (2020, 2)])
+    path.write_text(f"series_id,year,value,unit\n{rows}")
+    for chosen in ("china idc, total", "China IDC,total"):
+        assert main(["forecast", "--data", str(path), "--series", chosen]) == 2
+        assert capsys.readouterr().err == (
+            f"error: forecast: ids.csv: series {chosen!r} is not in the table; did you mean "
+            "'China IDC, total'? expected one of 'China IDC, total'; drop --series to read "
+            "them all\n"
+        )
+    assert main(["forecast", "--series", "CHINA_IDC_CIDC_OVERALL"]) == 2
+    assert "; did you mean 'china_idc_cidc_overall'? expected one of: " in (capsys.readouterr().err)
