@@ -1005,3 +1005,17 @@ def test_series_differing_from_an_id_in_case_or_spaces_gets_a_did_you_mean(
         )
     assert main(["forecast", "--series", "CHINA_IDC_CIDC_OVERALL"]) == 2
     assert "; did you mean 'china_idc_cidc_overall'? expected one of: " in (capsys.readouterr().err)
+
+
+@pytest.mark.parametrize(("written", "printed"), [("5", "5"), ("5.5", "5.5"), ("1200", "1,200")])
+def test_flat_series_prints_its_value_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, printed: str
+) -> None:
+    """5, 5, 5, 5, 5 printed "5.00000" in every cell (six significant digits for the
+    largest number, decimals no one wrote); its forecasts and zero-width bounds all equal
+    the history's value, which prints as the file wrote it."""
+    path = tmp_path / "flat.csv"
+    path.write_text("year,value\n" + "".join(f"{y},{written}\n" for y in range(2019, 2024)))
+    assert main(["forecast", "--data", str(path), "--horizon", "2", "--unit", "MW"]) == 0
+    rows = capsys.readouterr().out.splitlines()[2:4]
+    assert [row.split()[3:8] for row in rows] == [[printed] * 5] * 2
