@@ -1019,3 +1019,27 @@ def test_flat_series_prints_its_value_as_written(
     assert main(["forecast", "--data", str(path), "--horizon", "2", "--unit", "MW"]) == 0
     rows = capsys.readouterr().out.splitlines()[2:4]
     assert [row.split()[3:8] for row in rows] == [[printed] * 5] * 2
+
+
+def test_note_lines_quote_an_id_holding_a_comma(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The id 'Asia, total' printed "note (Asia, total, drift, ok): ...", read as a series
+    'Asia' and a method 'total'; it is quoted now, in the forecast and compare notes. A
+    plain id stays bare."""
+    path = tmp_path / "ids.csv"
+    rows = [("Asia, total", 2019, 10), ("Asia, total", 2020, 12), ("Asia, total", 2021, 15)]
+    rows += [("china", 2019, 1), ("china", 2020, 2), ("china", 2021, 3)]
+    path.write_text(
+        "series_id,year,value,unit\n" + "".join(f'"{s}",{y},{v},MW\n' for s, y, v in rows)
+    )
+    assert main(["forecast", "--data", str(path), "--horizon", "1", "--method", "drift"]) == 0
+    notes = [line for line in capsys.readouterr().out.splitlines() if line.startswith("note")]
+    assert [line.split(":")[0] for line in notes] == [
+        "note ('Asia, total', drift, ok)",
+        "note (china, drift, ok)",
+    ]
+    argv = ["forecast", "--data", str(path), "--horizon", "1", "--compare", "drift,naive"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "note ('Asia, total', drift): " in out and "note (Asia, total" not in out
