@@ -199,8 +199,10 @@ def _level_jump_note(plan: ForecastPlan) -> str:
         return ""
     sizes = np.where(large, np.abs(np.log(ratios)), -1.0)
     i = int(np.argmax(sizes))
+    if (spike := _spike_at(ratios, large, i)) is not None:
+        return _spike_note(values, spike, ratios, plan.first_year)
     times = float(ratios[i])
-    size = f"{times:.1f} times" if times > 1 else f"1/{1.0 / times:.1f} of"
+    size = _times(times)
     first = plan.first_year
     where = f"year {first + i + 1}" if first is not None else f"observation {i + 1}"
     since = str(first + i + 1) if first is not None else f"observation {i + 1}"
@@ -208,6 +210,44 @@ def _level_jump_note(plan: ForecastPlan) -> str:
         f"{where} is {size} the year before ({values[i]:g} to {values[i + 1]:g}): one change "
         "that size sets much of the interval width; if it is a change of scope or unit "
         f"rather than growth, forecast the years from {since} on"
+    )
+
+
+def _times(ratio: float) -> str:
+    """A ratio in words: "5.0 times", "1/826.1 of"."""
+    return f"{ratio:.1f} times" if ratio > 1 else f"1/{1.0 / ratio:.1f} of"
+
+
+def _spike_at(ratios: np.ndarray, large: np.ndarray, i: int) -> int | None:
+    """The position of a value out of line with both neighbours at the largest change
+    ``i`` (a large change into it and a large one back out), or None."""
+    for k in (i + 1, i):  # the value after the change, or before it
+        into, out = (k - 1, k) if 1 <= k < ratios.size else (0, 0)
+        if into != out and large[into] and large[out] and (ratios[into] > 1) != (ratios[out] > 1):
+            return k
+    return None
+
+
+def _spike_note(values: np.ndarray, k: int, ratios: np.ndarray, first_year: int | None) -> str:
+    """The level-jump note of one value out of line with the years on both sides (1.5,
+    1900, 2.3): the note of a step said "forecast the years from 2021 on", which keeps the
+    value and drops the years that say it is out of line.
+
+    Examples
+    --------
+    >>> values = np.array([1.2, 1.5, 1900.0, 2.3, 2.6])
+    >>> _spike_note(values, 2, values[1:] / values[:-1], 2019)  # doctest: +NORMALIZE_WHITESPACE
+    'year 2021 is 1266.7 times the year before and 826.1 times the year after (1.5, 1900,
+    2.3): one value out of line with both neighbours sets much of the interval width; if it
+    is a slip of magnitude or unit, correct it, or leave the year out (a gap)'
+    """
+    where = f"year {first_year + k}" if first_year is not None else f"observation {k}"
+    return (
+        f"{where} is {_times(float(ratios[k - 1]))} the year before and "
+        f"{_times(1.0 / float(ratios[k]))} the year after ({values[k - 1]:g}, {values[k]:g}, "
+        f"{values[k + 1]:g}): one value out of line with both neighbours sets much of the "
+        "interval width; if it is a slip of magnitude or unit, correct it, or leave the year "
+        "out (a gap)"
     )
 
 

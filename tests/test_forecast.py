@@ -1385,6 +1385,47 @@ def test_a_one_year_jump_of_ten_times_is_named_in_the_note_forecast_and_batch_al
     assert forecast(steep, 1, method="drift")["note"].iloc[0] == ""
 
 
+def test_one_year_out_of_line_with_both_neighbours_is_named_as_such() -> None:
+    """1.2, 1.5, 1900, 2.3, 2.6 GW (a slip of MW for GW in 2021): the note said "forecast
+    the years from 2021 on", advice that keeps 1900 and drops the years showing it out of
+    line. It names the one value now, and the fix: correct it or leave the year out.
+    1900 / 1.5 = 1266.67 times the year before; 1900 / 2.3 = 826.09 times the year after."""
+    from idcforecast.batch import forecast_many
+
+    frame = pd.DataFrame(
+        {
+            "series_id": "p",
+            "year": range(2019, 2024),
+            "unit": "GW",
+            "value": [1.2, 1.5, 1900.0, 2.3, 2.6],
+        }
+    )
+    said = (
+        "year 2021 is 1266.7 times the year before and 826.1 times the year after (1.5, "
+        "1900, 2.3): one value out of line with both neighbours sets much of the interval "
+        "width; if it is a slip of magnitude or unit, correct it, or leave the year out (a gap)"
+    )
+    assert forecast(frame, 2, method="drift")["note"].iloc[0] == said
+    assert forecast_many(frame, horizon=2, method="drift")["note"].iloc[0] == said
+    # a dip (1/1000 of the year before, 1/1533.3 of the year after) is one value too
+    dip = frame.assign(value=[1.2, 1.5, 0.0015, 2.3, 2.6])
+    assert (
+        forecast(dip, 1, method="drift")["note"]
+        .iloc[0]
+        .startswith(
+            "year 2021 is 1/1000.0 of the year before and 1/1533.3 of the year after (1.5, "
+            "0.0015, 2.3): one value out of line"
+        )
+    )
+    # a step that stays (1.9 to 2300, then 2600) keeps the step's advice
+    step = frame.assign(value=[1.2, 1.5, 1.9, 2300.0, 2600.0])
+    assert (
+        forecast(step, 1, method="drift")["note"]
+        .iloc[0]
+        .endswith("forecast the years from 2022 on")
+    )
+
+
 def test_intervals_resting_on_the_prior_alone_say_so() -> None:
     # fc54: a series too short for any scored rolling-origin cutoff gets its interval width
     # from the prior of its annual changes alone; the note said so only when the horizon
