@@ -142,7 +142,10 @@ def finish_forecast(
             bound_above_cap = bound_above_cap or (cap is not None and bool((hi > cap).any()))
             lower[level], upper[level] = _clip_at(lo, cap), _clip_at(hi, cap)
     if cap is not None and (mean > cap).any():
-        notes.append(_clipped_note(plan.method, cap, int(np.flatnonzero(mean > cap)[0]) + 1))
+        first = int(np.flatnonzero(mean > cap)[0]) + 1
+        # a series already at its cap: a saturation curve needs a cap above the data
+        at_cap = not cap > plan.values[-1]
+        notes.append(_clipped_note(plan.method, cap, first, at_cap=at_cap))
     elif bound_above_cap:
         notes.append(f"upper bounds clipped at cap {cap:g}")
     unbounded = [lv for lv in plan.levels if not np.isfinite(upper[float(lv)]).all()]
@@ -255,7 +258,7 @@ def _spike_note(values: np.ndarray, k: int, ratios: np.ndarray, first_year: int 
 SATURATION_METHODS = ("logistic", "gompertz")
 
 
-def _clipped_note(method: str, cap: float, first_step: int) -> str:
+def _clipped_note(method: str, cap: float, first_step: int, *, at_cap: bool = False) -> str:
     """The note of a forecast whose central values passed ``cap`` from ``first_step``
     (1 = the first year ahead) on: clipped, the forecast is the cap itself from there (a
     flat line, not a saturation curve), which it said only as "clipped at cap 100".
@@ -264,11 +267,17 @@ def _clipped_note(method: str, cap: float, first_step: int) -> str:
     --------
     >>> _clipped_note("auto", 100.0, 2)
     "clipped at cap 100: from 2 years ahead on the forecast is the cap itself; method 'logistic' or 'gompertz' approaches a cap instead of passing it"
+
+    ``at_cap``: the series' last value is the cap (a share at 100%): no saturation curve
+    fits below it, so none is advised.
+
+    >>> _clipped_note("auto", 100.0, 1, at_cap=True)
+    'clipped at cap 100: from the first year ahead on the forecast is the cap itself'
     """  # noqa: E501
     ahead = "the first year ahead" if first_step == 1 else f"{first_step} years ahead"
     advice = (
         ""
-        if method in SATURATION_METHODS
+        if method in SATURATION_METHODS or at_cap
         else "; method 'logistic' or 'gompertz' approaches a cap instead of passing it"
     )
     return f"clipped at cap {cap:g}: from {ahead} on the forecast is the cap itself{advice}"

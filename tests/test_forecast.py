@@ -1459,3 +1459,42 @@ def test_a_series_whose_later_years_are_all_bounds_says_its_intervals_rest_on_th
     far = forecast(racks, 9)["note"].iloc[0]  # 9 years ahead of 6: the longer note says it
     assert NO_SCORED_CUTOFF not in far
     assert "6 years of history: no earlier cutoff could be scored, so the interval" in far
+
+
+def test_a_share_at_its_cap_is_clipped_there_not_refused() -> None:
+    """60, 80, 95, 99, 100 %: the uncapped forecast (109.75 in 2024) is noted "passes 100%
+    ... cap it at 100", and cap=100 was refused as "not above the last observation 100.0".
+    A cap equal to the last value clips now: the mean is the cap, the upper bounds too, the
+    lower bounds are the uncapped ones (a clip touches nothing below the cap), and the note
+    does not advise a saturation curve, which needs a cap above the data (still refused)."""
+    from idcforecast.batch import forecast_many
+    from idcforecast.errors import ModelError
+
+    frame = pd.DataFrame(
+        {
+            "series_id": "pen",
+            "year": range(2019, 2024),
+            "value": [60.0, 80, 95, 99, 100],
+            "unit": "%",
+        }
+    )
+    free = forecast(frame, 2)
+    assert "cap it at 100" in free["note"].iloc[0]
+    capped = forecast(frame, 2, cap=100)
+    assert capped["mean"].tolist() == [100.0, 100.0]
+    assert capped["hi_95"].tolist() == [100.0, 100.0]
+    assert capped["lo_95"].tolist() == free["lo_95"].tolist()
+    assert (
+        capped["note"]
+        .iloc[0]
+        .endswith("clipped at cap 100: from the first year ahead on the forecast is the cap itself")
+    )
+    batch = forecast_many(frame, horizon=2, cap=100)
+    assert batch["mean"].tolist() == [100.0, 100.0]
+    assert batch["note"].iloc[0] == capped["note"].iloc[0]
+    with pytest.raises(ModelError, match="a saturation level must exceed the data"):
+        forecast(frame, 2, cap=100, method="logistic")
+    with pytest.raises(
+        ModelError, match=re.escape("cap 99.9 is not above the last observation 100.0")
+    ):
+        forecast(frame, 2, cap=99.9)

@@ -77,7 +77,7 @@ def _check_gaps_and_cap(gaps: Any, cap: Any) -> None:
     (was: every series of the batch failed, each with the same note, "series 's0001':
     gaps='bogus' is not a gap policy", "cap 'abc' is not a number").
 
-    A cap that is a number but not above some series' last value fails those series only,
+    A cap that is a number but below some series' last value fails those series only,
     as a cap in a ``{series_id: cap}`` mapping does.
     """
     from idcforecast._series import GAP_POLICIES
