@@ -2,7 +2,7 @@
 they do not (private): a method's minimum up to a cutoff (``_enough``, ``_shortfall``), the
 gap refusals (``_refuse_gaps`` under ``gaps="error"``, ``_refuse_gap_years_only`` when every
 window forecasts gap years only) and the warnings for series left out or windows that
-failed. Moved unchanged from ``evaluation.py``.
+failed, and the horizons that would score a window (``scored_horizons``).
 """
 
 from __future__ import annotations
@@ -209,6 +209,60 @@ def _shortfall(series: Any, alias: str, gaps: str, cap: float | None) -> tuple[s
         )
     why = f"{has} and {alias!r} needs {need} up to a cutoff"
     return why, None if first_fit is None else last - first_fit
+
+
+def scored_horizons(
+    series: Any, alias: str, gaps: str, cap: float | None, below: int, n_windows: int | None
+) -> list[int]:
+    """The horizons shorter than ``below`` at which :func:`idcforecast.backtest` scores a
+    window of ``series`` for ``alias``: a cutoff meets the method's minimum, and one of the
+    years it forecasts was published (a gap year is never scored). "Shorten the horizon to
+    2 or less" sent a user of a gappy series to a horizon whose one year ahead is a gap.
+
+    Examples
+    --------
+    >>> from idcforecast._series import SeriesData
+    >>> years = np.array([2016, 2017, 2019, 2022, 2024])
+    >>> series = SeriesData(series_id="s", years=years, values=years - 2000.0, unit="MW")
+    >>> scored_horizons(series, "auto", "interpolate", None, 3, None)  # 2023 is a gap
+    [2]
+    >>> scored_horizons(series, "drift", "interpolate", None, 9, None)  # cutoffs 2019, 2022
+    [2, 3, 4, 5]
+    """
+    years = [int(y) for y in series.years]
+    published = set(years)
+    last = years[-1]
+    out = []
+    for horizon in range(1, below):
+        feasible = [
+            c for c in years if c <= last - horizon and _enough(series.years, c, alias, gaps, cap)
+        ]
+        chosen = feasible if n_windows is None else feasible[-int(n_windows) :]
+        if any(c + step in published for c in chosen for step in range(1, horizon + 1)):
+            out.append(horizon)
+    return out
+
+
+def horizon_choices(horizons: list[int]) -> str:
+    """The horizons a backtest can be run at, in words: "2 or less" only when 1 and 2 both
+    score windows.
+
+    Examples
+    --------
+    >>> [horizon_choices(h) for h in ([1, 2, 3], [2], [2, 3], [2, 3, 4, 5], [2, 4, 5])]
+    ['3 or less', '2', '2 or 3', '2, 3, 4 or 5', '2, 4 or 5']
+    >>> horizon_choices([1]), horizon_choices(list(range(2, 9)))
+    ('1', 'between 2 and 8')
+    """
+    first, last = horizons[0], horizons[-1]
+    if len(horizons) == 1:
+        return str(first)
+    if horizons == list(range(first, last + 1)):
+        if first == 1:
+            return f"{last} or less"
+        if len(horizons) > 5:
+            return f"between {first} and {last}"
+    return ", ".join(map(str, horizons[:-1])) + f" or {last}"
 
 
 def _min_obs(model: Any, cap: float | None) -> int:

@@ -142,7 +142,10 @@ def finish_forecast(
             bound_above_cap = bound_above_cap or (cap is not None and bool((hi > cap).any()))
             lower[level], upper[level] = _clip_at(lo, cap), _clip_at(hi, cap)
     if cap is not None and (mean > cap).any():
-        notes.append(_clipped_note(plan.method, cap, int(np.flatnonzero(mean > cap)[0]) + 1))
+        first = int(np.flatnonzero(mean > cap)[0]) + 1
+        # a series already at its cap: a saturation curve needs a cap above the data
+        at_cap = not cap > plan.values[-1]
+        notes.append(_clipped_note(plan.method, cap, first, at_cap=at_cap))
     elif bound_above_cap:
         notes.append(f"upper bounds clipped at cap {cap:g}")
     unbounded = [lv for lv in plan.levels if not np.isfinite(upper[float(lv)]).all()]
@@ -199,8 +202,10 @@ def _level_jump_note(plan: ForecastPlan) -> str:
         return ""
     sizes = np.where(large, np.abs(np.log(ratios)), -1.0)
     i = int(np.argmax(sizes))
+    if (spike := _spike_at(ratios, large, i)) is not None:
+        return _spike_note(values, spike, ratios, plan.first_year)
     times = float(ratios[i])
-    size = f"{times:.1f} times" if times > 1 else f"1/{1.0 / times:.1f} of"
+    size = _times(times)
     first = plan.first_year
     where = f"year {first + i + 1}" if first is not None else f"observation {i + 1}"
     since = str(first + i + 1) if first is not None else f"observation {i + 1}"
@@ -211,11 +216,49 @@ def _level_jump_note(plan: ForecastPlan) -> str:
     )
 
 
+def _times(ratio: float) -> str:
+    """A ratio in words: "5.0 times", "1/826.1 of"."""
+    return f"{ratio:.1f} times" if ratio > 1 else f"1/{1.0 / ratio:.1f} of"
+
+
+def _spike_at(ratios: np.ndarray, large: np.ndarray, i: int) -> int | None:
+    """The position of a value out of line with both neighbours at the largest change
+    ``i`` (a large change into it and a large one back out), or None."""
+    for k in (i + 1, i):  # the value after the change, or before it
+        into, out = (k - 1, k) if 1 <= k < ratios.size else (0, 0)
+        if into != out and large[into] and large[out] and (ratios[into] > 1) != (ratios[out] > 1):
+            return k
+    return None
+
+
+def _spike_note(values: np.ndarray, k: int, ratios: np.ndarray, first_year: int | None) -> str:
+    """The level-jump note of one value out of line with the years on both sides (1.5,
+    1900, 2.3): the note of a step said "forecast the years from 2021 on", which keeps the
+    value and drops the years that say it is out of line.
+
+    Examples
+    --------
+    >>> values = np.array([1.2, 1.5, 1900.0, 2.3, 2.6])
+    >>> _spike_note(values, 2, values[1:] / values[:-1], 2019)  # doctest: +NORMALIZE_WHITESPACE
+    'year 2021 is 1266.7 times the year before and 826.1 times the year after (1.5, 1900,
+    2.3): one value out of line with both neighbours sets much of the interval width; if it
+    is a slip of magnitude or unit, correct it, or leave the year out (a gap)'
+    """
+    where = f"year {first_year + k}" if first_year is not None else f"observation {k}"
+    return (
+        f"{where} is {_times(float(ratios[k - 1]))} the year before and "
+        f"{_times(1.0 / float(ratios[k]))} the year after ({values[k - 1]:g}, {values[k]:g}, "
+        f"{values[k + 1]:g}): one value out of line with both neighbours sets much of the "
+        "interval width; if it is a slip of magnitude or unit, correct it, or leave the year "
+        "out (a gap)"
+    )
+
+
 # the methods that approach a cap rather than pass it (their forecasts are never clipped)
 SATURATION_METHODS = ("logistic", "gompertz")
 
 
-def _clipped_note(method: str, cap: float, first_step: int) -> str:
+def _clipped_note(method: str, cap: float, first_step: int, *, at_cap: bool = False) -> str:
     """The note of a forecast whose central values passed ``cap`` from ``first_step``
     (1 = the first year ahead) on: clipped, the forecast is the cap itself from there (a
     flat line, not a saturation curve), which it said only as "clipped at cap 100".
@@ -224,11 +267,17 @@ def _clipped_note(method: str, cap: float, first_step: int) -> str:
     --------
     >>> _clipped_note("auto", 100.0, 2)
     "clipped at cap 100: from 2 years ahead on the forecast is the cap itself; method 'logistic' or 'gompertz' approaches a cap instead of passing it"
+
+    ``at_cap``: the series' last value is the cap (a share at 100%): no saturation curve
+    fits below it, so none is advised.
+
+    >>> _clipped_note("auto", 100.0, 1, at_cap=True)
+    'clipped at cap 100: from the first year ahead on the forecast is the cap itself'
     """  # noqa: E501
     ahead = "the first year ahead" if first_step == 1 else f"{first_step} years ahead"
     advice = (
         ""
-        if method in SATURATION_METHODS
+        if method in SATURATION_METHODS or at_cap
         else "; method 'logistic' or 'gompertz' approaches a cap instead of passing it"
     )
     return f"clipped at cap {cap:g}: from {ahead} on the forecast is the cap itself{advice}"

@@ -137,10 +137,15 @@ def plan_forecast(
 def checked_cap(
     cap: Any, last: float, series_id: str, first_year: int | None, n_values: int
 ) -> float | None:
-    """``cap`` as a float (None for no cap), or a :class:`ModelError`: not a number, not
-    above the series' ``last`` value (value ``n_values - 1`` from ``first_year``), or too
-    large for the models' arithmetic. :func:`idcforecast.backtest` checks a series' cap
-    here against its last year too, as :func:`idcforecast.forecast` does.
+    """``cap`` as a float (None for no cap), or a :class:`ModelError`: not a number, below
+    the series' ``last`` value (value ``n_values - 1`` from ``first_year``), or too large
+    for the models' arithmetic. :func:`idcforecast.backtest` checks a series' cap here
+    against its last year too, as :func:`idcforecast.forecast` does.
+
+    A cap equal to the last value is taken: a share at 100% capped at 100 is clipped there
+    (it was refused, "not above the last observation", while the note of the uncapped
+    forecast advised "cap it at 100"). A saturation curve (``logistic``, ``gompertz``)
+    still needs its cap above the data, and says so.
     """
     if cap is None:
         return None
@@ -153,7 +158,7 @@ def checked_cap(
             series_id=series_id,
             cap=cap,
         )
-    if not cap > last:
+    if not cap >= last:
         where = place_in_series(first_year, n_values - 1)
         raise ModelError(
             f"series {series_id!r}: cap {cap!r} is not above the last observation "

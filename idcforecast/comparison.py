@@ -412,7 +412,7 @@ def _in_comparison_words(err: NoBacktestWindowError) -> str:
     >>> _in_comparison_words(NoBacktestWindowError("", horizon=2, longest_horizon=None))[-60:]
     'add years: no backtest_horizon fits, not even one year ahead'
     """  # noqa: E501
-    from idcforecast._backtest_windows import gap_years_only_message
+    from idcforecast._backtest_windows import gap_years_only_message, horizon_choices
     from idcforecast._wording import counted
 
     horizon = int(err.horizon)
@@ -421,6 +421,8 @@ def _in_comparison_words(err: NoBacktestWindowError) -> str:
         return gap_years_only_message(horizon, reach, str(err.detail), "backtest_horizon")
     if horizon == 1:
         fix = "add years: one year ahead is the shortest backtest there is"
+    elif horizons := getattr(err, "horizons", None):  # those that score a window
+        fix = f"pass backtest_horizon={horizon_choices(list(horizons))}"
     elif err.longest_horizon is not None:
         fix = f"pass backtest_horizon={err.longest_horizon} or less"
     else:

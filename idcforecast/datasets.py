@@ -206,14 +206,42 @@ def elsewhere_hint(series_id: object, dataset: str) -> str:
     return ""
 
 
-def _did_you_mean(name: object, names: list[str]) -> str:
-    # a truncated name ("china_idc_cidc") is the commonest slip: prefer the shortest
-    # completion, then the closest spelling
+def _did_you_mean(name: object, names: list[str], spelling: bool = True) -> str:
+    """`` did you mean 'x'?`` for ``name`` among ``names`` ("" when none is close): the
+    name that differs from it in case and spaces only, else the shortest completion of a
+    truncated name (the commonest slip), else (with ``spelling``) the closest spelling.
+    Never picked for the caller: a case-only match ('China' and 'china') may be two series.
+    A user's own ids pass ``spelling=False``: 'North' is spelt close to 'South'.
+
+    Examples
+    --------
+    >>> _did_you_mean("china idc, total", ["China IDC, total", "china idc"])
+    " did you mean 'China IDC, total'?"
+    >>> _did_you_mean("CHINA_IDC_CIDC_OVERALL", ["china_idc_cidc_overall"])
+    " did you mean 'china_idc_cidc_overall'?"
+    >>> _did_you_mean("china_idc_cidc", ["china_idc_cidc_overall", "china_idc_cidc_traditional"])
+    " did you mean 'china_idc_cidc_overall'?"
+    >>> _did_you_mean("zzz", ["china_idc_cidc_overall"])
+    ''
+    >>> _did_you_mean("North", ["South"]), _did_you_mean("North", ["South"], spelling=False)
+    (" did you mean 'South'?", '')
+    """
     if not str(name).strip():  # every name starts with "": no completion of nothing
         return ""
+    loose = _loosely(name)
+    same = [n for n in names if _loosely(n) == loose]
+    if same:  # case (and spaces) aside, the name itself: difflib missed 'CHINA_IDC_...'
+        return f" did you mean {same[0]!r}?"
     completions = sorted((n for n in names if n.startswith(str(name))), key=len)
-    close = completions or difflib.get_close_matches(str(name), names, n=1, cutoff=0.6)
+    close = completions or (
+        difflib.get_close_matches(str(name), names, n=1, cutoff=0.6) if spelling else []
+    )
     return f" did you mean {close[0]!r}?" if close else ""
+
+
+def _loosely(name: object) -> str:
+    """``name`` without case or whitespace: how two spellings of one id compare loosely."""
+    return "".join(str(name).split()).casefold()
 
 
 def _span(years: pd.Series) -> str:

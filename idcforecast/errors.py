@@ -192,7 +192,9 @@ class NoBacktestWindowError(DataError):
     message's words ("(series 's' has 5 observed years, ...)", "" when there is nothing to
     add), so a caller can act, or word the error its own way, without reading the message.
     When windows fit but every year they forecast is a gap (never scored), it also has
-    ``reach_horizon``, the shortest horizon that reaches an observed year.
+    ``reach_horizon``, the shortest horizon that reaches an observed year; when none fits,
+    ``horizons``, every shorter horizon that scores a window (a gappy series' one year
+    ahead may be a gap below its longest, so not all up to ``longest_horizon`` do).
 
     Examples
     --------

@@ -30,6 +30,8 @@ from idcforecast._backtest_windows import (
     _shortfall,
     _warn_failed,
     _warn_left_out,
+    horizon_choices,
+    scored_horizons,
 )
 from idcforecast._metrics import coverage, mase, smape, winkler_score
 from idcforecast._wording import counted
@@ -187,6 +189,7 @@ def backtest(
     rows: list[dict[str, Any]] = []
     left_out: list[str] = []
     short: list[tuple[str, int | None]] = []  # why each left out, the horizon that would fit
+    unfit: list[tuple[Any, str, float | None]] = []  # (series, method, cap) of each left out
     failed: list[tuple[str, IdcForecastError]] = []
     spans: list[str] = []
     # windows fitted whose years ahead are all gaps: (series, cutoff, years to the next)
@@ -222,6 +225,7 @@ def backtest(
                     f"{series.series_id!r} ({counted(series.years.size, 'year')}) for {alias!r}"
                 )
                 short.append(_shortfall(series, alias, gaps, series_cap))
+                unfit.append((series, alias, series_cap))
             chosen = feasible if n_windows is None else feasible[-int(n_windows) :]
             if gaps == "error":
                 _refuse_gaps(series, chosen)
@@ -290,10 +294,19 @@ def backtest(
         # first could not (was: "shorten the horizon", to what unsaid, and said where no
         # horizon fits at all)
         fits = max((longest for _, longest in short if longest is not None), default=None)
+        # the horizons that score a window, not all up to the longest: a gappy series'
+        # shorter horizon may forecast gap years only ("2 or less" where 1 scores nothing)
+        could = sorted(
+            {
+                h
+                for one, alias, one_cap in unfit
+                for h in scored_horizons(one, alias, gaps, one_cap, int(horizon), n_windows)
+            }
+        )
         if horizon == 1:
             fix = "add years: one year ahead is the shortest backtest there is"
-        elif fits is not None:
-            fix = f"shorten the horizon to {fits} or less"
+        elif could:
+            fix = f"shorten the horizon to {horizon_choices(could)}"
         else:
             fix = "add years: no horizon fits, not even one year ahead"
         details = [short[0][0]] if short else []
@@ -311,6 +324,7 @@ def backtest(
             + (f" {detail}" if detail else ""),
             horizon=int(horizon),
             longest_horizon=fits,
+            horizons=tuple(could),
             detail=detail,
         )
     if left_out:

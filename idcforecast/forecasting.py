@@ -94,8 +94,9 @@ def forecast_array(
         Interval levels in percent.
     cap
         Saturation level: passed to models that take one (``logistic``, ``gompertz``);
-        for every method the forecasts and bounds are clipped at it. Must exceed the last
-        observation.
+        for every method the forecasts and bounds are clipped at it. At least the last
+        observation (a share at 100% capped at 100 is clipped there); above it for
+        ``logistic`` and ``gompertz``, whose curves approach it.
     seed
         Accepted for interface symmetry with :func:`forecast_paths` (None or a whole number
         0 or more, as :func:`forecast` checks it); the current methods are deterministic, so

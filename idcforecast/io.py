@@ -273,7 +273,8 @@ def read_series(
         if not observations:
             where = "table" if len(read) == 1 else f"files of the {name}"
             raise UnknownSeriesError(
-                f"{name}: series {series_id!r} is not in the {where}; expected one of "
+                f"{name}: series {series_id!r} is not in the {where};"
+                f"{_did_you_mean(series_id, held, spelling=False)} expected one of "
                 f"{', '.join(map(repr, held))}; drop series_id= to read them all",
                 series_id=series_id,
                 valid=tuple(held),

@@ -175,9 +175,9 @@ def test_no_backtest_note_names_the_backtest_horizon() -> None:
     assert note.endswith(
         "; no backtest: no backtest window fits: every series needs at least "
         "backtest_horizon=3 years after the method's minimum number of points; pass "
-        "backtest_horizon=2 or less (series 'china_racks_in_use' has 4 observed years, "
+        "backtest_horizon=2 (series 'china_racks_in_use' has 4 observed years, "
         "2019-2024, and 'drift' needs 3 up to a cutoff)"
-    )
+    )  # not "2 or less": drift's one cutoff is 2022 (2019, 2021, 2022), 2023 is a gap
 
 
 def test_the_input_s_own_error_is_raised_once() -> None:
@@ -391,3 +391,20 @@ def test_no_backtest_because_the_years_ahead_are_gaps_names_the_backtest_horizon
     )
     scored = compare_methods(gappy, 6, methods=["auto"], backtest_horizon=2)
     assert scored["n"].tolist() == [1]  # 2024 from cutoff 2022
+
+
+def test_no_window_advice_of_a_gappy_series_skips_the_horizon_whose_year_ahead_is_a_gap() -> None:
+    """'auto' on 2016, 2017, 2019, 2022, 2024 at backtest_horizon=3 advised "pass
+    backtest_horizon=2 or less"; 1 scores nothing (2023, the year after cutoff 2022, is a
+    gap), so it advises 2 alone, which scores 2024."""
+    gappy = pd.DataFrame(
+        {
+            "series_id": "s",
+            "year": [2016, 2017, 2019, 2022, 2024],
+            "value": [100.0, 120.0, 150.0, 170.0, 200.0],
+            "unit": "MW",
+        }
+    )
+    note = compare_methods(gappy, 6, methods=["auto"], backtest_horizon=3)["note"].iloc[0]
+    assert "; pass backtest_horizon=2 (series 's' has 5 observed years" in note
+    assert "or less" not in note

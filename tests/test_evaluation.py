@@ -802,3 +802,32 @@ def test_backtest_whose_windows_forecast_gap_years_only_says_which_horizon_reach
     assert (caught.value.horizon, caught.value.longest_horizon) == (1, None)
     assert caught.value.reach_horizon == 2
     assert backtest(frame, 2)[["cutoff", "year"]].values.tolist() == [[2022, 2024]]
+
+
+def test_no_window_advice_names_only_horizons_that_score_a_window() -> None:
+    """2016, 2017, 2019, 2022, 2024: 'auto' (4 observed up to a cutoff) fits from cutoff
+    2022 only, whose year ahead (2023) is a gap. At horizon 3 the error said "shorten the
+    horizon to 2 or less", and 1 then failed (its one year ahead a gap). 'drift' (3 points)
+    fits from 2019 and 2022: one year ahead is a gap for both (2020, 2023), 2 reaches 2024
+    from 2022, 3 to 5 reach 2022 from 2019, 6 passes the last year."""
+    frame = pd.DataFrame(
+        {
+            "series_id": "s",
+            "year": [2016, 2017, 2019, 2022, 2024],
+            "value": [100.0, 120.0, 150.0, 170.0, 200.0],
+            "unit": "MW",
+        }
+    )
+    with pytest.raises(NoBacktestWindowError) as caught:
+        backtest(frame, 3)
+    assert "; shorten the horizon to 2 (series 's' has 5 observed years" in str(caught.value)
+    assert caught.value.horizons == (2,)
+    assert caught.value.longest_horizon == 2
+    with pytest.raises(NoBacktestWindowError) as caught:
+        backtest(frame, 6, method="drift")
+    assert "; shorten the horizon to 2, 3, 4 or 5 (series 's'" in str(caught.value)
+    assert caught.value.horizons == (2, 3, 4, 5)
+    for horizon in (2, 3, 4, 5):  # each advised horizon scores a window
+        assert len(backtest(frame, horizon, method="drift")) >= 1
+    with pytest.raises(NoBacktestWindowError):  # and the one left out does not
+        backtest(frame, 1, method="drift")

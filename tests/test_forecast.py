@@ -1385,6 +1385,47 @@ def test_a_one_year_jump_of_ten_times_is_named_in_the_note_forecast_and_batch_al
     assert forecast(steep, 1, method="drift")["note"].iloc[0] == ""
 
 
+def test_one_year_out_of_line_with_both_neighbours_is_named_as_such() -> None:
+    """1.2, 1.5, 1900, 2.3, 2.6 GW (a slip of MW for GW in 2021): the note said "forecast
+    the years from 2021 on", advice that keeps 1900 and drops the years showing it out of
+    line. It names the one value now, and the fix: correct it or leave the year out.
+    1900 / 1.5 = 1266.67 times the year before; 1900 / 2.3 = 826.09 times the year after."""
+    from idcforecast.batch import forecast_many
+
+    frame = pd.DataFrame(
+        {
+            "series_id": "p",
+            "year": range(2019, 2024),
+            "unit": "GW",
+            "value": [1.2, 1.5, 1900.0, 2.3, 2.6],
+        }
+    )
+    said = (
+        "year 2021 is 1266.7 times the year before and 826.1 times the year after (1.5, "
+        "1900, 2.3): one value out of line with both neighbours sets much of the interval "
+        "width; if it is a slip of magnitude or unit, correct it, or leave the year out (a gap)"
+    )
+    assert forecast(frame, 2, method="drift")["note"].iloc[0] == said
+    assert forecast_many(frame, horizon=2, method="drift")["note"].iloc[0] == said
+    # a dip (1/1000 of the year before, 1/1533.3 of the year after) is one value too
+    dip = frame.assign(value=[1.2, 1.5, 0.0015, 2.3, 2.6])
+    assert (
+        forecast(dip, 1, method="drift")["note"]
+        .iloc[0]
+        .startswith(
+            "year 2021 is 1/1000.0 of the year before and 1/1533.3 of the year after (1.5, "
+            "0.0015, 2.3): one value out of line"
+        )
+    )
+    # a step that stays (1.9 to 2300, then 2600) keeps the step's advice
+    step = frame.assign(value=[1.2, 1.5, 1.9, 2300.0, 2600.0])
+    assert (
+        forecast(step, 1, method="drift")["note"]
+        .iloc[0]
+        .endswith("forecast the years from 2022 on")
+    )
+
+
 def test_intervals_resting_on_the_prior_alone_say_so() -> None:
     # fc54: a series too short for any scored rolling-origin cutoff gets its interval width
     # from the prior of its annual changes alone; the note said so only when the horizon
@@ -1418,3 +1459,42 @@ def test_a_series_whose_later_years_are_all_bounds_says_its_intervals_rest_on_th
     far = forecast(racks, 9)["note"].iloc[0]  # 9 years ahead of 6: the longer note says it
     assert NO_SCORED_CUTOFF not in far
     assert "6 years of history: no earlier cutoff could be scored, so the interval" in far
+
+
+def test_a_share_at_its_cap_is_clipped_there_not_refused() -> None:
+    """60, 80, 95, 99, 100 %: the uncapped forecast (109.75 in 2024) is noted "passes 100%
+    ... cap it at 100", and cap=100 was refused as "not above the last observation 100.0".
+    A cap equal to the last value clips now: the mean is the cap, the upper bounds too, the
+    lower bounds are the uncapped ones (a clip touches nothing below the cap), and the note
+    does not advise a saturation curve, which needs a cap above the data (still refused)."""
+    from idcforecast.batch import forecast_many
+    from idcforecast.errors import ModelError
+
+    frame = pd.DataFrame(
+        {
+            "series_id": "pen",
+            "year": range(2019, 2024),
+            "value": [60.0, 80, 95, 99, 100],
+            "unit": "%",
+        }
+    )
+    free = forecast(frame, 2)
+    assert "cap it at 100" in free["note"].iloc[0]
+    capped = forecast(frame, 2, cap=100)
+    assert capped["mean"].tolist() == [100.0, 100.0]
+    assert capped["hi_95"].tolist() == [100.0, 100.0]
+    assert capped["lo_95"].tolist() == free["lo_95"].tolist()
+    assert (
+        capped["note"]
+        .iloc[0]
+        .endswith("clipped at cap 100: from the first year ahead on the forecast is the cap itself")
+    )
+    batch = forecast_many(frame, horizon=2, cap=100)
+    assert batch["mean"].tolist() == [100.0, 100.0]
+    assert batch["note"].iloc[0] == capped["note"].iloc[0]
+    with pytest.raises(ModelError, match="a saturation level must exceed the data"):
+        forecast(frame, 2, cap=100, method="logistic")
+    with pytest.raises(
+        ModelError, match=re.escape("cap 99.9 is not above the last observation 100.0")
+    ):
+        forecast(frame, 2, cap=99.9)

@@ -77,7 +77,7 @@ def _check_gaps_and_cap(gaps: Any, cap: Any) -> None:
     (was: every series of the batch failed, each with the same note, "series 's0001':
     gaps='bogus' is not a gap policy", "cap 'abc' is not a number").
 
-    A cap that is a number but not above some series' last value fails those series only,
+    A cap that is a number but below some series' last value fails those series only,
     as a cap in a ``{series_id: cap}`` mapping does.
     """
     from idcforecast._series import GAP_POLICIES
@@ -160,11 +160,34 @@ def _frame(table: SeriesTable, spec: BatchSpec, out: _Assembler) -> pd.DataFrame
     for li, level in enumerate(spec.levels):
         columns[f"lo_{_level_label(level)}"] = out.lower[:, li, :].reshape(-1)
         columns[f"hi_{_level_label(level)}"] = out.upper[:, li, :].reshape(-1)
-    units = table.units if table.units is not None else np.full(table.n_series, "", dtype=object)
-    columns["unit"] = units.repeat(m * h)
+    columns["unit"] = _unit_column(table).repeat(m * h)
     columns["status"] = out.status.repeat(h)
     columns["note"] = _with_estimates(out.note, out.status, table, m).repeat(h)
     return add_past_100_notes(pd.DataFrame(columns), _percent_history_max(table))
+
+
+def _unit_column(table: SeriesTable) -> NDArray[np.object_]:
+    """The unit of each series of ``table`` as its output rows name it: its unit, "" when
+    the frame has none, and for a series refused for mixing units every unit it holds
+    ("mixed: GW, MW"), not its first ('GW', a unit the series does not have throughout).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from idcforecast.batch.chunks import group_series
+    >>> frame = pd.DataFrame({"series_id": ["a", "b", "b"], "year": [2020, 2020, 2021],
+    ...                       "value": [1.0, 2.0, 3.0], "unit": ["MW", "GW", "MW"]})
+    >>> _unit_column(group_series(frame)).tolist()
+    ['MW', 'mixed: GW, MW']
+    """
+    if table.units is None:
+        return np.full(table.n_series, "", dtype=object)
+    if not table.mixed_units:
+        return table.units
+    units = table.units.copy()
+    for i, mixed in table.mixed_units.items():
+        units[i] = f"mixed: {', '.join(mixed)}"
+    return units
 
 
 def _given_ids(table: SeriesTable) -> pd.Index:

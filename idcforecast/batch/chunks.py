@@ -97,6 +97,9 @@ class SeriesTable:
         Float arrays (NaN where the input was missing or not a number).
     units
         The first unit of each series ("" if none) or None when there is no ``unit`` column.
+    mixed_units
+        Series index -> every unit of a series that mixes units (it fails), in order of
+        appearance: its output rows name them all, not its first unit.
     problems
         Series index -> the first problem found in its rows (reported, never raised).
     estimates
@@ -125,6 +128,7 @@ class SeriesTable:
     years: NDArray[np.float64]
     values: NDArray[np.float64]
     units: NDArray[np.object_] | None = None
+    mixed_units: dict[int, tuple[str, ...]] = field(default_factory=dict)
     problems: dict[int, str] = field(default_factory=dict)
     estimates: dict[int, tuple[str, ...]] = field(default_factory=dict)
     fx_years: dict[int, tuple[str, ...]] = field(default_factory=dict)
@@ -230,14 +234,15 @@ def _record_mixed_units(
     ids: NDArray[np.object_],
     names: NDArray[np.object_],
     problems: dict[int, str],
-) -> None:
-    """Record every unit (in order of appearance) of each series that mixes units.
+) -> dict[int, tuple[str, ...]]:
+    """Record every unit (in order of appearance) of each series that mixes units, and
+    return them by series.
 
     Only the rows of the offending series are scanned, so clean batches pay one mask.
     """
     bad_series = np.unique(codes[mixed])
     if bad_series.size == 0:
-        return
+        return {}
     rows = np.flatnonzero(np.isin(codes, bad_series) & (unit_codes >= 0))
     units_by_series: dict[int, list[str]] = {}
     for code, unit_code in zip(codes[rows].tolist(), unit_codes[rows].tolist(), strict=True):
@@ -246,6 +251,7 @@ def _record_mixed_units(
             seen.append(names[unit_code])
     for code, units in units_by_series.items():
         problems.setdefault(code, mixed_units_message(str(ids[code]), units))
+    return {code: tuple(units) for code, units in units_by_series.items()}
 
 
 def _record_shared_names(notes: Notes, codes: NDArray[np.int64], problems: dict[int, str]) -> None:
@@ -309,21 +315,22 @@ def _record_marked(
     problems: dict[int, str],
     marker: str,
     where: NDArray[np.bool_] | None = None,
-) -> None:
+) -> NDArray[np.bool_]:
     """Record the series with a row ``read_long_table`` marked as failing its series (its
     note ends with ``marker``, :data:`NOT_CONVERTED` or :data:`YEAR_UNREAD`, and the
     error), with the error of its first such row; with ``where``, only rows where it is
-    True (a cell still bad)."""
+    True (a cell still bad). Returns those rows (a mask of the frame's rows)."""
 
     note_codes, distinct = factorized(notes)
     marked = [k for k, note in enumerate(distinct) if isinstance(note, str) and marker in note]
     if not marked:
-        return
+        return np.zeros(len(codes), dtype=bool)
     rows = np.isin(note_codes, marked) & (True if where is None else where)
     for row in np.flatnonzero(rows).tolist():
         if (code := int(codes[row])) not in problems:
             # up to a later mark of the same row (a value not read after a unit)
             problems[code] = str(marked_message(distinct[note_codes[row]], marker))
+    return np.asarray(rows, dtype=bool)
 
 
 def _unpublished_labels(
@@ -432,7 +439,11 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         # ... or outside a file's years, which read_long_table marks ('19' is no year)
         with np.errstate(invalid="ignore"):
             unread = bad_year | (years < FILE_YEAR_MIN) | (years > FILE_YEAR_MAX)
-        _record_marked(notes, codes, problems, YEAR_UNREAD, where=unread)
+        not_years = _record_marked(notes, codes, problems, YEAR_UNREAD, where=unread)
+        if not_years.any():
+            # '19' read as no year: its series fails with no forecast years, as a cell
+            # 'abc' does (was: rows for the years 23, 24 after the '22' read as a year)
+            years = np.where(not_years, np.nan, years)
         before = set(problems)
         # a row whose unit was set in the frame since it was read: corrected, read as it
         # is now (as forecast() reads it)
@@ -486,6 +497,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
     np.cumsum(counts, out=offsets[1:])
 
     units = None
+    mixed_units: dict[int, tuple[str, ...]] = {}
     if "unit" in kept.columns:
         unit_codes, unit_names = pd.factorize(kept["unit"], sort=False)
         names = np.array([*(str(u) for u in unit_names), ""], dtype=object)
@@ -496,7 +508,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         series_unit_code[with_unit] = unit_codes[has_unit[first]]
         units = names[series_unit_code]
         mixed = (unit_codes >= 0) & (unit_codes != series_unit_code[codes])
-        _record_mixed_units(codes, unit_codes, mixed, ids, names, problems)
+        mixed_units = _record_mixed_units(codes, unit_codes, mixed, ids, names, problems)
         # a bare number beside rows with a unit was taken in silence to be in their unit
         unit_of_series = series_unit_code[codes]
         bare = (unit_codes < 0) & (unit_of_series >= 0) & np.isfinite(values) & np.isfinite(years)
@@ -518,6 +530,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         years=years[order],
         values=values[order],
         units=units,
+        mixed_units=mixed_units,
         problems=problems,
         estimates=estimates,
         fx_years=fx_years,

@@ -31,8 +31,9 @@ def format_numbers(values: Sequence[float]) -> list[str]:
     """Numbers that are read together (one series' forecasts and bounds), with one count
     of decimals: the largest in size gets six significant digits, the others line up on
     its decimal point; a tie rounds half up, as the report rounds it. NaN and inf print as
-    they are. For computed numbers (forecasts);
-    stored figures print with :func:`exact_number`.
+    they are. Numbers that all print alike (a flat series' forecasts and zero-width
+    bounds) drop the decimals' trailing zeros: 5 printed "5.00000", digits no one wrote. For
+    computed numbers (forecasts); stored figures print with :func:`exact_number`.
 
     Examples
     --------
@@ -44,6 +45,10 @@ def format_numbers(values: Sequence[float]) -> list[str]:
     ['1,234,568', '12']
     >>> format_numbers([17.5, 22.5, 100000.0])  # ties half up, not to the even "22"
     ['18', '23', '100,000']
+    >>> format_numbers([5.0, 5.0, 5.0]), format_numbers([5.5, 5.5]), format_numbers([1200.0])
+    (['5', '5', '5'], ['5.5', '5.5'], ['1,200'])
+    >>> format_numbers([5.0, 5.0, float("nan")]), format_numbers([0.0, 0.0])
+    (['5', '5', 'nan'], ['0', '0'])
     """
     from idcforecast._rounding import half_up
 
@@ -52,7 +57,12 @@ def format_numbers(values: Sequence[float]) -> list[str]:
     # digits before the point of the largest number (6 significant digits in all)
     magnitude = math.floor(math.log10(largest)) if largest > 0 else 0
     decimals = min(max(0, 5 - magnitude), 12)
-    return [half_up(v, decimals) if math.isfinite(v) else str(float(v)) for v in values]
+    texts = [half_up(v, decimals) if math.isfinite(v) else str(float(v)) for v in values]
+    shown = {text for text, v in zip(texts, values, strict=True) if math.isfinite(v)}
+    if len(shown) == 1 and "." in (alike := shown.pop()):  # nothing to line up against
+        plain = alike.rstrip("0").rstrip(".")
+        texts = [plain if text == alike else text for text in texts]
+    return texts
 
 
 def exact_number(value: float) -> str:

@@ -122,12 +122,14 @@ def _history(args: argparse.Namespace) -> tuple[pd.DataFrame, NotRead]:
         return bundled_rows(frame, args, "forecast"), NotRead()
     rows = bundled_rows(frame[frame["series_id"] == chosen], args, "forecast")
     if rows.empty:
-        from idcforecast.datasets import elsewhere_hint
+        from idcforecast.datasets import _did_you_mean, elsewhere_hint
 
         ids = list(dict.fromkeys(frame["series_id"]))
+        # as show says it: 'China_IDC_CIDC_overall' was refused with no suggestion
+        hint = elsewhere_hint(chosen, dataset) or _did_you_mean(chosen, ids)
         raise UnknownSeriesError(
-            f"forecast: series {chosen!r} is not in dataset {dataset!r};"
-            f"{elsewhere_hint(chosen, dataset)} expected one of: {', '.join(ids)}",
+            f"forecast: series {chosen!r} is not in dataset {dataset!r};{hint} expected one "
+            f"of: {', '.join(ids)}",
             series_id=chosen,
             dataset=dataset,
         )
@@ -322,6 +324,21 @@ def _series_cells(fc: pd.DataFrame, columns: list[str]) -> list[list[str]]:
     return cells
 
 
+def note_id(series_id: Any) -> str:
+    """A series id as a note line's parentheses name it: as it is, or quoted when it holds
+    what the parentheses use (a comma, a bracket) or blanks at its ends: "note (Asia,
+    total, auto, ok)" read as a series 'Asia' and a method 'total'.
+
+    Examples
+    --------
+    >>> note_id("china_idc"), note_id("Asia, total"), note_id(" x"), note_id(7)
+    ('china_idc', "'Asia, total'", "' x'", '7')
+    """
+    text = str(series_id)
+    plain = text and text == text.strip() and not any(ch in text for ch in ",()")
+    return text if plain else repr(text)
+
+
 def render(fc: pd.DataFrame, parser: argparse.ArgumentParser | None = None) -> str:
     """Aligned table of the forecast, then one line per distinct note, its advice in the
     words of ``parser``'s flags ("cap it at 100 (--cap 100)"), as the comparison's notes."""
@@ -346,7 +363,7 @@ def render(fc: pd.DataFrame, parser: argparse.ArgumentParser | None = None) -> s
     notes = fc.loc[fc["note"] != "", ["series_id", "model", "status", "note"]].drop_duplicates()
     for _, r in notes.iterrows():
         note = cli_advice(r["note"], parser)
-        lines.append(f"note ({r['series_id']}, {r['model']}, {r['status']}): {note}")
+        lines.append(f"note ({note_id(r['series_id'])}, {r['model']}, {r['status']}): {note}")
     return "\n".join(lines)
 
 
@@ -396,7 +413,8 @@ def render_comparison(table: pd.DataFrame, parser: argparse.ArgumentParser | Non
     for sid, rows in noted.groupby("series_id", sort=False):
         methods = table.loc[table["series_id"] == sid, "model"]
         for note, same in rows.groupby("note", sort=False):
-            who = sid if len(same) == len(methods) > 1 else f"{sid}, {', '.join(same['model'])}"
+            shown = note_id(sid)
+            who = shown if len(same) == len(methods) > 1 else f"{shown}, {', '.join(same['model'])}"
             failed = (same["status"] == "failed").all()
             # --method is refused with --compare: a method to try is one to compare
             advice = cli_advice(note, parser).replace("--method ", "--compare ")

@@ -314,13 +314,14 @@ def test_a_gap_policy_or_cap_no_series_can_take_is_refused_before_the_run() -> N
         msg = f"forecast_many: cap {cap!r} is no saturation level; for no cap pass cap=None"
         with pytest.raises(ModelError, match=re.escape(msg)):
             forecast_many(data, 2, engine="serial", cap=cap)
-    # a number that is not above one series' last value still fails that series alone
+    # a number below one series' last value still fails that series alone (fc55: one equal
+    # to it is taken, the forecast clipped there, as a share at 100% is capped at 100)
     last = data.groupby("series_id")["value"].last()
-    cap = float(last.sort_values().iloc[1])  # above the smallest last value only
+    cap = float(last.sort_values().iloc[1])  # above the smallest, equal to the second
     out = forecast_many(data, 2, engine="serial", cap=cap, progress=False)
     failed = set(out.loc[out["status"] == "failed", "series_id"])
-    assert failed == set(last.index[last >= cap])
-    assert len(failed) == 2
+    assert failed == set(last.index[last > cap])
+    assert len(failed) == 1
 
 
 def test_auto_equals_forecast_series_by_series_with_gaps_and_levels() -> None:
@@ -1010,3 +1011,20 @@ def test_forecast_many_leaves_bound_years_out_of_the_calibration_as_forecast_doe
             np.testing.assert_allclose(many[column], one[column], rtol=1e-12)
         exact = forecast(frame.assign(qualifier="exact"), 2, method=method)
         assert not np.allclose(exact["hi_95"], one["hi_95"])  # the bound year mattered
+
+
+def test_failed_rows_of_a_series_mixing_units_name_every_unit_not_the_first() -> None:
+    """'b' mixes GW and MW and is refused for it; its failed rows said unit 'GW' (the
+    first), a unit half its rows are not in. They say 'mixed: GW, MW' now; 'a' keeps MW."""
+    frame = pd.DataFrame(
+        {
+            "series_id": ["a"] * 3 + ["b"] * 3,
+            "year": [2020, 2021, 2022] * 2,
+            "value": [1.0, 2.0, 3.0, 1.0, 2000.0, 3.0],
+            "unit": ["MW"] * 3 + ["GW", "MW", "GW"],
+        }
+    )
+    out = forecast_many(frame, horizon=1, method="drift")
+    assert out["unit"].tolist() == ["MW", "mixed: GW, MW"]
+    assert out["status"].tolist() == ["ok", "failed"]
+    assert out["note"].iloc[1].startswith("series 'b' mixes units 'GW', 'MW'")

@@ -762,12 +762,15 @@ def test_values_read_in_another_currency_are_noted(tmp_path: Path) -> None:
     assert out["note"].tolist() == read_series(path, unit="CNY bn")["note"].tolist()
     fc = forecast_many(out, 1, method="naive", engine="serial")
     # every row converted, by one factor where no currency changed: only the FX is named
-    # (fc52: the 19.6x step from 2021 to 2022 of this made-up series is named too)
+    # (fc52: the 19.6x step from 2021 to 2022 of this made-up series is named too; fc55:
+    # as the dip it is, 20.6426 / 223.87 = 1/10.8 of 2020 and 20.6426 / 404.32 = 1/19.6 of
+    # 2022, not a step to forecast from)
     assert fc["note"][0] == (
         "history converted between currencies at each year's FX rate (2021): its growth "
-        "includes exchange-rate moves; year 2022 is 19.6 times the year before (20.6426 to "
-        "404.32): one change that size sets much of the interval width; if it is a change "
-        "of scope or unit rather than growth, forecast the years from 2022 on; " + NO_SCORED_CUTOFF
+        "includes exchange-rate moves; year 2021 is 1/10.8 of the year before and 1/19.6 of "
+        "the year after (223.87, 20.6426, 404.32): one value out of line with both neighbours "
+        "sets much of the interval width; if it is a slip of magnitude or unit, correct it, "
+        "or leave the year out (a gap); " + NO_SCORED_CUTOFF
     )
 
 

@@ -50,3 +50,16 @@ def test_four_digit_years_are_unchanged(tmp_path: Path) -> None:
     data = _read(tmp_path, (2019, 2020, 2021, 2022))
     assert "note" not in data.columns
     assert forecast_many(data, horizon=1, method="drift")["status"].tolist() == ["ok"]
+
+
+def test_failed_rows_of_two_digit_years_have_no_forecast_years(tmp_path: Path) -> None:
+    """The failed rows carried the years 23, 24 (after '22' read as the year 22), a calendar
+    no forecast would use: they have none now (<NA>, as a year cell 'abc' gives), the
+    other series of the frame keep theirs."""
+    data = _read(tmp_path)
+    good = pd.DataFrame({"series_id": "ok", "year": [2019, 2020, 2021], "value": [1.0, 2, 3]})
+    out = forecast_many(pd.concat([data, good], ignore_index=True), horizon=2, method="drift")
+    assert out["year"].isna().tolist() == [True, True, False, False]
+    assert out["year"].iloc[2:].tolist() == [2022, 2023]
+    one = _read(tmp_path, (2019, 2020, 21, 2022))  # one two-digit year among full ones
+    assert forecast_many(one, horizon=2, method="drift")["year"].isna().all()

@@ -533,13 +533,16 @@ def test_a_mixed_unit_series_is_converted_as_read_series_converts_it(
     # 1, 2 GW = 2000, 3, 4, 5 MW: drift 5 + (5 - 1) / 4 a year
     assert written["mean"].tolist() == [6.0, 7.0]
     assert written["unit"].tolist() == ["MW", "MW"]
-    # (fc52: 1 MW to 2,000 MW in a year is named as the jump it is)
+    # (fc52: 1 MW to 2,000 MW in a year is named as the jump it is; fc55: and back to 3,
+    # 2000 / 3 = 666.7 times the year after: one value out of line, not a step to forecast
+    # from, as the note said, "forecast the years from 2019 on")
     assert (
         written["note"].tolist()
         == [
-            "converted from 'GW' (x1000): 2019; year 2019 is 2000.0 times the year before (1 to "
-            "2000): one change that size sets much of the interval width; if it is a change of "
-            "scope or unit rather than growth, forecast the years from 2019 on"
+            "converted from 'GW' (x1000): 2019; year 2019 is 2000.0 times the year before and "
+            "666.7 times the year after (1, 2000, 3): one value out of line with both "
+            "neighbours sets much of the interval width; if it is a slip of magnitude or unit, "
+            "correct it, or leave the year out (a gap)"
         ]
         * 2
     )

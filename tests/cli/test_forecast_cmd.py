@@ -85,8 +85,9 @@ def test_errors_print_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["forecast", "--series", "china_idc_foo"]) == 2
     assert capsys.readouterr().err == (
         "error: forecast: series 'china_idc_foo' is not in dataset 'china_idc_market'; "
-        "expected one of: china_idc_cidc_overall, china_idc_caict, china_idc_idc_corp, "
-        "china_idc_cidc_traditional\n"
+        # the closest spelling, as `show --series china_idc_foo` has said it
+        "did you mean 'china_idc_caict'? expected one of: china_idc_cidc_overall, "
+        "china_idc_caict, china_idc_idc_corp, china_idc_cidc_traditional\n"
     )
     assert main(["forecast", "--method", "thta"]) == 2
     assert "did you mean 'theta'?" in capsys.readouterr().err
@@ -412,7 +413,8 @@ def test_compare_notes_give_their_advice_in_flags(capsys: pytest.CaptureFixture[
     argv = ["forecast", "--compare", "--dataset", "china_racks_in_use"]
     assert main([*argv, "--series", "china_racks_in_use"]) == 1  # damped_log cannot run
     out = capsys.readouterr().out
-    assert "pass --backtest-horizon 2 or less (series 'china_racks_in_use' has 4 " in out
+    # 2, not "2 or less": drift's one cutoff 2022 (of 2019, 2021, 2022) has 2023 as a gap
+    assert "pass --backtest-horizon 2 (series 'china_racks_in_use' has 4 " in out
     # the advice was "use --method auto", which --compare refuses
     assert "add years or use --compare auto (needs 4)" in out
     assert "method='auto'" not in out and "horizon=" not in out and "--method" not in out
@@ -967,3 +969,77 @@ def test_compare_scores_round_a_tie_half_up_as_the_value_columns_do() -> None:
     assert line.split()[2:3] + line.split()[-6:] == [
         "2026", "12.13", "1.13", "0.813", "0.063", "16", "MW",
     ]  # fmt: skip
+
+
+def test_compare_on_a_gappy_series_advises_a_backtest_horizon_that_works(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """2016, 2017, 2019, 2022, 2024: --backtest-horizon 3 advised "2 or less"; 1 scores
+    nothing for 'auto' (2023, the year after its only cutoff 2022, is a gap)."""
+    path = tmp_path / "gappy.csv"
+    path.write_text("year,value\n2016,10\n2017,12\n2019,15\n2022,20\n2024,25\n")
+    argv = ["forecast", "--data", str(path), "--compare", "auto"]
+    assert main([*argv, "--backtest-horizon", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "pass --backtest-horizon 2 (series 'gappy' has 5 observed years" in out
+    assert "or less" not in out
+    assert main([*argv, "--backtest-horizon", "2"]) == 0
+    assert "no backtest" not in capsys.readouterr().out
+
+
+def test_series_differing_from_an_id_in_case_or_spaces_gets_a_did_you_mean(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--series 'china idc, total' for the id 'China IDC, total' said only that it is not
+    in the table; the id that matches but for case and spaces is suggested (never taken:
+    the exit is still 2), in a file and in the bundled data."""
+    path = tmp_path / "ids.csv"
+    rows = "".join(f'"China IDC, total",{y},{v},MW\n' for y, v in [(2019, 1), (2020, 2)])
+    path.write_text(f"series_id,year,value,unit\n{rows}")
+    for chosen in ("china idc, total", "China IDC,total"):
+        assert main(["forecast", "--data", str(path), "--series", chosen]) == 2
+        assert capsys.readouterr().err == (
+            f"error: forecast: ids.csv: series {chosen!r} is not in the table; did you mean "
+            "'China IDC, total'? expected one of 'China IDC, total'; drop --series to read "
+            "them all\n"
+        )
+    assert main(["forecast", "--series", "CHINA_IDC_CIDC_OVERALL"]) == 2
+    assert "; did you mean 'china_idc_cidc_overall'? expected one of: " in (capsys.readouterr().err)
+
+
+@pytest.mark.parametrize(("written", "printed"), [("5", "5"), ("5.5", "5.5"), ("1200", "1,200")])
+def test_flat_series_prints_its_value_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, printed: str
+) -> None:
+    """5, 5, 5, 5, 5 printed "5.00000" in every cell (six significant digits for the
+    largest number, decimals no one wrote); its forecasts and zero-width bounds all equal
+    the history's value, which prints as the file wrote it."""
+    path = tmp_path / "flat.csv"
+    path.write_text("year,value\n" + "".join(f"{y},{written}\n" for y in range(2019, 2024)))
+    assert main(["forecast", "--data", str(path), "--horizon", "2", "--unit", "MW"]) == 0
+    rows = capsys.readouterr().out.splitlines()[2:4]
+    assert [row.split()[3:8] for row in rows] == [[printed] * 5] * 2
+
+
+def test_note_lines_quote_an_id_holding_a_comma(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The id 'Asia, total' printed "note (Asia, total, drift, ok): ...", read as a series
+    'Asia' and a method 'total'; it is quoted now, in the forecast and compare notes. A
+    plain id stays bare."""
+    path = tmp_path / "ids.csv"
+    rows = [("Asia, total", 2019, 10), ("Asia, total", 2020, 12), ("Asia, total", 2021, 15)]
+    rows += [("china", 2019, 1), ("china", 2020, 2), ("china", 2021, 3)]
+    path.write_text(
+        "series_id,year,value,unit\n" + "".join(f'"{s}",{y},{v},MW\n' for s, y, v in rows)
+    )
+    assert main(["forecast", "--data", str(path), "--horizon", "1", "--method", "drift"]) == 0
+    notes = [line for line in capsys.readouterr().out.splitlines() if line.startswith("note")]
+    assert [line.split(":")[0] for line in notes] == [
+        "note ('Asia, total', drift, ok)",
+        "note (china, drift, ok)",
+    ]
+    argv = ["forecast", "--data", str(path), "--horizon", "1", "--compare", "drift,naive"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "note ('Asia, total', drift): " in out and "note (Asia, total" not in out
