@@ -80,13 +80,13 @@ def run(args: argparse.Namespace) -> int:
         own = _alternate_in(quantity, args)
         converted = _converted(quantity, args, own)
         # (its year is on the line above; "(2022)" here would read as the rate's year)
-        shown = format_quantity(_six_digits(replace(converted, year=None)), alternate=False)
+        fx = _currency_changes(quantity.unit, converted.unit)
+        rounded = _figure_digits(converted, quantity) if fx else _six_digits(converted)
+        shown = format_quantity(replace(rounded, year=None), alternate=False)
         if _racks_and_power(quantity.unit, converted.unit):
             shown += f" (at {args.kw_per_rack:g} kW per standard rack; --kw-per-rack to change)"
-        if origin := _fx_origin(quantity.unit, converted.unit, args.year):
-            shown += f" (at the {args.year} rate from {origin})"
-        elif fx_year_said and _currency_changes(quantity.unit, converted.unit):
-            shown += f" (at the {args.year} rate, the figure's year; --year to change)"
+        if fx:
+            shown += f" ({_rate_used(quantity, converted, args.year, fx_year_said)})"
         rows.append(("converted", shown))
         if own is not None and own.value != 0 and own.unit == converted.unit:
             # e.g. "500 billion yuan ($71.2 billion)": the article's own rate against ours
@@ -257,6 +257,71 @@ def _six_digits(quantity: Quantity) -> Quantity:
         low=None if low is None else six(low),
         high=None if high is None else six(high),
     )
+
+
+def _figure_digits(converted: Quantity, figure: Quantity) -> Quantity:
+    """``converted`` (a figure in another currency) to the significant digits the figure
+    was written with, three at least: the rate's four decimals add no precision to the text
+    ("500 billion yuan" at 6.9042 CNY per USD is 72.4 USD bn, not 72.4197; "EUR 5 bn"
+    keeps three, 449 CNY 100m, not 400).
+
+    Examples
+    --------
+    >>> from idcforecast.units import Quantity
+    >>> _figure_digits(Quantity(72.41968656, "USD bn"), Quantity(500, "CNY bn")).value
+    72.4
+    >>> _figure_digits(Quantity(1.12345, "USD bn"), Quantity(1562.5, "CNY 100m")).value
+    1.1235
+    """
+    from idcforecast._rounding import significant_digits, to_significant_digits
+
+    digits = max(3, significant_digits(figure.value))
+
+    def rounded(value: float | None) -> float | None:
+        return None if value is None else to_significant_digits(value, digits)
+
+    return dataclasses.replace(
+        converted,
+        value=to_significant_digits(converted.value, digits),
+        low=rounded(converted.low),
+        high=rounded(converted.high),
+    )
+
+
+def _rate_used(figure: Quantity, converted: Quantity, year: int | None, figures_year: bool) -> str:
+    """The FX rate behind a conversion between currencies, quoted as a market quotes it
+    (the direction above 1), its year and its source: the bundled table's Federal Reserve
+    G.5A annual average, or the user's file (``--fx-rates``); and the digits shown (the
+    figure's, three at least). The converted line printed 72.4197 USD bn with no rate or
+    source at all.
+
+    Examples
+    --------
+    >>> from idcforecast.units import Quantity
+    >>> _rate_used(Quantity(500, "CNY bn"), Quantity(72.4, "USD bn"), 2020, False)[:60]
+    'at 6.9042 CNY per USD, the 2020 annual average of Federal Re'
+    """
+    from idcforecast._rounding import significant_digits
+    from idcforecast.units.fx import fx_rate
+    from idcforecast.units.registry import parse_unit
+
+    theirs = parse_unit(figure.unit).currency or ""
+    ours = parse_unit(converted.unit).currency or ""
+    per_theirs = fx_rate(theirs, ours, year=year)
+    if per_theirs < 1:
+        rate = f"{1 / per_theirs:,.4f} {theirs} per {ours}"
+    else:
+        rate = f"{per_theirs:,.4f} {ours} per {theirs}"
+    origin = _fx_origin(figure.unit, converted.unit, year)
+    if origin:
+        source = f"from {origin}"
+    else:
+        source = "of Federal Reserve G.5A" + (" through USD" if "USD" not in (theirs, ours) else "")
+    text = f"at {rate}, the {year} annual average {source}"
+    if figures_year:
+        text += f"; {year} is the figure's year, --year to change"
+    digits = max(3, significant_digits(figure.value))
+    return text + f"; shown to {digits} significant digits"
 
 
 def _currency_changes(a: str, b: str) -> bool:

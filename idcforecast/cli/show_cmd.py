@@ -285,7 +285,7 @@ def _table(
     亿元 at the 2012 FX rate is "3,336,000,000" USD, not "3,336,344,761")."""
     import pandas as pd
 
-    from idcforecast._rounding import half_up
+    from idcforecast._rounding import half_up, significant_digits, to_significant_digits
     from idcforecast.cli._text import text_table
     from idcforecast.growth import yoy
 
@@ -303,7 +303,7 @@ def _table(
             growth[rec["year"]] = rate
     if published is not None:
         values = [
-            _to_digits(value, _significant_digits(figure))
+            to_significant_digits(value, significant_digits(figure))
             for value, figure in zip(values, published, strict=True)
         ]
     # published values print with all their decimals (an FX rate has four); converted ones
@@ -380,36 +380,6 @@ def _growth_text(rate: float, start: str, end: str) -> str:
     if joint is None:
         return UNBOUNDED
     return qualifier_sign(joint[0]) + text
-
-
-def _significant_digits(figure: float) -> int:
-    """The significant digits a figure was published with (the zeros ending a whole number
-    counted: "1500" may be exact).
-
-    Examples
-    --------
-    >>> _significant_digits(210.5), _significant_digits(1500.0), _significant_digits(0.05)
-    (4, 4, 1)
-    """
-    digits = f"{abs(figure):.15g}".replace(".", "").lstrip("0")
-    return max(1, len(digits)) if "e" not in digits else 15
-
-
-def _to_digits(value: float, digits: int) -> float:
-    """``value`` rounded to ``digits`` significant digits, a tie away from zero.
-
-    Examples
-    --------
-    >>> _to_digits(3336344761.2, 4), _to_digits(0.0123456, 2), _to_digits(float("nan"), 3)
-    (3336000000.0, 0.012, nan)
-    """
-    import math
-    from decimal import ROUND_HALF_UP, Decimal
-
-    if not math.isfinite(value) or value == 0:
-        return value
-    exponent = math.floor(math.log10(abs(value))) - digits + 1
-    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(exponent), ROUND_HALF_UP))
 
 
 def _decimals(value: float) -> int:
