@@ -59,7 +59,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--kw-per-rack",
         type=float,
         default=None,
-        metavar="K",
+        metavar="KW",
         help="kW per standard rack, when one of START and END is racks and the other power "
         "(default 2.5)",
     )

@@ -29,14 +29,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--year",
         type=int,
         default=None,
-        help="year of the FX rate (only with --to, between currencies; alone it is noted "
-        "and not used)",
+        help="year of the FX rate (only with --to, between currencies; default: the year the "
+        "figure gives in brackets, 'US$5bn (2022)'; alone it is noted and not used)",
     )
     parser.add_argument(
         "--kw-per-rack",
         type=float,
         default=None,
-        metavar="K",
+        metavar="KW",
         help="kW per standard rack (only with --to, between racks and power; default 2.5)",
     )
 

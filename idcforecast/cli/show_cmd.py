@@ -34,7 +34,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
     source = parser.add_mutually_exclusive_group()
     source.add_argument(
-        "--dataset", default=None, help=f"bundled dataset (default {DEFAULT_DATASET})"
+        "--dataset",
+        default=None,
+        metavar="NAME",
+        help=f"bundled dataset (default {DEFAULT_DATASET}; see idcforecast datasets)",
     )
     source.add_argument(
         "--data",
@@ -49,6 +52,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--series",
         default=None,
+        metavar="ID",
         help=f"series id (default {DEFAULT_SERIES}, or the data's first series)",
     )
     add_read_arguments(parser, file_option="--data")
