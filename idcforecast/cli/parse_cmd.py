@@ -352,12 +352,74 @@ def _alternate_in(quantity: Quantity, args: argparse.Namespace) -> Quantity | No
         return None
 
 
+# Conversions the unit registry has no assumption for, and the one a user can make by hand:
+# servers per rack vary with server power and with the racks counted (installed or in use);
+# energy is power over time at a load (and, for a facility, PUE)
+_BY_HAND = {
+    frozenset({"servers", "racks"}): (
+        "no servers-per-rack assumption is built in: divide by your own and state it (MIIT's "
+        "end-2021 19 million servers in use over more than 5.2 million installed standard "
+        "racks give about 3.7 per rack, derived; idcforecast datasets china_racks_in_use), then "
+        "idcforecast parse 'N racks' --to MW converts racks at --kw-per-rack"
+    ),
+    frozenset({"servers", "power"}): (
+        "no servers-per-rack or watts-per-server assumption is built in: convert servers to "
+        "racks by your own stated ratio (MIIT end-2021: about 3.7 servers per installed "
+        "standard rack, derived; idcforecast datasets china_racks_in_use), then "
+        "idcforecast parse "
+        "'N racks' --to MW converts racks at --kw-per-rack"
+    ),
+    frozenset({"power", "energy"}): (
+        "power is a rate and energy an amount over time: a year's energy is MW x 8,760 hours "
+        "x the load factor (x PUE for IT load to a facility's use), and no load factor or "
+        "PUE is assumed here; compute it with your own stated ones"
+    ),
+    frozenset({"racks", "energy"}): (
+        "racks convert to power (--to MW, at --kw-per-rack) and power to energy only at a "
+        "load factor (MW x 8,760 hours x load, x PUE for a facility), which is not assumed "
+        "here; compute it with your own stated one"
+    ),
+}
+
+
+def _by_hand(quantity: Quantity, to: str) -> str | None:
+    """What to do when ``quantity`` has no conversion to ``to`` that the registry can make
+    but an analyst can, with an assumption of their own ("more than 1 million servers" to
+    racks or MW; MW to TWh); None for any other pair.
+
+    Examples
+    --------
+    >>> from idcforecast.units import Quantity
+    >>> _by_hand(Quantity(1, "servers mn"), "racks")[:36]
+    'no servers-per-rack assumption is bu'
+    >>> _by_hand(Quantity(1, "CNY bn"), "MW") is None
+    True
+    """
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import parse_unit
+
+    try:
+        pair = frozenset({parse_unit(quantity.unit).dimension, parse_unit(to).dimension})
+    except IdcForecastError:
+        return None
+    return _BY_HAND.get(pair)
+
+
 def _converted(quantity: Quantity, args: argparse.Namespace, own: Quantity | None) -> Quantity:
-    from idcforecast.errors import MissingFxRateError
+    from idcforecast.errors import IncompatibleUnitsError, MissingFxRateError
     from idcforecast.units import format_quantity
 
     try:
         return quantity.to(args.to, year=args.year, kw_per_rack=args.kw_per_rack)
+    except IncompatibleUnitsError as err:
+        if (hint := _by_hand(quantity, args.to)) is None:
+            raise
+        raise IncompatibleUnitsError(
+            f"parse --to {args.to!r}: cannot convert {args.text!r} ({quantity.unit}) to "
+            f"{args.to!r}: {hint}",
+            from_unit=quantity.unit,
+            to_unit=args.to,
+        ) from err
     except MissingFxRateError as err:
         if args.year is not None:
             raise

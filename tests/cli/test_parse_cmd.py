@@ -338,3 +338,30 @@ def test_a_bracketed_year_is_the_figure_s_year_and_its_fx_year(
     out = capsys.readouterr().out
     assert "converted: 34.5 CNY bn (at 6.9042 CNY per USD" in out
     assert "the figure's year" not in out
+
+
+def test_servers_and_energy_say_what_assumption_the_conversion_needs(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # analyst55: the seed article's "more than 1 million servers" --to racks or MW, and MW
+    # --to TWh, said only "convert to a unit of the same dimension (racks and power convert
+    # through --kw-per-rack ...)", pointing at an option that cannot help. Now the error
+    # names the assumption missing and a sourced figure: 19 million servers / 5.2 million
+    # standard racks (MIIT end-2021) = 3.65, about 3.7 per installed rack
+    assert cli.main(["parse", "more than 1 million servers", "--to", "racks"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "error: parse --to 'racks': cannot convert 'more than 1 million servers' (servers mn) "
+        "to 'racks': no servers-per-rack assumption is built in"
+    )
+    assert "about 3.7 per rack, derived; idcforecast datasets china_racks_in_use" in err
+    assert cli.main(["parse", "more than 1 million servers", "--to", "MW"]) == 2
+    assert "convert servers to racks by your own stated ratio" in capsys.readouterr().err
+    # a year at 10,000 MW is 87.6 TWh at full load: the load factor is the user's to state
+    assert cli.main(["parse", "10000 MW", "--to", "TWh"]) == 2
+    assert "MW x 8,760 hours x the load factor" in capsys.readouterr().err
+    assert cli.main(["parse", "超过520万标准机架", "--to", "TWh"]) == 2
+    assert "racks convert to power (--to MW, at --kw-per-rack)" in capsys.readouterr().err
+    # other pairs keep the library's message
+    assert cli.main(["parse", "5 MW", "--to", "USD bn"]) == 2
+    assert "there is no conversion between power and money" in capsys.readouterr().err
