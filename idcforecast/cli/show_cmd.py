@@ -230,18 +230,48 @@ def _converted(rows: pd.DataFrame, source_unit: str, target: str) -> list[float]
 
 
 def _user_rates(rows: pd.DataFrame, source_unit: str, target: str) -> list[str]:
-    """A footnote naming the years whose ``--unit`` conversion took its rate from a user FX
-    file (``--fx-rates``); the bundled table's rates need none."""
-    from idcforecast.units.convert import fx_file_between
+    """Footnotes naming the rates of a ``--unit`` conversion between currencies: the years
+    whose rate came from a user FX file (``--fx-rates``), and each bundled rate with its year
+    and source. The footnote said only "converted with each year's FX rate": which rate, and
+    whose, was nowhere on the screen.
 
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _user_rates(pd.DataFrame({"year": [2019, 2020]}), "CNY 100m", "USD bn")[0][-45:]
+    'table): 2019 6.9081, 2020 6.9042 CNY per USD.'
+    >>> _user_rates(pd.DataFrame({"year": [2019]}), "CNY 100m", "CNY bn")
+    []
+    """
+    from idcforecast.units.convert import changes_currency, fx_file_between
+    from idcforecast.units.fx import fx_rate
+    from idcforecast.units.registry import parse_unit
+
+    if not changes_currency(source_unit, target):
+        return []
     by_file: dict[str, list[str]] = {}
+    bundled: list[tuple[int, float]] = []
+    theirs, ours = parse_unit(source_unit).currency or "", parse_unit(target).currency or ""
     for year in rows["year"]:
         if origin := fx_file_between(source_unit, target, year=int(year)):
             by_file.setdefault(origin, []).append(str(year))
-    return [
+        else:
+            bundled.append((int(year), fx_rate(theirs, ours, year=int(year))))
+    lines = [
         f"FX rates of {', '.join(years)} from {origin} (--fx-rates)."
         for origin, years in by_file.items()
     ]
+    if bundled:
+        # quoted in the direction that reads above 1, as markets quote it (CNY per USD)
+        inverse = bundled[0][1] < 1
+        pair = f"{theirs} per {ours}" if inverse else f"{ours} per {theirs}"
+        rates = ", ".join(f"{y} {1 / r if inverse else r:,.4f}" for y, r in bundled)
+        cross = " through USD" if "USD" not in (theirs, ours) else ""
+        lines.append(
+            f"FX rates (annual averages, Federal Reserve G.5A{cross}, the bundled table): "
+            f"{rates} {pair}."
+        )
+    return lines
 
 
 def _title(rows: pd.DataFrame, label: str, target: str, source_unit: str) -> str:
