@@ -319,7 +319,7 @@ def _table(
     亿元 at the 2012 FX rate is "3,336,000,000" USD, not "3,336,344,761")."""
     import pandas as pd
 
-    from idcforecast._rounding import half_up, significant_digits, to_significant_digits
+    from idcforecast._rounding import significant_digits, to_significant_digits
     from idcforecast.cli._text import text_table
     from idcforecast.growth import yoy
 
@@ -335,20 +335,19 @@ def _table(
             if rec["annualized"] and rate != UNBOUNDED:
                 rate += f"/yr over {rec['years_apart']}y"
             growth[rec["year"]] = rate
+    digits: list[int | None] = [None] * len(values)
     if published is not None:
-        values = [
-            to_significant_digits(value, significant_digits(figure))
-            for value, figure in zip(values, published, strict=True)
-        ]
+        digits = [significant_digits(figure) for figure in published]
+        values = [to_significant_digits(value, n) for value, n in zip(values, digits, strict=True)]
     # published values print with all their decimals (an FX rate has four); converted ones
     # with at most three, which is finer than any source quotes them
     decimals = min(3 if converted else 10, max(_decimals(v) for v in values))
     body = []
-    for rec, value in zip(rows.to_dict("records"), values, strict=True):
+    for rec, value, n in zip(rows.to_dict("records"), values, digits, strict=True):
         body.append(
             [
                 str(rec["year"]),
-                qualifier_sign(rec["qualifier"]) + half_up(value, decimals),
+                qualifier_sign(rec["qualifier"]) + _aligned(value, decimals, n),
                 growth.get(rec["year"], ""),
                 "derived" if rec["derived"] else "",
                 rec["confidence"],
@@ -358,6 +357,31 @@ def _table(
     header = ["year", "value", "growth" if points is None else "change", "flag", "confidence",
               "source"]  # fmt: skip
     return text_table(header, body, right=[1, 2])
+
+
+def _aligned(value: float, decimals: int, digits: int | None) -> str:
+    """``value`` with ``decimals`` decimals, or, when that would show more than its
+    ``digits`` significant digits, with fewer and spaces where the others would be: the
+    column stays aligned on the point and a converted 946.1 亿元 (four digits) prints
+    "14.00 " USD bn, not "14.000" beside 3.336 (a fifth digit the figure never had).
+
+    Examples
+    --------
+    >>> _aligned(14.0, 3, 4), _aligned(3.336, 3, 4), _aligned(10.76, 3, 4)
+    ('14.00 ', '3.336', '10.76 ')
+    >>> _aligned(3336000000.0, 0, 4), _aligned(14.0, 3, None), _aligned(40.0, 1, 1)
+    ('3,336,000,000', '14.000', '40  ')
+    """
+    import math
+
+    from idcforecast._rounding import half_up
+
+    if digits is None or not math.isfinite(value) or value == 0:
+        return half_up(value, decimals)
+    own = max(0, digits - 1 - math.floor(math.log10(abs(value))))
+    if own >= decimals:
+        return half_up(value, decimals)
+    return half_up(value, own) + " " * (decimals - own + (1 if own == 0 else 0))
 
 
 def _point_changes(

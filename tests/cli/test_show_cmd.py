@@ -575,6 +575,10 @@ def test_a_currency_conversion_names_each_rate_and_its_source(
         "2014 6.1620, 2015 6.2827,"
     ) in out
     assert "2019 6.9081, 2020 6.9042, 2021 6.4508, 2022 6.7290, 2023 7.0809 CNY per USD." in out
+    # no digit the figure never had: 946.1 亿元 / 6.7569 = 14.0020 USD bn, four digits
+    # "14.00" (was "14.000" beside 3.336), 714.5 / 6.6400 = 10.7605 -> "10.76"; the
+    # column stays aligned on the point
+    assert "2017 14.00 " in out and "2016 10.76 " in out and "14.000" not in out
     # a magnitude change in one currency names no rate
     assert main(["show", "--unit", "CNY bn"]) == 0
     assert "FX rates" not in capsys.readouterr().out
