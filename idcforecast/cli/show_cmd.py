@@ -337,8 +337,12 @@ def _table(
             growth[rec["year"]] = rate
     digits: list[int | None] = [None] * len(values)
     if published is not None:
-        digits = [significant_digits(figure) for figure in published]
-        values = [to_significant_digits(value, n) for value, n in zip(values, digits, strict=True)]
+        published_digits = [significant_digits(figure) for figure in published]
+        values = [
+            to_significant_digits(value, n)
+            for value, n in zip(values, published_digits, strict=True)
+        ]
+        digits = list(published_digits)
     # published values print with all their decimals (an FX rate has four); converted ones
     # with at most three, which is finer than any source quotes them
     decimals = min(3 if converted else 10, max(_decimals(v) for v in values))
