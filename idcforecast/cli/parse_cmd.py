@@ -321,7 +321,7 @@ def _rate_used(figure: Quantity, converted: Quantity, year: int | None, figures_
     if figures_year:
         text += f"; {year} is the figure's year, --year to change"
     digits = max(3, significant_digits(figure.value))
-    return text + f"; shown to {digits} significant digits"
+    return text + f"; rounded to {digits} significant digits"
 
 
 def _currency_changes(a: str, b: str) -> bool:

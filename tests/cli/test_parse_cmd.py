@@ -98,7 +98,7 @@ def test_conversion_is_checked_against_the_texts_own_alternate(
     # its source (it had neither)
     assert out[-2] == (
         "converted: 72.4 USD bn (at 6.9042 CNY per USD, the 2020 annual average of "
-        "Federal Reserve G.5A; shown to 3 significant digits)"
+        "Federal Reserve G.5A; rounded to 3 significant digits)"
     )
     assert out[-1] == "check:     the text's own 71.2 USD bn; converted is 1.7% above it"
     # without --year the error points at the figure the text already gives
@@ -137,18 +137,18 @@ def test_fx_rates_file_gives_a_rate_the_bundled_table_lacks(
     argv = ["parse", "EUR 5 bn", "--to", "亿元", "--year", "2011", "--fx-rates", str(rates)]
     assert cli.main(argv) == 0
     # 1.39 USD/EUR (the user's) x 6.4630 CNY/USD (bundled 2011) = 8.98357 CNY/EUR;
-    # 5e9 EUR x 8.98357 = 4.491785e10 CNY = 449.1785 亿元, shown to 3 significant digits
+    # 5e9 EUR x 8.98357 = 4.491785e10 CNY = 449.1785 亿元, rounded to 3 significant digits
     # (at least three, though "5" has one)
     assert capsys.readouterr().out.splitlines()[-1] == (
         "converted: 449 CNY 100m (at 8.9836 CNY per EUR, the 2011 annual average from "
-        "my_fx.csv; shown to 3 significant digits)"
+        "my_fx.csv; rounded to 3 significant digits)"
     )
     assert cli.main(["parse", "EUR 5 bn", "--to", "亿元", "--year", "2023"]) == 0
     # bundled rates: 5 x 1.0817 x 7.0809 = 38.297 bn CNY = 382.97 亿元 -> 383; 1.0817 x
     # 7.0809 = 7.6594 CNY per EUR
     assert capsys.readouterr().out.splitlines()[-1] == (
         "converted: 383 CNY 100m (at 7.6594 CNY per EUR, the 2023 annual average of "
-        "Federal Reserve G.5A through USD; shown to 3 significant digits)"
+        "Federal Reserve G.5A through USD; rounded to 3 significant digits)"
     )
     assert cli.main(["parse", "EUR 5 bn", "--to", "亿元", "--year", "2024"]) == 0
     # 2024 is bundled now (FRED AEXUSEU 1.0820, AEXCHUS 7.1957):
@@ -240,7 +240,7 @@ def test_a_decimal_comma_is_read_as_figures_reads_it(capsys: pytest.CaptureFixtu
     # 2023 average 1.0817 USD per EUR (data/fx_rates.csv): 3.5 x 1.0817 = 3.78595 -> 3.79
     assert out[-1] == (
         "converted: 3.79 USD bn (at 1.0817 USD per EUR, the 2023 annual average of "
-        "Federal Reserve G.5A; shown to 3 significant digits)"
+        "Federal Reserve G.5A; rounded to 3 significant digits)"
     )
     assert _run(["2.345,6 Mio. EUR"]) == 0
     assert capsys.readouterr().out.splitlines()[1:3] == ["value:     2345.6", "unit:      EUR mn"]
@@ -330,7 +330,7 @@ def test_a_bracketed_year_is_the_figure_s_year_and_its_fx_year(
     assert "alternate: -\n" in out and "year:      2022\n" in out
     assert (
         "converted: 33.6 CNY bn (at 6.7290 CNY per USD, the 2022 annual average of Federal "
-        "Reserve G.5A; 2022 is the figure's year, --year to change; shown to 3 significant "
+        "Reserve G.5A; 2022 is the figure's year, --year to change; rounded to 3 significant "
         "digits)"
     ) in out
     # --year still decides when given (2020: 5 x 6.9042 = 34.521 -> 34.5)
