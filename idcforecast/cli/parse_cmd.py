@@ -51,9 +51,13 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         quantity = _read(args.text, parse_quantity)
-    except IdcForecastError:
+    except IdcForecastError as err:
         if (ratio := _ratio(args.text)) is None:
-            raise
+            if (hint := _figure_inside(args.text)) is None:
+                raise
+            raise type(err)(
+                f"{err}; {hint}", **{key: getattr(err, key) for key in err.fields}
+            ) from err
         return _print_ratio(args, *ratio)
     _note_unused(args, quantity)
     # "US$5bn (2022)": the figure's own year is the FX year when --year is not given
@@ -102,6 +106,53 @@ def run(args: argparse.Namespace) -> int:
     for label, value in rows:
         print(f"{label + ':':<11}{value}")
     return 0
+
+
+def _figure_inside(text: str) -> str | None:
+    """When ``text`` is one figure with words around it that parse does not read ("320
+    billion yuan in 2022", "27.8% CAGR 2020-22"): the figure ``figures`` finds in it and
+    how to give its year, else None. The error named 'in' or 'CAGR 2020-22' an unknown
+    unit, as if the figure were wrong.
+
+    Examples
+    --------
+    >>> _figure_inside("320 billion yuan in 2022")[:58]
+    "the figure in it is '320 billion yuan', of 2022: parse rea"
+    >>> _figure_inside("hello") is None
+    True
+    """
+    import warnings
+
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.text_figures import find_figures
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            found = find_figures(text)
+    except IdcForecastError:
+        return None
+    if len(found) != 1:
+        return None
+    import pandas as pd
+
+    row = found.iloc[0]
+    figure = str(row["figure"])
+    if not text[int(row["end"]) :].strip(" .。"):
+        return None  # words before the figure only: parse's own error says to cut them
+    year = None if pd.isna(row["year"]) else row["year"]
+    period = "" if pd.isna(row["period"]) else str(row["period"])
+    when = f", of {int(year)}" if year is not None else (f", over {period}" if period else "")
+    advice = (
+        f"parse reads the figure alone: idcforecast parse '{figure} ({int(year)})' (a year in "
+        "brackets is the figure's year)"
+        if year is not None
+        else f"parse reads the figure alone: idcforecast parse '{figure}'"
+    )
+    return (
+        f"the figure in it is {figure!r}{when}: {advice}, or idcforecast figures "
+        f"{text!r} to read figures with their years and periods"
+    )
 
 
 def _ratio(text: str) -> tuple[float, str] | None:

@@ -365,3 +365,30 @@ def test_servers_and_energy_say_what_assumption_the_conversion_needs(
     # other pairs keep the library's message
     assert cli.main(["parse", "5 MW", "--to", "USD bn"]) == 2
     assert "there is no conversion between power and money" in capsys.readouterr().err
+
+
+def test_a_figure_with_its_year_in_words_is_told_how_parse_takes_the_year(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # analyst55: a new user types the seed article's "320 billion yuan in 2022" and was told
+    # "unit 'billion yuan in 2022' is not defined ('in' is no known unit ...)", as if the
+    # figure were wrong; the error now names the figure figures finds and how to give its
+    # year (in brackets, which parse reads as the figure's year)
+    assert cli.main(["parse", "320 billion yuan in 2022"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: parse: in figure '320 billion yuan in 2022': unit")
+    assert (
+        "the figure in it is '320 billion yuan', of 2022: parse reads the figure alone: "
+        "idcforecast parse '320 billion yuan (2022)' (a year in brackets is the figure's "
+        "year), or idcforecast figures '320 billion yuan in 2022' to read figures"
+    ) in err
+    # and that advice runs
+    assert cli.main(["parse", "320 billion yuan (2022)"]) == 0
+    assert "year:      2022" in capsys.readouterr().out
+    assert cli.main(["parse", "27.8% CAGR 2020-22"]) == 2
+    assert "the figure in it is '27.8% CAGR', over 2020-2022" in capsys.readouterr().err
+    # no figure, or words before it only (parse's own error says to cut them): unchanged
+    assert cli.main(["parse", "hello"]) == 2
+    assert "the figure in it" not in capsys.readouterr().err
+    assert cli.main(["parse", "Tencent will invest 500 billion yuan"]) == 2
+    assert "the figure in it" not in capsys.readouterr().err
