@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["half_up", "signed_half_up"]
+__all__ = ["half_up", "signed_half_up", "significant_digits", "to_significant_digits"]
 
 
 def half_up(value: float, decimals: int) -> str:
@@ -48,3 +48,34 @@ def signed_half_up(value: float, decimals: int) -> str:
     """
     text = half_up(value, decimals)
     return text if text.startswith(("-", "+")) or text == "nan" else "+" + text
+
+
+def significant_digits(figure: float) -> int:
+    """The significant digits a figure was published with (the zeros ending a whole number
+    counted: "1500" may be exact).
+
+    Examples
+    --------
+    >>> significant_digits(210.5), significant_digits(1500.0), significant_digits(0.05)
+    (4, 4, 1)
+    """
+    digits = f"{abs(figure):.15g}".replace(".", "").lstrip("0")
+    return max(1, len(digits)) if "e" not in digits else 15
+
+
+def to_significant_digits(value: float, digits: int) -> float:
+    """``value`` rounded to ``digits`` significant digits, a tie away from zero.
+
+    Examples
+    --------
+    >>> to_significant_digits(3336344761.2, 4), to_significant_digits(0.0123456, 2)
+    (3336000000.0, 0.012)
+    >>> to_significant_digits(float("nan"), 3)
+    nan
+    """
+    from decimal import ROUND_HALF_UP, Decimal
+
+    if not math.isfinite(value) or value == 0:
+        return value
+    exponent = math.floor(math.log10(abs(value))) - digits + 1
+    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(exponent), ROUND_HALF_UP))

@@ -102,3 +102,19 @@ def test_driver_model_prose_numbers() -> None:
     median = float(model.summary(seed=0).set_index("quantity").loc["racks", "p50"])
     assert f"the median draw (about {median / 1e6:.2f} million) more than all of it" in prose
     assert median > idc.convert("超过520万标准机架", "racks")  # the end-2021 national stock
+
+
+def test_servers_as_racks_and_mw_with_the_ratio_stated() -> None:
+    # analyst55: notebook 03 takes the article's "more than 1 million servers" to racks and
+    # MW by a stated ratio (the package converts servers to nothing): 19 million servers
+    # over more than 5.2 million standard racks (MIIT end-2021) = 3.654 per rack;
+    # 1,000,000 / 3.654 = 273,684 racks; x 2.5 kW = 684.2 MW
+    prose = _prose("03_scenarios_and_investment.ipynb")
+    per_rack = 19e6 / idc.convert("超过520万标准机架", "racks")
+    racks = idc.convert("more than 1 million servers", "servers") / per_rack
+    mw = idc.convert(f"{racks:.0f} racks", "MW", kw_per_rack=2.5)
+    assert round(per_rack, 2) == 3.65 and round(racks, -3) == 274_000 and round(mw) == 684
+    assert f"about {per_rack:.2f} per rack" in prose
+    assert f"about {round(racks, -3):,.0f} racks and {mw:,.0f} MW" in prose
+    low_mw = 500e9 / 50e6  # the pledge's lowest MW: 10,000
+    assert mw < 0.1 * low_mw and "a small part of the 10,000-25,000 MW" in prose

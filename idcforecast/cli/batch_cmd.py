@@ -1,4 +1,4 @@
-"""``idcforecast forecast-many FILE --horizon H --out OUT.csv``: forecast every series in a file.
+"""``idcforecast forecast-many FILE --horizon H --out PATH``: forecast every series in a file.
 
 ``--out`` ending in ``.xlsx`` writes an Excel workbook instead (``idcforecast.to_excel``: one
 formatted sheet, text that Excel would run as a formula escaped), up to :data:`XLSX_MAX_ROWS`
@@ -68,7 +68,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--out",
         required=True,
-        metavar="OUT.csv",
+        metavar="PATH",
         help="file to write: a .csv, or a .xlsx for an Excel workbook (one sheet 'forecast', "
         f"up to {XLSX_MAX_ROWS:,} rows = series x horizon x methods; formula-like text escaped)",
     )
@@ -115,6 +115,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--seed",
         type=random_seed,
         default=None,
+        metavar="N",
         help="passed to every forecast (the current methods are deterministic: no effect)",
     )
     add_csv_arguments(parser)

@@ -59,7 +59,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--kw-per-rack",
         type=float,
         default=None,
-        metavar="K",
+        metavar="KW",
         help="kW per standard rack, when one of START and END is racks and the other power "
         "(default 2.5)",
     )
@@ -440,11 +440,15 @@ def run(args: argparse.Namespace) -> int:
     kw_per_rack = 2.5 if args.kw_per_rack is None else args.kw_per_rack
     used = {"fx": False, "racks": False}  # which of --fx-year, --kw-per-rack served
     if isinstance(end, Quantity) and isinstance(start, Quantity) and end.unit != start.unit:
-        from idcforecast.cli.parse_cmd import _racks_and_power
+        from idcforecast._rounding import significant_digits
+        from idcforecast.cli.parse_cmd import _racks_and_power, _rate_used
 
         converted = _in_unit_of(end, start, args.fx_year, kw_per_rack, (start_year, end_year))
         used["fx"] = _between_currencies(end.unit, start.unit)
-        fx = f" at the {args.fx_year} FX rate" if used["fx"] else ""
+        # the rate, its year and whose it is (it said "at the 2019 FX rate" only), and no
+        # more digits than the end was written with, three at least (46.3224 for "320")
+        fx = f" ({_rate_used(end, converted, args.fx_year, False)})" if used["fx"] else ""
+        digits = max(3, significant_digits(end.value)) if used["fx"] else 6
         if _racks_and_power(end.unit, start.unit):  # the 2.5 kW was assumed unsaid
             used["racks"] = True
             fx = f" at {kw_per_rack:g} kW per standard rack (--kw-per-rack to change)"
@@ -454,7 +458,7 @@ def run(args: argparse.Namespace) -> int:
         # the converted figure keeps the end's qualifier: "at least 320 CNY bn = 3,200 CNY
         # 100m" read as if the end were exactly 3,200
         words = QUALIFIER_WORDS[converted.qualifier]
-        end_text = f"{_show(end)} = {words}{_amount(converted, digits=6)} {start.unit}{fx}"
+        end_text = f"{_show(end)} = {words}{_amount(converted, digits=digits)} {start.unit}{fx}"
         end = converted
     bounds = _cagr_bounds(start, end, args.years, func="cagr")
     _note_unused(args, *written, used)

@@ -40,7 +40,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the subcommand's arguments."""
     source = parser.add_mutually_exclusive_group()
     source.add_argument(
-        "--dataset", default=None, help=f"bundled dataset (default {DEFAULT_DATASET})"
+        "--dataset",
+        default=None,
+        metavar="NAME",
+        help=f"bundled dataset (default {DEFAULT_DATASET}; see idcforecast datasets)",
     )
     source.add_argument(
         "--data",
@@ -53,6 +56,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--series",
         default=None,
+        metavar="ID",
         help=f"series id (default {DEFAULT_SERIES} for the bundled data; all series of FILE)",
     )
     until = parser.add_mutually_exclusive_group()

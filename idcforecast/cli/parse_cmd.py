@@ -29,14 +29,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--year",
         type=int,
         default=None,
-        help="year of the FX rate (only with --to, between currencies; alone it is noted "
-        "and not used)",
+        help="year of the FX rate (only with --to, between currencies; default: the year the "
+        "figure gives in brackets, 'US$5bn (2022)'; alone it is noted and not used)",
     )
     parser.add_argument(
         "--kw-per-rack",
         type=float,
         default=None,
-        metavar="K",
+        metavar="KW",
         help="kW per standard rack (only with --to, between racks and power; default 2.5)",
     )
 
@@ -51,9 +51,13 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         quantity = _read(args.text, parse_quantity)
-    except IdcForecastError:
+    except IdcForecastError as err:
         if (ratio := _ratio(args.text)) is None:
-            raise
+            if (hint := _figure_inside(args.text)) is None:
+                raise
+            raise type(err)(
+                f"{err}; {hint}", **{key: getattr(err, key) for key in err.fields}
+            ) from err
         return _print_ratio(args, *ratio)
     _note_unused(args, quantity)
     # "US$5bn (2022)": the figure's own year is the FX year when --year is not given
@@ -80,13 +84,13 @@ def run(args: argparse.Namespace) -> int:
         own = _alternate_in(quantity, args)
         converted = _converted(quantity, args, own)
         # (its year is on the line above; "(2022)" here would read as the rate's year)
-        shown = format_quantity(_six_digits(replace(converted, year=None)), alternate=False)
+        fx = _currency_changes(quantity.unit, converted.unit)
+        rounded = _figure_digits(converted, quantity) if fx else _six_digits(converted)
+        shown = format_quantity(replace(rounded, year=None), alternate=False)
         if _racks_and_power(quantity.unit, converted.unit):
             shown += f" (at {args.kw_per_rack:g} kW per standard rack; --kw-per-rack to change)"
-        if origin := _fx_origin(quantity.unit, converted.unit, args.year):
-            shown += f" (at the {args.year} rate from {origin})"
-        elif fx_year_said and _currency_changes(quantity.unit, converted.unit):
-            shown += f" (at the {args.year} rate, the figure's year; --year to change)"
+        if fx:
+            shown += f" ({_rate_used(quantity, converted, args.year, fx_year_said)})"
         rows.append(("converted", shown))
         if own is not None and own.value != 0 and own.unit == converted.unit:
             # e.g. "500 billion yuan ($71.2 billion)": the article's own rate against ours
@@ -102,6 +106,53 @@ def run(args: argparse.Namespace) -> int:
     for label, value in rows:
         print(f"{label + ':':<11}{value}")
     return 0
+
+
+def _figure_inside(text: str) -> str | None:
+    """When ``text`` is one figure with words around it that parse does not read ("320
+    billion yuan in 2022", "27.8% CAGR 2020-22"): the figure ``figures`` finds in it and
+    how to give its year, else None. The error named 'in' or 'CAGR 2020-22' an unknown
+    unit, as if the figure were wrong.
+
+    Examples
+    --------
+    >>> _figure_inside("320 billion yuan in 2022")[:58]
+    "the figure in it is '320 billion yuan', of 2022: parse rea"
+    >>> _figure_inside("hello") is None
+    True
+    """
+    import warnings
+
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.text_figures import find_figures
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            found = find_figures(text)
+    except IdcForecastError:
+        return None
+    if len(found) != 1:
+        return None
+    import pandas as pd
+
+    row = found.iloc[0]
+    figure = str(row["figure"])
+    if not text[int(row["end"]) :].strip(" .。"):
+        return None  # words before the figure only: parse's own error says to cut them
+    year = None if pd.isna(row["year"]) else row["year"]
+    period = "" if pd.isna(row["period"]) else str(row["period"])
+    when = f", of {int(year)}" if year is not None else (f", over {period}" if period else "")
+    advice = (
+        f"parse reads the figure alone: idcforecast parse '{figure} ({int(year)})' (a year in "
+        "brackets is the figure's year)"
+        if year is not None
+        else f"parse reads the figure alone: idcforecast parse '{figure}'"
+    )
+    return (
+        f"the figure in it is {figure!r}{when}: {advice}, or idcforecast figures "
+        f"{text!r} to read figures with their years and periods"
+    )
 
 
 def _ratio(text: str) -> tuple[float, str] | None:
@@ -259,6 +310,71 @@ def _six_digits(quantity: Quantity) -> Quantity:
     )
 
 
+def _figure_digits(converted: Quantity, figure: Quantity) -> Quantity:
+    """``converted`` (a figure in another currency) to the significant digits the figure
+    was written with, three at least: the rate's four decimals add no precision to the text
+    ("500 billion yuan" at 6.9042 CNY per USD is 72.4 USD bn, not 72.4197; "EUR 5 bn"
+    keeps three, 449 CNY 100m, not 400).
+
+    Examples
+    --------
+    >>> from idcforecast.units import Quantity
+    >>> _figure_digits(Quantity(72.41968656, "USD bn"), Quantity(500, "CNY bn")).value
+    72.4
+    >>> _figure_digits(Quantity(1.12345, "USD bn"), Quantity(1562.5, "CNY 100m")).value
+    1.1235
+    """
+    from idcforecast._rounding import significant_digits, to_significant_digits
+
+    digits = max(3, significant_digits(figure.value))
+
+    def rounded(value: float | None) -> float | None:
+        return None if value is None else to_significant_digits(value, digits)
+
+    return dataclasses.replace(
+        converted,
+        value=to_significant_digits(converted.value, digits),
+        low=rounded(converted.low),
+        high=rounded(converted.high),
+    )
+
+
+def _rate_used(figure: Quantity, converted: Quantity, year: int | None, figures_year: bool) -> str:
+    """The FX rate behind a conversion between currencies, quoted as a market quotes it
+    (the direction above 1), its year and its source: the bundled table's Federal Reserve
+    G.5A annual average, or the user's file (``--fx-rates``); and the digits shown (the
+    figure's, three at least). The converted line printed 72.4197 USD bn with no rate or
+    source at all.
+
+    Examples
+    --------
+    >>> from idcforecast.units import Quantity
+    >>> _rate_used(Quantity(500, "CNY bn"), Quantity(72.4, "USD bn"), 2020, False)[:60]
+    'at 6.9042 CNY per USD, the 2020 annual average of Federal Re'
+    """
+    from idcforecast._rounding import significant_digits
+    from idcforecast.units.fx import fx_rate
+    from idcforecast.units.registry import parse_unit
+
+    theirs = parse_unit(figure.unit).currency or ""
+    ours = parse_unit(converted.unit).currency or ""
+    per_theirs = fx_rate(theirs, ours, year=year)
+    if per_theirs < 1:
+        rate = f"{1 / per_theirs:,.4f} {theirs} per {ours}"
+    else:
+        rate = f"{per_theirs:,.4f} {ours} per {theirs}"
+    origin = _fx_origin(figure.unit, converted.unit, year)
+    if origin:
+        source = f"from {origin}"
+    else:
+        source = "of Federal Reserve G.5A" + (" through USD" if "USD" not in (theirs, ours) else "")
+    text = f"at {rate}, the {year} annual average {source}"
+    if figures_year:
+        text += f"; {year} is the figure's year, --year to change"
+    digits = max(3, significant_digits(figure.value))
+    return text + f"; rounded to {digits} significant digits"
+
+
 def _currency_changes(a: str, b: str) -> bool:
     """Whether units ``a`` and ``b`` are amounts in two currencies (a conversion at a rate)."""
     from idcforecast.units.registry import parse_unit
@@ -287,12 +403,74 @@ def _alternate_in(quantity: Quantity, args: argparse.Namespace) -> Quantity | No
         return None
 
 
+# Conversions the unit registry has no assumption for, and the one a user can make by hand:
+# servers per rack vary with server power and with the racks counted (installed or in use);
+# energy is power over time at a load (and, for a facility, PUE)
+_BY_HAND = {
+    frozenset({"servers", "racks"}): (
+        "no servers-per-rack assumption is built in: divide by your own and state it (MIIT's "
+        "end-2021 19 million servers in use over more than 5.2 million installed standard "
+        "racks give about 3.7 per rack, derived; idcforecast datasets china_racks_in_use), then "
+        "idcforecast parse 'N racks' --to MW converts racks at --kw-per-rack"
+    ),
+    frozenset({"servers", "power"}): (
+        "no servers-per-rack or watts-per-server assumption is built in: convert servers to "
+        "racks by your own stated ratio (MIIT end-2021: about 3.7 servers per installed "
+        "standard rack, derived; idcforecast datasets china_racks_in_use), then "
+        "idcforecast parse "
+        "'N racks' --to MW converts racks at --kw-per-rack"
+    ),
+    frozenset({"power", "energy"}): (
+        "power is a rate and energy an amount over time: a year's energy is MW x 8,760 hours "
+        "x the load factor (x PUE for IT load to a facility's use), and no load factor or "
+        "PUE is assumed here; compute it with your own stated ones"
+    ),
+    frozenset({"racks", "energy"}): (
+        "racks convert to power (--to MW, at --kw-per-rack) and power to energy only at a "
+        "load factor (MW x 8,760 hours x load, x PUE for a facility), which is not assumed "
+        "here; compute it with your own stated one"
+    ),
+}
+
+
+def _by_hand(quantity: Quantity, to: str) -> str | None:
+    """What to do when ``quantity`` has no conversion to ``to`` that the registry can make
+    but an analyst can, with an assumption of their own ("more than 1 million servers" to
+    racks or MW; MW to TWh); None for any other pair.
+
+    Examples
+    --------
+    >>> from idcforecast.units import Quantity
+    >>> _by_hand(Quantity(1, "servers mn"), "racks")[:36]
+    'no servers-per-rack assumption is bu'
+    >>> _by_hand(Quantity(1, "CNY bn"), "MW") is None
+    True
+    """
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import parse_unit
+
+    try:
+        pair = frozenset({parse_unit(quantity.unit).dimension, parse_unit(to).dimension})
+    except IdcForecastError:
+        return None
+    return _BY_HAND.get(pair)
+
+
 def _converted(quantity: Quantity, args: argparse.Namespace, own: Quantity | None) -> Quantity:
-    from idcforecast.errors import MissingFxRateError
+    from idcforecast.errors import IncompatibleUnitsError, MissingFxRateError
     from idcforecast.units import format_quantity
 
     try:
         return quantity.to(args.to, year=args.year, kw_per_rack=args.kw_per_rack)
+    except IncompatibleUnitsError as err:
+        if (hint := _by_hand(quantity, args.to)) is None:
+            raise
+        raise IncompatibleUnitsError(
+            f"parse --to {args.to!r}: cannot convert {args.text!r} ({quantity.unit}) to "
+            f"{args.to!r}: {hint}",
+            from_unit=quantity.unit,
+            to_unit=args.to,
+        ) from err
     except MissingFxRateError as err:
         if args.year is not None:
             raise

@@ -44,7 +44,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "CNY 100m the calibrated forecast alone (one 'base' scenario)",
     )
     parser.add_argument(
-        "--dataset", default="china_idc_market", help="bundled dataset (default %(default)s)"
+        "--dataset",
+        default="china_idc_market",
+        metavar="NAME",
+        help="bundled dataset (default %(default)s; see idcforecast datasets)",
     )
     parser.add_argument(
         "--data",
@@ -61,12 +64,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--horizon",
         type=years_ahead,
         default=7,
+        metavar="H",
         help="years after the last observation (default 7)",
     )
     parser.add_argument(
-        "--paths", type=path_count, default=10_000, help="paths per scenario (default 10000)"
+        "--paths",
+        type=path_count,
+        default=10_000,
+        metavar="N",
+        help="paths per scenario (default 10000)",
     )
-    parser.add_argument("--seed", type=random_seed, default=0, help="random seed (default 0)")
+    parser.add_argument(
+        "--seed", type=random_seed, default=0, metavar="N", help="random seed (default 0)"
+    )
     parser.add_argument(
         "--method",
         type=one_method("the scenario paths come from one model"),

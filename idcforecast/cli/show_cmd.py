@@ -34,7 +34,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
     source = parser.add_mutually_exclusive_group()
     source.add_argument(
-        "--dataset", default=None, help=f"bundled dataset (default {DEFAULT_DATASET})"
+        "--dataset",
+        default=None,
+        metavar="NAME",
+        help=f"bundled dataset (default {DEFAULT_DATASET}; see idcforecast datasets)",
     )
     source.add_argument(
         "--data",
@@ -49,6 +52,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--series",
         default=None,
+        metavar="ID",
         help=f"series id (default {DEFAULT_SERIES}, or the data's first series)",
     )
     add_read_arguments(parser, file_option="--data")
@@ -226,18 +230,48 @@ def _converted(rows: pd.DataFrame, source_unit: str, target: str) -> list[float]
 
 
 def _user_rates(rows: pd.DataFrame, source_unit: str, target: str) -> list[str]:
-    """A footnote naming the years whose ``--unit`` conversion took its rate from a user FX
-    file (``--fx-rates``); the bundled table's rates need none."""
-    from idcforecast.units.convert import fx_file_between
+    """Footnotes naming the rates of a ``--unit`` conversion between currencies: the years
+    whose rate came from a user FX file (``--fx-rates``), and each bundled rate with its year
+    and source. The footnote said only "converted with each year's FX rate": which rate, and
+    whose, was nowhere on the screen.
 
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _user_rates(pd.DataFrame({"year": [2019, 2020]}), "CNY 100m", "USD bn")[0][-45:]
+    'table): 2019 6.9081, 2020 6.9042 CNY per USD.'
+    >>> _user_rates(pd.DataFrame({"year": [2019]}), "CNY 100m", "CNY bn")
+    []
+    """
+    from idcforecast.units.convert import changes_currency, fx_file_between
+    from idcforecast.units.fx import fx_rate
+    from idcforecast.units.registry import parse_unit
+
+    if not changes_currency(source_unit, target):
+        return []
     by_file: dict[str, list[str]] = {}
+    bundled: list[tuple[int, float]] = []
+    theirs, ours = parse_unit(source_unit).currency or "", parse_unit(target).currency or ""
     for year in rows["year"]:
         if origin := fx_file_between(source_unit, target, year=int(year)):
             by_file.setdefault(origin, []).append(str(year))
-    return [
+        else:
+            bundled.append((int(year), fx_rate(theirs, ours, year=int(year))))
+    lines = [
         f"FX rates of {', '.join(years)} from {origin} (--fx-rates)."
         for origin, years in by_file.items()
     ]
+    if bundled:
+        # quoted in the direction that reads above 1, as markets quote it (CNY per USD)
+        inverse = bundled[0][1] < 1
+        pair = f"{theirs} per {ours}" if inverse else f"{ours} per {theirs}"
+        rates = ", ".join(f"{y} {1 / r if inverse else r:,.4f}" for y, r in bundled)
+        cross = " through USD" if "USD" not in (theirs, ours) else ""
+        lines.append(
+            f"FX rates (annual averages, Federal Reserve G.5A{cross}, the bundled table): "
+            f"{rates} {pair}."
+        )
+    return lines
 
 
 def _title(rows: pd.DataFrame, label: str, target: str, source_unit: str) -> str:
@@ -285,7 +319,7 @@ def _table(
     亿元 at the 2012 FX rate is "3,336,000,000" USD, not "3,336,344,761")."""
     import pandas as pd
 
-    from idcforecast._rounding import half_up
+    from idcforecast._rounding import significant_digits, to_significant_digits
     from idcforecast.cli._text import text_table
     from idcforecast.growth import yoy
 
@@ -301,20 +335,23 @@ def _table(
             if rec["annualized"] and rate != UNBOUNDED:
                 rate += f"/yr over {rec['years_apart']}y"
             growth[rec["year"]] = rate
+    digits: list[int | None] = [None] * len(values)
     if published is not None:
+        published_digits = [significant_digits(figure) for figure in published]
         values = [
-            _to_digits(value, _significant_digits(figure))
-            for value, figure in zip(values, published, strict=True)
+            to_significant_digits(value, n)
+            for value, n in zip(values, published_digits, strict=True)
         ]
+        digits = list(published_digits)
     # published values print with all their decimals (an FX rate has four); converted ones
     # with at most three, which is finer than any source quotes them
     decimals = min(3 if converted else 10, max(_decimals(v) for v in values))
     body = []
-    for rec, value in zip(rows.to_dict("records"), values, strict=True):
+    for rec, value, n in zip(rows.to_dict("records"), values, digits, strict=True):
         body.append(
             [
                 str(rec["year"]),
-                qualifier_sign(rec["qualifier"]) + half_up(value, decimals),
+                qualifier_sign(rec["qualifier"]) + _aligned(value, decimals, n),
                 growth.get(rec["year"], ""),
                 "derived" if rec["derived"] else "",
                 rec["confidence"],
@@ -324,6 +361,31 @@ def _table(
     header = ["year", "value", "growth" if points is None else "change", "flag", "confidence",
               "source"]  # fmt: skip
     return text_table(header, body, right=[1, 2])
+
+
+def _aligned(value: float, decimals: int, digits: int | None) -> str:
+    """``value`` with ``decimals`` decimals, or, when that would show more than its
+    ``digits`` significant digits, with fewer and spaces where the others would be: the
+    column stays aligned on the point and a converted 946.1 亿元 (four digits) prints
+    "14.00 " USD bn, not "14.000" beside 3.336 (a fifth digit the figure never had).
+
+    Examples
+    --------
+    >>> _aligned(14.0, 3, 4), _aligned(3.336, 3, 4), _aligned(10.76, 3, 4)
+    ('14.00 ', '3.336', '10.76 ')
+    >>> _aligned(3336000000.0, 0, 4), _aligned(14.0, 3, None), _aligned(40.0, 1, 1)
+    ('3,336,000,000', '14.000', '40  ')
+    """
+    import math
+
+    from idcforecast._rounding import half_up
+
+    if digits is None or not math.isfinite(value) or value == 0:
+        return half_up(value, decimals)
+    own = max(0, digits - 1 - math.floor(math.log10(abs(value))))
+    if own >= decimals:
+        return half_up(value, decimals)
+    return half_up(value, own) + " " * (decimals - own + (1 if own == 0 else 0))
 
 
 def _point_changes(
@@ -380,36 +442,6 @@ def _growth_text(rate: float, start: str, end: str) -> str:
     if joint is None:
         return UNBOUNDED
     return qualifier_sign(joint[0]) + text
-
-
-def _significant_digits(figure: float) -> int:
-    """The significant digits a figure was published with (the zeros ending a whole number
-    counted: "1500" may be exact).
-
-    Examples
-    --------
-    >>> _significant_digits(210.5), _significant_digits(1500.0), _significant_digits(0.05)
-    (4, 4, 1)
-    """
-    digits = f"{abs(figure):.15g}".replace(".", "").lstrip("0")
-    return max(1, len(digits)) if "e" not in digits else 15
-
-
-def _to_digits(value: float, digits: int) -> float:
-    """``value`` rounded to ``digits`` significant digits, a tie away from zero.
-
-    Examples
-    --------
-    >>> _to_digits(3336344761.2, 4), _to_digits(0.0123456, 2), _to_digits(float("nan"), 3)
-    (3336000000.0, 0.012, nan)
-    """
-    import math
-    from decimal import ROUND_HALF_UP, Decimal
-
-    if not math.isfinite(value) or value == 0:
-        return value
-    exponent = math.floor(math.log10(abs(value))) - digits + 1
-    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(exponent), ROUND_HALF_UP))
 
 
 def _decimals(value: float) -> int:

@@ -84,7 +84,8 @@ def _makers_note(rows: pd.DataFrame) -> str:
     records = [row for _, row in rows.iterrows()]
     if not any(_claim_set(row) for row in records):
         makers = [re.sub(r" \(\d{4}\)$", "", _claim_label(row)) for row in records]
-        return "Forecasts by: " + ("; ".join(dict.fromkeys(m for m in makers if m)) or "none")
+        # no maker at all (a user's own claims without by or claim_set): not "none"
+        return "Forecasts by: " + ("; ".join(dict.fromkeys(m for m in makers if m)) or "not stated")
     latin: dict[str, str] = {}
     chinese: list[str] = []
     for row in records:

@@ -58,6 +58,10 @@ OUTPUT_UNITS = {"mw": "MW", "racks": "racks", "racks_occupied": "racks", "revenu
 # racks_occupied was called racks_in_use (MIIT's word for the installed stock, the bundled
 # china_racks_in_use): simulate() keeps the old column, same values, for code written for it
 FORMER_NAMES = {"racks_occupied": "racks_in_use"}
+# kw_per_rack's default, 2.5 kW, and whose it is (data/scenarios/driver_assumptions.csv)
+STANDARD_RACK_SOURCE = (
+    "CAICT/MIIT standard rack: national statistics count a rack as 2.5 kW (按照标准机架2.5kW统计)"
+)
 
 
 class DriverModel:
@@ -244,6 +248,10 @@ class DriverModel:
                 continue  # not a driver of the chain: racks are given, revenue is per rack
             if name in sources:
                 driver = replace(driver, source=sources[name])
+            elif name == "kw_per_rack" and driver.dist == "fixed" and density == 2.5:
+                # the default (or the same number): the national statistics' standard rack,
+                # whose source the assumptions table left blank
+                driver = replace(driver, source=STANDARD_RACK_SOURCE)
             if name == "mw" and racks_in_mw:
                 driver = replace(
                     driver,

@@ -556,7 +556,7 @@ def test_help_gives_the_defaults_of_to_and_dataset(capsys: pytest.CaptureFixture
         main(["forecast", "--help"])
     text = " ".join(capsys.readouterr().out.split())
     assert f"--to YEAR the last year to forecast (default {forecast_cmd.DEFAULT_TO})" in text
-    assert "--dataset DATASET bundled dataset (default china_idc_market)" in text
+    assert "--dataset NAME bundled dataset (default china_idc_market; see idcforecast" in text
 
 
 def test_a_unit_the_bundled_series_cannot_take_names_the_dataset(

@@ -77,11 +77,15 @@ def test_cagr_keeps_the_qualifier_of_a_converted_end(capsys: pytest.CaptureFixtu
     ) in out
     assert "CAGR   at least 27.0% a year (0.269921 as a fraction)" in out
     # "about $46 billion" at the 2022 G.5A rate 6.7290: 46 * 6.729 = 309.534 CNY bn
-    # = 3,095.34 亿元, about
+    # = 3,095.34 亿元, about; rounded to 3 significant digits ("$46" has two, three at least)
+    # with the rate and its source
     out = _run(
         cagr_cmd, ["1562.5亿元", "about $46 billion", "--years", "3", "--fx-year", "2022"], capsys
     )
-    assert "= about 3,095.34 CNY 100m at the 2022 FX rate" in out
+    assert (
+        "= about 3,100 CNY 100m (at 6.7290 CNY per USD, the 2022 annual average of Federal "
+        "Reserve G.5A; rounded to 3 significant digits)"
+    ) in out
 
 
 def test_cagr_between_currencies_takes_one_years_fx_rate(
@@ -93,7 +97,8 @@ def test_cagr_between_currencies_takes_one_years_fx_rate(
     out = _run(cagr_cmd, [*args, "--fx-year", "2020"], capsys)
     # Federal Reserve G.5A 2020 average 6.9042 CNY per USD: 80 / 6.9042 = 11.587150 USD bn;
     # (11.587150 / 10) ** (1 / 2) - 1 = 0.076436
-    assert "= 11.5871 USD bn at the 2020 FX rate" in out  # six significant digits
+    # printed to 3 significant digits ("80" has two), with the rate: 11.6
+    assert "= 11.6 USD bn (at 6.9042 CNY per USD, the 2020 annual average of Federal" in out
     assert out.splitlines()[-1] == "CAGR   7.6% a year (0.076436 as a fraction)"
     parser = argparse.ArgumentParser()
     cagr_cmd.add_arguments(parser)
@@ -137,17 +142,21 @@ def test_cagr_of_a_range_is_a_range(capsys: pytest.CaptureFixture[str]) -> None:
     assert "CAGR   26.0% to 28.7% a year (0.259987 to 0.287386 as fractions)" in out
 
 
-def test_cagr_converted_figure_has_six_significant_digits(
+def test_cagr_converted_figure_has_the_figures_significant_digits(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     # used to print "= 86.90362388 USD bn"; 6000 CNY 100m = 600 CNY bn; 600 / 6.9042 (the
-    # 2020 average CNY per USD) = 86.9036 USD bn (6.9042 * 86.9036 = 599.9998)
+    # 2020 average CNY per USD) = 86.9036 USD bn (6.9042 * 86.9036 = 599.9998), rounded
+    # to the 4 significant digits of "6000": 86.90, printed 86.9 (analyst55: it printed
+    # 86.9036 and no rate)
     out = _run(cagr_cmd, ["US$80 billion", "6000亿元", "--years", "2", "--fx-year", "2020"], capsys)
-    assert "end    6,000 CNY 100m   (from '6000亿元') = 86.9036 USD bn at the 2020 FX rate" in out
-    # a range converts end by end: 320 / 6.9042 = 46.3486, 330 / 6.9042 = 47.7970
+    assert "end    6,000 CNY 100m   (from '6000亿元') = 86.9 USD bn (at 6.9042 CNY per USD" in out
+    assert "rounded to 4 significant digits)" in out
+    # a range converts end by end: 320 / 6.9042 = 46.3486, 330 / 6.9042 = 47.7970, to
+    # three significant digits
     args = ["US$40 billion", "320-330 billion yuan", "--years", "2", "--fx-year", "2020"]
     out = _run(cagr_cmd, args, capsys)
-    assert "= 46.3486 to 47.797 USD bn at the 2020 FX rate" in out
+    assert "= 46.3 to 47.8 USD bn (at 6.9042 CNY per USD, the 2020 annual average" in out
 
 
 def test_cagr_of_unitless_figures_shows_no_unit(capsys: pytest.CaptureFixture[str]) -> None:

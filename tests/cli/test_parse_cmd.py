@@ -93,8 +93,13 @@ def test_conversion_is_checked_against_the_texts_own_alternate(
     # annual average the FX table holds gives 72.42 USD bn, 72.42 / 71.2 - 1 = 1.7% more.
     assert _run(["500 billion yuan ($71.2 billion)", "--to", "USD bn", "--year", "2020"]) == 0
     out = capsys.readouterr().out.splitlines()
-    # 500 / 6.9042 = 72.41968656759654..., printed to six significant digits
-    assert out[-2] == "converted: 72.4197 USD bn"
+    # 500 / 6.9042 = 72.41968656759654..., printed to the figure's three significant
+    # digits (72.4197 implied a precision of $0.1m the text never had), with the rate and
+    # its source (it had neither)
+    assert out[-2] == (
+        "converted: 72.4 USD bn (at 6.9042 CNY per USD, the 2020 annual average of "
+        "Federal Reserve G.5A; rounded to 3 significant digits)"
+    )
     assert out[-1] == "check:     the text's own 71.2 USD bn; converted is 1.7% above it"
     # without --year the error points at the figure the text already gives
     message = "--year 2020; the text itself gives 71.2 USD bn"
@@ -132,17 +137,23 @@ def test_fx_rates_file_gives_a_rate_the_bundled_table_lacks(
     argv = ["parse", "EUR 5 bn", "--to", "亿元", "--year", "2011", "--fx-rates", str(rates)]
     assert cli.main(argv) == 0
     # 1.39 USD/EUR (the user's) x 6.4630 CNY/USD (bundled 2011) = 8.98357 CNY/EUR;
-    # 5e9 EUR x 8.98357 = 4.491785e10 CNY = 449.1785 亿元, shown to 6 significant figures
+    # 5e9 EUR x 8.98357 = 4.491785e10 CNY = 449.1785 亿元, rounded to 3 significant digits
+    # (at least three, though "5" has one)
     assert capsys.readouterr().out.splitlines()[-1] == (
-        "converted: 449.178 CNY 100m (at the 2011 rate from my_fx.csv)"
+        "converted: 449 CNY 100m (at 8.9836 CNY per EUR, the 2011 annual average from "
+        "my_fx.csv; rounded to 3 significant digits)"
     )
     assert cli.main(["parse", "EUR 5 bn", "--to", "亿元", "--year", "2023"]) == 0
-    # bundled rates need no word: 5 x 1.0817 x 7.0809 = 38.297 bn CNY
-    assert capsys.readouterr().out.splitlines()[-1] == "converted: 382.97 CNY 100m"
+    # bundled rates: 5 x 1.0817 x 7.0809 = 38.297 bn CNY = 382.97 亿元 -> 383; 1.0817 x
+    # 7.0809 = 7.6594 CNY per EUR
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "converted: 383 CNY 100m (at 7.6594 CNY per EUR, the 2023 annual average of "
+        "Federal Reserve G.5A through USD; rounded to 3 significant digits)"
+    )
     assert cli.main(["parse", "EUR 5 bn", "--to", "亿元", "--year", "2024"]) == 0
     # 2024 is bundled now (FRED AEXUSEU 1.0820, AEXCHUS 7.1957):
-    # 5 x 1.0820 x 7.1957 = 38.9287 bn CNY
-    assert capsys.readouterr().out.splitlines()[-1] == "converted: 389.287 CNY 100m"
+    # 5 x 1.0820 x 7.1957 = 38.9287 bn CNY = 389.287 亿元 -> 389
+    assert capsys.readouterr().out.splitlines()[-1].startswith("converted: 389 CNY 100m (at ")
 
 
 def test_a_bad_fx_rates_file_is_one_error_line(
@@ -226,8 +237,11 @@ def test_a_decimal_comma_is_read_as_figures_reads_it(capsys: pytest.CaptureFixtu
     assert _run(["3,5 Mrd. Euro", "--to", "USD bn", "--year", "2023"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[:3] == ["text:      3,5 Mrd. Euro", "value:     3.5", "unit:      EUR bn"]
-    # 2023 average 1.0817 USD per EUR (data/fx_rates.csv): 3.5 x 1.0817 = 3.78595
-    assert out[-1] == "converted: 3.78595 USD bn"
+    # 2023 average 1.0817 USD per EUR (data/fx_rates.csv): 3.5 x 1.0817 = 3.78595 -> 3.79
+    assert out[-1] == (
+        "converted: 3.79 USD bn (at 1.0817 USD per EUR, the 2023 annual average of "
+        "Federal Reserve G.5A; rounded to 3 significant digits)"
+    )
     assert _run(["2.345,6 Mio. EUR"]) == 0
     assert capsys.readouterr().out.splitlines()[1:3] == ["value:     2345.6", "unit:      EUR mn"]
 
@@ -310,12 +324,71 @@ def test_a_bracketed_year_is_the_figure_s_year_and_its_fx_year(
 ) -> None:
     # text54: "US$5bn (2022)" printed "alternate: 2022 count"; --to 'CNY bn' then asked
     # for --year though the text gives it. 5 x 6.7290 (the bundled 2022 CNY per USD)
-    # = 33.645
+    # = 33.645 -> 33.6 (three significant digits)
     assert cli.main(["parse", "US$5bn (2022)", "--to", "CNY bn"]) == 0
     out = capsys.readouterr().out
     assert "alternate: -\n" in out and "year:      2022\n" in out
-    assert "converted: 33.645 CNY bn (at the 2022 rate, the figure's year; --year to change)" in out
-    # --year still decides when given (2020: 5 x 6.9042 = 34.521)
+    assert (
+        "converted: 33.6 CNY bn (at 6.7290 CNY per USD, the 2022 annual average of Federal "
+        "Reserve G.5A; 2022 is the figure's year, --year to change; rounded to 3 significant "
+        "digits)"
+    ) in out
+    # --year still decides when given (2020: 5 x 6.9042 = 34.521 -> 34.5)
     assert cli.main(["parse", "US$5bn (2022)", "--to", "CNY bn", "--year", "2020"]) == 0
     out = capsys.readouterr().out
-    assert "converted: 34.521 CNY bn\n" in out and "the figure's year" not in out
+    assert "converted: 34.5 CNY bn (at 6.9042 CNY per USD" in out
+    assert "the figure's year" not in out
+
+
+def test_servers_and_energy_say_what_assumption_the_conversion_needs(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # analyst55: the seed article's "more than 1 million servers" --to racks or MW, and MW
+    # --to TWh, said only "convert to a unit of the same dimension (racks and power convert
+    # through --kw-per-rack ...)", pointing at an option that cannot help. Now the error
+    # names the assumption missing and a sourced figure: 19 million servers / 5.2 million
+    # standard racks (MIIT end-2021) = 3.65, about 3.7 per installed rack
+    assert cli.main(["parse", "more than 1 million servers", "--to", "racks"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "error: parse --to 'racks': cannot convert 'more than 1 million servers' (servers mn) "
+        "to 'racks': no servers-per-rack assumption is built in"
+    )
+    assert "about 3.7 per rack, derived; idcforecast datasets china_racks_in_use" in err
+    assert cli.main(["parse", "more than 1 million servers", "--to", "MW"]) == 2
+    assert "convert servers to racks by your own stated ratio" in capsys.readouterr().err
+    # a year at 10,000 MW is 87.6 TWh at full load: the load factor is the user's to state
+    assert cli.main(["parse", "10000 MW", "--to", "TWh"]) == 2
+    assert "MW x 8,760 hours x the load factor" in capsys.readouterr().err
+    assert cli.main(["parse", "超过520万标准机架", "--to", "TWh"]) == 2
+    assert "racks convert to power (--to MW, at --kw-per-rack)" in capsys.readouterr().err
+    # other pairs keep the library's message
+    assert cli.main(["parse", "5 MW", "--to", "USD bn"]) == 2
+    assert "there is no conversion between power and money" in capsys.readouterr().err
+
+
+def test_a_figure_with_its_year_in_words_is_told_how_parse_takes_the_year(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # analyst55: a new user types the seed article's "320 billion yuan in 2022" and was told
+    # "unit 'billion yuan in 2022' is not defined ('in' is no known unit ...)", as if the
+    # figure were wrong; the error now names the figure figures finds and how to give its
+    # year (in brackets, which parse reads as the figure's year)
+    assert cli.main(["parse", "320 billion yuan in 2022"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: parse: in figure '320 billion yuan in 2022': unit")
+    assert (
+        "the figure in it is '320 billion yuan', of 2022: parse reads the figure alone: "
+        "idcforecast parse '320 billion yuan (2022)' (a year in brackets is the figure's "
+        "year), or idcforecast figures '320 billion yuan in 2022' to read figures"
+    ) in err
+    # and that advice runs
+    assert cli.main(["parse", "320 billion yuan (2022)"]) == 0
+    assert "year:      2022" in capsys.readouterr().out
+    assert cli.main(["parse", "27.8% CAGR 2020-22"]) == 2
+    assert "the figure in it is '27.8% CAGR', over 2020-2022" in capsys.readouterr().err
+    # no figure, or words before it only (parse's own error says to cut them): unchanged
+    assert cli.main(["parse", "hello"]) == 2
+    assert "the figure in it" not in capsys.readouterr().err
+    assert cli.main(["parse", "Tencent will invest 500 billion yuan"]) == 2
+    assert "the figure in it" not in capsys.readouterr().err

@@ -558,3 +558,27 @@ def test_values_in_another_currency_keep_their_figures_significant_digits(
     assert _line(out, "2012").split()[1] == "3,336,000,000"
     # 5078.3 亿元 (5 digits) / 7.0809 (2023) = 71,718,284,399 -> 71,718,000,000
     assert _line(out, "2023").split()[1] == "71,718,000,000"
+
+
+def test_a_currency_conversion_names_each_rate_and_its_source(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # analyst55: show --unit "USD bn" said "converted with each year's FX rate" and no rate
+    # or source; the bundled table's rates (data/fx_rates.csv, Federal Reserve G.5A annual
+    # averages) are now listed: 2019 6.9081, 2020 6.9042 CNY per USD; 1,562.5 亿元 / 6.9081 =
+    # 22.618 USD bn
+    assert main(["show", "--unit", "USD bn"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "2019 22.618 " in out
+    assert (
+        "FX rates (annual averages, Federal Reserve G.5A, the bundled table): 2012 6.3093, "
+        "2014 6.1620, 2015 6.2827,"
+    ) in out
+    assert "2019 6.9081, 2020 6.9042, 2021 6.4508, 2022 6.7290, 2023 7.0809 CNY per USD." in out
+    # no digit the figure never had: 946.1 亿元 / 6.7569 = 14.0020 USD bn, four digits
+    # "14.00" (was "14.000" beside 3.336), 714.5 / 6.6400 = 10.7605 -> "10.76"; the
+    # column stays aligned on the point
+    assert "2017 14.00 " in out and "2016 10.76 " in out and "14.000" not in out
+    # a magnitude change in one currency names no rate
+    assert main(["show", "--unit", "CNY bn"]) == 0
+    assert "FX rates" not in capsys.readouterr().out

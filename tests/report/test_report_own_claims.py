@@ -161,3 +161,28 @@ def test_the_track_record_chart_of_a_claim_past_the_history_keeps_its_actuals() 
     fig = plot_claims(record, history=history)
     line = fig.axes[0].get_lines()[0]  # the actuals, from 2023 - 6 = 2017 on
     assert list(line.get_xdata()) == [2018, 2019, 2020, 2021, 2022, 2023]
+
+
+def test_own_claims_without_set_maker_or_date_say_so_in_the_track_record() -> None:
+    # analyst55: report --claims with the seed article's figures (figures --csv, subject and
+    # kind added: no claim_set, by or made) printed a track-record row whose first three
+    # cells were blank, under a chart footnote "Forecasts by: none"
+    import idcforecast as idc
+    from idcforecast.report._numbers import LevelFormat
+    from idcforecast.report._outcome_charts import _makers_note
+    from idcforecast.report.sections.claims_and_scenarios import track_record_table
+
+    claims = idc.read_claims(
+        find_figures(ARTICLE)
+        .iloc[:2]
+        .assign(subject="china_idc_cidc_overall", kind=["cagr", "level"])
+    )
+    record = idc.track_record(claims)
+    forecasts = record[record["forecast"].fillna(True).astype(bool)]
+    row = track_record_table(forecasts, LevelFormat(1, 0)).iloc[0]
+    # 320 bn yuan = 3,200 亿元 against the derived 2022 actual 4,043.2: 3200 / 4043.2 - 1
+    # = -20.9%
+    assert row.tolist() == [
+        "(none)", "not stated", "not stated", "2022", "3,200", "4,043.2", "-20.9%", "no",
+    ]  # fmt: skip
+    assert _makers_note(forecasts) == "Forecasts by: not stated"

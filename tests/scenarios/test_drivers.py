@@ -907,3 +907,22 @@ def test_a_model_year_that_is_no_year_is_refused(year: object) -> None:
     )
     with pytest.raises(SpecError, match=re.escape(message)):
         DriverModel(racks=100, utilisation=0.5, year=year)  # type: ignore[arg-type]
+
+
+def test_the_default_rack_density_names_its_source() -> None:
+    # analyst55: the README's DriverModel(capex="500 billion yuan", capex_per_mw=(20e6, 50e6))
+    # turned 10,000-25,000 MW into 4-10 million racks at 2.5 kW (10,000 MW x 1000 / 2.5 =
+    # 4,000,000) while its assumptions() row for kw_per_rack had a blank source: the
+    # national standard rack (driver_assumptions.csv: CAICT, "按照标准机架2.5kW统计")
+    model = DriverModel(capex="500 billion yuan", capex_per_mw=(20e6, 50e6))
+    row = model.assumptions().set_index("driver").loc["kw_per_rack"]
+    assert (row["low"], row["high"]) == (2.5, 2.5)
+    assert row["source"].startswith("CAICT/MIIT standard rack: national statistics count")
+    assert model.ranges()["high"].tolist() == [25000.0, 10_000_000.0]
+    # another density, or the user's own source, is the user's
+    other = DriverModel(capex="500 billion yuan", capex_per_mw=2e7, kw_per_rack=6)
+    assert other.assumptions().set_index("driver").loc["kw_per_rack", "source"] == ""
+    own = DriverModel(
+        capex="500 billion yuan", capex_per_mw=2e7, sources={"kw_per_rack": "my survey"}
+    )
+    assert own.assumptions().set_index("driver").loc["kw_per_rack", "source"] == "my survey"

@@ -135,6 +135,19 @@ def claims_table(checks: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def _or(column: pd.Series, blank: str) -> pd.Series:
+    """``column`` as text, its blanks and NAs written ``blank``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _or(pd.Series(["s", "", None, " "]), "(none)").tolist()
+    ['s', '(none)', '(none)', '(none)']
+    """
+    text = column.fillna("").astype(str)
+    return text.where(text.str.strip() != "", blank)
+
+
 def track_record_table(forecasts: pd.DataFrame, fmt: LevelFormat) -> pd.DataFrame:
     """The track-record table: each published forecast, as published ("3,200", a 3.25
     percent claim "3.25"), beside the actual in the report's decimals, its error and
@@ -149,6 +162,12 @@ def track_record_table(forecasts: pd.DataFrame, fmt: LevelFormat) -> pd.DataFram
     ...     "error": [3200 / 4043.2 - 1], "held": [False]})
     >>> track_record_table(record, LevelFormat(1, 0)).iloc[0].tolist()
     ['s', 'B', '2020', '2022', '3,200', '4,043.2', '-20.9%', 'no']
+
+    A claim of the user's own with no set, maker or date says so:
+
+    >>> own = record.assign(claim_set="", by="", made="")
+    >>> track_record_table(own, LevelFormat(1, 0)).iloc[0].tolist()[:3]
+    ['(none)', 'not stated', 'not stated']
 
     A forecast converted into the series' unit (a report in USD bn on claims in 亿元) gives
     the figure as published beneath (``track_record``'s ``published`` column):
@@ -169,9 +188,11 @@ def track_record_table(forecasts: pd.DataFrame, fmt: LevelFormat) -> pd.DataFram
     return pd.DataFrame(
         {
             # the chart labels a forecast whose maker is named in Chinese by its set
-            "Claim set": forecasts["claim_set"].astype(str),
-            "By": forecasts["by"].astype(str),
-            "Made": forecasts["made"].astype(str),
+            # a user's own claims may have no set, maker or date: said, not blank cells
+            # (as the Claims table says "(none)")
+            "Claim set": _or(forecasts["claim_set"], "(none)"),
+            "By": _or(forecasts["by"], "not stated"),
+            "Made": _or(forecasts["made"], "not stated"),
             "For": forecasts["year"].astype(str),
             # a claim as published ("3,200", "3.25"), not with the history's decimals; one
             # converted into the series' unit shows the published figure beneath ("47.56"
