@@ -361,7 +361,9 @@ class AssumedCurrencyWarning(IdcForecastWarning):
     a bare "¥" (yuan or yen) in a text that names neither China nor Japan, read as yuan
     (CNY), the registry's reading. The message names the figures and how to read them as
     yen. Also Chinese amounts in 万 or 亿 without 元 that a money word governs ("投资约300亿",
-    "营收达1200亿"), read as yuan by ``find_figures``, as Chinese news means them.
+    "营收达1200亿"), read as yuan by ``find_figures``, as Chinese news means them. Also a
+    table file's bare "¥" ("(¥bn)", "¥1,562") read as yuan by the readers when the file
+    names neither China nor Japan (one naming Japan is a ``UnitError``).
     """
 
 
