@@ -486,3 +486,45 @@ def _merged_ranges(path: Path, worksheet: Any) -> list[tuple[int, int, int, int]
         )
         for c1, r1, c2, r2 in sheet_xml_findall(path, worksheet, _MERGE_CELL)
     )
+
+
+def other_sheets_with_data(
+    book: Any, names: list[str], sheet: str, hidden: frozenset[str]
+) -> list[str]:
+    """The worksheets of ``book`` (an openpyxl workbook; ``names`` its sheets in tab order)
+    other than ``sheet`` that are shown and hold at least one cell with a value."""
+    from idcforecast._cells import is_blank
+
+    found = []
+    for other in names:
+        if other == sheet or other in hidden:
+            continue
+        rows = book[other].iter_rows(values_only=True)
+        if any(not is_blank(value) for row in rows for value in row):
+            found.append(other)
+    return found
+
+
+def warn_unread_sheets(name: str, sheet: str, position: int, others: list[str]) -> None:
+    """An UnreadSheetsWarning naming the tabs with data that a read of ``sheet`` (at
+    ``position``, as ``sheet_name`` gave it) leaves unread, and how to read one."""
+    if not others:
+        return
+    import shlex
+    import warnings
+
+    from idcforecast.errors import UnreadSheetsWarning
+
+    listed = ", ".join(map(repr, others[:5])) + (
+        f" and {len(others) - 5} more" if len(others) > 5 else ""
+    )
+    tabs = "tab" if len(others) == 1 else "tabs"
+    hold = "holds" if len(others) == 1 else "hold"
+    warnings.warn(
+        f"{name}: read sheet {sheet!r} (sheet position {position}) only; the workbook's other "
+        f"{tabs} {listed} {hold} data too, not read: pass sheet_name={others[0]!r} "
+        f"(--sheet {shlex.quote(others[0])} on the command line) to read one, or "
+        f"sheet_name={sheet!r} to read this one and silence this note",
+        UnreadSheetsWarning,
+        stacklevel=caller_stacklevel(),
+    )

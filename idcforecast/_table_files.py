@@ -31,9 +31,11 @@ from idcforecast._excel_sheets import (
     merged_across_header,
     merged_header_cells,
     no_blank_formulas_or_errors,
+    other_sheets_with_data,
     percent_cells_as_text,
     pick_sheet,
     warn_scaled_cells,
+    warn_unread_sheets,
 )
 from idcforecast._file_kinds import starts_with, what_it_holds
 from idcforecast._header_brackets import with_bracket_cells_joined
@@ -194,6 +196,7 @@ def read_table(
                 warn_hidden=warn_hidden,
             )
     sheet, sheets = None, []
+    unread: list[str] = []  # a workbook's other tabs with data, when read by position
     hidden_rows: list[int] = []
     hidden_columns: list[tuple[int, str]] = []
     formulas: dict[tuple[int, int], str] = {}
@@ -264,6 +267,8 @@ def read_table(
                     ws.title for ws in book.book.worksheets if ws.sheet_state != "visible"
                 )
                 sheet = pick_sheet(sheets, sheet_name, name, path, hidden)
+                if not isinstance(sheet_name, str):  # by position: the others unread, unsaid
+                    unread = other_sheets_with_data(book.book, sheets, sheet, hidden)
                 header_row += _blank_rows_from(book.book[sheet], header_row)  # margins above
                 table = pd.read_excel(
                     book,
@@ -410,6 +415,8 @@ def read_table(
         return f"{name} sheet {sheet!r} cell {letters[column]}{i + 2 + header_row}"
 
     table = without_footnotes(table, name, place_sheet)
+    if unread:
+        warn_unread_sheets(name, sheet, int(sheet_name), unread)
     _check_sheet_yen_signs(table, name, place_sheet, raw_header, rows_above, sheet)
     table.attrs["workbook"] = True  # text cells "1.562": file_decimal_mark's warning
     table.attrs["above_header"] = above_header

@@ -46,7 +46,8 @@ builtin, so code that already catches ``ValueError`` or ``KeyError`` keeps worki
     ├── ReconcileWarning                        series left out of or negative in reconcile
     ├── ScenarioWarning                         a scenario, threshold or driver to check
     ├── TotalRowWarning                         a table's "Total" line read as a series
-    └── UnitLineWarning                         rows read without the unit a line states
+    ├── UnitLineWarning                         rows read without the unit a line states
+    └── UnreadSheetsWarning                     a workbook's other tabs with data, not read
 
 Every exception keeps its structured fields as attributes (``err.fields`` lists them), has
 a message that names the thing, the place, what was expected and what was found, and
@@ -99,6 +100,7 @@ __all__ = [
     "UnknownSeriesError",
     "UnknownSubjectError",
     "UnknownUnitError",
+    "UnreadSheetsWarning",
 ]
 
 
@@ -379,6 +381,14 @@ class UnitLineWarning(IdcForecastWarning):
     states one on a line above the header ("Unit: 亿元", "单位：亿元") or in a footnote
     ("Note: figures in US$ m"): the rows, and a forecast of them, are left without a unit.
     The message names the line and the ``unit=`` that reads them in it.
+    """
+
+
+class UnreadSheetsWarning(IdcForecastWarning):
+    """A workbook read by sheet position (the default, its first tab) whose other tabs
+    shown hold data too: only one sheet is read, and the others' figures (another region,
+    the forecast years, a second unit) are not. The message names them and the
+    ``sheet_name=`` (``--sheet``) that reads one; naming the sheet read silences it.
     """
 
 
