@@ -44,6 +44,7 @@ from idcforecast._table_layouts import (
     read_years_as_rows,
     unpublished_series,
     value_header_unit,
+    with_note,
     with_unit,
 )
 from idcforecast._unit_lines import (
@@ -410,9 +411,9 @@ def _observations(
     # a ';' file whose numbers read only with a decimal comma ("1,5", "1.234,5") is read so
     decimal = file_decimal_mark(table, year_column=year_column, decimal=decimal, name=name)
     default_id = series_id or (Path(name).stem if name != "DataFrame" else "series")
-    value_unit = None
+    value_unit = value_remark = None
     if layout in ("auto", "long") and not has_year_headers(table.columns):
-        table, value_unit = value_header_unit(table, value_column, place_of)
+        table, value_unit, value_remark = value_header_unit(table, value_column, place_of)
     if (
         layout != "years_as_columns"
         and year_column not in table.columns
@@ -437,6 +438,8 @@ def _observations(
             observations = [
                 replace(o, meta=with_unit(o.meta, value_unit, o.place)) for o in observations
             ]
+        if value_remark is not None:  # "value (CNY bn, est.)": est. kept on every value
+            observations = [replace(o, meta=with_note(o.meta, value_remark)) for o in observations]
     else:
         unpublished = {}
     if chosen == "years_as_columns":

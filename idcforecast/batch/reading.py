@@ -282,10 +282,10 @@ def read_long_table(
     # a ';' (tab, '|') file whose numbers read only with a decimal comma ("1,5", "1.234,5")
     # is read so, as read_series reads it; one whose numbers all read both ways is warned of
     decimal = file_decimal_mark(table, year_column="year", decimal=decimal, name=name)
-    value_unit = None
+    value_unit = value_remark = None
     if "value" not in table.columns and not has_year_headers(table.columns):
         # "value (CNY bn)", "数值（亿元）": the value column, in that unit, as read_series reads it
-        table, value_unit = value_header_unit(table, "value", place_of)
+        table, value_unit, value_remark = value_header_unit(table, "value", place_of)
     if "year" not in table.columns and not has_year_headers(table.columns):
         # ",China IDC,US colo" over "2019,1562.5,...": the years' header cell left blank
         table, place_of = _headerless_years_read(table, place_of)
@@ -421,6 +421,10 @@ def read_long_table(
         dropped |= estimate_rows
         if notes is not None:
             out["note"] = notes
+    if value_remark is not None:  # "value (CNY bn, est.)": est. kept on every value
+        from idcforecast.batch.series_units import with_notes
+
+        out["note"] = with_notes(out, {value_remark: [np.arange(len(out))]})
     out = out[~blank_id & ~dropped]
     # ids as read_series types them (pandas' text dtype): forecast_many() gives the ids
     # back in the dtype it was given, so the two readers' results are alike
