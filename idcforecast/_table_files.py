@@ -38,6 +38,7 @@ from idcforecast._excel_sheets import (
     warn_unread_sheets,
 )
 from idcforecast._file_kinds import starts_with, what_it_holds
+from idcforecast._footnoted_years import with_footnoted_years
 from idcforecast._header_brackets import with_bracket_cells_joined
 from idcforecast._hidden_cells import hidden_cells, warn_hidden_cells
 from idcforecast._table_footnotes import without_footnotes
@@ -398,6 +399,7 @@ def read_table(
             return row_place(name, i, written.get(column, column), header_row=header_row)
 
         table = without_footnotes(table, name, place_file)
+        table = with_footnoted_years(table, year_column)  # "2019*" over "* Forecast"
         table.attrs["above_header"] = above_header
         table.attrs["header_row"] = header_row
         if file_has_yen_sign(path, text_codec(encoding)):  # "¥bn": yuan, or yen in Japan
@@ -415,6 +417,7 @@ def read_table(
         return f"{name} sheet {sheet!r} cell {letters[column]}{i + 2 + header_row}"
 
     table = without_footnotes(table, name, place_sheet)
+    table = with_footnoted_years(table, year_column)  # "2019*" over "* Forecast"
     if unread:
         warn_unread_sheets(name, sheet, int(sheet_name), unread)
     _check_sheet_yen_signs(table, name, place_sheet, raw_header, rows_above, sheet)
