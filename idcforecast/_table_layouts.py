@@ -291,6 +291,9 @@ def header_unit(label: Any, place: str = "") -> str | None:
         return None if parsed is None or parsed.base == "count" else parsed.canonical
 
     text = _unit_part(match.group(1))  # "CNY bn, est.": the unit and a remark
+    # a remark in the end brackets after a unit stated before them: "Revenue (USD bn)
+    # (nominal)", "Revenue in USD bn (est.)", "Revenue - USD bn (2023 prices)"
+    before = str(label)[: match.start()]
     try:
         parsed = parse_unit(_as_unit_text(text))
     except IdcForecastError:
@@ -302,7 +305,7 @@ def header_unit(label: Any, place: str = "") -> str | None:
                 "one such as '(CNY 100m)', '(USD mn)', '(USD thousand)' or '（亿元）'",
                 place=place,
             ) from None
-        return None
+        return header_unit(before, place) if before.strip() else None
     if parsed.base == "count" and _names_a_count(text):
         return parsed.canonical  # "大型数据中心（个）", "基站（万个）": counted things
     if parsed.base == "count" and parsed.magnitude is not None:
@@ -313,7 +316,9 @@ def header_unit(label: Any, place: str = "") -> str | None:
             "'（万架）', '(USD bn)' or '（亿元）'",
             place=place,
         )
-    return None if parsed.base == "count" else parsed.canonical
+    if parsed.base == "count":
+        return header_unit(before, place) if before.strip() else None
+    return parsed.canonical
 
 
 # how tables head a unit that the unit parser reads otherwise: "in US$ m", "单位：亿元",
@@ -336,7 +341,8 @@ _PERCENT_NAME = re.compile(r"^\s*[%％]\s*[^\W\d_]|[^\W\d_]\s*[%％]\s*$")
 # the words after a name's last "in" ("Revenue in billion U.S. dollars", "Capacity in MW")
 _IN_UNIT = re.compile(r"\sin\s+([^,，()（）\s][^,，()（）]*?)\s*$", re.IGNORECASE)
 # the words after a name's last comma ("Revenue, US$ m", "规模，亿元")
-_AFTER_COMMA = re.compile(r"[,，]\s*([^,，()（）]+?)\s*$")
+# (or after a spaced dash: "Revenue - USD bn", "营收 — 亿元")
+_AFTER_COMMA = re.compile(r"(?:[,，]|\s[-–—]\s)\s*([^,，()（）]+?)\s*$")
 # a magnitude word in bracket text the parser does not read ("RMB 100 millions"): a unit
 _MAGNITUDE_WORD = re.compile(
     r"\b(?:millions?|mn|mln|billions?|bn|thousands?|trillions?|tsd|mio|mrd)\b|'000|亿|億|万|百万|千|兆",
