@@ -510,7 +510,6 @@ def warn_unread_sheets(name: str, sheet: str, position: int, others: list[str]) 
     ``position``, as ``sheet_name`` gave it) leaves unread, and how to read one."""
     if not others:
         return
-    import shlex
     import warnings
 
     from idcforecast.errors import UnreadSheetsWarning
@@ -522,9 +521,8 @@ def warn_unread_sheets(name: str, sheet: str, position: int, others: list[str]) 
     hold = "holds" if len(others) == 1 else "hold"
     warnings.warn(
         f"{name}: read sheet {sheet!r} (sheet position {position}) only; the workbook's other "
-        f"{tabs} {listed} {hold} data too, not read: pass sheet_name={others[0]!r} "
-        f"(--sheet {shlex.quote(others[0])} on the command line) to read one, or "
-        f"sheet_name={sheet!r} to read this one and silence this note",
+        f"{tabs} {listed} {hold} data too, not read: pass sheet_name={others[0]!r} to read "
+        f"one, or sheet_name={sheet!r} to read this one and silence this note",
         UnreadSheetsWarning,
         stacklevel=caller_stacklevel(),
     )

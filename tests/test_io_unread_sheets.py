@@ -46,9 +46,8 @@ def test_the_other_tabs_with_data_are_named(tmp_path: Path) -> None:
         (message,) = [str(w.message) for w in caught]
         assert message == (
             "markets.xlsx: read sheet 'China' (sheet position 0) only; the workbook's other "
-            "tab 'US' holds data too, not read: pass sheet_name='US' (--sheet US on the "
-            "command line) to read one, or sheet_name='China' to read this one and silence "
-            "this note"
+            "tab 'US' holds data too, not read: pass sheet_name='US' to read one, or "
+            "sheet_name='China' to read this one and silence this note"
         )
 
 
