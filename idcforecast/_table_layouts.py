@@ -342,10 +342,14 @@ _PERCENT_NAME = re.compile(r"^\s*[%％]\s*[^\W\d_]|[^\W\d_]\s*[%％]\s*$")
 _IN_UNIT = re.compile(r"\sin\s+([^,，()（）\s][^,，()（）]*?)\s*$", re.IGNORECASE)
 # the words after a name's last comma ("Revenue, US$ m", "规模，亿元")
 # (or after a spaced dash: "Revenue - USD bn", "营收 — 亿元")
-_AFTER_COMMA = re.compile(r"(?:[,，]|\s[-–—]\s)\s*([^,，()（）]+?)\s*$")
+# or a slash after a Chinese name: "规模/亿元", "机架数/万架", as Chinese papers head columns
+_AFTER_COMMA = re.compile(
+    r"(?:[,，]|\s[-–—]\s|(?<=[\u4e00-\u9fff])\s*[/／])\s*([^,，()（）]+?)\s*$"
+)
 # a magnitude word in bracket text the parser does not read ("RMB 100 millions"): a unit
 _MAGNITUDE_WORD = re.compile(
-    r"\b(?:millions?|mn|mln|billions?|bn|thousands?|trillions?|tsd|mio|mrd)\b|'000|亿|億|万|百万|千|兆",
+    r"\b(?:millions?|mn|mln|billions?|bn|thousands?|trillions?|tsd|mio|mrd)\b|'000|亿|億|万|百万|千|兆"
+    r"|(?<![=\w.])\d+\s*k\b",  # "10k units" (but not a sample size, "n=10k")
     re.IGNORECASE,
 )
 
