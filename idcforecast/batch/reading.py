@@ -264,6 +264,7 @@ def read_long_table(
             text_columns=_text_column,
             known_columns=(*LONG_COLUMNS, "unit"),
             encoding=encoding,
+            year_column=year_column,  # its merged cells, its "2019*" under "* Forecast"
             warn_hidden=False,  # named below with the series each hidden row holds
         )
     formulas = table.attrs.get("formulas")  # values computed in the workbook: named below
@@ -329,11 +330,24 @@ def read_long_table(
             else ""
         )
         from idcforecast._table_headers import is_headerless
-        from idcforecast.io import _column_of_years, _columns
+        from idcforecast.io import _column_of_years, _columns, header_over_years
 
         held = _column_of_years(table) if "year" in missing else None
+        below = (
+            None
+            if held is None or "looks like the header" in title_hint
+            else header_over_years(table, held, table.attrs.get("header_row", header_row))
+        )
         if held is None or "looks like the header" in title_hint:
             pass  # a header row below (a title above it) first
+        elif below is not None:  # a title over the years' column, the header lower
+            row, label, cells = below
+            title_hint = (
+                f" (a title above the header? row {row + 1} looks like the header "
+                f"({', '.join(map(repr, cells))}) over the years: pass header_row={row}"
+                + ("" if label == "year" else f" and year_column={label!r}")
+                + ")"
+            )
         elif is_headerless(held):  # a blank top-left cell over the years
             position = list(table.columns).index(held) + 1
             title_hint = (
