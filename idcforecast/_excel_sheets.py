@@ -492,17 +492,32 @@ def other_sheets_with_data(
     book: Any, names: list[str], sheet: str, hidden: frozenset[str]
 ) -> list[str]:
     """The worksheets of ``book`` (an openpyxl workbook; ``names`` its sheets in tab order)
-    other than ``sheet`` that are shown and hold at least one cell with a value."""
-    from idcforecast._cells import is_blank
+    other than ``sheet`` that are shown and hold figures: two cells or more with a number
+    (or a number written as text, "1,562.5", "1562亿元"). A tab of notes or sources, or a
+    title sheet ("Overview", its release date written in words), holds none."""
+    import numbers
 
     found = []
     for other in names:
         if other == sheet or other in hidden:
             continue
-        rows = book[other].iter_rows(values_only=True)
-        if any(not is_blank(value) for row in rows for value in row):
-            found.append(other)
+        figures = 0
+        for row in book[other].iter_rows(values_only=True):
+            for value in row:
+                if isinstance(value, bool):
+                    continue
+                if isinstance(value, numbers.Real) or (
+                    isinstance(value, str) and _FIGURE_TEXT.fullmatch(value)
+                ):
+                    figures += 1
+            if figures >= 2:
+                found.append(other)
+                break
     return found
+
+
+# a number written as text, with a unit or a percent sign after it: "1,562.5", "27.8%", "1562亿元"
+_FIGURE_TEXT = re.compile(r"\s*[-+(]?\d[\d,.\s]*\)?\s*(?:%|[^\x00-\x7f\d\s]{1,3})?\s*")
 
 
 def warn_unread_sheets(name: str, sheet: str, position: int, others: list[str]) -> None:

@@ -14,7 +14,7 @@ from openpyxl import Workbook
 
 from idcforecast import read_series
 from idcforecast.batch import read_long_table
-from idcforecast.errors import UnreadSheetsWarning
+from idcforecast.errors import DataError, UnreadSheetsWarning
 
 READERS = (read_series, read_long_table)
 
@@ -74,3 +74,31 @@ def test_one_sheet_says_nothing(tmp_path: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert read_series(path, unit="USD bn")["value"].tolist() == [1.0, 2.0]
+
+
+def test_a_tab_of_notes_is_no_data(tmp_path: Path) -> None:
+    # a title sheet first ("Overview", as Statista's workbooks open) and a sources tab: no
+    # figures in either; the data sheet read by name says nothing, by position names 'Data'
+    book = Workbook()
+    overview = book.active
+    overview.title = "Overview"
+    overview["B2"] = "Data center market revenue worldwide"
+    overview["B4"], overview["C4"] = "Release date", "March 2024"
+    data = book.create_sheet("Data")
+    data.append(["year", "Revenue (USD bn)"])
+    data.append([2019, "100.5"])
+    data.append([2020, 110.2])
+    sources = book.create_sheet("Sources")
+    sources.append(["Source", "Statista Market Insights, 2024"])
+    path = tmp_path / "statista.xlsx"
+    book.save(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        got = read_series(path, sheet_name="Data")
+    assert got["value"].tolist() == [100.5, 110.2]
+    with (
+        pytest.warns(UnreadSheetsWarning, match="other tab 'Data' holds data too") as caught,
+        pytest.raises(DataError, match="no 'year' column"),  # the title sheet is no table
+    ):
+        read_series(path)
+    assert "'Sources'" not in str(caught[0].message)
