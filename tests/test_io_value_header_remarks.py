@@ -60,3 +60,15 @@ def test_a_unit_alone_adds_no_note(tmp_path: Path) -> None:
     path.write_text("series_id,year,value (CNY bn)\ncidc,2019,100\n", encoding="utf-8")
     assert read_series(path)["note"].tolist() == [""]
     assert "note" not in read_long_table(path).columns
+
+
+def test_a_wide_tables_corner_remark_is_kept_too(tmp_path: Path) -> None:
+    # the top-left cell over the names states the unit and a remark: 估计 (estimated)
+    path = tmp_path / "t.csv"
+    path.write_text("地区（亿元，估计）,2019年,2020年\n北京,100,120\n", encoding="utf-8")
+    note = "'估计' (from the header '地区（亿元，估计）')"
+    for read in READERS:
+        got = read(path)
+        assert got["unit"].tolist() == ["CNY 100m", "CNY 100m"]
+        assert got["value"].tolist() == [100.0, 120.0]
+        assert got["note"].tolist() == [note, note]

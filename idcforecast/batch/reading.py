@@ -435,6 +435,10 @@ def read_long_table(
         dropped |= estimate_rows
         if notes is not None:
             out["note"] = notes
+    if corner is not None and value_remark is None:  # "地区（亿元，估计）": 估计 kept too
+        from idcforecast._unit_headings import corner_remark_note
+
+        value_remark = corner_remark_note(corner[1])
     if value_remark is not None:  # "value (CNY bn, est.)": est. kept on every value
         from idcforecast.batch.series_units import with_notes
 
