@@ -324,7 +324,9 @@ def header_unit(label: Any, place: str = "") -> str | None:
 # how tables head a unit that the unit parser reads otherwise: "in US$ m", "单位：亿元",
 # "RMB 100 million" (CNY 100m), "US$ '000" and "US$000" (USD thousand)
 # ("in" as a word: "INR bn" lost its "IN" and was refused, "(INR crore)" read no unit)
-_UNIT_PREFIX = re.compile(r"^\s*(?:in\b|units?\s*[:：]|单位\s*[:：])\s*", re.IGNORECASE)
+_UNIT_PREFIX = re.compile(
+    r"^\s*(?:in\b|units?\s*[:：]|(?:单位|單位|単位|단위)\s*[:：])\s*", re.IGNORECASE
+)
 # a currency code with its magnitude glued on: "USDbn", "EURm" (after), "MUSD", "kEUR"
 # (before: M for million, k for thousand, as Nordic and German reports write them)
 _GLUED_AFTER = re.compile(r"^([A-Z]{3})(mn|mln|bn|m|b|k|tn)$")

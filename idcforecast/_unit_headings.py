@@ -55,7 +55,9 @@ __all__ = [
 # "单位：亿元", "计量单位: 万架", "Unit: CNY bn": a unit said in words (in a heading, or a
 # line above the header: _unit_lines), and a bracketed part that may hold one, "(亿元)"
 UNIT_SAID = re.compile(  # "单位：亿元", "Unit: CNY bn", and "单位为亿元" ("the unit is")
-    r"(?:(?:计量单位|單位|单位)\s*(?:[:：]|均?[为為是])|units?\s*[:：])\s*([^,，;；。()（）\n]+)",
+    # (Japanese: "単位：百万円", "単位は億円"; Korean: "단위: 억원")
+    r"(?:(?:计量单位|單位|单位|単位)\s*(?:[:：]|均?[为為是]|は)|(?:units?|단위)\s*[:：])"
+    r"\s*([^,，;；。、()（）\n]+)",
     re.IGNORECASE,
 )
 BRACKETED = re.compile(r"[(（]([^()（）]+)[)）]")
