@@ -36,7 +36,7 @@ from idcforecast._magnitude_jumps import warn_magnitude_jumps
 from idcforecast._normalize import Observation, to_frame
 from idcforecast._series import no_missing_values
 from idcforecast._table_files import read_table
-from idcforecast._table_headers import header_hint, is_headerless
+from idcforecast._table_headers import header_hint, header_over_years, is_headerless
 from idcforecast._table_layouts import (
     META,
     read_long,
@@ -670,35 +670,6 @@ def _column_of_years(table: pd.DataFrame) -> str | None:
         if sum(year_label(c) is not None or estimate_year(c) is not None for c in cells) >= 2:
             return column
     return None
-
-
-def header_over_years(
-    table: pd.DataFrame, column: Any, header_row: int
-) -> tuple[int, str, list[str]] | None:
-    """When the header read is a title and the table's header lies below it (a Statista
-    sheet: its title in B2, "Characteristic" and "Revenue in billion U.S. dollars" in row
-    4, the years under "Characteristic"): the 0-based file row of that header, its cell
-    over the years in ``column`` and the row's filled cells, else None. The row is the one
-    right above ``column``'s first year, a text cell there and another filled beside it,
-    under a header read that holds one cell alone, the title (a Wind export's rows under a
-    full header, "来源, 科智咨询" over its dates, describe the series: another error)."""
-    from idcforecast._cells import estimate_year, is_blank, year_label
-    from idcforecast._table_headers import is_headerless
-
-    if sum(not is_headerless(c) for c in table.columns) != 1:
-        return None
-    cells = table[column].head(200).tolist()
-    first = next(
-        (i for i, c in enumerate(cells) if year_label(c) is not None or estimate_year(c)),
-        None,
-    )
-    if not first:  # no year, or years from the first row on: the header read is the header
-        return None
-    label = cells[first - 1]
-    filled = [str(c).strip() for c in table.iloc[first - 1] if not is_blank(c)]
-    if not isinstance(label, str) or is_blank(label) or len(filled) < 2:
-        return None
-    return header_row + first, label.strip(), filled
 
 
 def _columns(table: pd.DataFrame) -> str:

@@ -329,8 +329,8 @@ def read_long_table(
             if "year" in missing
             else ""
         )
-        from idcforecast._table_headers import is_headerless
-        from idcforecast.io import _column_of_years, _columns, header_over_years
+        from idcforecast._table_headers import header_over_years, is_headerless
+        from idcforecast.io import _column_of_years, _columns
 
         held = _column_of_years(table) if "year" in missing else None
         below = (
