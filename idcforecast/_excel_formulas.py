@@ -91,7 +91,7 @@ def mark_formula_values(
     """The observations with their formula (``formulas``: ``{place of the value: formula}``)
     in their note; a computed one is ``derived`` unless its row's ``derived`` cell says."""
     from idcforecast._history_notes import formula_note
-    from idcforecast._table_layouts import _with_note
+    from idcforecast._table_layouts import with_note
 
     marked = []
     for obs in observations:
@@ -109,7 +109,7 @@ def mark_formula_values(
             if _CONSTANT.fullmatch(written)
             else "the value of the cell it links",
         )
-        meta = _with_note(obs.meta, note)
+        meta = with_note(obs.meta, note)
         if computed and "derived" not in meta:
             meta["derived"] = True
         marked.append(replace(obs, meta=meta))

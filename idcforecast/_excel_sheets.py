@@ -486,3 +486,58 @@ def _merged_ranges(path: Path, worksheet: Any) -> list[tuple[int, int, int, int]
         )
         for c1, r1, c2, r2 in sheet_xml_findall(path, worksheet, _MERGE_CELL)
     )
+
+
+def other_sheets_with_data(
+    book: Any, names: list[str], sheet: str, hidden: frozenset[str]
+) -> list[str]:
+    """The worksheets of ``book`` (an openpyxl workbook; ``names`` its sheets in tab order)
+    other than ``sheet`` that are shown and hold figures: two cells or more with a number
+    (or a number written as text, "1,562.5", "1562亿元"). A tab of notes or sources, or a
+    title sheet ("Overview", its release date written in words), holds none."""
+    import numbers
+
+    found = []
+    for other in names:
+        if other == sheet or other in hidden:
+            continue
+        figures = 0
+        for row in book[other].iter_rows(values_only=True):
+            for value in row:
+                if isinstance(value, bool):
+                    continue
+                if isinstance(value, numbers.Real) or (
+                    isinstance(value, str) and _FIGURE_TEXT.fullmatch(value)
+                ):
+                    figures += 1
+            if figures >= 2:
+                found.append(other)
+                break
+    return found
+
+
+# a number written as text, with a unit or a percent sign after it: "1,562.5", "27.8%", "1562亿元"
+_FIGURE_TEXT = re.compile(r"\s*[-+(]?\d[\d,.\s]*\)?\s*(?:%|[^\x00-\x7f\d\s]{1,3})?\s*")
+
+
+def warn_unread_sheets(name: str, sheet: str, position: int, others: list[str]) -> None:
+    """An UnreadSheetsWarning naming the tabs with data that a read of ``sheet`` (at
+    ``position``, as ``sheet_name`` gave it) leaves unread, and how to read one."""
+    if not others:
+        return
+    import warnings
+
+    from idcforecast.errors import UnreadSheetsWarning
+
+    listed = ", ".join(map(repr, others[:5])) + (
+        f" and {len(others) - 5} more" if len(others) > 5 else ""
+    )
+    tabs = "tab" if len(others) == 1 else "tabs"
+    hold = "holds" if len(others) == 1 else "hold"
+    warnings.warn(
+        f"{name}: read sheet {sheet!r} (sheet position {position}) only; the workbook's other "
+        f"{tabs} {listed} {hold} data too, not read: pass sheet_name={others[0]!r} to read "
+        f"one, or sheet_name={sheet!r} to read this one and silence this note",
+        UnreadSheetsWarning,
+        stacklevel=caller_stacklevel(),
+    )

@@ -31,11 +31,14 @@ from idcforecast._excel_sheets import (
     merged_across_header,
     merged_header_cells,
     no_blank_formulas_or_errors,
+    other_sheets_with_data,
     percent_cells_as_text,
     pick_sheet,
     warn_scaled_cells,
+    warn_unread_sheets,
 )
 from idcforecast._file_kinds import starts_with, what_it_holds
+from idcforecast._footnoted_years import with_footnoted_years
 from idcforecast._header_brackets import with_bracket_cells_joined
 from idcforecast._hidden_cells import hidden_cells, warn_hidden_cells
 from idcforecast._table_footnotes import without_footnotes
@@ -57,6 +60,7 @@ from idcforecast._text_files import (
 )
 from idcforecast._unit_headings import headings_above
 from idcforecast._xls_books import OLE2_MAGIC
+from idcforecast._yen_signs import check_yen_signs, file_has_yen_sign, lines_of
 from idcforecast.errors import DataError, EmptyDataError, IdcForecastError
 
 if TYPE_CHECKING:
@@ -193,12 +197,14 @@ def read_table(
                 warn_hidden=warn_hidden,
             )
     sheet, sheets = None, []
+    unread: list[str] = []  # a workbook's other tabs with data, when read by position
     hidden_rows: list[int] = []
     hidden_columns: list[tuple[int, str]] = []
     formulas: dict[tuple[int, int], str] = {}
     merged_across: dict[int, str] = {}  # header cells merged across columns: their hint
     heading_at: list[tuple[tuple[int, int, int, int], Any]] = []  # merged right above it
     above_header: list[Any] = []
+    rows_above: list[tuple[Any, ...]] = []  # a sheet's rows above its header: titles, units
     raw_header: list[Any] = []
     try:
         if suffix in (".csv", ".txt"):
@@ -262,6 +268,8 @@ def read_table(
                     ws.title for ws in book.book.worksheets if ws.sheet_state != "visible"
                 )
                 sheet = pick_sheet(sheets, sheet_name, name, path, hidden)
+                if not isinstance(sheet_name, str):  # by position: the others unread, unsaid
+                    unread = other_sheets_with_data(book.book, sheets, sheet, hidden)
                 header_row += _blank_rows_from(book.book[sheet], header_row)  # margins above
                 table = pd.read_excel(
                     book,
@@ -304,6 +312,7 @@ def read_table(
                     above_header = [
                         cell.value for cell in next(worksheet.iter_rows(min_row=header_row), ())
                     ]
+                    rows_above = list(worksheet.iter_rows(max_row=header_row, values_only=True))
                     heading_at = headings_above(
                         _merged_ranges(path, worksheet), worksheet, header_row
                     )
@@ -390,8 +399,11 @@ def read_table(
             return row_place(name, i, written.get(column, column), header_row=header_row)
 
         table = without_footnotes(table, name, place_file)
+        table = with_footnoted_years(table, year_column)  # "2019*" over "* Forecast"
         table.attrs["above_header"] = above_header
         table.attrs["header_row"] = header_row
+        if file_has_yen_sign(path, text_codec(encoding)):  # "¥bn": yuan, or yen in Japan
+            check_yen_signs([("the file name", name), *lines_of(path, text_codec(encoding))], name)
         return table, name, place_file
     others = [s for s in sheets if s != sheet]
     hint = f" (the workbook also holds {', '.join(map(repr, others))}: pass sheet_name=)"
@@ -405,6 +417,10 @@ def read_table(
         return f"{name} sheet {sheet!r} cell {letters[column]}{i + 2 + header_row}"
 
     table = without_footnotes(table, name, place_sheet)
+    table = with_footnoted_years(table, year_column)  # "2019*" over "* Forecast"
+    if unread:
+        warn_unread_sheets(name, sheet, int(sheet_name), unread)
+    _check_sheet_yen_signs(table, name, place_sheet, raw_header, rows_above, sheet)
     table.attrs["workbook"] = True  # text cells "1.562": file_decimal_mark's warning
     table.attrs["above_header"] = above_header
     table.attrs["merged_across_header"] = merged_across
@@ -438,6 +454,35 @@ def read_table(
             if 0 <= row - first < len(table) and column in position
         }
     return table, name, place_sheet
+
+
+def _check_sheet_yen_signs(
+    table: pd.DataFrame,
+    name: str,
+    place_of: Callable[..., str],
+    header: list[Any],
+    rows_above: list[tuple[Any, ...]],
+    sheet: str,
+) -> None:
+    """:func:`~idcforecast._yen_signs.check_yen_signs` on a sheet's text: its rows above
+    the header, its header, its text cells and the footnotes under it."""
+    texts = [("the file name", name), ("the sheet name", sheet)]
+    texts += [
+        (f"{name} sheet {sheet!r} row {i}", " ".join(str(c) for c in row if not is_blank(c)))
+        for i, row in enumerate(rows_above, start=1)
+    ]
+    texts.append((f"{name} sheet {sheet!r} header", " ".join(str(c) for c in header if c)))
+    for column in table.columns:
+        cells = table[column]
+        if cells.dtype != object:
+            continue
+        texts.extend(
+            (place_of(i, column), cell) for i, cell in enumerate(cells) if isinstance(cell, str)
+        )
+    texts.extend(
+        (f"{name} sheet {sheet!r} footnote", note) for note in table.attrs.get("footnotes", ())
+    )
+    check_yen_signs(texts, name)
 
 
 def _no_unstored_header_formulas(

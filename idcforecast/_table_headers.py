@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = [
     "HEADER_ALIASES",
     "header_hint",
+    "header_over_years",
     "is_headerless",
     "tidy_headers",
     "without_unused_columns",
@@ -73,6 +74,34 @@ def header_hint(
             f"header_row={row}, the 0-based row of the header)"
         )
     return " (a title above the header? pass header_row=N, the 0-based row of the header)"
+
+
+def header_over_years(
+    table: pd.DataFrame, column: Any, header_row: int
+) -> tuple[int, str, list[str]] | None:
+    """When the header read is a title and the table's header lies below it (a Statista
+    sheet: its title in B2, "Characteristic" and "Revenue in billion U.S. dollars" in row
+    4, the years under "Characteristic"): the 0-based file row of that header, its cell
+    over the years in ``column`` and the row's filled cells, else None. The row is the one
+    right above ``column``'s first year, a text cell there and another filled beside it,
+    under a header read that holds one cell alone, the title (a Wind export's rows under a
+    full header, "来源, 科智咨询" over its dates, describe the series: another error)."""
+    from idcforecast._cells import estimate_year, is_blank, year_label
+
+    if sum(not is_headerless(c) for c in table.columns) != 1:
+        return None
+    cells = table[column].head(200).tolist()
+    first = next(
+        (i for i, c in enumerate(cells) if year_label(c) is not None or estimate_year(c)),
+        None,
+    )
+    if not first:  # no year, or years from the first row on: the header read is the header
+        return None
+    label = cells[first - 1]
+    filled = [str(c).strip() for c in table.iloc[first - 1] if not is_blank(c)]
+    if not isinstance(label, str) or is_blank(label) or len(filled) < 2:
+        return None
+    return header_row + first, label.strip(), filled
 
 
 def repeated_years(cells: list[Any]) -> list[int] | None:

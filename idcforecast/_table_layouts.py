@@ -88,7 +88,7 @@ def read_long(
             continue  # an estimate, dropped as asked
         year, estimated = read
         figure = read_figure(row[value_column], place=place, decimal_mark=decimal)
-        meta = _with_note({c: row[c] for c in meta_columns if not is_blank(row[c])}, estimated)
+        meta = with_note({c: row[c] for c in meta_columns if not is_blank(row[c])}, estimated)
         sid = str(meta.pop("series_id", default_id)).strip()
         observations.append(Observation(sid, year, figure, place_of(i), meta))
     return observations
@@ -192,7 +192,7 @@ def read_years_as_columns(
             place = place_of(i, column)
             figure = read_figure(row[column], place=place, decimal_mark=decimal)
             note = estimate_note(column) if column in estimated else revised_note(column)
-            observations.append(Observation(sid, year, figure, place, _with_note(meta, note)))
+            observations.append(Observation(sid, year, figure, place, with_note(meta, note)))
     return observations
 
 
@@ -291,6 +291,9 @@ def header_unit(label: Any, place: str = "") -> str | None:
         return None if parsed is None or parsed.base == "count" else parsed.canonical
 
     text = _unit_part(match.group(1))  # "CNY bn, est.": the unit and a remark
+    # a remark in the end brackets after a unit stated before them: "Revenue (USD bn)
+    # (nominal)", "Revenue in USD bn (est.)", "Revenue - USD bn (2023 prices)"
+    before = str(label)[: match.start()]
     try:
         parsed = parse_unit(_as_unit_text(text))
     except IdcForecastError:
@@ -302,7 +305,7 @@ def header_unit(label: Any, place: str = "") -> str | None:
                 "one such as '(CNY 100m)', '(USD mn)', '(USD thousand)' or '（亿元）'",
                 place=place,
             ) from None
-        return None
+        return header_unit(before, place) if before.strip() else None
     if parsed.base == "count" and _names_a_count(text):
         return parsed.canonical  # "大型数据中心（个）", "基站（万个）": counted things
     if parsed.base == "count" and parsed.magnitude is not None:
@@ -313,13 +316,17 @@ def header_unit(label: Any, place: str = "") -> str | None:
             "'（万架）', '(USD bn)' or '（亿元）'",
             place=place,
         )
-    return None if parsed.base == "count" else parsed.canonical
+    if parsed.base == "count":
+        return header_unit(before, place) if before.strip() else None
+    return parsed.canonical
 
 
 # how tables head a unit that the unit parser reads otherwise: "in US$ m", "单位：亿元",
 # "RMB 100 million" (CNY 100m), "US$ '000" and "US$000" (USD thousand)
 # ("in" as a word: "INR bn" lost its "IN" and was refused, "(INR crore)" read no unit)
-_UNIT_PREFIX = re.compile(r"^\s*(?:in\b|units?\s*[:：]|单位\s*[:：])\s*", re.IGNORECASE)
+_UNIT_PREFIX = re.compile(
+    r"^\s*(?:in\b|units?\s*[:：]|(?:单位|單位|単位|단위)\s*[:：])\s*", re.IGNORECASE
+)
 # a currency code with its magnitude glued on: "USDbn", "EURm" (after), "MUSD", "kEUR"
 # (before: M for million, k for thousand, as Nordic and German reports write them)
 _GLUED_AFTER = re.compile(r"^([A-Z]{3})(mn|mln|bn|m|b|k|tn)$")
@@ -336,10 +343,15 @@ _PERCENT_NAME = re.compile(r"^\s*[%％]\s*[^\W\d_]|[^\W\d_]\s*[%％]\s*$")
 # the words after a name's last "in" ("Revenue in billion U.S. dollars", "Capacity in MW")
 _IN_UNIT = re.compile(r"\sin\s+([^,，()（）\s][^,，()（）]*?)\s*$", re.IGNORECASE)
 # the words after a name's last comma ("Revenue, US$ m", "规模，亿元")
-_AFTER_COMMA = re.compile(r"[,，]\s*([^,，()（）]+?)\s*$")
+# (or after a spaced dash: "Revenue - USD bn", "营收 — 亿元")
+# or a slash after a Chinese name: "规模/亿元", "机架数/万架", as Chinese papers head columns
+_AFTER_COMMA = re.compile(
+    r"(?:[,，]|\s[-–—]\s|(?<=[\u4e00-\u9fff])\s*[/／])\s*([^,，()（）]+?)\s*$"
+)
 # a magnitude word in bracket text the parser does not read ("RMB 100 millions"): a unit
 _MAGNITUDE_WORD = re.compile(
-    r"\b(?:millions?|mn|mln|billions?|bn|thousands?|trillions?|tsd|mio|mrd)\b|'000|亿|億|万|百万|千|兆",
+    r"\b(?:millions?|mn|mln|billions?|bn|thousands?|trillions?|tsd|mio|mrd)\b|'000|亿|億|万|百万|千|兆"
+    r"|(?<![=\w.])\d+\s*k\b",  # "10k units" (but not a sample size, "n=10k")
     re.IGNORECASE,
 )
 
@@ -453,7 +465,7 @@ def with_unit(meta: dict[str, Any], unit: str | None, place: str) -> dict[str, A
     return {**meta, "unit": unit}
 
 
-def _with_note(meta: dict[str, Any], note: str) -> dict[str, Any]:
+def with_note(meta: dict[str, Any], note: str) -> dict[str, Any]:
     """A copy of a row's provenance cells with ``note`` appended to its note."""
     if not note:
         return dict(meta)
@@ -493,7 +505,7 @@ def read_years_as_rows(
         if read is None:
             continue  # an estimate, dropped as asked
         year, estimated = read
-        meta = _with_note({c: row[c] for c in meta_columns if not is_blank(row[c])}, estimated)
+        meta = with_note({c: row[c] for c in meta_columns if not is_blank(row[c])}, estimated)
         for column in series_columns:
             if is_blank(row[column]) or is_not_published(row[column]):
                 continue  # a year not published for this series ("", "—", "n/a")
@@ -517,15 +529,17 @@ def read_years_as_rows(
 
 def value_header_unit(
     table: pd.DataFrame, value_column: str, place_of: Any
-) -> tuple[pd.DataFrame, str | None]:
+) -> tuple[pd.DataFrame, str | None, str | None]:
     """A long table's value column headed with its unit ("value (CNY bn)", "数值（亿元）"):
-    the table with the column named ``value_column``, and that unit (else the table as it
-    is and None). Read as a series named "value (CNY bn)", a ``series_id`` column beside it
-    was an error that asked to rename the column and so lose the unit."""
+    the table with the column named ``value_column``, that unit, and the note every value
+    takes from a remark beside the unit ("value (CNY bn, est.)": "'est.' (from the header
+    'value (CNY bn, est.)')"), else None; else the table as it is and None, None. Read as a
+    series named "value (CNY bn)", a ``series_id`` column beside it was an error that asked
+    to rename the column and so lose the unit."""
     from idcforecast._table_headers import HEADER_ALIASES
 
     if value_column in table.columns:
-        return table, None
+        return table, None, None
     names = {value_column.casefold()}
     names |= {a for a, known in HEADER_ALIASES.items() if known == value_column}
     found = [
@@ -536,6 +550,31 @@ def value_header_unit(
         and (unit := header_unit(column, place_of(0, column))) is not None
     ]
     if len(found) != 1:
-        return table, None
+        return table, None, None
     column, unit = found[0]
-    return table.rename(columns={column: value_column}), unit
+    remark = header_remark(column)
+    note = None if remark is None else f"{remark!r} (from the header {column.strip()!r})"
+    return table.rename(columns={column: value_column}), unit, note
+
+
+def header_remark(label: Any) -> str | None:
+    """The remark beside the unit in a name's end brackets ("est." of "value (CNY bn,
+    est.)", "估计" of "数值（亿元，估计）"), which reading the unit alone would drop; None
+    when the brackets hold a unit alone, or no unit.
+
+    Examples
+    --------
+    >>> header_remark("value (CNY bn, est.)"), header_remark("数值（亿元，估计）")
+    ('est.', '估计')
+    >>> header_remark("value (CNY bn)") is None, header_remark("East (est.)") is None
+    (True, True)
+    """
+    match = BRACKETED_END.search(str(label))
+    if match is None:
+        return None
+    text = match.group(1)
+    unit = _unit_part(text)
+    if unit == text:  # one part, or no single unit among the parts
+        return None
+    parts = [part.strip() for part in re.split(r"[,，;；]", text)]
+    return ", ".join(part for part in parts if part and part != unit) or None

@@ -55,7 +55,9 @@ __all__ = [
 # "单位：亿元", "计量单位: 万架", "Unit: CNY bn": a unit said in words (in a heading, or a
 # line above the header: _unit_lines), and a bracketed part that may hold one, "(亿元)"
 UNIT_SAID = re.compile(  # "单位：亿元", "Unit: CNY bn", and "单位为亿元" ("the unit is")
-    r"(?:(?:计量单位|單位|单位)\s*(?:[:：]|均?[为為是])|units?\s*[:：])\s*([^,，;；。()（）\n]+)",
+    # (Japanese: "単位：百万円", "単位は億円"; Korean: "단위: 억원")
+    r"(?:(?:计量单位|單位|单位|単位)\s*(?:[:：]|均?[为為是]|は)|(?:units?|단위)\s*[:：])"
+    r"\s*([^,，;；。、()（）\n]+)",
     re.IGNORECASE,
 )
 BRACKETED = re.compile(r"[(（]([^()（）]+)[)）]")
@@ -281,8 +283,23 @@ def corner_unit(columns: list[Any]) -> tuple[str, str] | None:
 def with_corner_unit(observations: list[Observation], corner: tuple[str, str]) -> list[Observation]:
     """The observations of a wide table whose name column's header states a unit
     (:func:`corner_unit`), each with that unit where its row states none (a unit cell or
-    the series' name, "Growth (%)", keeps its own)."""
-    unit, _ = corner
-    return [
+    the series' name, "Growth (%)", keeps its own); a remark beside the unit ("地区（亿元，
+    估计）") is every row's note, as :func:`~idcforecast._table_layouts.value_header_unit`
+    keeps a value header's."""
+    from idcforecast._table_layouts import with_note
+
+    unit, header = corner
+    note = corner_remark_note(header)
+    out = [
         o if "unit" in o.meta else replace(o, meta={**o.meta, "unit": unit}) for o in observations
     ]
+    return out if note is None else [replace(o, meta=with_note(o.meta, note)) for o in out]
+
+
+def corner_remark_note(header: str) -> str | None:
+    """The note of a remark beside the unit in a wide table's corner header ("地区（亿元，
+    估计）": "'估计' (from the header '地区（亿元，估计）')"), else None."""
+    from idcforecast._table_layouts import header_remark
+
+    remark = header_remark(header)
+    return None if remark is None else f"{remark!r} (from the header {header.strip()!r})"

@@ -153,9 +153,19 @@ def marked_year(label: Any) -> tuple[int, str] | None:
         return None
     if (before := _ESTIMATE_BEFORE.fullmatch(label)) is not None:
         return int(before.group(2)), before.group(1)
+    if (footnoted := _FOOTNOTED_ESTIMATE.fullmatch(label)) is not None:  # "2019* (forecast)"
+        return int(footnoted.group(1)), footnoted.group(2)
     if (match := _MARKED_YEAR.fullmatch(label)) is None:
         return None
     return int(match.group(1)), match.group(2)
+
+
+# a year with a footnote marker that the table's footnotes define as an estimate, as the
+# readers write it with the footnote's word (idcforecast._footnoted_years): "2019* (forecast)"
+_FOOTNOTED_ESTIMATE = re.compile(
+    r"\s*(\d{4})\s*[*†‡#¹²³]+\s*\((forecast|estimate|projected|预测|预计|估计|预估)\)\s*",
+    re.IGNORECASE,
+)
 
 
 # a year with a quarter or half ("2021 Q4", "2021H1", "Q4 2021", "2021年第四季度") or written as

@@ -46,7 +46,8 @@ builtin, so code that already catches ``ValueError`` or ``KeyError`` keeps worki
     ├── ReconcileWarning                        series left out of or negative in reconcile
     ├── ScenarioWarning                         a scenario, threshold or driver to check
     ├── TotalRowWarning                         a table's "Total" line read as a series
-    └── UnitLineWarning                         rows read without the unit a line states
+    ├── UnitLineWarning                         rows read without the unit a line states
+    └── UnreadSheetsWarning                     a workbook's other tabs with data, not read
 
 Every exception keeps its structured fields as attributes (``err.fields`` lists them), has
 a message that names the thing, the place, what was expected and what was found, and
@@ -99,6 +100,7 @@ __all__ = [
     "UnknownSeriesError",
     "UnknownSubjectError",
     "UnknownUnitError",
+    "UnreadSheetsWarning",
 ]
 
 
@@ -363,7 +365,9 @@ class AssumedCurrencyWarning(IdcForecastWarning):
     a bare "¥" (yuan or yen) in a text that names neither China nor Japan, read as yuan
     (CNY), the registry's reading. The message names the figures and how to read them as
     yen. Also Chinese amounts in 万 or 亿 without 元 that a money word governs ("投资约300亿",
-    "营收达1200亿"), read as yuan by ``find_figures``, as Chinese news means them.
+    "营收达1200亿"), read as yuan by ``find_figures``, as Chinese news means them. Also a
+    table file's bare "¥" ("(¥bn)", "¥1,562") read as yuan by the readers when the file
+    names neither China nor Japan (one naming Japan is a ``UnitError``).
     """
 
 
@@ -379,6 +383,14 @@ class UnitLineWarning(IdcForecastWarning):
     states one on a line above the header ("Unit: 亿元", "单位：亿元") or in a footnote
     ("Note: figures in US$ m"): the rows, and a forecast of them, are left without a unit.
     The message names the line and the ``unit=`` that reads them in it.
+    """
+
+
+class UnreadSheetsWarning(IdcForecastWarning):
+    """A workbook read by sheet position (the default, its first tab) whose other tabs
+    shown hold data too: only one sheet is read, and the others' figures (another region,
+    the forecast years, a second unit) are not. The message names them and the
+    ``sheet_name=`` (``--sheet``) that reads one; naming the sheet read silences it.
     """
 
 

@@ -36,7 +36,7 @@ from idcforecast._magnitude_jumps import warn_magnitude_jumps
 from idcforecast._normalize import Observation, to_frame
 from idcforecast._series import no_missing_values
 from idcforecast._table_files import read_table
-from idcforecast._table_headers import header_hint, is_headerless
+from idcforecast._table_headers import header_hint, header_over_years, is_headerless
 from idcforecast._table_layouts import (
     META,
     read_long,
@@ -44,6 +44,7 @@ from idcforecast._table_layouts import (
     read_years_as_rows,
     unpublished_series,
     value_header_unit,
+    with_note,
     with_unit,
 )
 from idcforecast._unit_lines import (
@@ -411,9 +412,9 @@ def _observations(
     # a ';' file whose numbers read only with a decimal comma ("1,5", "1.234,5") is read so
     decimal = file_decimal_mark(table, year_column=year_column, decimal=decimal, name=name)
     default_id = series_id or (Path(name).stem if name != "DataFrame" else "series")
-    value_unit = None
+    value_unit = value_remark = None
     if layout in ("auto", "long") and not has_year_headers(table.columns):
-        table, value_unit = value_header_unit(table, value_column, place_of)
+        table, value_unit, value_remark = value_header_unit(table, value_column, place_of)
     if (
         layout != "years_as_columns"
         and year_column not in table.columns
@@ -438,6 +439,8 @@ def _observations(
             observations = [
                 replace(o, meta=with_unit(o.meta, value_unit, o.place)) for o in observations
             ]
+        if value_remark is not None:  # "value (CNY bn, est.)": est. kept on every value
+            observations = [replace(o, meta=with_note(o.meta, value_remark)) for o in observations]
     else:
         unpublished = {}
     if chosen == "years_as_columns":
@@ -620,7 +623,17 @@ def _choose_layout(
             if held is not None and not is_headerless(held)
             else "pass year_column=..."
         )
-        if held is not None and is_headerless(held):
+        below = None if held is None else header_over_years(table, held, header_row)
+        if below is not None:  # a title over the column, the header lower: "Characteristic"
+            row, label, cells = below
+            passing = f"pass header_row={row}, year_column={label!r}"
+            hint = (
+                f" (a title above the header? row {row + 1} looks like the header "
+                f"({', '.join(map(repr, cells))}) over the years: pass header_row={row}"
+                + ("" if label == year_column else f" and year_column={label!r}")
+                + ")"
+            )
+        elif held is not None and is_headerless(held):
             # a blank top-left cell over the years (an Excel chart's data range)
             position = list(table.columns).index(held) + 1
             hint = (

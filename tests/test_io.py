@@ -28,6 +28,7 @@ from idcforecast.errors import (
     UnitError,
     UnknownSeriesError,
     UnknownUnitError,
+    UnreadSheetsWarning,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -142,7 +143,8 @@ def test_excel_long_and_wide(tmp_path: Path) -> None:
     wide.append(["cidc", "1562.5亿元", "2238.7亿元"])
     path = tmp_path / "market.xlsx"
     book.save(path)
-    out = read_series(path, series_id="cidc")
+    with pytest.warns(UnreadSheetsWarning, match="other tab 'Wide' holds data too"):
+        out = read_series(path, series_id="cidc")
     assert _values(out, "cidc") == {2019: 1562.5, 2020: 2238.7}
     assert out["source"].tolist() == [
         "market.xlsx sheet 'Market' row 2",
@@ -157,7 +159,8 @@ def test_excel_long_and_wide(tmp_path: Path) -> None:
         "market.xlsx sheet 'Market' cell B3: 'see note' is not a number or a figure; expected a "
         "number such as 1562.5 or figure text with a unit such as '1,562.5亿元'"
     )
-    with pytest.raises(NonNumericValueError, match=re.escape(msg)):
+    with warnings.catch_warnings(), pytest.raises(NonNumericValueError, match=re.escape(msg)):
+        warnings.simplefilter("ignore", UnreadSheetsWarning)  # named above
         read_series(path)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import idcforecast as idc
-from idcforecast.errors import DataError
+from idcforecast.errors import DataError, UnreadSheetsWarning
 
 
 def _workbook(path: Path, *, hidden_chart: bool = False) -> Path:
@@ -39,15 +39,20 @@ def test_a_sheet_position_counts_a_chart_sheet_as_the_tab_it_is(tmp_path: Path) 
     # tabs: 'Chart China' (0), 'China' (1), 'US' (2); position 1 read 'US', the third tab,
     # because pandas' sheet list leaves chart sheets out
     path = _workbook(tmp_path / "book.xlsx")
-    assert set(idc.read_series(path, sheet_name=1)["unit"]) == {"CNY bn"}
-    assert set(idc.read_series(path, sheet_name=2)["unit"]) == {"USD bn"}
+    # read by position, each names the other worksheet with data (UnreadSheetsWarning)
+    with pytest.warns(UnreadSheetsWarning, match="other tab 'US'"):
+        assert set(idc.read_series(path, sheet_name=1)["unit"]) == {"CNY bn"}
+    with pytest.warns(UnreadSheetsWarning, match="other tab 'China'"):
+        assert set(idc.read_series(path, sheet_name=2)["unit"]) == {"USD bn"}
     # the default (position 0, a chart sheet here) is the first worksheet, as before
-    assert set(idc.read_series(path)["source"].str.contains("sheet 'China'")) == {True}
+    with pytest.warns(UnreadSheetsWarning, match="read sheet 'China' \\(sheet position 0\\)"):
+        assert set(idc.read_series(path)["source"].str.contains("sheet 'China'")) == {True}
 
 
 def test_a_hidden_chart_sheet_is_no_tab(tmp_path: Path) -> None:
     path = _workbook(tmp_path / "book.xlsx", hidden_chart=True)
-    assert set(idc.read_series(path, sheet_name=1)["unit"]) == {"USD bn"}
+    with pytest.warns(UnreadSheetsWarning, match="other tab 'China'"):
+        assert set(idc.read_series(path, sheet_name=1)["unit"]) == {"USD bn"}
 
 
 def test_a_chart_sheet_named_is_an_error_naming_the_worksheets(tmp_path: Path) -> None:

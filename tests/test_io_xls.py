@@ -21,6 +21,7 @@ from idcforecast.errors import (
     FormulaCellsWarning,
     HiddenCellsWarning,
     UnitError,
+    UnreadSheetsWarning,
 )
 
 pytest.importorskip("xlrd")
@@ -104,6 +105,7 @@ def test_an_xls_in_a_folder_joins_the_other_files(tmp_path: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FormulaCellsWarning)
         warnings.simplefilter("ignore", HiddenCellsWarning)
+        warnings.simplefilter("ignore", UnreadSheetsWarning)  # its other tabs: 'Rows', ...
         frame = read_series(tmp_path, series_id="colo", unit="CNY bn")
     assert frame["year"].tolist() == [2018, 2019, 2020, 2021, 2022]
     assert frame["source"].tolist()[:2] == ["a.csv row 2", "b.xls sheet 'Market' cell B2"]

@@ -264,6 +264,7 @@ def read_long_table(
             text_columns=_text_column,
             known_columns=(*LONG_COLUMNS, "unit"),
             encoding=encoding,
+            year_column=year_column,  # its merged cells, its "2019*" under "* Forecast"
             warn_hidden=False,  # named below with the series each hidden row holds
         )
     formulas = table.attrs.get("formulas")  # values computed in the workbook: named below
@@ -282,10 +283,10 @@ def read_long_table(
     # a ';' (tab, '|') file whose numbers read only with a decimal comma ("1,5", "1.234,5")
     # is read so, as read_series reads it; one whose numbers all read both ways is warned of
     decimal = file_decimal_mark(table, year_column="year", decimal=decimal, name=name)
-    value_unit = None
+    value_unit = value_remark = None
     if "value" not in table.columns and not has_year_headers(table.columns):
         # "value (CNY bn)", "数值（亿元）": the value column, in that unit, as read_series reads it
-        table, value_unit = value_header_unit(table, "value", place_of)
+        table, value_unit, value_remark = value_header_unit(table, "value", place_of)
     if "year" not in table.columns and not has_year_headers(table.columns):
         # ",China IDC,US colo" over "2019,1562.5,...": the years' header cell left blank
         table, place_of = _headerless_years_read(table, place_of)
@@ -328,12 +329,25 @@ def read_long_table(
             if "year" in missing
             else ""
         )
-        from idcforecast._table_headers import is_headerless
+        from idcforecast._table_headers import header_over_years, is_headerless
         from idcforecast.io import _column_of_years, _columns
 
         held = _column_of_years(table) if "year" in missing else None
+        below = (
+            None
+            if held is None or "looks like the header" in title_hint
+            else header_over_years(table, held, table.attrs.get("header_row", header_row))
+        )
         if held is None or "looks like the header" in title_hint:
             pass  # a header row below (a title above it) first
+        elif below is not None:  # a title over the years' column, the header lower
+            row, label, cells = below
+            title_hint = (
+                f" (a title above the header? row {row + 1} looks like the header "
+                f"({', '.join(map(repr, cells))}) over the years: pass header_row={row}"
+                + ("" if label == "year" else f" and year_column={label!r}")
+                + ")"
+            )
         elif is_headerless(held):  # a blank top-left cell over the years
             position = list(table.columns).index(held) + 1
             title_hint = (
@@ -421,6 +435,14 @@ def read_long_table(
         dropped |= estimate_rows
         if notes is not None:
             out["note"] = notes
+    if corner is not None and value_remark is None:  # "地区（亿元，估计）": 估计 kept too
+        from idcforecast._unit_headings import corner_remark_note
+
+        value_remark = corner_remark_note(corner[1])
+    if value_remark is not None:  # "value (CNY bn, est.)": est. kept on every value
+        from idcforecast.batch.series_units import with_notes
+
+        out["note"] = with_notes(out, {value_remark: [np.arange(len(out))]})
     out = out[~blank_id & ~dropped]
     # ids as read_series types them (pandas' text dtype): forecast_many() gives the ids
     # back in the dtype it was given, so the two readers' results are alike
