@@ -39,8 +39,10 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
         "happened. Checked with idcforecast.check_claims and idcforecast.track_record."
     )
     table = claims_table(checks)
-    # 35 mm holds a set id like "global_times_2020_07_07" (31.9 mm at 7 pt + padding)
-    claim_widths = (35, 37, 20, 82)
+    # 35 mm holds a set id like "global_times_2020_07_07" (31.9 mm at 7 pt + padding); 22
+    # mm the verdict "undetermined" (17.5 mm at 7 pt + 2.4 mm padding + 0.5 mm of air: 20
+    # mm broke it into "undetermine" / "d")
+    claim_widths = (35, 37, 22, 80)
     # the heading with its text and the table's first row: they were left alone at the
     # foot of a page, the table opening the next
     first_row = doc.table_height(table.iloc[:1], col_widths=claim_widths, size=7.0)
