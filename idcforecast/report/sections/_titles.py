@@ -10,7 +10,7 @@ from idcforecast.report.fonts import latin_name
 if TYPE_CHECKING:
     from idcforecast.report.context import ReportContext
 
-__all__ = ["INSTALL_CJK", "chart_title", "chinese_left_out"]
+__all__ = ["INSTALL_CJK", "NAMED_IN_CHINESE", "chart_title", "chinese_left_out"]
 
 
 def chart_title(ctx: ReportContext, what: str) -> str:
@@ -24,6 +24,11 @@ def chart_title(ctx: ReportContext, what: str) -> str:
 INSTALL_CJK = (
     "Install idcforecast[cjk] (or set IDCFORECAST_CJK_FONT to a CJK font file) to print it."
 )
+
+
+# a source or publisher whose name is Chinese only, printed without a CJK font (what is
+# left of it, a year or nothing, named nobody; "[Chinese text]" read as a placeholder)
+NAMED_IN_CHINESE = "named in Chinese"
 
 
 def chinese_left_out(ctx: ReportContext) -> str:

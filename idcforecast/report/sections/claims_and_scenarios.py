@@ -12,6 +12,7 @@ from idcforecast.report._known_names import in_english
 from idcforecast.report._numbers import qualified_claim_text, span_text
 from idcforecast.report.charts import plot_claims, plot_scenarios
 from idcforecast.report.fonts import name_without_cjk
+from idcforecast.report.sections._titles import NAMED_IN_CHINESE
 from idcforecast.report.style import money_units_spelled_out, unit_heading
 
 if TYPE_CHECKING:
@@ -60,7 +61,9 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
         table = track_record_table(forecasts, fmt)
         if doc.cjk_font is None:  # a maker cut to its report's years named nobody; a
             # known one is named in English ("[Chinese text]" for Kezhi Consulting)
-            table["By"] = [name_without_cjk(in_english(by)) for by in table["By"]]
+            table["By"] = [
+                name_without_cjk(in_english(by), placeholder=NAMED_IN_CHINESE) for by in table["By"]
+            ]
         # 38 mm holds "global_times_2020_07_07" and 20 mm "2020-07-07" on one line (18 mm
         # wrapped it to "2020-07-" / "07": 16.0 mm of text at 7.5 pt plus 2.4 mm padding);
         # 24 mm the published figure under a converted forecast in two lines
