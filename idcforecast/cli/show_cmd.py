@@ -428,8 +428,14 @@ def _footnotes(
     notes_unit: str = "",
 ) -> list[str]:
     in_points = points if per_unit == 1.0 else f"{points}, 1 成 = {per_unit:g} {points}"
+    known = [int(y) for y, v in zip(rows["year"], values, strict=True) if v == v]
+    word = "growth" if points is None else "change"
     lines = [
-        "growth: year-on-year between consecutive years; '/yr over Ny' is the compound annual "
+        # a one-year series explained a growth column it leaves empty
+        f"{word}: none; it needs two years of figures and the series has "
+        + (f"one ({known[0]})." if known else "none.")
+        if len(known) < 2
+        else "growth: year-on-year between consecutive years; '/yr over Ny' is the compound annual "
         "rate across a gap (no published year in between), not an observed change."
         if points is None
         else f"change: the difference from the year before, in {in_points} (a growth rate of a "

@@ -142,6 +142,18 @@ def test_a_single_year_series_says_one_year(capsys: pytest.CaptureFixture[str]) 
     assert out.splitlines()[1] == "unit: USD bn  ·  1 year 2021"
 
 
+def test_a_single_year_series_explains_no_growth_it_cannot_have(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # one figure (IDC Corp's 2022 level): the growth column is empty, and the footnote
+    # explained it as "year-on-year between consecutive years; '/yr over Ny' ..."
+    code, out, _ = _show(capsys, "--series", "china_idc_idc_corp")
+    assert code == 0
+    assert "growth: none; it needs two years of figures and the series has one (2022)." in out
+    assert "year-on-year between consecutive years" not in out
+    assert "/yr over" not in out
+
+
 def test_show_prints_your_own_file_with_its_sources(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
