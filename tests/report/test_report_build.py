@@ -1247,7 +1247,8 @@ def test_a_chinese_title_without_a_cjk_font_says_so_on_page_one(
     assert "[Chinese text]" not in first
     # the running header of the other pages, and the metadata (Unicode: no font needed)
     assert reader.pages[1].extract_text().startswith("Report on file cn.csv")
-    assert reader.metadata.title == "中国IDC市场规模"
+    # (the default title names the unit and years, report55: the bare id said neither)
+    assert reader.metadata.title == "中国IDC市场规模 (CNY 100 million, 2016-2020)"
     # the Sources page says it too (it said nothing for Chinese sources without quotes)
     sources = re.sub(r"\s+", " ", _text(path)).split("Sources Every figure")[1]
     assert "No CJK font was found, so Chinese text is left out of this PDF." in sources
