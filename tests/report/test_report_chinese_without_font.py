@@ -14,15 +14,15 @@ from idcforecast import build_report
 from idcforecast.report.fonts import CJK_FONT_ENV
 
 CSV = (
-    "series_id,year,value,unit,source,quote\n"
-    "ccid_idc,2018,900,CNY 100m,赛迪顾问,2018年规模为900亿元\n"
+    "series_id,year,value,unit,source,quote,note\n"
+    "ccid_idc,2018,900,CNY 100m,赛迪顾问,2018年规模为900亿元,\n"
     'ccid_idc,2019,1100,CNY 100m,赛迪顾问,"2019-2020年报告显示,2019年中国IDC市场规模'
-    '达1100亿元,同比增长22.2%"\n'
-    """ccid_idc,2020,1350,CNY 100m,"www.ccidgroup.com/info/2021.html, 赛迪顾问",2020年规模为1350亿元
-ccid_idc,2021,1700,CNY 100m,赛迪顾问,2021年达1700亿元
-ccid_idc,2022,2050,CNY 100m,赛迪顾问,2022年达2050亿元
-ccid_idc,2023,2400,CNY 100m,赛迪顾问,"2023年达2400亿元,较2022年增长17.1%"
-"""
+    '达1100亿元,同比增长22.2%",reported YoY +22.2%\n'
+    'ccid_idc,2020,1350,CNY 100m,"www.ccidgroup.com/info/2021.html, 赛迪顾问",'
+    "2020年规模为1350亿元,\n"
+    "ccid_idc,2021,1700,CNY 100m,赛迪顾问,2021年达1700亿元,\n"
+    "ccid_idc,2022,2050,CNY 100m,赛迪顾问,2022年达2050亿元,\n"
+    'ccid_idc,2023,2400,CNY 100m,赛迪顾问,"2023年达2400亿元,较2022年增长17.1%",\n'
 )
 
 
@@ -65,7 +65,8 @@ def test_a_chinese_quote_is_marked_with_the_figures_it_states(text: str) -> None
     # the 2019 quote printed as its Latin leftovers, "2019-2020, 2019 1100 CNY 100
     # million, 22.2%", as if the source had said that; and the 2023 one as "2023 2400 CNY
     # 100 million, 2022 17.1%", a 2022 figure of 17.1% that is the growth over 2022
-    assert "quoted in Chinese: 1100 CNY 100 million" in sources
+    # with the row's note, which says in English what else the quote reported
+    assert "quoted in Chinese: 1100 CNY 100 million; reported YoY +22.2%" in sources
     assert "quoted in Chinese: 2400 CNY 100 million" in sources
     assert "2019-2020" not in sources
     assert "2022 17.1%" not in sources

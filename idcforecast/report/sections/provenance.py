@@ -139,7 +139,7 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
                 # USD bn): the FX rate behind it read "158,496,000 USD per CNY" against
                 # the shown unit
                 _quote_and_note(
-                    q if doc.cjk_font is not None else _quote_without_cjk(q),
+                    q if doc.cjk_font is not None else _quote_without_cjk(q, n),
                     n,
                     ctx.read_unit or ctx.unit,
                 )
@@ -216,25 +216,39 @@ def _published_cell(sign: str, figure: tuple[str, str] | None, shared: str) -> s
     return sign + (number if shared or label == "number" else f"{number} {label}")
 
 
-def _quote_without_cjk(quote: str) -> str:
+def _quote_without_cjk(quote: str, note: str = "") -> str:
     """A quote as a report without a CJK font prints it: one in Chinese is said to be, with
     the figures it states in English (its Latin leftovers, "2019-2020,2019 1562.5 CNY 100
     million, 27.2%", read as a quote of their own, and "2022 25.6%" as a 2022 figure
-    though it was the growth over 2022); any other as it is.
+    though it was the growth over 2022), and the row's note, which says in English what
+    else it reported ("reported YoY +27.2%", which the note beside a printed quote would
+    repeat); any other quote as it is. A note that :func:`_quote_and_note` adds itself
+    (an estimate's, a conversion) is left to it.
 
     Examples
     --------
-    >>> _quote_without_cjk("2023年中国整体IDC业务市场规模为5,078.3亿元,较2022年增长25.6%")
-    'quoted in Chinese: 5,078.3 CNY 100 million'
-    >>> _quote_without_cjk("同比增长27.2%"), _quote_without_cjk("51.86 billion yuan")
+    >>> _quote_without_cjk("2023年中国整体IDC业务市场规模为5,078.3亿元,较2022年增长25.6%",
+    ...                    "reported YoY +25.6%")
+    'quoted in Chinese: 5,078.3 CNY 100 million; reported YoY +25.6%'
+    >>> _quote_without_cjk("同比增长27.2%"), _quote_without_cjk("51.86 billion yuan", "x")
     ('quoted in Chinese', '51.86 billion yuan')
+    >>> _quote_without_cjk("210.5亿元", "reported YoY +23.2%; converted from 'CNY 100m' "
+    ...                    "(x0.0158496, 2012 annual-average FX rate)")
+    'quoted in Chinese: 210.5 CNY 100 million; reported YoY +23.2%'
     """
     from idcforecast.report.fonts import contains_cjk, quoted_figures
 
     if not contains_cjk(quote):
         return quote
     figures = quoted_figures(quote)
-    return "quoted in Chinese" + (f": {', '.join(figures)}" if figures else "")
+    said = "quoted in Chinese" + (f": {', '.join(figures)}" if figures else "")
+    if note and not is_estimate_note(note):
+        conversion = conversion_in(note)
+        rest = note.replace(conversion[1], "") if conversion else note
+        rest = re.sub(r"(;\s*)+", "; ", rest).strip(" ;")
+        if rest:
+            said += f"; {rest}"
+    return said
 
 
 def _quote_and_note(quote: str, note: str, unit: str = "") -> str:
