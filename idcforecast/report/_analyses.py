@@ -373,28 +373,35 @@ def scenario_results(
     probabilities = pd.DataFrame(
         {label: prob_exceeds(paths, t, to) for label, t in zip(labels, thresholds, strict=True)}
     )
+    from idcforecast.report.fonts import in_chinese
+
+    def described(s: Any, description: str) -> str:
+        return _with_cap(
+            # a scenario without a description or adjustments was listed as
+            # "base (weight 0.6)", saying nothing of what it is
+            description
+            or adjustment_words(s)
+            or ("the calibrated forecast as is" if s.cap is None else ""),
+            _shown_cap(s.cap, factor),
+            s.cap_mode,
+            paths.unit,
+            in_unit=_shown_cap(figure_caps.get(s.name), factor),
+        ) + _later_shocks_note(s, to)
+
     return ScenarioResults(
         description=scenario_set.description,
         source=Path(str(scenario_set.source)).name,
         table=table,
         n_paths=SCENARIO_PATHS,
         scenarios=tuple(
-            (
-                s.name,
-                _with_cap(
-                    # a scenario without a description or adjustments was listed as
-                    # "base (weight 0.6)", saying nothing of what it is
-                    s.description
-                    or adjustment_words(s)
-                    or ("the calibrated forecast as is" if s.cap is None else ""),
-                    _shown_cap(s.cap, factor),
-                    s.cap_mode,
-                    paths.unit,
-                    in_unit=_shown_cap(figure_caps.get(s.name), factor),
-                )
-                + _later_shocks_note(s, to),
-                s.weight,
-            )
+            (s.name, described(s, s.description), s.weight) for s in scenario_set.scenarios
+        ),
+        # a description in Chinese said by its adjustments, for a PDF without a CJK font
+        # (its Latin leftovers read "bull: 2025 5 pp" for "... 2025年增速提高5个百分点")
+        in_english=tuple(
+            "described in Chinese" + (f"; {said}" if (said := described(s, "")) else "")
+            if in_chinese(s.description)
+            else ""
             for s in scenario_set.scenarios
         ),
         probabilities=probabilities,

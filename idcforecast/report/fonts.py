@@ -30,6 +30,7 @@ __all__ = [
     "cjk_runs",
     "contains_cjk",
     "find_cjk_font",
+    "in_chinese",
     "latin_fonts",
     "latin_name",
     "name_without_cjk",
@@ -149,6 +150,20 @@ def _figure_in_latin(match: re.Match[str]) -> str:
         return match.group(0)
     figure, rest = said
     return figure + rest
+
+
+def in_chinese(text: str) -> bool:
+    """Whether ``text`` has Chinese words, beyond figures in a Chinese unit (which
+    :func:`without_cjk` says in English: "saturates near 2万亿元" is English text).
+
+    Examples
+    --------
+    >>> in_chinese("AI demand; saturates near 2万亿元"), in_chinese("乐观情景：AI需求拉动")
+    (False, True)
+    >>> in_chinese("2025年增速提高5个百分点"), in_chinese("CNY 100m")
+    (True, False)
+    """
+    return contains_cjk(text) and contains_cjk(_CJK_FIGURE.sub(_figure_in_latin, text))
 
 
 def quoted_figures(text: str) -> list[str]:

@@ -11,7 +11,7 @@ from idcforecast.report._growth import history_change_unit, signed
 from idcforecast.report._known_names import in_english
 from idcforecast.report._numbers import qualified_claim_text, span_text
 from idcforecast.report.charts import plot_claims, plot_scenarios
-from idcforecast.report.fonts import name_without_cjk
+from idcforecast.report.fonts import in_chinese, latin_name, name_without_cjk
 from idcforecast.report.sections._titles import NAMED_IN_CHINESE
 from idcforecast.report.style import money_units_spelled_out, unit_heading
 
@@ -227,17 +227,25 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
 
     result = ctx.scenarios
     assert result is not None  # guarded by _has_scenarios (the registry's when)
+    described = result.description
+    if doc.cjk_font is None and in_chinese(described):  # its Latin leftovers, or none
+        described = latin_name(described)
     intro = (
-        f"{result.description or 'Scenarios'} (from {result.source}; {result.n_paths:,} "
+        f"{described or 'Scenarios'} (from {result.source}; {result.n_paths:,} "
         "Monte Carlo paths per scenario, drawn from the forecast's calibrated error "
         "distribution, then adjusted by each scenario's growth changes, shocks and caps)."
         + (f" {result.unit_note}" if result.unit_note else "")
     )
+    english = result.in_english or ("",) * len(result.scenarios)
     items = [
         f"**{name}**"
         + (f" (weight {weight:g})" if weight is not None else "")
-        + (f": {text}" if text else "")
-        for name, text, weight in result.scenarios
+        + (
+            f": {said}"
+            if (said := in_english if doc.cjk_font is None and in_english else text)
+            else ""
+        )
+        for (name, text, weight), in_english in zip(result.scenarios, english, strict=True)
     ]
     fmt = ctx.figures
     fig = plot_scenarios(result.table, history=ctx.history, figures=fmt)

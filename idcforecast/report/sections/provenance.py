@@ -14,7 +14,12 @@ from idcforecast.report._frames import qualifiers
 from idcforecast.report._known_names import in_english
 from idcforecast.report._published import figure_text, published_figure
 from idcforecast.report.fonts import name_without_cjk
-from idcforecast.report.sections._titles import INSTALL_CJK, NAMED_IN_CHINESE, chinese_left_out
+from idcforecast.report.sections._titles import (
+    INSTALL_CJK,
+    NAMED_IN_CHINESE,
+    chinese_left_out,
+    scope_without_cjk,
+)
 from idcforecast.report.style import unit_heading, unit_label, value_header
 
 if TYPE_CHECKING:
@@ -132,7 +137,10 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
                 else column("source")
             ),
             # a user's file rarely states them: say so rather than leave blank cells
-            "Scope": _or_not_stated(column("scope"), len(hist)),
+            "Scope": [
+                scope_without_cjk(scope) if doc.cjk_font is None else scope
+                for scope in _or_not_stated(column("scope"), len(hist))
+            ],
             "Confidence": _or_not_stated(column("confidence"), len(hist)),
             "Quote / note": [
                 # the note's factor is into the unit read ("USD" for a report shown in
