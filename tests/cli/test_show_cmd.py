@@ -570,3 +570,18 @@ def test_values_in_another_currency_keep_their_figures_significant_digits(
     assert _line(out, "2012").split()[1] == "3,336,000,000"
     # 5078.3 亿元 (5 digits) / 7.0809 (2023) = 71,718,284,399 -> 71,718,000,000
     assert _line(out, "2023").split()[1] == "71,718,000,000"
+
+
+def test_a_series_without_a_gap_is_not_told_of_rates_across_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # six consecutive years: no '/yr over Ny' cell, yet the footnote explained it
+    data = tmp_path / "share.csv"
+    data.write_text("year,value,unit\n" + "".join(f"{2018 + i},{40 + 9 * i},%\n" for i in range(6)))
+    code, out, _ = _show(capsys, "--data", str(data))
+    assert code == 0 and "/yr over" not in out
+    assert "change: the difference from the year before, in pp" in out
+    # the bundled CIDC series has a gap (2013): there it is still explained
+    code, out, _ = _show(capsys)
+    assert "'/yr over Ny' is the compound annual rate across a gap" in " ".join(out.split())
+    assert "+33.0%/yr over 2y" in _line(out, "2014")
