@@ -502,6 +502,8 @@ def _with_cap(
     ('capped at 2万亿元 (approached smoothly)', 'capped at 100 percent (clipped)')
     >>> _with_cap("", 50.0, "clip", "count"), _with_cap("", 50.0, "clip")
     ('capped at 50 (clipped)', 'capped at 50 (clipped)')
+    >>> _with_cap("", "1500万架", "clip", "racks 10k", in_unit=1500.0)
+    'capped at 1,500 × 10 thousand racks (given as 1500万架; clipped)'
     """
     from idcforecast.report.style import unit_label
 
@@ -510,6 +512,8 @@ def _with_cap(
     how = "clipped" if mode == "clip" else "approached smoothly"
     label = unit_label(unit) if unit.strip() else ""
     named = f" {label}" if label and label != "number" else ""
+    if label[:1].isdigit():  # "1,500 10 thousand racks" read as 150,010 thousand
+        named = f" × {label}"
     value = str(cap)
     if isinstance(cap, str) and isinstance(in_unit, int | float):
         from idcforecast.scenarios.montecarlo import _level_text  # a converted figure
