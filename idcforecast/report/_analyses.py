@@ -638,6 +638,11 @@ def _paths_past_100(paths: Any, year: int) -> str:
     The series is a share ('dc_share' says so), which cannot pass 100%, yet 25% of the
     'base' paths do in 2030 (the P(> 100) column); a cap = 100 in the scenario file
     bounds them.
+    >>> print(_paths_past_100(SimpleNamespace(**{**vars(paths), "unit": "成",
+    ...     "history_max": 8.6, "values": values / 10}), 2030))  # doctest: +NORMALIZE_WHITESPACE
+    The series is a share ('dc_share' says so), which cannot pass 100%, yet 25% of the
+    'base' paths do in 2030 (the P(> 10) column); a cap = 10 in the scenario file bounds
+    them.
     >>> print(_paths_past_100(SimpleNamespace(**{**vars(paths), "series_id": "util"}), 2030))
     ... # doctest: +NORMALIZE_WHITESPACE
     The series is in percent and never passed 100%, so it may be a share, which cannot
@@ -669,10 +674,13 @@ def _paths_past_100(paths: Any, year: int) -> str:
         if known
         else "is in percent and never passed 100%, so it may be a share"
     )
+    # 100% in the paths' unit: 10 for a share shown in 成 (the text named "P(> 100)", a
+    # column its table did not have, and a cap of 1,000%)
+    whole = threshold_label(100.0 / factor).removeprefix("P(> ").removesuffix(")")
     return (
         f" The series {what}, which cannot pass 100%, yet {listed} do in {year} (the "
-        f"P(> 100) column); {'' if known else 'if it is one, '}a cap = 100 in the scenario "
-        "file bounds them."
+        f"P(> {whole}) column); {'' if known else 'if it is one, '}a cap = {whole} in the "
+        "scenario file bounds them."
     )
 
 

@@ -226,3 +226,17 @@ def test_a_shares_paths_past_100_percent_are_said_with_their_probability() -> No
         f"{100 * past[0]:.2g}% of the 'base' paths do in 2030 (the P(> 100) column); a cap = "
         "100 in the scenario file bounds them."
     )
+
+
+def test_a_share_shown_in_cheng_names_its_own_100_percent() -> None:
+    # shown in 成 (tenths), 100% is 10: the sentence named "the P(> 100) column", which
+    # the table (P(> 9.9), P(> 10), ...) did not have, and "cap = 100", which is 1,000%
+    from idcforecast.report._analyses import scenario_results
+
+    history = _cheng_history([4.0, 5.2, 6.3, 7.2, 8.0, 8.6, 9.2]).assign(series_id="dc_share")
+    spec = {"series_id": "dc_share", "unit": "成", "scenarios": {"base": {}}}
+    result = scenario_results(spec, history, to=2030, seed=0, shown_unit="成")
+    assert result.probabilities is not None
+    assert "P(> 10)" in result.probabilities.columns
+    assert "(the P(> 10) column); a cap = 10 in the scenario file" in result.threshold_note
+    assert "100)" not in result.threshold_note
