@@ -23,7 +23,7 @@ from idcforecast.calibration import (
 )
 from idcforecast.errors import ModelError
 
-__all__ = ["NO_SCORED_CUTOFF", "finish_forecast"]
+__all__ = ["NO_SCORED_CUTOFF", "NO_SCORED_CUTOFF_FAR", "finish_forecast"]
 
 # a series too short for any scored rolling-origin cutoff (or whose cutoffs' years ahead are
 # all gaps or bounds): its intervals come from the prior alone; the note said so only when
@@ -31,6 +31,11 @@ __all__ = ["NO_SCORED_CUTOFF", "finish_forecast"]
 NO_SCORED_CUTOFF = (
     "no earlier cutoff could be scored: the interval width is the prior from the series' "
     "annual changes alone, not calibrated by rolling-origin errors"
+)
+# the same said in the far-horizon note, before "by an assumed law (...)"
+NO_SCORED_CUTOFF_FAR = (
+    "no earlier cutoff could be scored, so the interval width is the prior from the "
+    "series' annual changes alone, and it widens"
 )
 
 
@@ -113,8 +118,7 @@ def finish_forecast(
         # for a series with no cutoff at all)
         measured = max((min(local.error_steps, values.size - c) for c in scored), default=0)
         evidence = (
-            "no earlier cutoff could be scored, so the interval width is the prior from the "
-            "series' annual changes alone, and it widens"
+            NO_SCORED_CUTOFF_FAR
             if measured == 0
             else f"past the {counted(measured, 'year')} ahead that this series' rolling-origin "
             "errors measure, the intervals widen"

@@ -96,7 +96,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--title",
         default=None,
         metavar="TEXT",
-        help="the report's title (default: the series' name, e.g. 'China IDC market')",
+        help=(
+            "the report's title (default: the series' name for the bundled China IDC "
+            "market, else the series id with its unit and years, e.g. 'cidc (CNY 100 "
+            "million, 2018-2023)')"
+        ),
     )
     parser.add_argument(
         "--method",

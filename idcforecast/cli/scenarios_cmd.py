@@ -331,6 +331,7 @@ def _header(paths: Paths, spec_path: str, seed: int) -> str:
 def _levels_text(table: pd.DataFrame) -> str:
     from idcforecast._rounding import half_up
     from idcforecast.cli._text import text_table, unit_words
+    from idcforecast.report._numbers import unsigned_zero
 
     levels = table[table["quantity"] == "level"]
     cols = ["p5", "p10", "p50", "p90", "p95"]
@@ -340,7 +341,11 @@ def _levels_text(table: pd.DataFrame) -> str:
     if decimals == 2:  # a share of 0.04%, a small series: the largest to 2 significant digits
         decimals = max(2, _significant_decimals(levels[cols].to_numpy(dtype=float).ravel()))
     rows = [
-        [str(r["scenario"]), str(r["year"]), *(half_up(r[c], decimals) for c in cols)]
+        [
+            str(r["scenario"]),
+            str(r["year"]),
+            *(unsigned_zero(half_up(r[c], decimals)) for c in cols),
+        ]
         for r in levels.to_dict("records")
     ]
     unit = str(levels["unit"].iloc[0]) if len(levels) else ""
@@ -352,6 +357,7 @@ def _levels_text(table: pd.DataFrame) -> str:
 def _cagr_text(table: pd.DataFrame) -> str:
     from idcforecast._rounding import half_up
     from idcforecast.cli._text import text_table
+    from idcforecast.report._numbers import unsigned_zero
 
     cagr = table[table["quantity"] == "cagr"]
     if not len(cagr):
@@ -370,7 +376,8 @@ def _cagr_text(table: pd.DataFrame) -> str:
     )
     cols = ["p5", "p10", "p50", "p90", "p95"]
     rows = [
-        [str(r["scenario"]), *(f"{half_up(r[c], 1)}%" for c in cols)]
+        # a rate of -0.04% printed "-0.0%", a loss where there is none
+        [str(r["scenario"]), *(f"{unsigned_zero(half_up(r[c], 1))}%" for c in cols)]
         for r in cagr.to_dict("records")
     ]
     year = int(cagr["year"].iloc[0])

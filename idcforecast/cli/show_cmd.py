@@ -7,6 +7,7 @@ CIDC's overall scope (series ``china_idc_cidc_overall``), in 亿元 ("CNY 100m")
 from __future__ import annotations
 
 import argparse
+import itertools
 import textwrap
 import warnings
 from pathlib import Path
@@ -460,13 +461,30 @@ def _footnotes(
     notes_unit: str = "",
 ) -> list[str]:
     in_points = points if per_unit == 1.0 else f"{points}, 1 成 = {per_unit:g} {points}"
+    known = [int(y) for y, v in zip(rows["year"], values, strict=True) if v == v]
+    word = "growth" if points is None else "change"
+    # '/yr over Ny' is printed across a gap only: a series without one was told of it
+    gap = any(later - year > 1 for year, later in itertools.pairwise(known))
     lines = [
-        "growth: year-on-year between consecutive years; '/yr over Ny' is the compound annual "
-        "rate across a gap (no published year in between), not an observed change."
+        # a one-year series explained a growth column it leaves empty
+        f"{word}: none; it needs two years of figures and the series has "
+        + (f"one ({known[0]})." if known else "none.")
+        if len(known) < 2
+        else "growth: year-on-year between consecutive years"
+        + (
+            "; '/yr over Ny' is the compound annual rate across a gap (no published year in "
+            "between), not an observed change."
+            if gap
+            else "."
+        )
         if points is None
         else f"change: the difference from the year before, in {in_points} (a growth rate of a "
-        "percentage would read as the growth of what it is a share of); '/yr over Ny' is the "
-        "change a year across a gap (no published year in between)."
+        "percentage would read as the growth of what it is a share of)"
+        + (
+            "; '/yr over Ny' is the change a year across a gap (no published year in between)."
+            if gap
+            else "."
+        )
     ]
     if rows["derived"].any():
         lines.append("derived: not published; computed from sourced figures (how: notes below).")

@@ -357,6 +357,12 @@ def scenario_results(
             f"{'are' if len(above) > 1 else 'is'} left out: the series is a share and "
             f"{how_many} 100% in {to}."
         )
+    from idcforecast._shares import percent_factor
+
+    past_100 = _paths_past_100(paths, to) if ceiling is None else ""
+    if past_100:  # a share's paths past 100%: their probability is a column of its own
+        thresholds = tuple(sorted({*thresholds, 100.0 / (percent_factor(paths.unit) or 1.0)}))
+        threshold_note += past_100
     labels = [threshold_label(t) for t in thresholds]
     if len(set(labels)) != len(labels):  # a column must never overwrite another
         raise ReportError(
@@ -367,28 +373,35 @@ def scenario_results(
     probabilities = pd.DataFrame(
         {label: prob_exceeds(paths, t, to) for label, t in zip(labels, thresholds, strict=True)}
     )
+    from idcforecast.report.fonts import in_chinese
+
+    def described(s: Any, description: str) -> str:
+        return _with_cap(
+            # a scenario without a description or adjustments was listed as
+            # "base (weight 0.6)", saying nothing of what it is
+            description
+            or adjustment_words(s)
+            or ("the calibrated forecast as is" if s.cap is None else ""),
+            _shown_cap(s.cap, factor),
+            s.cap_mode,
+            paths.unit,
+            in_unit=_shown_cap(figure_caps.get(s.name), factor),
+        ) + _later_shocks_note(s, to)
+
     return ScenarioResults(
         description=scenario_set.description,
         source=Path(str(scenario_set.source)).name,
         table=table,
         n_paths=SCENARIO_PATHS,
         scenarios=tuple(
-            (
-                s.name,
-                _with_cap(
-                    # a scenario without a description or adjustments was listed as
-                    # "base (weight 0.6)", saying nothing of what it is
-                    s.description
-                    or adjustment_words(s)
-                    or ("the calibrated forecast as is" if s.cap is None else ""),
-                    _shown_cap(s.cap, factor),
-                    s.cap_mode,
-                    paths.unit,
-                    in_unit=_shown_cap(figure_caps.get(s.name), factor),
-                )
-                + _later_shocks_note(s, to),
-                s.weight,
-            )
+            (s.name, described(s, s.description), s.weight) for s in scenario_set.scenarios
+        ),
+        # a description in Chinese said by its adjustments, for a PDF without a CJK font
+        # (its Latin leftovers read "bull: 2025 5 pp" for "... 2025年增速提高5个百分点")
+        in_english=tuple(
+            "described in Chinese" + (f"; {said}" if (said := described(s, "")) else "")
+            if in_chinese(s.description)
+            else ""
             for s in scenario_set.scenarios
         ),
         probabilities=probabilities,
@@ -489,6 +502,8 @@ def _with_cap(
     ('capped at 2万亿元 (approached smoothly)', 'capped at 100 percent (clipped)')
     >>> _with_cap("", 50.0, "clip", "count"), _with_cap("", 50.0, "clip")
     ('capped at 50 (clipped)', 'capped at 50 (clipped)')
+    >>> _with_cap("", "1500万架", "clip", "racks 10k", in_unit=1500.0)
+    'capped at 1,500 × 10 thousand racks (given as 1500万架; clipped)'
     """
     from idcforecast.report.style import unit_label
 
@@ -497,6 +512,8 @@ def _with_cap(
     how = "clipped" if mode == "clip" else "approached smoothly"
     label = unit_label(unit) if unit.strip() else ""
     named = f" {label}" if label and label != "number" else ""
+    if label[:1].isdigit():  # "1,500 10 thousand racks" read as 150,010 thousand
+        named = f" × {label}"
     value = str(cap)
     if isinstance(cap, str) and isinstance(in_unit, int | float):
         from idcforecast.scenarios.montecarlo import _level_text  # a converted figure
@@ -599,6 +616,72 @@ def _share_ceiling(paths: Any, year: int) -> tuple[float | None, float]:
     final = paths.values[:, :, int(at[0])]
     passing = float(np.max(np.mean(final > ceiling, axis=1)))
     return (ceiling if passing < _STRAY_PATHS else None), passing
+
+
+def _paths_past_100(paths: Any, year: int) -> str:
+    """What the report says of a series that may be a share (``idcforecast._shares``)
+    when its simulated paths pass 100% in ``year`` ("" when none do or it is no share):
+    which scenarios' paths do, how many, and the fix, a cap of 100 in the scenario file.
+    A scenario that keeps the forecast as is is not bounded by the simulation (only what
+    a scenario changes is), so a share's base case reached "132%" with P(> 120) of 60%
+    beside a scenario clipped at 100%, and nothing said.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from types import SimpleNamespace
+    >>> values = np.full((2, 1000, 1), 60.0)
+    >>> values[0, :250, 0] = 120.0  # a quarter of the base case's paths past 100%
+    >>> paths = SimpleNamespace(unit="%", history_max=86.0, years=[2030], values=values,
+    ...     scenarios=("base", "slow"), series_id="dc_share")
+    >>> print(_paths_past_100(paths, 2030))  # doctest: +NORMALIZE_WHITESPACE
+    The series is a share ('dc_share' says so), which cannot pass 100%, yet 25% of the
+    'base' paths do in 2030 (the P(> 100) column); a cap = 100 in the scenario file
+    bounds them.
+    >>> print(_paths_past_100(SimpleNamespace(**{**vars(paths), "unit": "成",
+    ...     "history_max": 8.6, "values": values / 10}), 2030))  # doctest: +NORMALIZE_WHITESPACE
+    The series is a share ('dc_share' says so), which cannot pass 100%, yet 25% of the
+    'base' paths do in 2030 (the P(> 10) column); a cap = 10 in the scenario file bounds
+    them.
+    >>> print(_paths_past_100(SimpleNamespace(**{**vars(paths), "series_id": "util"}), 2030))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    The series is in percent and never passed 100%, so it may be a share, which cannot
+    pass 100%, yet 25% of the 'base' paths do in 2030 (the P(> 100) column); if it is
+    one, a cap = 100 in the scenario file bounds them.
+    """
+    import numpy as np
+
+    from idcforecast._shares import is_known_share, may_be_share, percent_factor
+
+    factor = percent_factor(paths.unit)
+    if factor is None or not may_be_share(paths.unit, paths.history_max):
+        return ""
+    at = np.flatnonzero(np.asarray(paths.years) == year)
+    if not at.size:
+        return ""
+    past = np.mean(paths.values[:, :, int(at[0])] > 100.0 / factor, axis=1)
+    which = [
+        f"{100 * share:.2g}% of the '{name}' paths"
+        for name, share in zip(paths.scenarios, past, strict=True)
+        if share > 0
+    ]
+    if not which:
+        return ""
+    listed = ", ".join(which[:-1]) + (" and " if len(which) > 1 else "") + which[-1]
+    known = is_known_share(paths.unit, paths.series_id, paths.history_max)
+    what = (
+        f"is a share ({paths.series_id!r} says so)"
+        if known
+        else "is in percent and never passed 100%, so it may be a share"
+    )
+    # 100% in the paths' unit: 10 for a share shown in 成 (the text named "P(> 100)", a
+    # column its table did not have, and a cap of 1,000%)
+    whole = threshold_label(100.0 / factor).removeprefix("P(> ").removesuffix(")")
+    return (
+        f" The series {what}, which cannot pass 100%, yet {listed} do in {year} (the "
+        f"P(> {whole}) column); {'' if known else 'if it is one, '}a cap = {whole} in the "
+        "scenario file bounds them."
+    )
 
 
 def threshold_label(threshold: float) -> str:

@@ -51,6 +51,36 @@ DEFAULT_OUT = "reports/china-idc-market.pdf"
 _TITLES = {"china_idc_cidc_overall": "China IDC market (CIDC overall scope)"}
 
 
+def _default_title(series_id: str, history: pd.DataFrame) -> str:
+    """The report's title when none is given: the bundled series' name, else the series id
+    with its unit and the years of its figures ("cidc (CNY 100 million, 2018-2023)"). The
+    bare id ("cidc") was all a report on a user's series said of itself on its cover.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> history = pd.DataFrame({"year": [2019, 2023], "value": [1.0, 2.0],
+    ...                         "unit": ["CNY 100m"] * 2})
+    >>> _default_title("cidc", history)
+    'cidc (CNY 100 million, 2019-2023)'
+    >>> _default_title("sites", history.assign(unit="count")[1:])
+    'sites (2023)'
+    >>> _default_title("china_idc_cidc_overall", history)
+    'China IDC market (CIDC overall scope)'
+    """
+    from idcforecast.report.style import unit_heading
+
+    if series_id in _TITLES:
+        return _TITLES[series_id]
+    years = history["year"].astype(int)
+    first, last = int(years.min()), int(years.max())
+    span = str(last) if first == last else f"{first}-{last}"
+    unit = str(history["unit"].iloc[0]).strip() if "unit" in history.columns else ""
+    # a plain count is "number", which says nothing as a title's unit
+    heading = unit_heading(unit) if unit and unit != "count" else ""
+    return f"{series_id} ({heading + ', ' if heading else ''}{span})"
+
+
 def check_report_out(
     out: str | os.PathLike[str],
     *,
@@ -143,7 +173,8 @@ def build_report(
     method
         Forecast method for ``idcforecast.forecasting`` ("auto" or an alias).
     title
-        The report title (derived from the series by default).
+        The report title; by default the bundled series' name, else the series id with
+        its unit and years ("cidc (CNY 100 million, 2018-2023)").
     command
         The command as run, for the reproducibility appendix (the CLI passes its
         arguments); the appendix also shows the equivalent ``idcforecast report ...``
@@ -433,7 +464,7 @@ def _context(
         claims=claims_source,
     )
     return ReportContext(
-        title=(title or "").strip() or _TITLES.get(sid, sid),  # "   ": no title
+        title=(title or "").strip() or _default_title(sid, history),  # "   ": no title
         series_id=sid,
         unit=str(history["unit"].iloc[0]) if "unit" in history.columns else "",
         history=history,

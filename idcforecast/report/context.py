@@ -89,6 +89,10 @@ class ScenarioResults:
     table: pd.DataFrame
     n_paths: int
     scenarios: tuple[tuple[str, str, float | None], ...] = ()  # (name, description, weight)
+    # per scenario, what a PDF without a CJK font prints for a description in Chinese
+    # ("described in Chinese; growth +5% a year in 2024-2026"); "" for one in English
+    # (a figure in a Chinese unit, "near 2万亿元", is said in English)
+    in_english: tuple[str, ...] = ()
     # P(value in the final year > threshold): one row per scenario (+ "weighted"), one
     # column per threshold, in the series' unit
     probabilities: pd.DataFrame | None = None

@@ -30,9 +30,11 @@ __all__ = [
     "cjk_runs",
     "contains_cjk",
     "find_cjk_font",
+    "in_chinese",
     "latin_fonts",
     "latin_name",
     "name_without_cjk",
+    "quoted_figures",
     "without_cjk",
 ]
 
@@ -143,6 +145,51 @@ def _figure_in_latin(match: re.Match[str]) -> str:
     """A number and the Chinese run after it with the longest start of that run that is
     a unit or magnitude (parse_quantity) said in English: "2万亿元" -> "2 CNY trillion",
     "500万架的" -> "500 x 10 thousand racks的"; as it was when none is (a year, a count)."""
+    said = _figure_and_unit(match)
+    if said is None:
+        return match.group(0)
+    figure, rest = said
+    return figure + rest
+
+
+def in_chinese(text: str) -> bool:
+    """Whether ``text`` has Chinese words, beyond figures in a Chinese unit (which
+    :func:`without_cjk` says in English: "saturates near 2万亿元" is English text).
+
+    Examples
+    --------
+    >>> in_chinese("AI demand; saturates near 2万亿元"), in_chinese("乐观情景：AI需求拉动")
+    (False, True)
+    >>> in_chinese("2025年增速提高5个百分点"), in_chinese("CNY 100m")
+    (True, False)
+    """
+    return contains_cjk(text) and contains_cjk(_CJK_FIGURE.sub(_figure_in_latin, text))
+
+
+def quoted_figures(text: str) -> list[str]:
+    """The figures with a Chinese unit in ``text``, said in English, in their order: what a
+    Chinese quote states, for a report printed without a CJK font. Years, counts and
+    percentages are left out (without their Chinese words, "2022 25.6%" read as a figure
+    of 2022, though it was growth over 2022).
+
+    Examples
+    --------
+    >>> quoted_figures("2023年中国整体IDC业务市场规模为5,078.3亿元,较2022年增长25.6%")
+    ['5,078.3 CNY 100 million']
+    >>> quoted_figures("预计2025年将突破2万亿元"), quoted_figures("同比增长27.2%")
+    (['2 CNY trillion'], [])
+    """
+    found = []
+    for match in _CJK_FIGURE.finditer(text):
+        said = _figure_and_unit(match)
+        if said is not None:
+            found.append(said[0])
+    return found
+
+
+def _figure_and_unit(match: re.Match[str]) -> tuple[str, str] | None:
+    """The number of a :data:`_CJK_FIGURE` match with its unit in English, and the rest of
+    its Chinese run; None when no start of the run is a unit (a year, a count, a date)."""
     import unicodedata
 
     from idcforecast.errors import IdcForecastError
@@ -150,7 +197,7 @@ def _figure_in_latin(match: re.Match[str]) -> str:
     from idcforecast.units import parse_quantity
     from idcforecast.units.registry import parse_unit
 
-    number, space, run = match.groups()
+    number, _, run = match.groups()
     for end in range(len(run), 0, -1):
         if unicodedata.category(run[end - 1]).startswith("P"):
             continue  # "10万㎡，": the full-width comma stays a separator, not the unit's
@@ -166,8 +213,8 @@ def _figure_in_latin(match: re.Match[str]) -> str:
             break
         # "500 x 10 thousand racks", not "500 10 thousand racks" (read as 50,010 thousand)
         joint = " x " if label[:1].isdigit() else " "
-        return f"{number}{joint}{label}{run[end:]}"
-    return f"{number}{space}{run}"
+        return f"{number}{joint}{label}", run[end:]
+    return None
 
 
 def name_without_cjk(text: str, *, placeholder: str = "[Chinese text]") -> str:

@@ -715,3 +715,20 @@ def test_a_bare_threshold_on_a_share_reads_as_a_percent(
     assert "P(value > 60% in 2025):" in out
     assert "P(value > 70% in 2025):" in out
     assert "60 %" not in out
+
+
+def test_a_rate_that_rounds_to_zero_prints_without_a_minus() -> None:
+    # a capped scenario's 10th-percentile CAGR of -0.04% a year printed "-0.0%" (seen with
+    # a cap of US$60bn on a series in USD bn): a loss where there is none
+    import pandas as pd
+
+    rows = [
+        {"scenario": "bull", "year": 2030, "quantity": q, "unit": u, "p5": -4.2,
+         "p10": v, "p50": 8.4, "p90": 8.5, "p95": 8.5}
+        for q, u, v in (("level", "USD bn", -0.004), ("cagr", "%", -0.04))
+    ]  # fmt: skip
+    table = pd.DataFrame(rows)
+    cagr = scenarios_cmd._cagr_text(table)
+    assert "-0.0%" not in cagr and " 0.0%" in cagr, cagr
+    levels = scenarios_cmd._levels_text(table)
+    assert "-0.00" not in levels and "0.00" in levels, levels

@@ -142,6 +142,18 @@ def test_a_single_year_series_says_one_year(capsys: pytest.CaptureFixture[str]) 
     assert out.splitlines()[1] == "unit: USD bn  ·  1 year 2021"
 
 
+def test_a_single_year_series_explains_no_growth_it_cannot_have(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # one figure (IDC Corp's 2022 level): the growth column is empty, and the footnote
+    # explained it as "year-on-year between consecutive years; '/yr over Ny' ..."
+    code, out, _ = _show(capsys, "--series", "china_idc_idc_corp")
+    assert code == 0
+    assert "growth: none; it needs two years of figures and the series has one (2022)." in out
+    assert "year-on-year between consecutive years" not in out
+    assert "/yr over" not in out
+
+
 def test_show_prints_your_own_file_with_its_sources(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -582,3 +594,18 @@ def test_a_currency_conversion_names_each_rate_and_its_source(
     # a magnitude change in one currency names no rate
     assert main(["show", "--unit", "CNY bn"]) == 0
     assert "FX rates" not in capsys.readouterr().out
+
+
+def test_a_series_without_a_gap_is_not_told_of_rates_across_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # six consecutive years: no '/yr over Ny' cell, yet the footnote explained it
+    data = tmp_path / "share.csv"
+    data.write_text("year,value,unit\n" + "".join(f"{2018 + i},{40 + 9 * i},%\n" for i in range(6)))
+    code, out, _ = _show(capsys, "--data", str(data))
+    assert code == 0 and "/yr over" not in out
+    assert "change: the difference from the year before, in pp" in out
+    # the bundled CIDC series has a gap (2013): there it is still explained
+    code, out, _ = _show(capsys)
+    assert "'/yr over Ny' is the compound annual rate across a gap" in " ".join(out.split())
+    assert "+33.0%/yr over 2y" in _line(out, "2014")

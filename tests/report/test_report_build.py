@@ -598,8 +598,9 @@ def test_short_series_gets_a_report_without_backtest(tmp_path: Path) -> None:
         build_report(data=data, out=tmp_path / "r.pdf", date=DATE)
     path = build_report(data=data, series_id="x", to=2026, out=tmp_path / "r.pdf", date=DATE)
     compact = re.sub(r"\s+", " ", _text(path))
-    # the page footer ("Page 2 of 3 x") may fall inside the sentence: left out
-    unbroken = re.sub(r" Page \d+ of \d+ x", "", compact)
+    # the page footer and header ("Page 2 of 3 x (USD billion, 2020-2023)") may fall
+    # inside the sentence: left out
+    unbroken = re.sub(r" Page \d+ of \d+ x \(USD billion, 2020-2023\)", "", compact)
     assert (
         "No backtest is possible: 'auto' needs 4 years to fit and the series has 4, so no "
         "earlier forecast (fitted on the years before a cutoff and compared with a later "
@@ -607,8 +608,12 @@ def test_short_series_gets_a_report_without_backtest(tmp_path: Path) -> None:
     ) in unbroken
     assert "horizon=1" not in compact and "no backtest window fits" not in compact
     assert "4 points: left out 'damped' (needs 6)" in compact
-    # and the forecast's note says its intervals rest on the prior alone
-    assert "no earlier cutoff could be scored: the interval width is the prior" in compact
+    # and the methodology says its intervals rest on the prior alone, once (the forecast's
+    # note, "no earlier cutoff could be scored: the interval width is the prior ...", said
+    # it again in the same paragraph: report55)
+    assert "No earlier cutoff could be scored for the intervals" in compact
+    assert "rests on the prior alone" in compact
+    assert "no earlier cutoff could be scored: the interval width is the prior" not in compact
 
 
 def _methodology(text: str) -> str:
@@ -1247,7 +1252,8 @@ def test_a_chinese_title_without_a_cjk_font_says_so_on_page_one(
     assert "[Chinese text]" not in first
     # the running header of the other pages, and the metadata (Unicode: no font needed)
     assert reader.pages[1].extract_text().startswith("Report on file cn.csv")
-    assert reader.metadata.title == "中国IDC市场规模"
+    # (the default title names the unit and years, report55: the bare id said neither)
+    assert reader.metadata.title == "中国IDC市场规模 (CNY 100 million, 2016-2020)"
     # the Sources page says it too (it said nothing for Chinese sources without quotes)
     sources = re.sub(r"\s+", " ", _text(path)).split("Sources Every figure")[1]
     assert "No CJK font was found, so Chinese text is left out of this PDF." in sources

@@ -7,6 +7,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pandas as pd
+import pytest
 
 from idcforecast.report.sections.overview import _past_100
 
@@ -192,3 +193,50 @@ def test_a_stray_path_past_100_percent_does_not_keep_a_column_of_zeros() -> None
         " The level 100 is left out: the series is a share and fewer than 0.5% of each "
         "scenario's simulated paths pass 100% in 2030."
     )
+
+
+def test_a_shares_paths_past_100_percent_are_said_with_their_probability() -> None:
+    # a share at 86% whose forecast passes 100% (central 131% in 2030): the base case,
+    # which the simulation leaves as the forecast gives it, had a median of 132% and
+    # "P(> 120)" 60% beside a slower scenario clipped at 100%, and the report said nothing
+    import numpy as np
+
+    from idcforecast import simulate
+    from idcforecast.report._analyses import SCENARIO_PATHS, scenario_results
+
+    values = [40.0, 52.0, 63.0, 72.0, 80.0, 86.0]
+    history = pd.DataFrame(
+        {"series_id": "dc_share", "year": range(2018, 2024), "value": values, "unit": "%"}
+    )
+    spec = {
+        "series_id": "dc_share",
+        "unit": "%",
+        "scenarios": {"base": {}, "slow": {"growth": {"2024-2027": "-2pp"}}},
+    }
+    result = scenario_results(spec, history, to=2030, seed=0, shown_unit="%")
+    assert result.probabilities is not None
+    assert "P(> 100)" in result.probabilities.columns
+    paths = simulate(history, 7, n_paths=SCENARIO_PATHS, scenarios=spec, seed=0)
+    past = np.mean(paths.values[:, :, -1] > 100.0, axis=1)  # base, slow
+    assert past[0] > 0.5 and past[1] == 0.0  # slow is clipped at 100%, base is not
+    column = result.probabilities["P(> 100)"]
+    assert column.tolist() == pytest.approx(past.tolist())
+    assert result.threshold_note == (
+        f" The series is a share ('dc_share' says so), which cannot pass 100%, yet "
+        f"{100 * past[0]:.2g}% of the 'base' paths do in 2030 (the P(> 100) column); a cap = "
+        "100 in the scenario file bounds them."
+    )
+
+
+def test_a_share_shown_in_cheng_names_its_own_100_percent() -> None:
+    # shown in 成 (tenths), 100% is 10: the sentence named "the P(> 100) column", which
+    # the table (P(> 9.9), P(> 10), ...) did not have, and "cap = 100", which is 1,000%
+    from idcforecast.report._analyses import scenario_results
+
+    history = _cheng_history([4.0, 5.2, 6.3, 7.2, 8.0, 8.6, 9.2]).assign(series_id="dc_share")
+    spec = {"series_id": "dc_share", "unit": "成", "scenarios": {"base": {}}}
+    result = scenario_results(spec, history, to=2030, seed=0, shown_unit="成")
+    assert result.probabilities is not None
+    assert "P(> 10)" in result.probabilities.columns
+    assert "(the P(> 10) column); a cap = 10 in the scenario file" in result.threshold_note
+    assert "100)" not in result.threshold_note

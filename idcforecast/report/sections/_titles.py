@@ -10,7 +10,13 @@ from idcforecast.report.fonts import latin_name
 if TYPE_CHECKING:
     from idcforecast.report.context import ReportContext
 
-__all__ = ["INSTALL_CJK", "chart_title", "chinese_left_out"]
+__all__ = [
+    "INSTALL_CJK",
+    "NAMED_IN_CHINESE",
+    "chart_title",
+    "chinese_left_out",
+    "scope_without_cjk",
+]
 
 
 def chart_title(ctx: ReportContext, what: str) -> str:
@@ -24,6 +30,28 @@ def chart_title(ctx: ReportContext, what: str) -> str:
 INSTALL_CJK = (
     "Install idcforecast[cjk] (or set IDCFORECAST_CJK_FONT to a CJK font file) to print it."
 )
+
+
+# a source or publisher whose name is Chinese only, printed without a CJK font (what is
+# left of it, a year or nothing, named nobody; "[Chinese text]" read as a placeholder)
+NAMED_IN_CHINESE = "named in Chinese"
+
+
+def scope_without_cjk(scope: str) -> str:
+    """A scope as a PDF without a CJK font prints it: its English gloss when it has one,
+    "stated in Chinese" when it is Chinese only ("[Chinese text]" in Sources, and nothing
+    at all on the cover: "(scope:)").
+
+    Examples
+    --------
+    >>> scope_without_cjk("整体IDC业务"), scope_without_cjk("整体IDC业务 (overall IDC business)")
+    ('stated in Chinese', 'overall IDC business')
+    >>> scope_without_cjk("cidc_overall")
+    'cidc_overall'
+    """
+    from idcforecast.report.fonts import name_without_cjk
+
+    return name_without_cjk(scope, placeholder="stated in Chinese")
 
 
 def chinese_left_out(ctx: ReportContext) -> str:

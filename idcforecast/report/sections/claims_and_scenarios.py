@@ -11,7 +11,8 @@ from idcforecast.report._growth import history_change_unit, signed
 from idcforecast.report._known_names import in_english
 from idcforecast.report._numbers import qualified_claim_text, span_text
 from idcforecast.report.charts import plot_claims, plot_scenarios
-from idcforecast.report.fonts import name_without_cjk
+from idcforecast.report.fonts import in_chinese, latin_name, name_without_cjk
+from idcforecast.report.sections._titles import NAMED_IN_CHINESE
 from idcforecast.report.style import money_units_spelled_out, unit_heading
 
 if TYPE_CHECKING:
@@ -39,8 +40,10 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
         "happened. Checked with idcforecast.check_claims and idcforecast.track_record."
     )
     table = claims_table(checks)
-    # 35 mm holds a set id like "global_times_2020_07_07" (31.9 mm at 7 pt + padding)
-    claim_widths = (35, 37, 20, 82)
+    # 35 mm holds a set id like "global_times_2020_07_07" (31.9 mm at 7 pt + padding); 22
+    # mm the verdict "undetermined" (17.5 mm at 7 pt + 2.4 mm padding + 0.5 mm of air: 20
+    # mm broke it into "undetermine" / "d")
+    claim_widths = (35, 37, 22, 80)
     # the heading with its text and the table's first row: they were left alone at the
     # foot of a page, the table opening the next
     first_row = doc.table_height(table.iloc[:1], col_widths=claim_widths, size=7.0)
@@ -58,7 +61,9 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
         table = track_record_table(forecasts, fmt)
         if doc.cjk_font is None:  # a maker cut to its report's years named nobody; a
             # known one is named in English ("[Chinese text]" for Kezhi Consulting)
-            table["By"] = [name_without_cjk(in_english(by)) for by in table["By"]]
+            table["By"] = [
+                name_without_cjk(in_english(by), placeholder=NAMED_IN_CHINESE) for by in table["By"]
+            ]
         # 38 mm holds "global_times_2020_07_07" and 20 mm "2020-07-07" on one line (18 mm
         # wrapped it to "2020-07-" / "07": 16.0 mm of text at 7.5 pt plus 2.4 mm padding);
         # 24 mm the published figure under a converted forecast in two lines
@@ -250,17 +255,25 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
 
     result = ctx.scenarios
     assert result is not None  # guarded by _has_scenarios (the registry's when)
+    described = result.description
+    if doc.cjk_font is None and in_chinese(described):  # its Latin leftovers, or none
+        described = latin_name(described)
     intro = (
-        f"{result.description or 'Scenarios'} (from {result.source}; {result.n_paths:,} "
+        f"{described or 'Scenarios'} (from {result.source}; {result.n_paths:,} "
         "Monte Carlo paths per scenario, drawn from the forecast's calibrated error "
         "distribution, then adjusted by each scenario's growth changes, shocks and caps)."
         + (f" {result.unit_note}" if result.unit_note else "")
     )
+    english = result.in_english or ("",) * len(result.scenarios)
     items = [
         f"**{name}**"
         + (f" (weight {weight:g})" if weight is not None else "")
-        + (f": {text}" if text else "")
-        for name, text, weight in result.scenarios
+        + (
+            f": {said}"
+            if (said := in_english if doc.cjk_font is None and in_english else text)
+            else ""
+        )
+        for (name, text, weight), in_english in zip(result.scenarios, english, strict=True)
     ]
     fmt = ctx.figures
     fig = plot_scenarios(result.table, history=ctx.history, figures=fmt)

@@ -24,6 +24,8 @@ __all__ = ["METHOD_SUMMARIES", "methodology"]
 def methodology(ctx: ReportContext, doc: ReportDocument) -> None:
     """The models, the interval calibration and this series' backtest accuracy."""
     notes = [n for n in ctx.forecast.get("note", []) if isinstance(n, str) and n]
+    if ctx.calibration is not None and ctx.calibration.cutoffs == 0:
+        notes = _without_no_cutoff_repeat(notes)
     text = (
         f"Forecast method: '{ctx.model}' (idcforecast.forecasting, method "
         f"'{ctx.provenance.method}'). {_members_text(ctx.model)}{_intervals_text(ctx)}"
@@ -142,6 +144,34 @@ def _bound_actuals_text(bt: pd.DataFrame) -> str:
         )
         + ' ("more than" or "at most" a figure), which gives no error to score'
     )
+
+
+def _without_no_cutoff_repeat(notes: list[str]) -> list[str]:
+    """The forecast's notes without what the methodology's own text says of a series with
+    no scored cutoff: that the width is the prior alone. A short series' report said it
+    twice in one paragraph ("No earlier cutoff could be scored for the intervals: ... Note:
+    ...: no earlier cutoff could be scored, so the interval width is the prior ...").
+
+    Examples
+    --------
+    >>> from idcforecast._forecast_finish import NO_SCORED_CUTOFF, NO_SCORED_CUTOFF_FAR
+    >>> _without_no_cutoff_repeat([f"4 points: left out 'damped'; {NO_SCORED_CUTOFF}"])
+    ["4 points: left out 'damped'"]
+    >>> [far] = _without_no_cutoff_repeat([f"7 years ahead from 4 years of history: "
+    ...     f"{NO_SCORED_CUTOFF_FAR} by an assumed law (sigma growing as the square root of "
+    ...     "the years ahead), not by evidence"])
+    >>> far[:70]
+    '7 years ahead from 4 years of history: the intervals widen by an assum'
+    """
+    from idcforecast._forecast_finish import NO_SCORED_CUTOFF, NO_SCORED_CUTOFF_FAR
+
+    kept = []
+    for note in notes:  # each a forecast row's notes, joined with "; "
+        parts = [part for part in note.split("; ") if part != NO_SCORED_CUTOFF]
+        said = "; ".join(parts).replace(NO_SCORED_CUTOFF_FAR, "the intervals widen")
+        if said:
+            kept.append(said)
+    return kept
 
 
 def _intervals_text(ctx: ReportContext) -> str:

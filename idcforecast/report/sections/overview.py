@@ -23,7 +23,12 @@ from idcforecast.report._growth import (
 from idcforecast.report._numbers import half_up, span_text
 from idcforecast.report.charts import plot_forecast
 from idcforecast.report.fonts import contains_cjk, latin_name
-from idcforecast.report.sections._titles import INSTALL_CJK, chart_title, chinese_left_out
+from idcforecast.report.sections._titles import (
+    INSTALL_CJK,
+    chart_title,
+    chinese_left_out,
+    scope_without_cjk,
+)
 from idcforecast.report.style import unit_heading, unit_label, value_header
 
 if TYPE_CHECKING:
@@ -76,9 +81,13 @@ def _published_growth(hist: pd.DataFrame, start: int, end: int, how: str) -> str
     return f" (in {currency}, as published: {_pct(rate)} a year)"
 
 
-def _scope(ctx: ReportContext) -> str:
+def _scope(ctx: ReportContext, *, latin: bool = False) -> str:
+    """The series' scopes; ``latin``: as a PDF without a CJK font prints them (a scope in
+    Chinese only is "stated in Chinese": dropped, the cover read "(scope:)")."""
     if "scope" in ctx.history.columns:
         scopes = [s for s in ctx.history["scope"].astype(str).unique() if s]
+        if latin:
+            scopes = list(dict.fromkeys(scope_without_cjk(s) for s in scopes))
         if scopes:
             return ", ".join(scopes)
     return "not stated"
@@ -98,7 +107,8 @@ def cover(ctx: ReportContext, doc: ReportDocument) -> None:
     if doc.cjk_font is None and contains_cjk(sid):  # "中国IDC市场规模" would read "IDC"
         sid = latin_name(sid) or "named in Chinese"
     doc.paragraph(
-        f"Series {sid} (scope: {_scope(ctx)}), {ctx.in_unit_text()}. Forecast to {p.horizon_to}.",
+        f"Series {sid} (scope: {_scope(ctx, latin=doc.cjk_font is None)}), "
+        f"{ctx.in_unit_text()}. Forecast to {p.horizon_to}.",
         size=10.5,
     )
     if left_out:  # said where the reader meets it, not only in the Sources pages

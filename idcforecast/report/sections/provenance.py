@@ -13,7 +13,13 @@ from idcforecast._wording import qualifier_sign
 from idcforecast.report._frames import qualifiers
 from idcforecast.report._known_names import in_english
 from idcforecast.report._published import figure_text, published_figure
-from idcforecast.report.sections._titles import INSTALL_CJK, chinese_left_out
+from idcforecast.report.fonts import name_without_cjk
+from idcforecast.report.sections._titles import (
+    INSTALL_CJK,
+    NAMED_IN_CHINESE,
+    chinese_left_out,
+    scope_without_cjk,
+)
 from idcforecast.report.style import unit_heading, unit_label, value_header
 
 if TYPE_CHECKING:
@@ -80,8 +86,14 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
     # without a quote (a table of "[Chinese text]" cells, unexplained)
     left_out = chinese_left_out(ctx) if doc.cjk_font is None else ""
     if any(part in left_out for part in ("sources", "quotes", "notes", "scopes")):
+        marked = (
+            " (a Chinese quote is marked 'quoted in Chinese', with the figures it states)"
+            if "quotes" in left_out
+            else ""
+        )
         doc.paragraph(
-            f"No CJK font was found, so Chinese text is left out of this PDF. {INSTALL_CJK}",
+            f"No CJK font was found, so Chinese text is left out of this PDF{marked}. "
+            f"{INSTALL_CJK}",
             size=8.5,
             muted=True,
         )
@@ -114,19 +126,31 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
             ],
             # without a CJK font a known Chinese name is said in English: dropped, it left
             # "68.shtml, quoting (early 2013)" for "quoting 中国IDC圈 (early 2013)"
+            # and one named in Chinese only says so: "[Chinese text]" read as a placeholder
+            # left in the table
             "Source": (
-                [in_english(s) for s in column("source")]
+                [
+                    name_without_cjk(in_english(s), placeholder=NAMED_IN_CHINESE)
+                    for s in column("source")
+                ]
                 if doc.cjk_font is None and "source" in hist.columns
                 else column("source")
             ),
             # a user's file rarely states them: say so rather than leave blank cells
-            "Scope": _or_not_stated(column("scope"), len(hist)),
+            "Scope": [
+                scope_without_cjk(scope) if doc.cjk_font is None else scope
+                for scope in _or_not_stated(column("scope"), len(hist))
+            ],
             "Confidence": _or_not_stated(column("confidence"), len(hist)),
             "Quote / note": [
                 # the note's factor is into the unit read ("USD" for a report shown in
                 # USD bn): the FX rate behind it read "158,496,000 USD per CNY" against
                 # the shown unit
-                _quote_and_note(q, n, ctx.read_unit or ctx.unit)
+                _quote_and_note(
+                    q if doc.cjk_font is not None else _quote_without_cjk(q, n),
+                    n,
+                    ctx.read_unit or ctx.unit,
+                )
                 for q, n in zip(
                     column("quote") if "quote" in hist.columns else [""] * len(hist),
                     column("note") if "note" in hist.columns else [""] * len(hist),
@@ -198,6 +222,41 @@ def _published_cell(sign: str, figure: tuple[str, str] | None, shared: str) -> s
     number, unit = figure
     label = unit_label(unit)
     return sign + (number if shared or label == "number" else f"{number} {label}")
+
+
+def _quote_without_cjk(quote: str, note: str = "") -> str:
+    """A quote as a report without a CJK font prints it: one in Chinese is said to be, with
+    the figures it states in English (its Latin leftovers, "2019-2020,2019 1562.5 CNY 100
+    million, 27.2%", read as a quote of their own, and "2022 25.6%" as a 2022 figure
+    though it was the growth over 2022), and the row's note, which says in English what
+    else it reported ("reported YoY +27.2%", which the note beside a printed quote would
+    repeat); any other quote as it is. A note that :func:`_quote_and_note` adds itself
+    (an estimate's, a conversion) is left to it.
+
+    Examples
+    --------
+    >>> _quote_without_cjk("2023年中国整体IDC业务市场规模为5,078.3亿元,较2022年增长25.6%",
+    ...                    "reported YoY +25.6%")
+    'quoted in Chinese: 5,078.3 CNY 100 million; reported YoY +25.6%'
+    >>> _quote_without_cjk("同比增长27.2%"), _quote_without_cjk("51.86 billion yuan", "x")
+    ('quoted in Chinese', '51.86 billion yuan')
+    >>> _quote_without_cjk("210.5亿元", "reported YoY +23.2%; converted from 'CNY 100m' "
+    ...                    "(x0.0158496, 2012 annual-average FX rate)")
+    'quoted in Chinese: 210.5 CNY 100 million; reported YoY +23.2%'
+    """
+    from idcforecast.report.fonts import contains_cjk, quoted_figures
+
+    if not contains_cjk(quote):
+        return quote
+    figures = quoted_figures(quote)
+    said = "quoted in Chinese" + (f": {', '.join(figures)}" if figures else "")
+    if note and not is_estimate_note(note):
+        conversion = conversion_in(note)
+        rest = note.replace(conversion[1], "") if conversion else note
+        rest = re.sub(r"(;\s*)+", "; ", rest).strip(" ;")
+        if rest:
+            said += f"; {rest}"
+    return said
 
 
 def _quote_and_note(quote: str, note: str, unit: str = "") -> str:
