@@ -34,13 +34,8 @@ from idcforecast._figure_reading import (
 from idcforecast._figure_resolutions import a_resolution
 from idcforecast._figure_spans import scan_text, sentences
 from idcforecast._figure_suffixes import foreign_suffix_end
-from idcforecast._figure_years import (
-    DATE,
-    MONTH_DAY,
-    NOT_INSIDE_A_NUMBER,
-    is_year,
-    years_of_figures,
-)
+from idcforecast._figure_years import years_of_figures
+from idcforecast._year_mentions import DATE, MONTH_DAY, NOT_INSIDE_A_NUMBER, is_year
 from idcforecast.errors import ParseError
 from idcforecast.units._bilion import bilion_in_context
 from idcforecast.units._chinese_numerals import CJK_NUMERAL, SPOKEN_NUMERAL, arabic_numerals
@@ -57,7 +52,7 @@ from idcforecast.units._unit_hyphens import unit_hyphens
 if TYPE_CHECKING:
     import pandas as pd
 
-    from idcforecast._figure_years import Mention
+    from idcforecast._year_mentions import Mention
     from idcforecast.units.quantity import Quantity
 
 __all__ = ["FIGURE_COLUMNS", "find_figures", "scan_text"]

@@ -1,0 +1,109 @@
+"""The period of a rate compounded over years ("15% CAGR", "14% a year", "年均增长"): from
+the year the rate took to the next year its sentence names, or up to a year from a start no
+year names ("grow 14% a year to 2028": "?-2028"). Used by :mod:`idcforecast._figure_years`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from idcforecast._year_mentions import Mention
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+CLAUSE_MARKS = ("，", ", ", "；", ";")
+
+
+# a rate compounded over years: "15% CAGR", "compound annual growth", "年复合增长率", "年均增长"
+_COMPOUND = re.compile(r"\bcagr\b|compound|复合|複合|年均|年平均", re.IGNORECASE)
+
+
+# a percentage a year, in the figure or right after it: "grow 14% a year to 2028" is a rate
+# over the years to 2028, as a CAGR is ("up 14% in 2023" is the change of one year); or
+# Chinese naming the rate after it: "将以15%的年均复合增长率增长"
+_EACH_YEAR = re.compile(
+    r"%\s*(?:(?:a|per|each|every)\s+year\b|per\s+annum\b|annually\b|yearly\b|p\.a\."
+    r"|的\s*(?:年均|年?复合|年?複合))",
+    re.IGNORECASE,
+)
+
+
+def is_compound_rate(scan: str, start: int, end: int, unit: str) -> bool:
+    """Whether the percentage at ``start:end`` is a rate compounded over years: "15% CAGR",
+    "年复合增长率", "14% a year", "20% annually", "15%的年均复合增长率"."""
+    if unit != "%":
+        return False
+    if _COMPOUND.search(scan, max(0, start - 20), end) is not None:
+        return True
+    return "%" in scan[start:end] and _EACH_YEAR.search(scan, start, end + 16) is not None
+
+
+def compounding_period(
+    near: Mention,
+    own: list[Mention],
+    text: str,
+    rate: tuple[int, int],
+    others: set[int],
+    rivals: Sequence[int] = (),
+) -> Mention:
+    """The period of a compound rate whose nearest mention is one year: from that year to
+    the next year its sentence names when it is the first, from the one before when it is
+    the last ("a 15% CAGR from 2023 levels to reach $50bn by 2030": 2023-2030; "from USD
+    76.85 billion in 2025 to USD 204.31 billion by 2032, a CAGR of 15.0%" after "in 2024":
+    2025-2032); a CAGR has no single year. Else (one year, or one in the middle) ``near``.
+    Only a year that another figure of the sentence took (``others``) or one in the rate's
+    own clause (``rate`` its span) counts: "The firm, founded in 2010, expects a CAGR of
+    20% to 2028" has no period from 2010. Nor does a year past another compound rate of
+    the sentence (``rivals``, their starts): "a 10% CAGR to 2025 and a 14% CAGR to 2030"
+    gives the 10% its 2025, the 14% 2025-2030. A year after a start word opening its
+    clause counts from any clause before the rate ("From 2024, the market will grow at a
+    CAGR of 12% through 2030": 2024-2030)."""
+
+    def counts(m: Mention) -> bool:
+        low, high = min(rate[1], m.end), max(rate[0], m.start)
+        if any(low <= r < high for r in rivals):
+            return False
+        between = text[low:high]
+        if m.first in others or not any(mark in between for mark in CLAUSE_MARKS):
+            return True
+        # "From 2024, the market will grow at a CAGR of 12% through 2030": a clause that
+        # opens with "from" names the start, whichever clause the rate is in
+        opening = _OPENING_START.search(text, max(0, m.start - 24), m.start)
+        return m.end <= rate[0] and opening is not None
+
+    years = sorted({m.first for m in own if m.first == m.last and counts(m)})
+    if len(years) < 2 or near.first not in (years[0], years[-1]):
+        return near
+    if near.first == years[-1]:
+        return Mention(near.start, near.end, years[-2], years[-1])
+    return Mention(near.start, near.end, years[0], years[1])
+
+
+# a word before a year that ends a span: "to 2028", "through 2030", "by 2030", "到2025年"
+_END_WORD_BEFORE = re.compile(
+    r"(?:\b(?:to|through|thru|until|till|by)\s+(?:the\s+end\s+of\s+)?(?:FY\s*)?"
+    r"|(?:至|到|截至|截止到?)\s*)$",
+    re.IGNORECASE,
+)
+
+
+def open_period(near: Mention, text: str) -> Mention:
+    """``near``, the one year of a compound rate that no start year joined, as the end of
+    a period whose start is unknown when a word ending a span is before it ("grow 14% a
+    year to 2028", "a CAGR of 20% through 2030", "到2025年年均增长15%"): a rate over the
+    years up to 2028, never a rate of 2028 alone. Else ``near`` as it is."""
+    if near.first != near.last or not _END_WORD_BEFORE.search(
+        text, max(0, near.start - 24), near.start
+    ):
+        return near
+    return Mention(near.start, near.end, near.first, near.last, near.base, open_start=True)
+
+
+# "From 2024, ...", "..., since 2024, ...", "从2024年起，": a start word opening its clause
+_OPENING_START = re.compile(
+    r"(?:^|(?<=[.!?;,。！？；，\n]))\s*(?:from|since|starting(?:\s+(?:in|from))?"
+    r"|beginning(?:\s+in)?|从|從|自)\s*$",
+    re.IGNORECASE,
+)
