@@ -34,6 +34,7 @@ from idcforecast._figure_reading import (
 from idcforecast._figure_resolutions import a_resolution
 from idcforecast._figure_spans import scan_text, sentences
 from idcforecast._figure_suffixes import foreign_suffix_end
+from idcforecast._figure_unknown_currency import unknown_currency, warn_unknown_currencies
 from idcforecast._figure_years import years_of_figures
 from idcforecast._year_mentions import DATE, MONTH_DAY, NOT_INSIDE_A_NUMBER, is_year
 from idcforecast.errors import ParseError
@@ -149,7 +150,10 @@ _AFTER_CHO = re.compile(r"\d(?:兆|万亿|萬億|亿|億|万|萬|조|억|만) ?$
 
 
 def _figures_in(
-    text: str, counts: bool, unread: list[tuple[str, str]]
+    text: str,
+    counts: bool,
+    unread: list[tuple[str, str]],
+    foreign: list[tuple[str, str]],
 ) -> tuple[
     list[tuple[int, int, Quantity, str]], str, list[tuple[int, int]], dict[int, tuple[int, int]]
 ]:
@@ -158,7 +162,9 @@ def _figures_in(
     whose numbers are no figures, and the figures that are the first level of a change
     to the next figure ("from $10bn to $20bn", "从1000亿元增长到2000亿元"): by start, where
     the change's "from" and its "to" are. Amounts of money left out before a magnitude
-    word they do not take in ("€5 bilionů") are appended to ``unread`` (figure, word)."""
+    word they do not take in ("€5 bilionů") are appended to ``unread`` (figure, word),
+    and amounts in a currency the registry lacks ("EGP 5 billion") to ``foreign`` (figure,
+    currency)."""
     # a footnote number ("320亿元①", "$3.2bn¹") is no digit: NFKC would append it to the
     # figure ("3201"), so it reads as a space (offsets stay)
     if marks := footnote_numbers(text):
@@ -246,6 +252,10 @@ def _figures_in(
             unread.append((text[found[0] : found[1]], word))
             floor = found[1]
             continue  # "€5 bilionů" is no €5: a magnitude word the registry lacks
+        if money := unknown_currency(scan, *found):
+            foreign.append((text[found[0] : found[1]], money))
+            floor = found[1]
+            continue  # "EGP 5 billion" is no count of 5 billion things
         start, end, quantity = found
         end = _to_word_end(text, scan, end)  # "a hundred" (as "100      "), not "a h"
         named = _noun_before(reading, scan, found, floor) if _unit_is_count(quantity) else None
@@ -371,7 +381,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     number named as a PUE is one ("a PUE of 1.25"), as is a later value of it in its
     sentence, written with a decimal point ("a PUE of 1.3, falling to 1.2 by 2025": the
     1.2 is 2025's, the 1.3 has no year; "1.25 in 2024 and 1.2 in 2025"). A currency the registry lacks
-    ("NZ$20 billion") gives no figure, never one in US dollars, and an amount before a
+    ("NZ$20 billion") gives no figure, never one in US dollars, nor a count ("EGP 5 billion", "20 billion
+    Egyptian pounds": left out, named in an ``AmbiguousNumberWarning``), and an amount before a
     magnitude word the registry lacks ("€5 bilionů") none either, never the bare "€5" (an
     ``AmbiguousNumberWarning`` names it); an amount per a thing
     the registry lacks keeps that thing in its ``unit`` as written ("$2 per GPU-hour" is
@@ -407,10 +418,13 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     from idcforecast.units.registry import without_suggestions
 
     unread: list[tuple[str, str]] = []  # money before a magnitude word not read
+    foreign: list[tuple[str, str]] = []  # money in a currency the registry lacks
     with without_suggestions():  # most stretches tried are no figure: no "did you mean"
-        figures, scan, dates, changes = _figures_in(text, counts, unread)
+        figures, scan, dates, changes = _figures_in(text, counts, unread, foreign)
     if unread:
         warn_unread_magnitudes(unread)
+    if foreign:
+        warn_unknown_currencies(foreign)
     rows = []
     assumed: list[str] = []  # figures of a bare "¥" read as yuan with no country named
     governed: list[tuple[str, str]] = []  # counts in 亿 read as yuan by a money word
