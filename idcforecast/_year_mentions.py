@@ -72,13 +72,18 @@ class Mention:
 
 def is_year(quantity: Quantity) -> bool:
     """A year or a span of years, not a figure: "2019年" reads as 2019 "year" (a duration),
-    "2020" as a count, "2020年至2022年" as a range of them."""
+    "2020" as a count, "2020年至2022年" as a range of them, and "2027年每年" (the year 2027,
+    then "each year") as 2027 "year/year"."""
     from idcforecast.units import parse_unit
 
     low, high = quantity.low, quantity.high
     ends = [quantity.value] if low is None or high is None else [low, high]  # not a midpoint
     years = all(float(v).is_integer() and 1900 <= v <= 2099 for v in ends)
-    return years and parse_unit(quantity.unit).dimension in ("time", "count")
+    if not years:
+        return False
+    if quantity.unit == "year/year":  # "到2027年每年投资100亿元": no 2027 years a year
+        return True
+    return parse_unit(quantity.unit).dimension in ("time", "count")
 
 
 def year_mentions(scan: str, taken: list[tuple[int, int]]) -> list[Mention]:
