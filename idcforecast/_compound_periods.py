@@ -1,6 +1,7 @@
 """The period of a rate compounded over years ("15% CAGR", "14% a year", "年均增长"): from
 the year the rate took to the next year its sentence names, or up to a year from a start no
-year names ("grow 14% a year to 2028": "?-2028"). Used by :mod:`idcforecast._figure_years`.
+year names ("grow 14% a year to 2028": "?-2028"), as for an amount each year ("invest $2bn
+per year through 2027": "?-2027"). Used by :mod:`idcforecast._figure_years`.
 """
 
 from __future__ import annotations
@@ -97,6 +98,36 @@ def open_period(near: Mention, text: str) -> Mention:
     if near.first != near.last or not _END_WORD_BEFORE.search(
         text, max(0, near.start - 24), near.start
     ):
+        return near
+    return Mention(near.start, near.end, near.first, near.last, near.base, open_start=True)
+
+
+# an amount each year, by the words after it ("$10bn a year", "3-4GW of capacity per year",
+# "$2bn annually"; "$2bn per year" has them in its unit, "USD bn/year")
+_EACH_YEAR_AFTER = re.compile(
+    r"(?:\s+(?:of|in)(?:\s+[A-Za-z-]+){1,2})?\s*(?:(?:a|per|each|every)\s+year\b"
+    r"|per\s+annum\b|annually\b|yearly\b|p\.a\.)",
+    re.IGNORECASE,
+)
+# a word before a year that ends a run of years: "through 2027", "until 2030", "to 2028",
+# "至2027年"; not "by" ("$2bn a year by 2027" is the run rate reached in 2027) nor 到
+_RUN_END_BEFORE = re.compile(
+    r"(?:\b(?:to|through|thru|until|till|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:FY\s*)?"
+    r"|(?:至|截至|截止到?)\s*)$",
+    re.IGNORECASE,
+)
+
+
+def yearly_amount_period(near: Mention, text: str, span: tuple[int, int], unit: str) -> Mention:
+    """``near``, the one year of an amount each year ("invest $2bn per year through 2027",
+    "$10bn a year until 2030"), as the end of a period whose start is unknown when a word
+    ending a run of years is before it: a yearly amount over the years up to 2027, never
+    the level of 2027 (nor a total, which the text does not give). Else ``near``."""
+    if near.first != near.last or near.open_start:
+        return near
+    if not (unit.endswith("/year") or _EACH_YEAR_AFTER.match(text, span[1])):
+        return near
+    if not _RUN_END_BEFORE.search(text, max(0, near.start - 24), near.start):
         return near
     return Mention(near.start, near.end, near.first, near.last, near.base, open_start=True)
 

@@ -15,6 +15,7 @@ from idcforecast._compound_periods import (
     compounding_period,
     is_compound_rate,
     open_period,
+    yearly_amount_period,
 )
 from idcforecast._figure_clauses import japanese_clauses
 from idcforecast._figure_respectively import respective_years
@@ -417,6 +418,9 @@ def years_of_figures(
             near = open_period(
                 compounding_period(near, own, text, (start, end), others, rivals), scan
             )
+        elif near is not None and unit not in RATE_UNITS:
+            # "invest $2bn per year through 2027": an amount each year up to 2027, "?-2027"
+            near = yearly_amount_period(near, scan, (start, end), unit)
         elif previous is not None and change_of(previous, start, end, near, unit, scan):
             near = previous[2]  # "2023年收入达到2407亿元，同比增长26.7%": the 2407亿元's 2023
         previous = (start, end, near, unit)

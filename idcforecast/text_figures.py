@@ -327,7 +327,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         2024, the market will grow at a CAGR of 12% through 2030": 2024-2030); "?-2028"
         for a compound rate up to a year from a start no year names ("grow 14% a year to
         2028": a rate over years ending in 2028, its ``year`` missing, never a rate of
-        2028); else ""),
+        2028), and for an amount each year up to a year ("invest $2bn per year through
+        2027", "$10bn a year until 2030": "?-2027", never the level of 2027; "by 2027"
+        keeps 2027, the run rate reached then); else ""),
         ``sentence``, ``start`` and ``end`` (character offsets of the
         figure in ``text``) and ``source``.
 
@@ -478,7 +480,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
 
 
 def _period_text(near: Mention) -> str:
-    """ "2020-2022"; "?-2028" for a compound rate up to 2028 from a year not written."""
+    """ "2020-2022"; "?-2028" for a compound rate (or an amount each year) up to 2028
+    from a year not written."""
     return f"?-{near.last}" if near.open_start else f"{near.first}-{near.last}"
 
 

@@ -45,3 +45,52 @@ def test_a_year_before_each_year_is_no_figure(
     text: str, rows: list[tuple[str, float, str, object, str]]
 ) -> None:
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # each was dated 2027 (or 2030): a yearly amount read as the level of that year
+        (
+            "The company will invest $2bn per year through 2027.",
+            [("$2bn per year", 2.0, "USD bn/year", None, "?-2027")],
+        ),
+        (
+            "It plans to add 3-4GW of capacity per year through 2027.",
+            [("3-4GW", 3.5, "GW", None, "?-2027")],
+        ),
+        ("It will spend $10bn a year until 2030.", [("$10bn", 10.0, "USD bn", None, "?-2030")]),
+        ("Through 2027, it will invest $2bn a year.", [("$2bn", 2.0, "USD bn", None, "?-2027")]),
+        (
+            "至2027年每年投资100亿元",
+            [("每年投资100亿元", 100.0, "CNY 100m/year", None, "?-2027")],
+        ),
+    ],
+)
+def test_an_amount_each_year_through_a_year_is_no_level_of_that_year(
+    text: str, rows: list[tuple[str, float, str, object, str]]
+) -> None:
+    assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # unchanged: the year of an amount each year ("in 2023"), a run rate reached "by"
+        # a year, an amount (no "a year") through a year, and a CAGR to a year
+        (
+            "It invested $2bn per year in 2023.",
+            [("$2bn per year", 2.0, "USD bn/year", 2023, "")],
+        ),
+        (
+            "Revenue of $2bn per year by 2027.",
+            [("$2bn per year", 2.0, "USD bn/year", 2027, "")],
+        ),
+        ("The market will grow 14% a year to 2028.", [("14% a year", 14.0, "%", None, "?-2028")]),
+        ("It will invest $5bn in 2027.", [("$5bn", 5.0, "USD bn", 2027, "")]),
+    ],
+)
+def test_levels_and_rates_keep_their_years(
+    text: str, rows: list[tuple[str, float, str, object, str]]
+) -> None:
+    assert _rows(text) == rows
