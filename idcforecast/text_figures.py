@@ -120,6 +120,27 @@ def _to_word_end(text: str, scan: str, end: int) -> int:
     return end
 
 
+# a word that dates what follows or precedes it: "from 2,000 MW in 2024 to 5,000 MW"
+_YEAR_WORD_BEFORE = re.compile(
+    r"\b(?:in|by|during|since|until|through|as\s+of|end\s+of|FY)\s*$", re.IGNORECASE
+)
+
+
+def _year_opening_range(scan: str, number: tuple[int, int], quantity: Quantity) -> bool:
+    """Whether the figure read at ``number`` is a range whose first end is a year after a
+    word that dates it ("from 2,000 MW in 2024 to 5,000 MW in 2027" read "2024 to 5,000 MW",
+    3512 MW, the midpoint of a year and a capacity): the year is no figure's end, the
+    figure after "to" is read on its own."""
+    written = scan[number[0] : number[1]]
+    if quantity.low is None or len(written) != 4 or not written.isdigit():
+        return False
+    return (
+        1900 <= int(written) <= 2099
+        and quantity.low == int(written)
+        and _YEAR_WORD_BEFORE.search(scan, max(0, number[0] - 12), number[0]) is not None
+    )
+
+
 def _unit_is_count(quantity: Quantity) -> bool:
     return quantity.unit.startswith("count")
 
@@ -230,6 +251,9 @@ def _figures_in(
             # "will fall to 1.2": the figure begins at its number, so that the "to" of a
             # change ("a PUE of 1.3 ... fall to 1.2") stays between the two figures
             found = (verb.end(), found[1], found[2])
+        if found is not None and _year_opening_range(scan, number, found[2]):
+            floor = number[1]  # "in 2024 to 5,000 MW": the year, then the figure
+            continue
         first_level = ratio_next = False
         if found is not None and (to := change_to(scan, *found)) is not None:
             # "grew from $10bn to $20bn": two figures, the level before and after, never a

@@ -94,3 +94,30 @@ def test_levels_and_rates_keep_their_years(
     text: str, rows: list[tuple[str, float, str, object, str]]
 ) -> None:
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # was [("2,000 MW", 2000.0, "MW", 2027, ""), ("2024 to 5,000 MW", 3512.0, "MW",
+        # 2027, "")]: the year and the capacity read as one range, (2024 + 5000) / 2 = 3512
+        (
+            "Capacity will grow from 2,000 MW in 2024 to 5,000 MW in 2027.",
+            [("2,000 MW", 2000.0, "MW", 2024, ""), ("5,000 MW", 5000.0, "MW", 2027, "")],
+        ),
+        (
+            "Capacity will grow from 2000 MW in 2024 to 5000 MW by 2027.",
+            [("2000 MW", 2000.0, "MW", 2024, ""), ("5000 MW", 5000.0, "MW", 2027, "")],
+        ),
+        # unchanged: a range with no word dating its first end, and a span of years
+        (
+            "Capacity will be 2000 to 5000 MW in 2027.",
+            [("2000 to 5000 MW", 3500.0, "MW", 2027, "")],
+        ),
+        ("In 2024 to 2027 it added 500 MW.", [("500 MW", 500.0, "MW", None, "2024-2027")]),
+    ],
+)
+def test_a_year_before_to_is_no_end_of_a_range(
+    text: str, rows: list[tuple[str, float, str, object, str]]
+) -> None:
+    assert _rows(text) == rows
