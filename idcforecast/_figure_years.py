@@ -400,8 +400,11 @@ def years_of_figures(
         else:
             near = nearest_mention(text, own, start, end, beside)
         found.append((start, end, unit, s_start, s_end, own, near))
+    paired: set[int] = set()  # figures given their years by "respectively"
     if "分别" in scan or "分別" in scan or "espectively" in scan or "それぞれ" in scan:
-        found = respective_years(scan, found)  # "分别为100亿元、120亿元": in the years' order
+        found, paired = respective_years(
+            scan, found
+        )  # "分别为100亿元、120亿元": in the years' order
     # the year each figure took, by its start: a compound rate's period runs between those
     taken = {f[0]: f[6].first for f in found if f[6] is not None and f[6].first == f[6].last}
     compound = [a for a, b, _, unit in figures if is_compound_rate(scan, a, b, unit)]
@@ -421,7 +424,11 @@ def years_of_figures(
         elif near is not None and unit not in RATE_UNITS:
             # "invest $2bn per year through 2027": an amount each year up to 2027, "?-2027"
             near = yearly_amount_period(near, scan, (start, end), unit)
-        elif previous is not None and change_of(previous, start, end, near, unit, scan):
+        elif (
+            previous is not None
+            and start not in paired
+            and change_of(previous, start, end, near, unit, scan)
+        ):
             near = previous[2]  # "2023年收入达到2407亿元，同比增长26.7%": the 2407亿元's 2023
         previous = (start, end, near, unit)
         years.append((s_start, s_end, near))

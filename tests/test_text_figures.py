@@ -2234,6 +2234,18 @@ def test_a_japanese_comma_ends_the_clause(text: str, years: list[int]) -> None:
         ("2022年と2023年の売上高はそれぞれ1兆円と1.2兆円。", [2022, 2023]),
         # as many years as figures in a unit only: three figures, two years, left by distance
         ("2021年和2022年收入分别为100亿元、120亿元和130亿元。", [2022, 2022, 2022]),
+        # text55: rates after the levels take their years in order too; the change-of rule
+        # (a rate after a level is that level's change) gave both the 1900亿元's 2022
+        ("2021年和2022年分别增长30%和25%", [2021, 2022]),  # right before too
+        (
+            "2021年和2022年市场规模分别达到1500亿元和1900亿元，同比增长10%和20%。",
+            [2021, 2022, 2021, 2022],
+        ),
+        (
+            "Revenue was $3bn and $4bn in 2022 and 2023, respectively, up 10% and 20%.",
+            [2022, 2023, 2022, 2023],
+        ),
+        ("2022年收入为1900亿元，同比增长20%。", [2022, 2022]),  # unchanged: no respectively
     ],
 )
 def test_respectively_pairs_figures_with_years_in_order(text: str, years: list[int]) -> None:
