@@ -32,6 +32,7 @@ from idcforecast._figure_reading import (
     read_as,
 )
 from idcforecast._figure_resolutions import a_resolution
+from idcforecast._figure_shares import share_qualifier
 from idcforecast._figure_spans import scan_text, sentences
 from idcforecast._figure_suffixes import foreign_suffix_end
 from idcforecast._figure_unknown_currency import unknown_currency, warn_unknown_currencies
@@ -285,6 +286,7 @@ def _figures_in(
         named = _noun_before(reading, scan, found, floor) if _unit_is_count(quantity) else None
         if named is not None:
             start, quantity = named  # "机柜2万个" is 2 "racks 10k", not 2 "count 10k"
+        quantity = share_qualifier(scan, start, floor, quantity)  # "约占全国的30%": about
         unit = quantity.unit
         if unit == "count" and (ratio := ratio_named(scan, start, end, floor)):
             start, end, unit = ratio
@@ -419,7 +421,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     figures (the registry's reading was assumed). A Chinese amount in 万 or 亿 without 元
     right after a money word ("投资约300亿", "营收达1200亿", "市场规模将达到3000亿") is yuan,
     as Chinese news means it, with an ``AssumedCurrencyWarning`` naming it ("用户数达3亿"
-    stays a count). A line break ends a
+    stays a count); a hedge before 占 is the share's ("约占全国的30%" is about 30%). A line
+    break ends a
     sentence, unless the next line goes on in lower case (prose wrapped mid-sentence:
     "$80\\nbillion" is one figure). Check each row against its sentence. A growth word
     before a percentage gives its sign ("down 3%" is -3%); what the percentage is a rate

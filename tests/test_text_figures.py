@@ -1312,7 +1312,8 @@ def test_a_month_span_is_no_figure_and_a_share_after_its_level_takes_its_year() 
     )
     assert _rows(find_figures(text)) == [
         ("1500亿千瓦时", 1500.0, "kWh 100m", "exact", 2023, ""),
-        ("1.6%", 1.6, "%", "exact", 2023, ""),
+        # "约占...的1.6%": about 1.6% (text55; was "exact", the 约 before 占 not read)
+        ("1.6%", 1.6, "%", "approximately", 2023, ""),
         ("突破4000亿千瓦时", 4000.0, "kWh 100m", "at_least", 2030, ""),
         ("约为800亿元", 800.0, "CNY 100m", "approximately", 2024, ""),
         ("500亿元", 500.0, "CNY 100m", "exact", 2024, ""),
@@ -2250,3 +2251,22 @@ def test_a_japanese_comma_ends_the_clause(text: str, years: list[int]) -> None:
 )
 def test_respectively_pairs_figures_with_years_in_order(text: str, years: list[int]) -> None:
     assert find_figures(text)["year"].tolist() == years
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifiers"),
+    [
+        # text55: the hedge before 占 is the share's ("约占全国的30%", about 30% of the
+        # country's); the share was read as exact
+        ("数据中心耗电量约占全社会用电量的2.7%", ["approximately"]),
+        ("大约占全国的30%", ["approximately"]),
+        ("约占全国的三成", ["approximately"]),
+        ("2023年数据中心耗电量约1500亿千瓦时，约占全社会用电量的1.6%", ["approximately"] * 2),
+        ("东部地区接近占全国的60%", ["at_most"]),
+        # unchanged: no hedge, and a hedge of another clause
+        ("占全国的30%", ["exact"]),
+        ("耗电量约1500亿千瓦时，占全社会用电量的1.6%", ["approximately", "exact"]),
+    ],
+)
+def test_a_hedge_before_zhan_qualifies_the_share(text: str, qualifiers: list[str]) -> None:
+    assert find_figures(text)["qualifier"].tolist() == qualifiers
