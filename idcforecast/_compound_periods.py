@@ -132,6 +132,49 @@ def yearly_amount_period(near: Mention, text: str, span: tuple[int, int], unit: 
     return Mention(near.start, near.end, near.first, near.last, near.base, open_start=True)
 
 
+# money invested or spent over the years up to one: "will invest $10bn by 2030", "计划到2025年
+# 投资3000亿元", "2030年までに約5,000億円を投資する": a total over years, no level of 2030
+_INVEST_BEFORE = re.compile(
+    r"\b(?:invest|invests|investing|spend|spends|spending|pour|pours|pouring)\b"
+    r"(?:\s+(?:a\s+(?:total\s+of\s+)?|about|around|approximately|nearly|roughly|some|up\s+to"
+    r"|more\s+than|over|at\s+least|another|an\s+additional|a\s+further|total|a\s+combined))*"
+    r"\s*$|(?:投资|投資|投入|投放)(?:总额|總額|金额|金額)?(?:约|約|超过|超過|逾|近|达|達)?\s*$",
+    re.IGNORECASE,
+)
+_INVEST_AFTER = re.compile(r"\s*(?:を|の)?\s*(?:投資|投じ|投入)")
+# a word about the year that ends the run: before it in English and Chinese, "までに" after
+# it in Japanese; not "截至" (as of: "截至2023年末，总投资超过1500亿元" is the total to date,
+# a level of 2023)
+_BY_BEFORE = re.compile(
+    r"(?:\b(?:by|through|thru|until|till|to)\s+(?:the\s+end\s+of\s+)?(?:FY\s*)?"
+    r"|(?<!截)(?<!截止)(?:到|至)\s*)$",
+    re.IGNORECASE,
+)
+_BY_AFTER = re.compile(r"\s*年?\s*(?:度)?\s*(?:末|底)?\s*(?:までに|まで)")
+
+
+def invested_by_period(near: Mention, text: str, span: tuple[int, int], unit: str) -> Mention:
+    """``near``, the one year of an amount of money invested or spent up to that year ("will
+    invest $10bn by 2030", "计划到2025年投资3000亿元", "2030年までに約5,000億円を投資する"),
+    as the end of a period whose start is unknown: a total over the years to 2030, never
+    the level of 2030. Else ``near`` ("invest $10bn in 2030" is that year's)."""
+    from idcforecast.units import parse_unit
+
+    start, end = span
+    if near.first != near.last or near.open_start or "/" in unit:
+        return near
+    if not (
+        _INVEST_BEFORE.search(text, max(0, start - 40), start) or _INVEST_AFTER.match(text, end)
+    ):
+        return near
+    dated = _BY_BEFORE.search(text, max(0, near.start - 24), near.start) or _BY_AFTER.match(
+        text, near.end
+    )
+    if dated is None or parse_unit(unit).currency is None:
+        return near
+    return Mention(near.start, near.end, near.first, near.last, near.base, open_start=True)
+
+
 # "From 2024, ...", "..., since 2024, ...", "从2024年起，": a start word opening its clause
 _OPENING_START = re.compile(
     r"(?:^|(?<=[.!?;,。！？；，\n]))\s*(?:from|since|starting(?:\s+(?:in|from))?"

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from idcforecast._compound_periods import (
     compounding_period,
+    invested_by_period,
     is_compound_rate,
     open_period,
     yearly_amount_period,
@@ -424,6 +425,8 @@ def years_of_figures(
         elif near is not None and unit not in RATE_UNITS:
             # "invest $2bn per year through 2027": an amount each year up to 2027, "?-2027"
             near = yearly_amount_period(near, scan, (start, end), unit)
+            # "will invest $10bn by 2030": a total over the years to 2030, "?-2030"
+            near = invested_by_period(near, scan, (start, end), unit)
         elif (
             previous is not None
             and start not in paired

@@ -355,7 +355,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         2028": a rate over years ending in 2028, its ``year`` missing, never a rate of
         2028), and for an amount each year up to a year ("invest $2bn per year through
         2027", "$10bn a year until 2030": "?-2027", never the level of 2027; "by 2027"
-        keeps 2027, the run rate reached then); else ""),
+        keeps 2027, the run rate reached then) or money invested or spent up to a year ("will
+        invest $10bn by 2030", "计划到2025年投资3000亿元", "2030年までに5,000億円を投資":
+        "?-2030", a total over those years; "invest $11bn in 2025" keeps 2025); else ""),
         ``sentence``, ``start`` and ``end`` (character offsets of the
         figure in ``text``) and ``source``.
 

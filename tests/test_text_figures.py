@@ -247,10 +247,11 @@ def test_a_count_noun_before_another_noun_is_its_modifier() -> None:
     ("text", "years"),
     [
         # text40: "this year", 今年, 明年 name a year of a date the text does not give: the
-        # figure took the other clause's year (2030, 2023)
+        # figure took the other clause's year (2030, 2023); money invested "by 2030" (到
+        # 2030年) is a total over the years to 2030, period "?-2030", no year (text55)
         ("It will invest Rs 1,56,250 crore by 2030, and Rs 45,000 crore this year.",
-         [2030, None]),
-        ("预计到2030年投资1000亿元，今年投资100亿元。", [2030, None]),
+         [None, None]),
+        ("预计到2030年投资1000亿元，今年投资100亿元。", [None, None]),
         ("2023年收入100亿元，明年将达到150亿元。", [2023, None]),
         ("In 2024 revenue was $5bn; this year it expects $6bn.", [2024, None]),
         ("By 2030 it plans 5 GW; next year it will add 500 MW.", [2030, None]),

@@ -121,3 +121,36 @@ def test_a_year_before_to_is_no_end_of_a_range(
     text: str, rows: list[tuple[str, float, str, object, str]]
 ) -> None:
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # each was dated the last year: a total invested over the years to it, read as the
+        # level (a year's investment) of that year
+        ("The company plans to invest $10bn by 2030.", [("$10bn", 10.0, "USD bn", None, "?-2030")]),
+        ("It will invest $5bn through 2027.", [("$5bn", 5.0, "USD bn", None, "?-2027")]),
+        (
+            "It will spend about $20 billion by the end of 2026 on data centers.",
+            [("about $20 billion", 20.0, "USD bn", None, "?-2026")],
+        ),
+        ("计划到2025年投资3000亿元。", [("3000亿元", 3000.0, "CNY 100m", None, "?-2025")]),
+        (
+            "同社は2030年までに約5,000億円を投資する。",
+            [("約5,000億円", 5000.0, "JPY 100m", None, "?-2030")],
+        ),
+        # unchanged: investment in a year, a level reached by a year, a total as of a year
+        # (截至/截止到: to date, a level of that year)
+        ("截止到2023年底，累计投资1500亿元。", [("1500亿元", 1500.0, "CNY 100m", 2023, "")]),
+        ("AWS will invest $11 billion in 2025.", [("$11 billion", 11.0, "USD bn", 2025, "")]),
+        ("Capex will reach $60bn by 2025.", [("$60bn", 60.0, "USD bn", 2025, "")]),
+        (
+            "到2025年，市场规模将超过3000亿元。",
+            [("超过3000亿元", 3000.0, "CNY 100m", 2025, "")],
+        ),
+    ],
+)
+def test_money_invested_by_a_year_is_a_total_to_it(
+    text: str, rows: list[tuple[str, float, str, object, str]]
+) -> None:
+    assert _rows(text) == rows

@@ -52,7 +52,8 @@ def test_a_yen_sign_read_as_yuan_by_default_is_a_note(capsys: pytest.CaptureFixt
     # zhnum30: a bare "¥" with no country named was read as yuan without a word
     assert main(["figures", "The fund will invest ¥300 billion by 2027."]) == 0
     out, err = capsys.readouterr()
-    assert out.splitlines()[2].split() == ["¥300", "billion", "300", "CNY", "bn", "2027"]
+    # invested "by 2027": a total over the years to 2027, "?-2027" (text55; was 2027)
+    assert out.splitlines()[2].split() == ["¥300", "billion", "300", "CNY", "bn", "?-2027"]
     assert err.startswith("note: figures: '¥' of 1 figure ('¥300 billion') read as yuan (CNY)")
     # parse reads one figure and says nothing of it (its --to hint covers yen)
     assert main(["parse", "¥300 billion"]) == 0
