@@ -12,25 +12,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from idcforecast.units._currency_codes import UNLISTED_CURRENCY_CODES
+
 if TYPE_CHECKING:
     from idcforecast.units.quantity import Quantity
 
 __all__ = ["unknown_currency", "warn_unknown_currencies"]
 
-# ISO 4217 codes of currencies the registry does not list (units.txt), as news writes them
-# before an amount ("EGP 5 billion", "NZD 20bn"); left out: codes that are also English
-# words in capitals ("ALL", "TOP", "CUP", "SOS", "BAM", "PEN")
-_ISO_CODES = frozenset((
-    "AFN", "AMD", "ANG", "AOA", "ARS", "AWG", "AZN", "BBD", "BDT", "BGN", "BHD", "BIF", "BMD",
-    "BND", "BOB", "BSD", "BTN", "BWP", "BYN", "BZD", "CDF", "CLP", "COP", "CRC", "CVE", "DJF",
-    "DOP", "DZD", "EGP", "ERN", "ETB", "FJD", "GEL", "GHS", "GMD", "GNF", "GTQ", "GYD", "HNL",
-    "HTG", "ILS", "IQD", "IRR", "ISK", "JMD", "JOD", "KES", "KGS", "KHR", "KMF", "KWD", "KYD",
-    "KZT", "LAK", "LBP", "LKR", "LRD", "LSL", "LYD", "MAD", "MDL", "MGA", "MKD", "MMK", "MNT",
-    "MOP", "MRU", "MUR", "MVR", "MWK", "MXN", "MZN", "NAD", "NIO", "NPR", "NZD", "OMR", "PAB",
-    "PGK", "PKR", "PYG", "QAR", "RSD", "RUB", "RWF", "SCR", "SDG", "SLE", "SRD", "SSP", "SYP",
-    "SZL", "TJS", "TMT", "TND", "TRY", "TTD", "TZS", "UAH", "UGX", "UYU", "UZS", "VES", "XAF",
-    "XCD", "XOF", "YER", "ZMW", "ZWL",
-))  # fmt: skip
 _CODE_BEFORE = re.compile(r"(?<![A-Za-z])([A-Z]{3})\s*$")
 # a currency's name after the amount that the registry does not read: "Egyptian pounds",
 # "New Zealand dollars", "Mexican pesos", "Turkish lira", "dirhams", "riyals"
@@ -51,7 +39,7 @@ def unknown_currency(scan: str, start: int, end: int, quantity: Quantity) -> str
     if not unit.startswith("count ") or "/" in unit:  # a plain count has no magnitude
         return None
     code = _CODE_BEFORE.search(scan, max(0, start - 5), start)
-    if code is not None and code[1] in _ISO_CODES:
+    if code is not None and code[1] in UNLISTED_CURRENCY_CODES:
         return code[1]
     name = _NAME_AFTER.match(scan, end)
     return None if name is None else " ".join(name[1].split())

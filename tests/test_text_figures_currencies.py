@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from idcforecast import find_figures, parse_quantity, use_fx_rates
-from idcforecast.errors import AmbiguousNumberWarning, MissingFxRateError
+from idcforecast.errors import AmbiguousNumberWarning, MissingFxRateError, UnknownUnitError
 
 
 def _rows(text: str) -> list[tuple[str, float, str]]:
@@ -101,3 +101,17 @@ def test_counts_beside_such_words_stay_counts() -> None:
         ("3.76 million", 3.76, "count mn"),
         ("5 million", 5.0, "count mn"),
     ]
+
+
+@pytest.mark.parametrize("text", ["EGP 5bn", "5 billion EGP", "NZD 20 billion"])
+def test_parse_quantity_names_a_currency_code_it_lacks(text: str) -> None:
+    # was, before the number: "pass the figure from its number on, e.g. '5bn'" (a count);
+    # after it: "expected a currency, magnitude or unit listed in ... units.txt"
+    code = text.split()[0] if text[0].isalpha() else text.split()[-1]
+    with pytest.raises(UnknownUnitError) as info:
+        parse_quantity(text)
+    message = str(info.value)
+    assert f"{code!r} is the ISO 4217 code of a currency the unit registry lacks" in message
+    assert "the amount would be a count, not money" in message
+    assert "from its number on" not in message
+    assert info.value.unknown == code
