@@ -154,3 +154,24 @@ def test_money_invested_by_a_year_is_a_total_to_it(
     text: str, rows: list[tuple[str, float, str, object, str]]
 ) -> None:
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # was [("$2bn", ..., 2027, ""), ...]: "a year" after the first level hid the change,
+        # and the first level took the second's year
+        (
+            "Revenue will grow from $2bn a year to $5bn a year in 2027.",
+            [("$2bn", 2.0, "USD bn", None, ""), ("$5bn", 5.0, "USD bn", 2027, "")],
+        ),
+        (
+            "Revenue will grow from $2bn a year in 2023 to $5bn a year in 2027.",
+            [("$2bn", 2.0, "USD bn", 2023, ""), ("$5bn", 5.0, "USD bn", 2027, "")],
+        ),
+    ],
+)
+def test_a_change_between_amounts_each_year_dates_each_level(
+    text: str, rows: list[tuple[str, float, str, object, str]]
+) -> None:
+    assert _rows(text) == rows
