@@ -175,6 +175,40 @@ def invested_by_period(near: Mention, text: str, span: tuple[int, int], unit: st
     return Mention(near.start, near.end, near.first, near.last, near.base, open_start=True)
 
 
+# a change in percent up to a year: "could rise 160% by 2030", "到2030年将增长160%": the
+# change over the years to 2030 from a level the sentence may not date, no rate of 2030
+_CHANGE_VERB = re.compile(
+    r"(?:\b(?:rise|rises|rising|grow|grows|growing|increase|increases|increasing|jump|jumps"
+    r"|surge|surges|climb|climbs|expand|expands|soar|soars|fall|falls|decline|declines|drop"
+    r"|drops|(?<!make\s)(?<!makes\s)(?<!made\s)(?<!making\s)up|down)\b(?:\s+by)?|(?:增长|增長|增加|提升|提高|上升|下降|减少|減少)(?:了)?)"
+    r"[^\d，,。；;]{0,15}\d[\d.,]*\s*(?:%|percent\b|per\s*cent\b)\s*$",
+    re.IGNORECASE,
+)
+# a change of one year on the year before: "up 20% year on year by 2025" is 2025's
+_ONE_YEAR = re.compile(
+    r"year[- ](?:on|over)[- ]year|\by/?o/?y\b|同比|前年比|前年度比|对上年|對上年", re.IGNORECASE
+)
+
+
+def change_by_period(near: Mention, text: str, span: tuple[int, int], clause: str) -> Mention:
+    """``near``, the one year of a change in percent ("could rise 160% by 2030", "到2030年
+    将增长160%"), as the end of a period whose start is unknown when "by", 到 or までに dates
+    it: the change over the years to 2030, never the rate of 2030 alone ("rose 58% in
+    2024", "up 20% year on year by 2025" keep their year). ``clause`` is the figure's
+    clause, where a year-on-year word would be."""
+    start, end = span
+    if near.first != near.last or near.open_start or _ONE_YEAR.search(clause):
+        return near
+    if not _CHANGE_VERB.search(text, max(0, start - 25), end):
+        return near
+    dated = _BY_BEFORE.search(text, max(0, near.start - 24), near.start) or _BY_AFTER.match(
+        text, near.end
+    )
+    if dated is None or dated[0].strip().lower() in ("to", "至"):
+        return near  # "grew 10% to 2024's ...", "至": a level's word, not a change's end
+    return Mention(near.start, near.end, near.first, near.last, near.base, open_start=True)
+
+
 # "From 2024, ...", "..., since 2024, ...", "从2024年起，": a start word opening its clause
 _OPENING_START = re.compile(
     r"(?:^|(?<=[.!?;,。！？；，\n]))\s*(?:from|since|starting(?:\s+(?:in|from))?"

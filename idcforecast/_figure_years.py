@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from idcforecast._compound_periods import (
+    change_by_period,
     compounding_period,
     invested_by_period,
     is_compound_rate,
@@ -306,6 +307,17 @@ def change_of(
     return any(mark in between for mark in ("，", ", ", "；", ";"))
 
 
+_CLAUSE_MARK = re.compile(r"[，,；;]")
+
+
+def _clause(scan: str, start: int, end: int, s_start: int, s_end: int) -> str:
+    """The clause of the figure at ``start:end`` in its sentence: from the clause mark
+    before it to the one after it (a comma inside "1,562.5" counts; harmless here)."""
+    before = [m.end() for m in _CLAUSE_MARK.finditer(scan, s_start, start)]
+    after = _CLAUSE_MARK.search(scan, end, s_end)
+    return scan[before[-1] if before else s_start : after.start() if after else s_end]
+
+
 def _change_levels(
     spans: Sequence[tuple[int, int]], changes: Mapping[int, tuple[int, int]], start: int
 ) -> tuple[bool, tuple[int, int]] | None:
@@ -433,6 +445,11 @@ def years_of_figures(
             and change_of(previous, start, end, near, unit, scan)
         ):
             near = previous[2]  # "2023年收入达到2407亿元，同比增长26.7%": the 2407亿元's 2023
+        elif near is not None and unit == "%":
+            # "could rise 160% by 2030": the change over the years to 2030, "?-2030"
+            near = change_by_period(
+                near, scan, (start, end), _clause(scan, start, end, s_start, s_end)
+            )
         previous = (start, end, near, unit)
         years.append((s_start, s_end, near))
     return years

@@ -357,7 +357,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         2027", "$10bn a year until 2030": "?-2027", never the level of 2027; "by 2027"
         keeps 2027, the run rate reached then) or money invested or spent up to a year ("will
         invest $10bn by 2030", "计划到2025年投资3000亿元", "2030年までに5,000億円を投資":
-        "?-2030", a total over those years; "invest $11bn in 2025" keeps 2025); else ""),
+        "?-2030", a total over those years; "invest $11bn in 2025" keeps 2025), and a
+        change in percent by a year ("could rise 160% by 2030", "到2030年将增长160%":
+        "?-2030"; "up 20% year on year by 2025" keeps 2025); else ""),
         ``sentence``, ``start`` and ``end`` (character offsets of the
         figure in ``text``) and ``source``.
 

@@ -175,3 +175,33 @@ def test_a_change_between_amounts_each_year_dates_each_level(
     text: str, rows: list[tuple[str, float, str, object, str]]
 ) -> None:
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # each was dated the year: a change over the years to it, read as that year's rate
+        (
+            "Data center power demand could rise 160% by 2030.",
+            [("160%", 160.0, "%", None, "?-2030")],
+        ),
+        ("By 2030, demand will grow 160%.", [("160%", 160.0, "%", None, "?-2030")]),
+        (
+            "Power demand will grow by about 50% by 2027.",
+            [("about 50%", 50.0, "%", None, "?-2027")],
+        ),
+        ("到2030年，数据中心耗电量将增长160%。", [("增长160%", 160.0, "%", None, "?-2030")]),
+        # unchanged: a change in a year, a year-on-year change, a share
+        ("Revenue rose 15% in 2023.", [("rose 15%", 15.0, "%", 2023, "")]),
+        (
+            "Revenue will be up 20% year on year by 2025.",
+            [("up 20% year on year", 20.0, "%", 2025, "")],
+        ),
+        ("2025年市场规模同比增长20%。", [("同比增长20%", 20.0, "%", 2025, "")]),
+        ("By 2030, renewables will make up 50% of supply.", [("up 50%", 50.0, "%", 2030, "")]),
+    ],
+)
+def test_a_change_by_a_year_is_a_change_over_the_years_to_it(
+    text: str, rows: list[tuple[str, float, str, object, str]]
+) -> None:
+    assert _rows(text) == rows

@@ -197,6 +197,6 @@ def test_a_rate_up_to_a_year_says_its_start_is_unknown(capsys: pytest.CaptureFix
     assert main(["figures", "The market will grow 14% a year to 2028."]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[2].split() == ["14%", "a", "year", "14", "%", "?-2028"]
-    assert "'?-2028': a rate, or an amount each year, over the years up to 2028 from a" in out
+    assert "'?-2028': a rate, a change, an amount each year or a total over the years up to" in out
     assert main(["figures", TEXT]) == 0
     assert "'?-" not in capsys.readouterr().out  # said only when a row has one
