@@ -1,7 +1,9 @@
 """The period of a rate compounded over years ("15% CAGR", "14% a year", "年均增长"): from
 the year the rate took to the next year its sentence names, or up to a year from a start no
-year names ("grow 14% a year to 2028": "?-2028"), as for an amount each year ("invest $2bn
-per year through 2027": "?-2027"). Used by :mod:`idcforecast._figure_years`.
+year names ("grow 14% a year to 2028": "?-2028"); and the other figures over years up to
+one whose start is not written: an amount each year ("invest $2bn per year through 2027"),
+money invested by a year ("will invest $10bn by 2030") and a change by a year ("could rise
+160% by 2030"), never that year's level or rate. Used by :mod:`idcforecast._figure_years`.
 """
 
 from __future__ import annotations
@@ -141,16 +143,16 @@ _INVEST_BEFORE = re.compile(
     r"\s*$|(?:投资|投資|投入|投放)(?:总额|總額|金额|金額)?(?:约|約|超过|超過|逾|近|达|達)?\s*$",
     re.IGNORECASE,
 )
-_INVEST_AFTER = re.compile(r"\s*(?:を|の)?\s*(?:投資|投じ|投入)")
+_INVEST_AFTER = re.compile(r"\s*(?:を|の|을|를)?\s*(?:投資|投じ|投入|투자)")
 # a word about the year that ends the run: before it in English and Chinese, "までに" after
-# it in Japanese; not "截至" (as of: "截至2023年末，总投资超过1500亿元" is the total to date,
-# a level of 2023)
+# it in Japanese, "까지" in Korean; not "截至" (as of: "截至2023年末，总投资超过1500亿元" is
+# the total to date, a level of 2023)
 _BY_BEFORE = re.compile(
     r"(?:\b(?:by|through|thru|until|till|to)\s+(?:the\s+end\s+of\s+)?(?:FY\s*)?"
     r"|(?<!截)(?<!截止)(?:到|至)\s*)$",
     re.IGNORECASE,
 )
-_BY_AFTER = re.compile(r"\s*年?\s*(?:度)?\s*(?:末|底)?\s*(?:までに|まで)")
+_BY_AFTER = re.compile(r"\s*[年년]?\s*(?:度)?\s*(?:末|底)?\s*(?:までに|まで|까지)")
 
 
 def invested_by_period(near: Mention, text: str, span: tuple[int, int], unit: str) -> Mention:

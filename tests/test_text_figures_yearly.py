@@ -139,11 +139,17 @@ def test_a_year_before_to_is_no_end_of_a_range(
             "同社は2030年までに約5,000億円を投資する。",
             [("約5,000億円", 5000.0, "JPY 100m", None, "?-2030")],
         ),
+        # Korean: 2027년까지 ... 1조원을 투자 (was 2027)
+        (
+            "네이버는 2027년까지 데이터센터에 1조원을 투자한다.",
+            [("1조원", 1.0, "KRW tn", None, "?-2027")],
+        ),
         # unchanged: investment in a year, a level reached by a year, a total as of a year
         # (截至/截止到: to date, a level of that year)
         ("截止到2023年底，累计投资1500亿元。", [("1500亿元", 1500.0, "CNY 100m", 2023, "")]),
         ("AWS will invest $11 billion in 2025.", [("$11 billion", 11.0, "USD bn", 2025, "")]),
         ("Capex will reach $60bn by 2025.", [("$60bn", 60.0, "USD bn", 2025, "")]),
+        ("시장은 2027년까지 10조원으로 성장할 전망이다.", [("10조원", 10.0, "KRW tn", 2027, "")]),
         (
             "到2025年，市场规模将超过3000亿元。",
             [("超过3000亿元", 3000.0, "CNY 100m", 2025, "")],
