@@ -165,6 +165,8 @@ def invested_by_period(near: Mention, text: str, span: tuple[int, int], unit: st
     start, end = span
     if near.first != near.last or near.open_start or "/" in unit:
         return near
+    if _EACH_YEAR_AFTER.match(text, end):
+        return near  # "spend $5bn a year by 2027": the run rate reached in 2027
     if not (
         _INVEST_BEFORE.search(text, max(0, start - 40), start) or _INVEST_AFTER.match(text, end)
     ):

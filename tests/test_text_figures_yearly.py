@@ -149,6 +149,7 @@ def test_a_year_before_to_is_no_end_of_a_range(
         ("截止到2023年底，累计投资1500亿元。", [("1500亿元", 1500.0, "CNY 100m", 2023, "")]),
         ("AWS will invest $11 billion in 2025.", [("$11 billion", 11.0, "USD bn", 2025, "")]),
         ("Capex will reach $60bn by 2025.", [("$60bn", 60.0, "USD bn", 2025, "")]),
+        ("It will spend $5bn a year by 2027.", [("$5bn", 5.0, "USD bn", 2027, "")]),  # run rate
         ("시장은 2027년까지 10조원으로 성장할 전망이다.", [("10조원", 10.0, "KRW tn", 2027, "")]),
         (
             "到2025年，市场规模将超过3000亿元。",
