@@ -184,10 +184,14 @@ def invested_by_period(near: Mention, text: str, span: tuple[int, int], unit: st
 _CHANGE_VERB = re.compile(
     r"(?:\b(?:rise|rises|rising|grow|grows|growing|increase|increases|increasing|jump|jumps"
     r"|surge|surges|climb|climbs|expand|expands|soar|soars|fall|falls|decline|declines|drop"
-    r"|drops|(?<!make\s)(?<!makes\s)(?<!made\s)(?<!making\s)up|down)\b(?:\s+by)?|(?:增长|增長|增加|提升|提高|上升|下降|减少|減少)(?:了)?)"
-    r"[^\d，,。；;]{0,15}\d[\d.,]*\s*(?:%|percent\b|per\s*cent\b)\s*$",
+    r"|drops|(?<!make\s)(?<!makes\s)(?<!made\s)(?<!making\s)up|down)\b(?:\s+by)?"
+    r"|(?:增长|增長|增加|提升|提高|上升|下降|减少|減少)(?:了)?)"
+    r"([^\d，,。；;]{0,15})\d[\d.,]*\s*(?:%|percent\b|per\s*cent\b)\s*$",
     re.IGNORECASE,
 )
+# between the verb and the percentage, a word that makes it the level reached: "rise to
+# 70%", "提升到70%", "提高至50%" (a level of that year, not a change)
+_TO_LEVEL = re.compile(r"\b(?:to|at)\b|到|至|为|為", re.IGNORECASE)
 # a change of one year on the year before: "up 20% year on year by 2025" is 2025's
 _ONE_YEAR = re.compile(
     r"year[- ](?:on|over)[- ]year|\by/?o/?y\b|同比|前年比|前年度比|对上年|對上年", re.IGNORECASE
@@ -203,7 +207,8 @@ def change_by_period(near: Mention, text: str, span: tuple[int, int], clause: st
     start, end = span
     if near.first != near.last or near.open_start or _ONE_YEAR.search(clause):
         return near
-    if not _CHANGE_VERB.search(text, max(0, start - 25), end):
+    verb = _CHANGE_VERB.search(text, max(0, start - 25), end)
+    if verb is None or _TO_LEVEL.search(verb[1]):
         return near
     dated = _BY_BEFORE.search(text, max(0, near.start - 24), near.start) or _BY_AFTER.match(
         text, near.end

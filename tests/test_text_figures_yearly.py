@@ -206,6 +206,10 @@ def test_a_change_between_amounts_each_year_dates_each_level(
         ),
         ("2025年市场规模同比增长20%。", [("同比增长20%", 20.0, "%", 2025, "")]),
         ("By 2030, renewables will make up 50% of supply.", [("up 50%", 50.0, "%", 2030, "")]),
+        # a level reached, not a change: "rise to 70%", "提升到70%"
+        ("The share will rise to 70% by 2030.", [("70%", 70.0, "%", 2030, "")]),
+        ("到2025年，上架率提升到70%。", [("70%", 70.0, "%", 2025, "")]),
+        ("Vacancy will fall to 2% by 2026.", [("2%", 2.0, "%", 2026, "")]),
     ],
 )
 def test_a_change_by_a_year_is_a_change_over_the_years_to_it(
