@@ -17,7 +17,7 @@ from idcforecast.units._currency_codes import UNLISTED_CURRENCY_CODES
 if TYPE_CHECKING:
     from idcforecast.units.quantity import Quantity
 
-__all__ = ["unknown_currency", "warn_unknown_currencies"]
+__all__ = ["glued_currency_amounts", "unknown_currency", "warn_unknown_currencies"]
 
 _CODE_BEFORE = re.compile(r"(?<![A-Za-z])([A-Z]{3})\s*$")
 # a currency's name after the amount that the registry does not read: "Egyptian pounds",
@@ -43,6 +43,20 @@ def unknown_currency(scan: str, start: int, end: int, quantity: Quantity) -> str
         return code[1]
     name = _NAME_AFTER.match(scan, end)
     return None if name is None else " ".join(name[1].split())
+
+
+# a currency symbol of letters glued to the amount that the registry does not list, as
+# South African ("R5 billion", rand), Philippine ("P10 billion", peso) and Kenyan ("Sh5
+# billion", "KSh5 billion", shilling) news write it: the glued letter makes the number no
+# figure ("5G", "A100"), so the amount was left out without a word
+_GLUED_MONEY = re.compile(
+    r"(?<![A-Za-z0-9$])(R|P|Sh|KSh)(\d[\d,.]*\s?(?:billion|million|trillion|bn|mn|tn)\b)"
+)
+
+
+def glued_currency_amounts(text: str) -> list[tuple[str, str]]:
+    """The amounts written with such a symbol in ``text`` (figure as written, symbol)."""
+    return [(match[0], match[1]) for match in _GLUED_MONEY.finditer(text)]
 
 
 def warn_unknown_currencies(found: list[tuple[str, str]]) -> None:

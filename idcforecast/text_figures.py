@@ -35,7 +35,11 @@ from idcforecast._figure_resolutions import a_resolution
 from idcforecast._figure_shares import share_qualifier
 from idcforecast._figure_spans import scan_text, sentences
 from idcforecast._figure_suffixes import foreign_suffix_end
-from idcforecast._figure_unknown_currency import unknown_currency, warn_unknown_currencies
+from idcforecast._figure_unknown_currency import (
+    glued_currency_amounts,
+    unknown_currency,
+    warn_unknown_currencies,
+)
 from idcforecast._figure_years import years_of_figures
 from idcforecast._year_mentions import DATE, MONTH_DAY, NOT_INSIDE_A_NUMBER, is_year
 from idcforecast.errors import ParseError
@@ -456,6 +460,7 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         figures, scan, dates, changes = _figures_in(text, counts, unread, foreign)
     if unread:
         warn_unread_magnitudes(unread)
+    foreign += glued_currency_amounts(text)  # "R5 billion": never a figure, now named
     if foreign:
         warn_unknown_currencies(foreign)
     rows = []

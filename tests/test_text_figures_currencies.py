@@ -115,3 +115,27 @@ def test_parse_quantity_names_a_currency_code_it_lacks(text: str) -> None:
     assert "the amount would be a count, not money" in message
     assert "from its number on" not in message
     assert info.value.unknown == code
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        # were left out without a word: the glued letter made the number no figure
+        ("Teraco will spend R5 billion on JB7.", "'R5 billion' in 'R'"),
+        ("A P10 billion campus in Manila.", "'P10 billion' in 'P'"),
+        ("It raised KSh5 billion in Nairobi.", "'KSh5 billion' in 'KSh'"),
+    ],
+)
+def test_an_amount_glued_to_a_symbol_the_registry_lacks_is_named(text: str, shown: str) -> None:
+    with pytest.warns(AmbiguousNumberWarning, match=re.escape(shown)):
+        found = find_figures(text)
+    assert found.empty
+
+
+def test_glued_letters_that_are_no_currency_say_nothing() -> None:
+    text = "R$5 billion in Brazil; an H100 costs $30,000; AMD sold 5G chips worth $2bn."
+    assert _rows(text) == [
+        ("R$5 billion", 5.0, "BRL bn"),
+        ("$30,000", 30000.0, "USD"),
+        ("$2bn", 2.0, "USD bn"),
+    ]
