@@ -418,7 +418,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     sentence, written with a decimal point ("a PUE of 1.3, falling to 1.2 by 2025": the
     1.2 is 2025's, the 1.3 has no year; "1.25 in 2024 and 1.2 in 2025"). A currency the registry lacks
     ("NZ$20 billion") gives no figure, never one in US dollars, nor a count ("EGP 5 billion", "20 billion
-    Egyptian pounds": left out, named in an ``AmbiguousNumberWarning``), and an amount before a
+    Egyptian pounds": left out, named in an ``AmbiguousNumberWarning``, as is "R5 billion",
+    rand), and an amount before a
     magnitude word the registry lacks ("€5 bilionů") none either, never the bare "€5" (an
     ``AmbiguousNumberWarning`` names it); an amount per a thing
     the registry lacks keeps that thing in its ``unit`` as written ("$2 per GPU-hour" is
