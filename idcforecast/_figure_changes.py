@@ -50,8 +50,9 @@ _ZH_TO = re.compile(
     r"\s*(?:到|至))\s*(?:(?:19|20)\d{2}\s*年\s*(?:的|底|末)?\s*)?"
 )
 # between the levels of an English change: "from $10bn in 2023 to $20bn", "from 2 GW today
-# to 5 GW"
+# to 5 GW", "from $2bn a year to $5bn a year" (amounts each year)
 _EN_TO = re.compile(
+    r"(?:\s+(?:(?:a|per)\s+year|annually|per\s+annum))?"
     r"(?:\s*,?\s*(?:in|by|during)\s+(?:FY\s*)?(?:19|20)\d{2}\s*,?"
     r"|\s+(?:today|now|currently|at\s+present|this\s+year|last\s+year),?)?\s+(to)\s+"
     r"(?:(?:in|by)\s+(?:FY\s*)?(?:19|20)\d{2}\s*,?\s*)?",

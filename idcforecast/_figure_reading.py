@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from idcforecast._figure_rates import NOT_A_NOUN, dimension
 from idcforecast._figure_spans import figure_ends, figure_starts, left_bound, right_bound
-from idcforecast._figure_years import is_year
+from idcforecast._year_mentions import is_year
 from idcforecast.errors import IdcForecastError
 
 if TYPE_CHECKING:

@@ -19,12 +19,17 @@ __all__ = ["respective_years"]
 _RESPECTIVELY = re.compile(r"分别|分別|respectively|それぞれ", re.IGNORECASE)
 
 
-def respective_years(scan: str, found: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+def respective_years(
+    scan: str, found: Sequence[tuple[Any, ...]]
+) -> tuple[list[tuple[Any, ...]], set[int]]:
     """``found`` (each figure's start, end, unit, sentence start and end, the sentence's
     year mentions, and its nearest one, last) with the nearest one replaced, in a sentence
     saying "respectively", by the year of the same rank among the sentence's single years
-    for each unit whose figures are as many as those years; other figures as they are."""
+    for each unit whose figures are as many as those years; other figures as they are.
+    And the starts of the figures so paired: their year is final ("分别达到1500亿元和1900
+    亿元，同比增长10%和20%": the 10% is 2021's, not the 1900亿元's 2022 before it)."""
     out = list(found)
+    paired: set[int] = set()
     sentences = sorted({(f[3], f[4]) for f in found})
     for s_start, s_end in sentences:
         if not _RESPECTIVELY.search(scan, s_start, s_end):
@@ -39,4 +44,5 @@ def respective_years(scan: str, found: Sequence[tuple[Any, ...]]) -> list[tuple[
             if len(same) == len(years):
                 for i, mention in zip(same, years, strict=True):
                     out[i] = (*found[i][:6], mention)
-    return out
+                    paired.add(found[i][0])
+    return out, paired

@@ -1,197 +1,32 @@
-"""Which year or period a figure in a text is of: the year mentions of a text (years, spans,
-fiscal years, dates), base years ("compared with 2022"), years named relative to an unknown
-date ("last year"), the nearest mention to a figure in its sentence, and the periods of
-compound rates. :mod:`idcforecast.text_figures` finds the figures; this module dates them.
+"""Which year or period a figure in a text is of: among the year mentions of its sentence
+(:mod:`idcforecast._year_mentions`), not a base year of it ("compared with 2022"), a year
+named relative to another ("a year earlier"), the nearest mention, a change's levels' own
+years, and a compound rate's period (:mod:`idcforecast._compound_periods`).
+:mod:`idcforecast.text_figures` finds the figures; this module dates them.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from idcforecast._compound_periods import (
+    change_by_period,
+    compounding_period,
+    invested_by_period,
+    is_compound_rate,
+    open_period,
+    yearly_amount_period,
+)
 from idcforecast._figure_clauses import japanese_clauses
 from idcforecast._figure_respectively import respective_years
+from idcforecast._year_mentions import PER_YEAR, Mention, year_mentions
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     from idcforecast.units.quantity import Quantity
-
-# not inside "1,562.5" or ".5"; a comma after no digit is punctuation ("收入增长，2023年"
-# holds the year 2023)
-NOT_INSIDE_A_NUMBER = r"(?<![\d.])(?<!\d,)"
-
-_YEAR_RANGE = re.compile(
-    NOT_INSIDE_A_NUMBER + r"(?:FY|CY)?((?:19|20)\d{2})\s*年?\s*(?:-|–|—|~|至|到|to|through)\s*"
-    r"(?:FY|CY)?((?:19|20)\d{2}|\d{2})(?![\d%]|[.,]\d)"
-    # "between 2023 and 2028" (an "and" without "between" joins two single years)
-    r"|\bbetween\s+(?:FY|CY)?((?:19|20)\d{2})\s+and\s+(?:FY|CY)?((?:19|20)\d{2})(?![\d%]|[.,]\d)",
-    re.IGNORECASE,
-)
-_YEAR = re.compile(
-    NOT_INSIDE_A_NUMBER + r"(?:FY|CY)?((?:19|20)\d{2})(?![\d%]|[.,]\d)", re.IGNORECASE
-)
-# a fiscal year over two calendar years, named by the year it ends in as annual reports
-# and the table readers name it: "FY2025/26", "2025/26", "FY2024-25", "2025/26财年", "FY26"
-_END = r"((?:19|20)?\d{2})(?![\d%]|[.,]\d)"
-_FISCAL_YEAR = re.compile(
-    NOT_INSIDE_A_NUMBER
-    + r"(?:\bFY\s*|\bfiscal\s+(?:year\s+)?)?((?:19|20)\d{2})\s*/\s*"
-    + _END
-    + r"|(?:\bFY\s*|\bfiscal\s+(?:year\s+)?)((?:19|20)\d{2})\s*[-–]\s*"
-    + _END
-    + r"|((?:19|20)\d{2})\s*[-–]\s*"
-    + _END
-    + r"(?=\s*(?:财年|財年|财政年度|財政年度))"
-    + r"|\bFY\s*'?(\d{2})(?![\d%]|[.,]\d)"
-    # a quarter or half of a two-digit year, as earnings releases write it: "3Q24", "Q3'24",
-    # "1H24" (2024); 2010-2039 only: "H100" is a GPU, not H1 of 2000
-    + r"|\b(?:[1-4]Q|Q[1-4]|[12]H|H[12])'?([123]\d)(?![\d%]|[.,]\d)",
-    re.IGNORECASE,
-)
-DATE = re.compile(
-    r"(?<!\d)(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|年\d{1,2}月(?:\d{1,2}日)?)"
-)
-# a month named by its number, without a year: "3月5日", "12月底", "3月份" (a duration of
-# months is "3个月"; "100元/月", "每月" are per month)
-MONTH_DAY = re.compile(
-    r"(?<![\d.个個/每])(?:(?:1[0-2]|0?[1-9])\s*(?:-|–|~|～|至|到)\s*)?(?:1[0-2]|0?[1-9])\s*月(?!\s*[/每])"
-)  # and a span of months of the calendar: "1-9月", "1至6月" (a duration is "3-6个月")
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A year ("2022") or period ("2020-22") in the text, outside any figure."""
-
-    start: int
-    end: int
-    first: int
-    last: int
-    base: str = ""  # a base year ("compared with 2022", "15% on 2022"): see _base
-    # a compound rate's period whose last year alone is written ("14% a year to 2028"):
-    # ``first`` is that year too, and the start unknown (see :func:`open_period`)
-    open_start: bool = False
-
-
-def is_year(quantity: Quantity) -> bool:
-    """A year or a span of years, not a figure: "2019年" reads as 2019 "year" (a duration),
-    "2020" as a count, "2020年至2022年" as a range of them."""
-    from idcforecast.units import parse_unit
-
-    low, high = quantity.low, quantity.high
-    ends = [quantity.value] if low is None or high is None else [low, high]  # not a midpoint
-    years = all(float(v).is_integer() and 1900 <= v <= 2099 for v in ends)
-    return years and parse_unit(quantity.unit).dimension in ("time", "count")
-
-
-def year_mentions(scan: str, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Years and periods outside the figures' spans, in text order."""
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
-
-    mentions = [m for m in _fiscal_years(scan) + _five_year_plans(scan) if free(m.start, m.end)]
-    fiscal = [(m.start, m.end) for m in mentions]
-    for match in _YEAR_RANGE.finditer(scan):
-        first_text, last_text = (match[1], match[2]) if match[1] else (match[3], match[4])
-        first = int(first_text)
-        last = int(last_text) if len(last_text) == 4 else first // 100 * 100 + int(last_text)
-        span = (match.start(), match.end())
-        if first < last and free(*span) and all(span[1] <= a or span[0] >= b for a, b in fiscal):
-            mentions.append(Mention(span[0], span[1], first, last))
-    ranges = [(m.start, m.end) for m in mentions]
-    for match in _YEAR.finditer(scan):
-        span = (match.start(), match.end())
-        if free(*span) and all(span[1] <= a or span[0] >= b for a, b in ranges):
-            year = int(match[1])
-            mentions.append(Mention(span[0], span[1], year, year, _base(scan, *span)))
-    return sorted(mentions, key=lambda m: m.start)
-
-
-# China's five-year plans by their short names: "十一五" (2006-2010) to "十五五" (2026-2030)
-_FIVE_YEAR_PLAN = re.compile(r"十([一二三四五])五")
-_PLAN_NUMBER = {"一": 11, "二": 12, "三": 13, "四": 14, "五": 15}
-
-
-def _five_year_plans(scan: str) -> list[Mention]:
-    """The periods of the five-year plans named in ``scan``: "十四五" is 2021-2025 (the
-    third plan ran 1966-1970, each since five years after the one before)."""
-    mentions = []
-    for match in _FIVE_YEAR_PLAN.finditer(scan):
-        first = 1966 + 5 * (_PLAN_NUMBER[match[1]] - 3)
-        mentions.append(Mention(match.start(), match.end(), first, first + 4))
-    return mentions
-
-
-def _fiscal_years(scan: str) -> list[Mention]:
-    """Fiscal years over two calendar years ("FY2025/26"), each a mention of the year it
-    ends in (2026); "2024-25" without "FY" or "财年" stays a period of two years."""
-    mentions = []
-    for match in _FISCAL_YEAR.finditer(scan):
-        if match[7] or match[8]:  # "FY26", "3Q24"
-            yy = int(match[7] or match[8])
-            end = (2000 if yy < 70 else 1900) + yy
-        else:
-            first_text, end_text = next(
-                (match[i], match[i + 1]) for i in (1, 3, 5) if match[i] is not None
-            )
-            first = int(first_text)
-            end = int(end_text) if len(end_text) == 4 else first // 100 * 100 + int(end_text)
-            if end != first + 1:
-                continue  # "2020/22" is no fiscal year
-        span = (match.start(), match.end())
-        mentions.append(Mention(*span, end, end, _base(scan, *span)))
-    return mentions
-
-
-# words that make the year after them a base year, what a change is measured against
-_BASE_FOR_ANY = re.compile(
-    r"(?:\b(?:compared\s+(?:with|to)|versus|vs\.?|relative\s+to|against)\s+(?:the\s+)?"
-    r"(?:(?:end|close|start|beginning)\s+of\s+(?:the\s+)?)?"  # "the end of 4Q22"
-    r"(?:fiscal\s+)?(?:year\s+)?(?:[QH][1-4]\s+|[1-4]Q\s+)?"
-    r"|(?:较|(?<!占)比|相比|相较于?|相比于|对比|對比|相較於?)"
-    # Vietnamese, German, French, Spanish ("giảm 3,5% so với năm 2023", "gegenüber 2023")
-    r"|(?:so\s+với(?:\s+năm)?|gegenüber(?:\s+dem\s+Jahr)?|im\s+Vergleich\s+zum?(?:\s+Jahr)?"
-    r"|par\s+rapport\s+à|frente\s+a|en\s+comparación\s+con)\s+)$",
-    re.IGNORECASE,
-)
-# Korean after the year: "2023년 대비 3.5% 감소" (compared with 2023)
-_BASE_AFTER_KO = re.compile(r"\s*년?\s*(?:동기\s*)?대비")
-_BASE_WITH = re.compile(r"(?:与|與|和|同)\s*$")  # "与2022年相比"
-# "是2019年的3倍" (three times 2019's): a multiple of the year's level, a base year
-_TIMES_AFTER = re.compile(
-    r"\s*年?\s*(?:同期)?\s*的?\s*(?:\d+(?:\.\d+)?|[一二两兩三四五六七八九十百]+(?:点[〇零一二三四五六七八九]+)?)"
-    r"\s*(?:多|余)?\s*倍"
-)
-_BASE_WITH_AFTER = re.compile(r"\s*年?(?:同期)?\s*(?:相比|相较|相較|比较|比較)")
-# "on", "over", "from" before a year: a base year only for a rate ("up 15% on FY2022");
-# "$1bn from 2025" starts then, "over 2023" may be during it
-_BASE_FOR_RATE = re.compile(
-    r"\b(on|over|from)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?(?:[QH][1-4]\s+|[1-4]Q\s+)?$",
-    re.IGNORECASE,
-)  # "up 10% from Q4 2022's $4.5bn": a quarter's year is a base year too
-# a rate a year: "from 2024" is where it starts ("a CAGR of 12% from 2024"), not its base
-_PER_YEAR = re.compile(
-    r"\b(?:a|per)\s+year\b|annual|per annum|\bcagr\b|compound|年均|复合|複合", re.IGNORECASE
-)
-
-
-def _base(scan: str, start: int, end: int) -> str:
-    """Whether the year at ``scan[start:end]`` is a base year: "any" (any figure's),
-    "rate" (a rate's), "from" (a rate's unless a rate a year) or ""."""
-    before = scan[max(0, start - 40) : start]
-    if (
-        _BASE_FOR_ANY.search(before)
-        or (_BASE_WITH.search(before) and _BASE_WITH_AFTER.match(scan, end))
-        or _TIMES_AFTER.match(scan, end)
-        or _BASE_AFTER_KO.match(scan, end)
-    ):
-        return "any"
-    if word := _BASE_FOR_RATE.search(before):
-        return "from" if word[1].lower() == "from" else "rate"
-    return ""
 
 
 # between a base year and the base level of that year: "较2022年的1900亿元", "versus 2022's
@@ -218,7 +53,7 @@ def is_base_of(
     if quantity.unit not in ("%", "tenths", "pp", "bp") or mention.base not in ("rate", "from"):
         return False
     low = max(sentence_start, start - 30)
-    per_year = _PER_YEAR.search(scan, low, max(start, mention.start))
+    per_year = PER_YEAR.search(scan, low, max(start, mention.start))
     if mention.base == "rate":
         return True
     return per_year is None and not is_compound_rate(scan, start, end, quantity.unit)
@@ -439,99 +274,7 @@ _FROM_AFTER = re.compile(
 )
 
 
-# a rate compounded over years: "15% CAGR", "compound annual growth", "年复合增长率", "年均增长"
-_COMPOUND = re.compile(r"\bcagr\b|compound|复合|複合|年均|年平均", re.IGNORECASE)
-
-
-# a percentage a year, in the figure or right after it: "grow 14% a year to 2028" is a rate
-# over the years to 2028, as a CAGR is ("up 14% in 2023" is the change of one year); or
-# Chinese naming the rate after it: "将以15%的年均复合增长率增长"
-_EACH_YEAR = re.compile(
-    r"%\s*(?:(?:a|per|each|every)\s+year\b|per\s+annum\b|annually\b|yearly\b|p\.a\."
-    r"|的\s*(?:年均|年?复合|年?複合))",
-    re.IGNORECASE,
-)
-
-
-def is_compound_rate(scan: str, start: int, end: int, unit: str) -> bool:
-    """Whether the percentage at ``start:end`` is a rate compounded over years: "15% CAGR",
-    "年复合增长率", "14% a year", "20% annually", "15%的年均复合增长率"."""
-    if unit != "%":
-        return False
-    if _COMPOUND.search(scan, max(0, start - 20), end) is not None:
-        return True
-    return "%" in scan[start:end] and _EACH_YEAR.search(scan, start, end + 16) is not None
-
-
-def compounding_period(
-    near: Mention,
-    own: list[Mention],
-    text: str,
-    rate: tuple[int, int],
-    others: set[int],
-    rivals: Sequence[int] = (),
-) -> Mention:
-    """The period of a compound rate whose nearest mention is one year: from that year to
-    the next year its sentence names when it is the first, from the one before when it is
-    the last ("a 15% CAGR from 2023 levels to reach $50bn by 2030": 2023-2030; "from USD
-    76.85 billion in 2025 to USD 204.31 billion by 2032, a CAGR of 15.0%" after "in 2024":
-    2025-2032); a CAGR has no single year. Else (one year, or one in the middle) ``near``.
-    Only a year that another figure of the sentence took (``others``) or one in the rate's
-    own clause (``rate`` its span) counts: "The firm, founded in 2010, expects a CAGR of
-    20% to 2028" has no period from 2010. Nor does a year past another compound rate of
-    the sentence (``rivals``, their starts): "a 10% CAGR to 2025 and a 14% CAGR to 2030"
-    gives the 10% its 2025, the 14% 2025-2030. A year after a start word opening its
-    clause counts from any clause before the rate ("From 2024, the market will grow at a
-    CAGR of 12% through 2030": 2024-2030)."""
-
-    def counts(m: Mention) -> bool:
-        low, high = min(rate[1], m.end), max(rate[0], m.start)
-        if any(low <= r < high for r in rivals):
-            return False
-        between = text[low:high]
-        if m.first in others or not any(mark in between for mark in CLAUSE_MARKS):
-            return True
-        # "From 2024, the market will grow at a CAGR of 12% through 2030": a clause that
-        # opens with "from" names the start, whichever clause the rate is in
-        opening = _OPENING_START.search(text, max(0, m.start - 24), m.start)
-        return m.end <= rate[0] and opening is not None
-
-    years = sorted({m.first for m in own if m.first == m.last and counts(m)})
-    if len(years) < 2 or near.first not in (years[0], years[-1]):
-        return near
-    if near.first == years[-1]:
-        return Mention(near.start, near.end, years[-2], years[-1])
-    return Mention(near.start, near.end, years[0], years[1])
-
-
-# a word before a year that ends a span: "to 2028", "through 2030", "by 2030", "到2025年"
-_END_WORD_BEFORE = re.compile(
-    r"(?:\b(?:to|through|thru|until|till|by)\s+(?:the\s+end\s+of\s+)?(?:FY\s*)?"
-    r"|(?:至|到|截至|截止到?)\s*)$",
-    re.IGNORECASE,
-)
-
-
-def open_period(near: Mention, text: str) -> Mention:
-    """``near``, the one year of a compound rate that no start year joined, as the end of
-    a period whose start is unknown when a word ending a span is before it ("grow 14% a
-    year to 2028", "a CAGR of 20% through 2030", "到2025年年均增长15%"): a rate over the
-    years up to 2028, never a rate of 2028 alone. Else ``near`` as it is."""
-    if near.first != near.last or not _END_WORD_BEFORE.search(
-        text, max(0, near.start - 24), near.start
-    ):
-        return near
-    return Mention(near.start, near.end, near.first, near.last, near.base, open_start=True)
-
-
-# "From 2024, ...", "..., since 2024, ...", "从2024年起，": a start word opening its clause
-_OPENING_START = re.compile(
-    r"(?:^|(?<=[.!?;,。！？；，\n]))\s*(?:from|since|starting(?:\s+(?:in|from))?"
-    r"|beginning(?:\s+in)?|从|從|自)\s*$",
-    re.IGNORECASE,
-)
 RATE_UNITS = ("%", "tenths", "pp", "bp")
-CLAUSE_MARKS = ("，", ", ", "；", ";")
 # a comma alone, or with a base year ("1900.7亿元，较2021年增长26.6%": the 26.6% is 2022's)
 _APPOSITION = re.compile(
     r"\s*[，,]\s*(?:(?:较|(?<!占)比|相比|相较于?|与|與)\s*(?:19|20)\d{2}\s*年?\s*(?:同期)?\s*"
@@ -562,6 +305,17 @@ def change_of(
         return True
     between = scan[min(near.end, end) : max(near.start, start)]
     return any(mark in between for mark in ("，", ", ", "；", ";"))
+
+
+_CLAUSE_MARK = re.compile(r"[，,；;]")
+
+
+def _clause(scan: str, start: int, end: int, s_start: int, s_end: int) -> str:
+    """The clause of the figure at ``start:end`` in its sentence: from the clause mark
+    before it to the one after it (a comma inside "1,562.5" counts; harmless here)."""
+    before = [m.end() for m in _CLAUSE_MARK.finditer(scan, s_start, start)]
+    after = _CLAUSE_MARK.search(scan, end, s_end)
+    return scan[before[-1] if before else s_start : after.start() if after else s_end]
 
 
 def _change_levels(
@@ -659,8 +413,11 @@ def years_of_figures(
         else:
             near = nearest_mention(text, own, start, end, beside)
         found.append((start, end, unit, s_start, s_end, own, near))
+    paired: set[int] = set()  # figures given their years by "respectively"
     if "分别" in scan or "分別" in scan or "espectively" in scan or "それぞれ" in scan:
-        found = respective_years(scan, found)  # "分别为100亿元、120亿元": in the years' order
+        found, paired = respective_years(
+            scan, found
+        )  # "分别为100亿元、120亿元": in the years' order
     # the year each figure took, by its start: a compound rate's period runs between those
     taken = {f[0]: f[6].first for f in found if f[6] is not None and f[6].first == f[6].last}
     compound = [a for a, b, _, unit in figures if is_compound_rate(scan, a, b, unit)]
@@ -677,8 +434,22 @@ def years_of_figures(
             near = open_period(
                 compounding_period(near, own, text, (start, end), others, rivals), scan
             )
-        elif previous is not None and change_of(previous, start, end, near, unit, scan):
+        elif near is not None and unit not in RATE_UNITS:
+            # "invest $2bn per year through 2027": an amount each year up to 2027, "?-2027"
+            near = yearly_amount_period(near, scan, (start, end), unit)
+            # "will invest $10bn by 2030": a total over the years to 2030, "?-2030"
+            near = invested_by_period(near, scan, (start, end), unit)
+        elif (
+            previous is not None
+            and start not in paired
+            and change_of(previous, start, end, near, unit, scan)
+        ):
             near = previous[2]  # "2023年收入达到2407亿元，同比增长26.7%": the 2407亿元's 2023
+        elif near is not None and unit == "%":
+            # "could rise 160% by 2030": the change over the years to 2030, "?-2030"
+            near = change_by_period(
+                near, scan, (start, end), _clause(scan, start, end, s_start, s_end)
+            )
         previous = (start, end, near, unit)
         years.append((s_start, s_end, near))
     return years

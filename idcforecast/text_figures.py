@@ -32,15 +32,16 @@ from idcforecast._figure_reading import (
     read_as,
 )
 from idcforecast._figure_resolutions import a_resolution
+from idcforecast._figure_shares import share_qualifier
 from idcforecast._figure_spans import scan_text, sentences
 from idcforecast._figure_suffixes import foreign_suffix_end
-from idcforecast._figure_years import (
-    DATE,
-    MONTH_DAY,
-    NOT_INSIDE_A_NUMBER,
-    is_year,
-    years_of_figures,
+from idcforecast._figure_unknown_currency import (
+    glued_currency_amounts,
+    unknown_currency,
+    warn_unknown_currencies,
 )
+from idcforecast._figure_years import years_of_figures
+from idcforecast._year_mentions import DATE, MONTH_DAY, NOT_INSIDE_A_NUMBER, is_year
 from idcforecast.errors import ParseError
 from idcforecast.units._bilion import bilion_in_context
 from idcforecast.units._chinese_numerals import CJK_NUMERAL, SPOKEN_NUMERAL, arabic_numerals
@@ -57,7 +58,7 @@ from idcforecast.units._unit_hyphens import unit_hyphens
 if TYPE_CHECKING:
     import pandas as pd
 
-    from idcforecast._figure_years import Mention
+    from idcforecast._year_mentions import Mention
     from idcforecast.units.quantity import Quantity
 
 __all__ = ["FIGURE_COLUMNS", "find_figures", "scan_text"]
@@ -124,6 +125,27 @@ def _to_word_end(text: str, scan: str, end: int) -> int:
     return end
 
 
+# a word that dates what follows or precedes it: "from 2,000 MW in 2024 to 5,000 MW"
+_YEAR_WORD_BEFORE = re.compile(
+    r"\b(?:in|by|during|since|until|through|as\s+of|end\s+of|FY)\s*$", re.IGNORECASE
+)
+
+
+def _year_opening_range(scan: str, number: tuple[int, int], quantity: Quantity) -> bool:
+    """Whether the figure read at ``number`` is a range whose first end is a year after a
+    word that dates it ("from 2,000 MW in 2024 to 5,000 MW in 2027" read "2024 to 5,000 MW",
+    3512 MW, the midpoint of a year and a capacity): the year is no figure's end, the
+    figure after "to" is read on its own."""
+    written = scan[number[0] : number[1]]
+    if quantity.low is None or len(written) != 4 or not written.isdigit():
+        return False
+    return (
+        1900 <= int(written) <= 2099
+        and quantity.low == int(written)
+        and _YEAR_WORD_BEFORE.search(scan, max(0, number[0] - 12), number[0]) is not None
+    )
+
+
 def _unit_is_count(quantity: Quantity) -> bool:
     return quantity.unit.startswith("count")
 
@@ -154,7 +176,10 @@ _AFTER_CHO = re.compile(r"\d(?:兆|万亿|萬億|亿|億|万|萬|조|억|만) ?$
 
 
 def _figures_in(
-    text: str, counts: bool, unread: list[tuple[str, str]]
+    text: str,
+    counts: bool,
+    unread: list[tuple[str, str]],
+    foreign: list[tuple[str, str]],
 ) -> tuple[
     list[tuple[int, int, Quantity, str]], str, list[tuple[int, int]], dict[int, tuple[int, int]]
 ]:
@@ -163,7 +188,9 @@ def _figures_in(
     whose numbers are no figures, and the figures that are the first level of a change
     to the next figure ("from $10bn to $20bn", "从1000亿元增长到2000亿元"): by start, where
     the change's "from" and its "to" are. Amounts of money left out before a magnitude
-    word they do not take in ("€5 bilionů") are appended to ``unread`` (figure, word)."""
+    word they do not take in ("€5 bilionů") are appended to ``unread`` (figure, word),
+    and amounts in a currency the registry lacks ("EGP 5 billion") to ``foreign`` (figure,
+    currency)."""
     # a footnote number ("320亿元①", "$3.2bn¹") is no digit: NFKC would append it to the
     # figure ("3201"), so it reads as a space (offsets stay)
     if marks := footnote_numbers(text):
@@ -229,6 +256,9 @@ def _figures_in(
             # "will fall to 1.2": the figure begins at its number, so that the "to" of a
             # change ("a PUE of 1.3 ... fall to 1.2") stays between the two figures
             found = (verb.end(), found[1], found[2])
+        if found is not None and _year_opening_range(scan, number, found[2]):
+            floor = number[1]  # "in 2024 to 5,000 MW": the year, then the figure
+            continue
         first_level = ratio_next = False
         if found is not None and (to := change_to(scan, *found)) is not None:
             # "grew from $10bn to $20bn": two figures, the level before and after, never a
@@ -251,11 +281,16 @@ def _figures_in(
             unread.append((text[found[0] : found[1]], word))
             floor = found[1]
             continue  # "€5 bilionů" is no €5: a magnitude word the registry lacks
+        if money := unknown_currency(scan, *found):
+            foreign.append((text[found[0] : found[1]], money))
+            floor = found[1]
+            continue  # "EGP 5 billion" is no count of 5 billion things
         start, end, quantity = found
         end = _to_word_end(text, scan, end)  # "a hundred" (as "100      "), not "a h"
         named = _noun_before(reading, scan, found, floor) if _unit_is_count(quantity) else None
         if named is not None:
             start, quantity = named  # "机柜2万个" is 2 "racks 10k", not 2 "count 10k"
+        quantity = share_qualifier(scan, start, floor, quantity)  # "约占全国的30%": about
         unit = quantity.unit
         if unit == "count" and (ratio := ratio_named(scan, start, end, floor)):
             start, end, unit = ratio
@@ -322,7 +357,13 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         2024, the market will grow at a CAGR of 12% through 2030": 2024-2030); "?-2028"
         for a compound rate up to a year from a start no year names ("grow 14% a year to
         2028": a rate over years ending in 2028, its ``year`` missing, never a rate of
-        2028); else ""),
+        2028), and for an amount each year up to a year ("invest $2bn per year through
+        2027", "$10bn a year until 2030": "?-2027", never the level of 2027; "by 2027"
+        keeps 2027, the run rate reached then) or money invested or spent up to a year ("will
+        invest $10bn by 2030", "计划到2025年投资3000亿元", "2030年までに5,000億円を投資":
+        "?-2030", a total over those years; "invest $11bn in 2025" keeps 2025), and a
+        change in percent by a year ("could rise 160% by 2030", "到2030年将增长160%":
+        "?-2030"; "up 20% year on year by 2025" keeps 2025); else ""),
         ``sentence``, ``start`` and ``end`` (character offsets of the
         figure in ``text``) and ``source``.
 
@@ -376,7 +417,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     number named as a PUE is one ("a PUE of 1.25"), as is a later value of it in its
     sentence, written with a decimal point ("a PUE of 1.3, falling to 1.2 by 2025": the
     1.2 is 2025's, the 1.3 has no year; "1.25 in 2024 and 1.2 in 2025"). A currency the registry lacks
-    ("NZ$20 billion") gives no figure, never one in US dollars, and an amount before a
+    ("NZ$20 billion") gives no figure, never one in US dollars, nor a count ("EGP 5 billion", "20 billion
+    Egyptian pounds": left out, named in an ``AmbiguousNumberWarning``, as is "R5 billion",
+    rand), and an amount before a
     magnitude word the registry lacks ("€5 bilionů") none either, never the bare "€5" (an
     ``AmbiguousNumberWarning`` names it); an amount per a thing
     the registry lacks keeps that thing in its ``unit`` as written ("$2 per GPU-hour" is
@@ -387,7 +430,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     figures (the registry's reading was assumed). A Chinese amount in 万 or 亿 without 元
     right after a money word ("投资约300亿", "营收达1200亿", "市场规模将达到3000亿") is yuan,
     as Chinese news means it, with an ``AssumedCurrencyWarning`` naming it ("用户数达3亿"
-    stays a count). A line break ends a
+    stays a count); a hedge before 占 is the share's ("约占全国的30%" is about 30%). A line
+    break ends a
     sentence, unless the next line goes on in lower case (prose wrapped mid-sentence:
     "$80\\nbillion" is one figure). Check each row against its sentence. A growth word
     before a percentage gives its sign ("down 3%" is -3%); what the percentage is a rate
@@ -412,10 +456,14 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     from idcforecast.units.registry import without_suggestions
 
     unread: list[tuple[str, str]] = []  # money before a magnitude word not read
+    foreign: list[tuple[str, str]] = []  # money in a currency the registry lacks
     with without_suggestions():  # most stretches tried are no figure: no "did you mean"
-        figures, scan, dates, changes = _figures_in(text, counts, unread)
+        figures, scan, dates, changes = _figures_in(text, counts, unread, foreign)
     if unread:
         warn_unread_magnitudes(unread)
+    foreign += glued_currency_amounts(text)  # "R5 billion": never a figure, now named
+    if foreign:
+        warn_unknown_currencies(foreign)
     rows = []
     assumed: list[str] = []  # figures of a bare "¥" read as yuan with no country named
     governed: list[tuple[str, str]] = []  # counts in 亿 read as yuan by a money word
@@ -469,7 +517,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
 
 
 def _period_text(near: Mention) -> str:
-    """ "2020-2022"; "?-2028" for a compound rate up to 2028 from a year not written."""
+    """ "2020-2022"; "?-2028" for a compound rate (or an amount each year) up to 2028
+    from a year not written."""
     return f"?-{near.last}" if near.open_start else f"{near.first}-{near.last}"
 
 

@@ -247,10 +247,11 @@ def test_a_count_noun_before_another_noun_is_its_modifier() -> None:
     ("text", "years"),
     [
         # text40: "this year", 今年, 明年 name a year of a date the text does not give: the
-        # figure took the other clause's year (2030, 2023)
+        # figure took the other clause's year (2030, 2023); money invested "by 2030" (到
+        # 2030年) is a total over the years to 2030, period "?-2030", no year (text55)
         ("It will invest Rs 1,56,250 crore by 2030, and Rs 45,000 crore this year.",
-         [2030, None]),
-        ("预计到2030年投资1000亿元，今年投资100亿元。", [2030, None]),
+         [None, None]),
+        ("预计到2030年投资1000亿元，今年投资100亿元。", [None, None]),
         ("2023年收入100亿元，明年将达到150亿元。", [2023, None]),
         ("In 2024 revenue was $5bn; this year it expects $6bn.", [2024, None]),
         ("By 2030 it plans 5 GW; next year it will add 500 MW.", [2030, None]),
@@ -1312,7 +1313,8 @@ def test_a_month_span_is_no_figure_and_a_share_after_its_level_takes_its_year() 
     )
     assert _rows(find_figures(text)) == [
         ("1500亿千瓦时", 1500.0, "kWh 100m", "exact", 2023, ""),
-        ("1.6%", 1.6, "%", "exact", 2023, ""),
+        # "约占...的1.6%": about 1.6% (text55; was "exact", the 约 before 占 not read)
+        ("1.6%", 1.6, "%", "approximately", 2023, ""),
         ("突破4000亿千瓦时", 4000.0, "kWh 100m", "at_least", 2030, ""),
         ("约为800亿元", 800.0, "CNY 100m", "approximately", 2024, ""),
         ("500亿元", 500.0, "CNY 100m", "exact", 2024, ""),
@@ -2234,7 +2236,38 @@ def test_a_japanese_comma_ends_the_clause(text: str, years: list[int]) -> None:
         ("2022年と2023年の売上高はそれぞれ1兆円と1.2兆円。", [2022, 2023]),
         # as many years as figures in a unit only: three figures, two years, left by distance
         ("2021年和2022年收入分别为100亿元、120亿元和130亿元。", [2022, 2022, 2022]),
+        # text55: rates after the levels take their years in order too; the change-of rule
+        # (a rate after a level is that level's change) gave both the 1900亿元's 2022
+        ("2021年和2022年分别增长30%和25%", [2021, 2022]),  # right before too
+        (
+            "2021年和2022年市场规模分别达到1500亿元和1900亿元，同比增长10%和20%。",
+            [2021, 2022, 2021, 2022],
+        ),
+        (
+            "Revenue was $3bn and $4bn in 2022 and 2023, respectively, up 10% and 20%.",
+            [2022, 2023, 2022, 2023],
+        ),
+        ("2022年收入为1900亿元，同比增长20%。", [2022, 2022]),  # unchanged: no respectively
     ],
 )
 def test_respectively_pairs_figures_with_years_in_order(text: str, years: list[int]) -> None:
     assert find_figures(text)["year"].tolist() == years
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifiers"),
+    [
+        # text55: the hedge before 占 is the share's ("约占全国的30%", about 30% of the
+        # country's); the share was read as exact
+        ("数据中心耗电量约占全社会用电量的2.7%", ["approximately"]),
+        ("大约占全国的30%", ["approximately"]),
+        ("约占全国的三成", ["approximately"]),
+        ("2023年数据中心耗电量约1500亿千瓦时，约占全社会用电量的1.6%", ["approximately"] * 2),
+        ("东部地区接近占全国的60%", ["at_most"]),
+        # unchanged: no hedge, and a hedge of another clause
+        ("占全国的30%", ["exact"]),
+        ("耗电量约1500亿千瓦时，占全社会用电量的1.6%", ["approximately", "exact"]),
+    ],
+)
+def test_a_hedge_before_zhan_qualifies_the_share(text: str, qualifiers: list[str]) -> None:
+    assert find_figures(text)["qualifier"].tolist() == qualifiers

@@ -201,8 +201,8 @@ def _figures_text(found: pd.DataFrame) -> str:
         "or period nearest to the figure in its sentence (in its own clause where it can), "
         "not read from the grammar: check each against its sentence (--csv prints them)."
         + (
-            " '?-2028': a rate over the years up to 2028 from a start year the sentence "
-            "does not write."
+            " '?-2028': a rate, a change, an amount each year or a total over the years up "
+            "to 2028 from a start year the sentence does not write."
             if open_start
             else ""
         )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from idcforecast.errors import UnknownUnitError
+from idcforecast.units._currency_codes import unlisted_currency_hint
 
 __all__ = ["LONG_SCALE_BILLION", "SHARED_CURRENCY_WORDS", "unknown_unit"]
 
@@ -30,6 +31,10 @@ def unknown_unit(text: str, unknown: str, suggestion: str | None) -> UnknownUnit
     hint for that word (``suggestion``: a "did you mean" computed by the caller, None for
     words where a guess would be wrong: shared currency words, the long-scale bilion, the
     "bilion" of no currency)."""
+    if unlisted := unlisted_currency_hint(unknown):  # "5 billion EGP"
+        return UnknownUnitError(
+            f"unit {text!r} is not defined; {unlisted}", unit=text, unknown=unknown, suggestion=None
+        )
     shared = SHARED_CURRENCY_WORDS.get(unknown.lower())
     long_scale = LONG_SCALE_BILLION.match(unknown) is not None
     hint = (

@@ -5,6 +5,7 @@ of what to do."""
 from __future__ import annotations
 
 from idcforecast.errors import IdcForecastError, UnknownUnitError
+from idcforecast.units._currency_codes import unlisted_currency_hint
 from idcforecast.units.registry import parse_unit
 
 __all__ = ["words_before"]
@@ -37,6 +38,8 @@ def words_before(text: str, pre: str, from_number: str, err: UnknownUnitError) -
     in figure 'stood at 5%': 'stood at' before the number is no currency, qualifier or verb that parse_quantity knows ('stood' is no known unit, magnitude or currency); pass the figure from its number on, e.g. '5%', or with a known word ('reached', 'fell to', 'more than', '约', '降至')
     """  # noqa: E501
     fields = {key: getattr(err, key) for key in err.fields}
+    if unlisted := unlisted_currency_hint(pre.strip()):  # "EGP 5bn": never "pass '5bn'"
+        return UnknownUnitError(f"in figure {text!r}: {unlisted}", **fields, text=text)
     currency = _money_tail(pre)
     space = " " if currency[-1:].isalpha() else ""  # "RMB 5bn", "$5bn"
     example = f"{currency}{space}{from_number}"

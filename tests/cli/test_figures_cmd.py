@@ -52,7 +52,8 @@ def test_a_yen_sign_read_as_yuan_by_default_is_a_note(capsys: pytest.CaptureFixt
     # zhnum30: a bare "¥" with no country named was read as yuan without a word
     assert main(["figures", "The fund will invest ¥300 billion by 2027."]) == 0
     out, err = capsys.readouterr()
-    assert out.splitlines()[2].split() == ["¥300", "billion", "300", "CNY", "bn", "2027"]
+    # invested "by 2027": a total over the years to 2027, "?-2027" (text55; was 2027)
+    assert out.splitlines()[2].split() == ["¥300", "billion", "300", "CNY", "bn", "?-2027"]
     assert err.startswith("note: figures: '¥' of 1 figure ('¥300 billion') read as yuan (CNY)")
     # parse reads one figure and says nothing of it (its --to hint covers yen)
     assert main(["parse", "¥300 billion"]) == 0
@@ -196,6 +197,6 @@ def test_a_rate_up_to_a_year_says_its_start_is_unknown(capsys: pytest.CaptureFix
     assert main(["figures", "The market will grow 14% a year to 2028."]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[2].split() == ["14%", "a", "year", "14", "%", "?-2028"]
-    assert "'?-2028': a rate over the years up to 2028 from a start year" in out
+    assert "'?-2028': a rate, a change, an amount each year or a total over the years up to" in out
     assert main(["figures", TEXT]) == 0
     assert "'?-" not in capsys.readouterr().out  # said only when a row has one

@@ -1,0 +1,218 @@
+"""Amounts a year in news text (text55): "到2027年每年投资100亿元" read "2027年每年" as the
+figure 2027 "year/year" and left the 100亿元 undated; "invest $2bn per year through 2027"
+dated a yearly amount 2027, as if it were the level of 2027."""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+import pytest
+
+from idcforecast import find_figures
+
+
+def _rows(text: str) -> list[tuple[str, float, str, object, str]]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        found = find_figures(text)
+    return [
+        (f, v, u, None if pd.isna(y) else int(y), p)
+        for f, v, u, y, p in zip(
+            found["figure"],
+            found["value"],
+            found["unit"],
+            found["year"],
+            found["period"],
+            strict=True,
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # was [("2027年每年", 2027.0, "year/year", None, ""), ("100亿元", ..., None, "")]
+        ("到2027年每年投资100亿元", [("每年投资100亿元", 100.0, "CNY 100m/year", 2027, "")]),
+        # was [("2025年至2027年每年", 2026.0, "year/year", ...), ("10万架机架", ..., None, "")]
+        (
+            "2025年至2027年每年新增10万架机架",
+            [("10万架机架", 10.0, "racks 10k", None, "2025-2027")],
+        ),
+    ],
+)
+def test_a_year_before_each_year_is_no_figure(
+    text: str, rows: list[tuple[str, float, str, object, str]]
+) -> None:
+    assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # each was dated 2027 (or 2030): a yearly amount read as the level of that year
+        (
+            "The company will invest $2bn per year through 2027.",
+            [("$2bn per year", 2.0, "USD bn/year", None, "?-2027")],
+        ),
+        (
+            "It plans to add 3-4GW of capacity per year through 2027.",
+            [("3-4GW", 3.5, "GW", None, "?-2027")],
+        ),
+        ("It will spend $10bn a year until 2030.", [("$10bn", 10.0, "USD bn", None, "?-2030")]),
+        ("Through 2027, it will invest $2bn a year.", [("$2bn", 2.0, "USD bn", None, "?-2027")]),
+        (
+            "至2027年每年投资100亿元",
+            [("每年投资100亿元", 100.0, "CNY 100m/year", None, "?-2027")],
+        ),
+    ],
+)
+def test_an_amount_each_year_through_a_year_is_no_level_of_that_year(
+    text: str, rows: list[tuple[str, float, str, object, str]]
+) -> None:
+    assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # unchanged: the year of an amount each year ("in 2023"), a run rate reached "by"
+        # a year, an amount (no "a year") through a year, and a CAGR to a year
+        (
+            "It invested $2bn per year in 2023.",
+            [("$2bn per year", 2.0, "USD bn/year", 2023, "")],
+        ),
+        (
+            "Revenue of $2bn per year by 2027.",
+            [("$2bn per year", 2.0, "USD bn/year", 2027, "")],
+        ),
+        ("The market will grow 14% a year to 2028.", [("14% a year", 14.0, "%", None, "?-2028")]),
+        ("It will invest $5bn in 2027.", [("$5bn", 5.0, "USD bn", 2027, "")]),
+    ],
+)
+def test_levels_and_rates_keep_their_years(
+    text: str, rows: list[tuple[str, float, str, object, str]]
+) -> None:
+    assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # was [("2,000 MW", 2000.0, "MW", 2027, ""), ("2024 to 5,000 MW", 3512.0, "MW",
+        # 2027, "")]: the year and the capacity read as one range, (2024 + 5000) / 2 = 3512
+        (
+            "Capacity will grow from 2,000 MW in 2024 to 5,000 MW in 2027.",
+            [("2,000 MW", 2000.0, "MW", 2024, ""), ("5,000 MW", 5000.0, "MW", 2027, "")],
+        ),
+        (
+            "Capacity will grow from 2000 MW in 2024 to 5000 MW by 2027.",
+            [("2000 MW", 2000.0, "MW", 2024, ""), ("5000 MW", 5000.0, "MW", 2027, "")],
+        ),
+        # unchanged: a range with no word dating its first end, and a span of years
+        (
+            "Capacity will be 2000 to 5000 MW in 2027.",
+            [("2000 to 5000 MW", 3500.0, "MW", 2027, "")],
+        ),
+        ("In 2024 to 2027 it added 500 MW.", [("500 MW", 500.0, "MW", None, "2024-2027")]),
+    ],
+)
+def test_a_year_before_to_is_no_end_of_a_range(
+    text: str, rows: list[tuple[str, float, str, object, str]]
+) -> None:
+    assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # each was dated the last year: a total invested over the years to it, read as the
+        # level (a year's investment) of that year
+        ("The company plans to invest $10bn by 2030.", [("$10bn", 10.0, "USD bn", None, "?-2030")]),
+        ("It will invest $5bn through 2027.", [("$5bn", 5.0, "USD bn", None, "?-2027")]),
+        (
+            "It will spend about $20 billion by the end of 2026 on data centers.",
+            [("about $20 billion", 20.0, "USD bn", None, "?-2026")],
+        ),
+        ("计划到2025年投资3000亿元。", [("3000亿元", 3000.0, "CNY 100m", None, "?-2025")]),
+        (
+            "同社は2030年までに約5,000億円を投資する。",
+            [("約5,000億円", 5000.0, "JPY 100m", None, "?-2030")],
+        ),
+        # Korean: 2027년까지 ... 1조원을 투자 (was 2027)
+        (
+            "네이버는 2027년까지 데이터센터에 1조원을 투자한다.",
+            [("1조원", 1.0, "KRW tn", None, "?-2027")],
+        ),
+        # unchanged: investment in a year, a level reached by a year, a total as of a year
+        # (截至/截止到: to date, a level of that year)
+        ("截止到2023年底，累计投资1500亿元。", [("1500亿元", 1500.0, "CNY 100m", 2023, "")]),
+        ("AWS will invest $11 billion in 2025.", [("$11 billion", 11.0, "USD bn", 2025, "")]),
+        ("Capex will reach $60bn by 2025.", [("$60bn", 60.0, "USD bn", 2025, "")]),
+        ("It will spend $5bn a year by 2027.", [("$5bn", 5.0, "USD bn", 2027, "")]),  # run rate
+        ("시장은 2027년까지 10조원으로 성장할 전망이다.", [("10조원", 10.0, "KRW tn", 2027, "")]),
+        (
+            "到2025年，市场规模将超过3000亿元。",
+            [("超过3000亿元", 3000.0, "CNY 100m", 2025, "")],
+        ),
+    ],
+)
+def test_money_invested_by_a_year_is_a_total_to_it(
+    text: str, rows: list[tuple[str, float, str, object, str]]
+) -> None:
+    assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # was [("$2bn", ..., 2027, ""), ...]: "a year" after the first level hid the change,
+        # and the first level took the second's year
+        (
+            "Revenue will grow from $2bn a year to $5bn a year in 2027.",
+            [("$2bn", 2.0, "USD bn", None, ""), ("$5bn", 5.0, "USD bn", 2027, "")],
+        ),
+        (
+            "Revenue will grow from $2bn a year in 2023 to $5bn a year in 2027.",
+            [("$2bn", 2.0, "USD bn", 2023, ""), ("$5bn", 5.0, "USD bn", 2027, "")],
+        ),
+    ],
+)
+def test_a_change_between_amounts_each_year_dates_each_level(
+    text: str, rows: list[tuple[str, float, str, object, str]]
+) -> None:
+    assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # each was dated the year: a change over the years to it, read as that year's rate
+        (
+            "Data center power demand could rise 160% by 2030.",
+            [("160%", 160.0, "%", None, "?-2030")],
+        ),
+        ("By 2030, demand will grow 160%.", [("160%", 160.0, "%", None, "?-2030")]),
+        (
+            "Power demand will grow by about 50% by 2027.",
+            [("about 50%", 50.0, "%", None, "?-2027")],
+        ),
+        ("到2030年，数据中心耗电量将增长160%。", [("增长160%", 160.0, "%", None, "?-2030")]),
+        # unchanged: a change in a year, a year-on-year change, a share
+        ("Revenue rose 15% in 2023.", [("rose 15%", 15.0, "%", 2023, "")]),
+        (
+            "Revenue will be up 20% year on year by 2025.",
+            [("up 20% year on year", 20.0, "%", 2025, "")],
+        ),
+        ("2025年市场规模同比增长20%。", [("同比增长20%", 20.0, "%", 2025, "")]),
+        ("By 2030, renewables will make up 50% of supply.", [("up 50%", 50.0, "%", 2030, "")]),
+        # a level reached, not a change: "rise to 70%", "提升到70%"
+        ("The share will rise to 70% by 2030.", [("70%", 70.0, "%", 2030, "")]),
+        ("到2025年，上架率提升到70%。", [("70%", 70.0, "%", 2025, "")]),
+        ("Vacancy will fall to 2% by 2026.", [("2%", 2.0, "%", 2026, "")]),
+    ],
+)
+def test_a_change_by_a_year_is_a_change_over_the_years_to_it(
+    text: str, rows: list[tuple[str, float, str, object, str]]
+) -> None:
+    assert _rows(text) == rows
