@@ -168,6 +168,11 @@ def _noun_before(
     return noun.start(), counted
 
 
+# "renewables will make up 50% of supply": the "up" before the share is the verb's
+_MAKE_UP = re.compile(r"up\s+", re.IGNORECASE)
+_MAKE_BEFORE = re.compile(r"\b(?:make|makes|made|making)\s+$", re.IGNORECASE)
+
+
 # "近5年", "近三个月": the recent years or months (a window of time), no duration's figure
 _RECENT = re.compile(r"近(?!似)")
 # 兆: a trillion in Japanese ("1.2兆円"), mega- in Chinese units ("兆瓦", read as MW)
@@ -252,6 +257,13 @@ def _figures_in(
         if found is not None and (ceiling := foreign_suffix_end(scan, *found[:2])) is not None:
             # "增长5%超预期": 超 begins the next word of a Chinese sentence, no "more than"
             found = best_figure(reading, scan, number, floor, ceiling)
+        if (
+            found is not None
+            and (up := _MAKE_UP.match(scan, found[0]))
+            and _MAKE_BEFORE.search(scan, max(floor, found[0] - 10), found[0])
+        ):
+            # "make up 50%": the "up" of "make up" is no growth word, the figure a share
+            found = best_figure(reading, scan, number, up.end())
         if found is not None and (verb := _LATIN_VERB.match(scan, found[0], found[1])):
             # "will fall to 1.2": the figure begins at its number, so that the "to" of a
             # change ("a PUE of 1.3 ... fall to 1.2") stays between the two figures

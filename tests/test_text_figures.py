@@ -2271,3 +2271,22 @@ def test_respectively_pairs_figures_with_years_in_order(text: str, years: list[i
 )
 def test_a_hedge_before_zhan_qualifies_the_share(text: str, qualifiers: list[str]) -> None:
     assert find_figures(text)["qualifier"].tolist() == qualifiers
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "qualifier"),
+    [
+        # were "up 50%", "up about 4.4%", "up 30 percent": the "up" of "make up" read as
+        # a growth word before the share (value right, figure as written wrong)
+        ("By 2030, renewables will make up 50% of supply", "50%", 50.0, "exact"),
+        ("Data centers made up about 4.4% of US electricity", "about 4.4%", 4.4, "approximately"),
+        ("They now make up 30 percent of the market", "30 percent", 30.0, "exact"),
+        # a growth word stays one
+        ("Sales were up 30 percent", "up 30 percent", 30.0, "exact"),
+    ],
+)
+def test_the_up_of_make_up_is_no_part_of_the_share(
+    text: str, figure: str, value: float, qualifier: str
+) -> None:
+    found = find_figures(text)
+    assert found[["figure", "value", "qualifier"]].values.tolist() == [[figure, value, qualifier]]

@@ -205,7 +205,7 @@ def test_a_change_between_amounts_each_year_dates_each_level(
             [("up 20% year on year", 20.0, "%", 2025, "")],
         ),
         ("2025年市场规模同比增长20%。", [("同比增长20%", 20.0, "%", 2025, "")]),
-        ("By 2030, renewables will make up 50% of supply.", [("up 50%", 50.0, "%", 2030, "")]),
+        ("By 2030, renewables will make up 50% of supply.", [("50%", 50.0, "%", 2030, "")]),
         # a level reached, not a change: "rise to 70%", "提升到70%"
         ("The share will rise to 70% by 2030.", [("70%", 70.0, "%", 2030, "")]),
         ("到2025年，上架率提升到70%。", [("70%", 70.0, "%", 2025, "")]),
