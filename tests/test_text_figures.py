@@ -2290,3 +2290,21 @@ def test_the_up_of_make_up_is_no_part_of_the_share(
 ) -> None:
     found = find_figures(text)
     assert found[["figure", "value", "qualifier"]].values.tolist() == [[figure, value, qualifier]]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit"),
+    [
+        # were "3 billion data center", 3 "count bn" (and 300 "count 10m"): the price of
+        # one campus read as 3 billion data centers, the currency lost
+        ("Yotta plans a $3 billion data center by 2027", "$3 billion", 3.0, "USD bn"),
+        ("Yotta plans a €3 billion data center", "€3 billion", 3.0, "EUR bn"),
+        ("Yotta plans a Rs 300 crore data center", "Rs 300 crore", 300.0, "INR 10m"),
+        ("a $2.5 billion data center campus in Ohio", "$2.5 billion", 2.5, "USD bn"),
+    ],
+)
+def test_the_price_of_a_data_center_is_money_not_a_count(
+    text: str, figure: str, value: float, unit: str
+) -> None:
+    found = find_figures(text)
+    assert found[["figure", "value", "unit"]].values.tolist() == [[figure, value, unit]]
