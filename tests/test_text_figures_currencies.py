@@ -139,3 +139,25 @@ def test_glued_letters_that_are_no_currency_say_nothing() -> None:
         ("$30,000", 30000.0, "USD"),
         ("$2bn", 2.0, "USD bn"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # the full stop of "Rs." ended the sentence: the figure's sentence was "Yotta will
+        # spend Rs." and the year after it was lost (was year <NA>, period "")
+        (
+            "Yotta will spend Rs. 3,000 crore on a campus in Mumbai in 2027.",
+            [("Rs. 3,000 crore", 3000.0, "INR 10m", 2027)],
+        ),
+        # "Rp." was no currency: 5 "count tn" (was "5 triliun", its sentence "5 triliun in 2027")
+        ("Sinar Mas will invest Rp. 5 triliun in 2027.", [("Rp. 5 triliun", 5.0, "IDR tn", 2027)]),
+    ],
+)
+def test_rs_and_rp_with_a_full_stop_are_currencies_in_their_sentence(
+    text: str, rows: list[tuple[str, float, str, int]]
+) -> None:
+    found = find_figures(text)
+    columns = found[["figure", "value", "unit", "year"]].astype({"year": int})
+    assert list(columns.itertuples(index=False, name=None)) == rows
+    assert found["sentence"].tolist() == [text]
