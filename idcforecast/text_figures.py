@@ -37,6 +37,7 @@ from idcforecast._figure_spans import scan_text, sentences
 from idcforecast._figure_suffixes import foreign_suffix_end
 from idcforecast._figure_unknown_currency import (
     glued_currency_amounts,
+    rupee_of_another_country,
     unknown_currency,
     warn_unknown_currencies,
 )
@@ -241,6 +242,7 @@ def _figures_in(
     # the first level of each change, by its start: where its "from" and its "to" are
     changes: dict[int, tuple[int, int]] = {}
     split: int | None = None  # the "to" of the last figure, a change read as a range
+    spans: list[tuple[int, int]] | None = None  # the sentences, once a rupee asks for them
     floor = 0
     for number in anchors:
         if number[0] < floor or any(a <= number[0] < b for a, b in calendar):
@@ -297,6 +299,13 @@ def _figures_in(
             foreign.append((text[found[0] : found[1]], money))
             floor = found[1]
             continue  # "EGP 5 billion" is no count of 5 billion things
+        if found[2].unit.startswith("INR"):
+            spans = spans if spans is not None else sentences(scan)
+            sentence = next(((a, b) for a, b in spans if a <= found[0] < b), (0, len(scan)))
+            if money := rupee_of_another_country(scan, found[:2], found[2], sentence):
+                foreign.append((text[found[0] : found[1]], money))
+                floor = found[1]
+                continue  # "Rs5 billion in Pakistan" is no amount in Indian rupees
         start, end, quantity = found
         end = _to_word_end(text, scan, end)  # "a hundred" (as "100      "), not "a h"
         named = _noun_before(reading, scan, found, floor) if _unit_is_count(quantity) else None
@@ -431,7 +440,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     1.2 is 2025's, the 1.3 has no year; "1.25 in 2024 and 1.2 in 2025"). A currency the registry lacks
     ("NZ$20 billion") gives no figure, never one in US dollars, nor a count ("EGP 5 billion", "20 billion
     Egyptian pounds": left out, named in an ``AmbiguousNumberWarning``, as is "R5 billion",
-    rand), and an amount before a
+    rand, and "Rs" or "rupees" in a sentence that names Pakistan, Sri Lanka, Nepal,
+    Mauritius or the Seychelles: "Rs5 billion in Pakistan" is no INR; "₹", "INR" and
+    "Indian rupees" stay INR), and an amount before a
     magnitude word the registry lacks ("€5 bilionů") none either, never the bare "€5" (an
     ``AmbiguousNumberWarning`` names it); an amount per a thing
     the registry lacks keeps that thing in its ``unit`` as written ("$2 per GPU-hour" is
