@@ -284,6 +284,47 @@ _APPOSITION = re.compile(
 )
 
 
+# a change of the level before it, in a later verb phrase of the sentence: "worth $3.5bn
+# and will double by 2030", "$3.5bn, which is expected to triple by 2030"
+_LATER_CHANGE = re.compile(
+    r"(?:\band|\bbut|\bwhich|\bthat|,)\s+(?:(?:is|are|was|were)\s+)?"
+    r"(?:(?:expected|set|forecast|projected|poised|likely|predicted|estimated|tipped"
+    r"|anticipated|on\s+track)\s+to|will|could|would|may|might|should|can)"
+    r"(?:\s+(?:at\s+least|nearly|almost|more\s+than|roughly|about|again|then|further"
+    r"|continue\s+to|likely))*\s+"
+    r"(?:double|triple|quadruple|halve|grow|rise|increase|expand|surge|climb|jump|soar|fall"
+    r"|decline|drop|shrink|reach|hit|top|exceed|surpass|more\s+than\s+double)\b",
+    re.IGNORECASE,
+)
+# a level of now in Chinese: "目前市场规模为1000亿元", "现已达到3000亿元"
+_NOW_BEFORE = re.compile(
+    r"(?:目前|当前|當前|现已|現已|现在|現在|如今|眼下|现阶段|現階段)[^，,；;。]*$"
+)
+# a change in a later Chinese clause: "，预计到2025年将翻一番"
+_CHANGE_AFTER_ZH = re.compile(
+    r"[^，,；;。]*?(?:翻一番|翻番|翻倍|翻两番|翻兩番|增长一倍|增長一倍|增加一倍|两倍|兩倍|三倍)"
+)
+
+
+def later_change_year(scan: str, figure: tuple[int, int], mention: Mention, floor: int) -> bool:
+    """Whether ``mention``, after the figure, is the year of a change of it named in a later
+    verb phrase, not the figure's year: "The market is worth $3.5bn and will double by 2030"
+    (the $3.5bn is today's, not 2030's), "is valued at $3.5bn, which is expected to triple
+    by 2030", "目前市场规模为1000亿元，预计到2025年将翻一番" (a level of now, 目前, before a
+    clause of a later year), "市场规模为1000亿元，到2030年将翻番"."""
+    start, end = figure
+    if mention.start < end:
+        return False
+    if _LATER_CHANGE.search(scan, end, mention.start):
+        return True
+    if not any(mark in scan[end : mention.start] for mark in ("，", "；")):
+        return False
+    return bool(
+        _NOW_BEFORE.search(scan, max(floor, start - 30), start)
+        or _CHANGE_AFTER_ZH.match(scan, mention.end)
+    )
+
+
 def change_of(
     previous: tuple[int, int, Mention | None, str],
     start: int,
@@ -402,6 +443,10 @@ def years_of_figures(
             for m in mentions
             if s_start <= m.start < s_end
             and not is_base_of(m, scan, (start, end), quantity, s_start)
+            and not (
+                later_change_year(scan, (start, end), m, s_start)
+                and not is_compound_rate(scan, start, end, unit)
+            )
         ]
         # the figures of the sentence only (all of the text's made it quadratic)
         beside = spans[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, s_end)]

@@ -399,7 +399,10 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     is a figure (so "more than 1 million servers" keeps its "more than", "500 billion yuan
     ($71.2 billion)" its alternate) and takes the year by distance within the sentence
     (first within the clause, in Chinese text split by "，"), not by grammar; a date's
-    year counts ("截至2023年6月底" is 2023). A base year is no figure's year: after
+    year counts ("截至2023年6月底" is 2023). The year of a change named after the figure in
+    a later verb phrase or clause is not the figure's ("is worth $3.5bn and will double by
+    2030", "目前市场规模为1000亿元，预计到2025年将翻一番": no year; "In 2024 the market is
+    worth $3.5bn and will double by 2030": 2024). A base year is no figure's year: after
     "compared with", "versus", "较", "比" or "与...相比" for any figure, after "on", "over"
     or "from" for a rate ("up 15% on FY2022" is not 2022's; "$1bn a year from 2025" is
     2025's). A figure of "last year", "a year ago" or "去年" has no year (the text's date

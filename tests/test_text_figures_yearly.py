@@ -216,3 +216,55 @@ def test_a_change_by_a_year_is_a_change_over_the_years_to_it(
     text: str, rows: list[tuple[str, float, str, object, str]]
 ) -> None:
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # were dated 2030 / 2025: the year of a change named in a later verb phrase or
+        # clause ("and will double by 2030", "，预计到2025年将翻一番") taken as the level's
+        (
+            "Africa's data center market is worth $3.5bn and will double by 2030",
+            [("$3.5bn", 3.5, "USD bn", None, "")],
+        ),
+        (
+            "The market is valued at $3.5bn, which is expected to triple by 2030.",
+            [("$3.5bn", 3.5, "USD bn", None, "")],
+        ),
+        (
+            "Capacity stands at 500 MW and could more than double by 2028.",
+            [("500 MW", 500.0, "MW", None, "")],
+        ),
+        (
+            "The market is worth $3.5bn and will grow to $7bn by 2030.",
+            [("$3.5bn", 3.5, "USD bn", None, ""), ("$7bn", 7.0, "USD bn", 2030, "")],
+        ),
+        (
+            "目前市场规模为1000亿元，预计到2025年将翻一番。",
+            [("1000亿元", 1000.0, "CNY 100m", None, "")],
+        ),
+        (
+            "中国数据中心市场现已达到3000亿元，到2030年将翻番。",
+            [("3000亿元", 3000.0, "CNY 100m", None, "")],
+        ),
+        # the sentence's present year stays the level's
+        (
+            "In 2024 the market is worth $3.5bn and will double by 2030",
+            [("$3.5bn", 3.5, "USD bn", 2024, "")],
+        ),
+        (
+            "2023年市场规模为1000亿元，到2030年将翻番。",
+            [("1000亿元", 1000.0, "CNY 100m", 2023, "")],
+        ),
+        # the later figure's own year, and a compound rate's period, are unchanged
+        (
+            "The market will grow at a 15% CAGR and could reach $7bn by 2030.",
+            [("15% CAGR", 15.0, "%", None, "?-2030"), ("$7bn", 7.0, "USD bn", 2030, "")],
+        ),
+        ("The market will reach $3.5bn by 2030.", [("$3.5bn", 3.5, "USD bn", 2030, "")]),
+    ],
+)
+def test_a_level_before_a_later_change_keeps_no_year_of_the_change(
+    text: str, rows: list[tuple[str, float, str, object, str]]
+) -> None:
+    assert _rows(text) == rows
