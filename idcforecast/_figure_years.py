@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from idcforecast._compound_periods import (
     change_by_period,
     compounding_period,
+    invested,
     invested_by_period,
     is_compound_rate,
     open_period,
@@ -468,7 +469,11 @@ def years_of_figures(
     compound = [a for a, b, _, unit in figures if is_compound_rate(scan, a, b, unit)]
     years: list[tuple[int, int, Mention | None]] = []
     previous: tuple[int, int, Mention | None, str] | None = None  # the figure before
+    invests: tuple[int, bool] | None = None  # its end and whether it is money invested
     for start, end, unit, s_start, s_end, own, near in found:
+        if invests is not None and invests[0] < s_start:
+            invests = None  # another sentence's "invest" governs nothing here
+        invests = (end, invested(scan, (start, end), invests))
         if (
             near is not None
             and near.first == near.last
@@ -483,7 +488,7 @@ def years_of_figures(
             # "invest $2bn per year through 2027": an amount each year up to 2027, "?-2027"
             near = yearly_amount_period(near, scan, (start, end), unit)
             # "will invest $10bn by 2030": a total over the years to 2030, "?-2030"
-            near = invested_by_period(near, scan, (start, end), unit)
+            near = invested_by_period(near, scan, (start, end), unit, invests[1])
         elif (
             previous is not None
             and start not in paired

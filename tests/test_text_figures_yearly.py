@@ -268,3 +268,41 @@ def test_a_level_before_a_later_change_keeps_no_year_of_the_change(
     text: str, rows: list[tuple[str, float, str, object, str]]
 ) -> None:
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # the second amount was dated 2027 / 2028 / 2025, as that year's level: the invested-by
+        # rule looked for the verb right before the amount only
+        (
+            "The company will invest $2bn in 2025 and $3bn by 2027",
+            [("$2bn", 2.0, "USD bn", 2025, ""), ("$3bn", 3.0, "USD bn", None, "?-2027")],
+        ),
+        (
+            "Microsoft will spend $10bn in 2025 and another $15bn by 2028.",
+            [("$10bn", 10.0, "USD bn", 2025, ""), ("$15bn", 15.0, "USD bn", None, "?-2028")],
+        ),
+        (
+            "计划到2025年投资3000亿元和500亿美元",
+            [
+                ("3000亿元", 3000.0, "CNY 100m", None, "?-2025"),
+                ("500亿美元", 500.0, "USD 100m", None, "?-2025"),
+            ],
+        ),
+        # another verb between: the second amount is not invested
+        (
+            "It invested $2bn in 2023 and revenue hit $3bn by 2027",
+            [("$2bn", 2.0, "USD bn", 2023, ""), ("$3bn", 3.0, "USD bn", 2027, "")],
+        ),
+        # nor is one in the next sentence
+        (
+            "Google will invest $2bn by 2026. Sales were $3bn by 2027.",
+            [("$2bn", 2.0, "USD bn", None, "?-2026"), ("$3bn", 3.0, "USD bn", 2027, "")],
+        ),
+    ],
+)
+def test_one_invest_governs_the_amounts_after_and(
+    text: str, rows: list[tuple[str, float, str, object, str]]
+) -> None:
+    assert _rows(text) == rows
