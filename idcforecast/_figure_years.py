@@ -23,6 +23,7 @@ from idcforecast._compound_periods import (
 from idcforecast._figure_clauses import japanese_clauses
 from idcforecast._figure_respectively import respective_years
 from idcforecast._year_mentions import PER_YEAR, Mention, year_mentions
+from idcforecast.errors import IdcForecastError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -326,6 +327,45 @@ def later_change_year(scan: str, figure: tuple[int, int], mention: Mention, floo
     )
 
 
+# a year a project opens, is finished or starts building: "is slated to open in 2026",
+# "预计2026年投产", "2023年开工"
+_OPENS_BEFORE = re.compile(
+    r"\b(?:open|opens|opened|opening|operational|online|go\s+live|goes\s+live|completed?"
+    r"|completion|commissioned|start\s+operations?|begin\s+operations?|ready\s+for\s+service"
+    r"|broke\s+ground|break\s+ground|(?:began|begin|start|started)\s+construction"
+    r"|construction\s+(?:began|starts|started|will\s+start|will\s+begin))"
+    r"\s+(?:in|by|during|at\s+the\s+end\s+of)\s+(?:(?:early|mid|late)[- ])?(?:FY\s*)?$",
+    re.IGNORECASE,
+)
+_OPENS_AFTER = re.compile(
+    r"\s*年?\s*(?:年底|年末|底|末|初|内|內|前|上半年|下半年)?\s*"
+    r"(?:将|將|可|能|正式|全面|实现|實現|建成并|建成並)?"
+    r"(?:建成|投产|投產|投运|投運|竣工|完工|交付|上线|上線|启用|啟用|投入使用|投入运营|投入運營"
+    r"|开工|開工|动工|動工|开建|開建)"
+)
+
+
+def opening_year(scan: str, mention: Mention, unit: str) -> bool:
+    """Whether ``mention`` is the year the project of an amount of money opens, is finished
+    or starts building, not the amount's: "The 150-megawatt facility, costing roughly $1
+    billion, is slated to open in 2026", "该项目总投资约120亿元，规划建设3万个机柜，预计2026年
+    投产", "broke ground in 2023", "2023年开工" (a cost, spent over the years of building;
+    "the 100 MW campus will open in 2026" keeps 2026, the capacity of that year)."""
+    from idcforecast.units import parse_unit
+
+    if mention.first != mention.last:
+        return False
+    if not (
+        _OPENS_BEFORE.search(scan, max(0, mention.start - 40), mention.start)
+        or _OPENS_AFTER.match(scan, mention.end)
+    ):
+        return False
+    try:
+        return parse_unit(unit).currency is not None and "/" not in unit
+    except IdcForecastError:
+        return False
+
+
 def change_of(
     previous: tuple[int, int, Mention | None, str],
     start: int,
@@ -448,6 +488,7 @@ def years_of_figures(
                 later_change_year(scan, (start, end), m, s_start)
                 and not is_compound_rate(scan, start, end, unit)
             )
+            and not opening_year(scan, m, unit)
         ]
         # the figures of the sentence only (all of the text's made it quadratic)
         beside = spans[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, s_end)]

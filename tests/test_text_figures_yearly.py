@@ -306,3 +306,44 @@ def test_one_invest_governs_the_amounts_after_and(
     text: str, rows: list[tuple[str, float, str, object, str]]
 ) -> None:
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # the cost was dated the year the project opens or starts building (2026, 2023,
+        # 2025): a total spent over the years of building, no level of that year
+        (
+            "该项目总投资约120亿元，规划建设3万个机柜，预计2026年投产。",
+            [
+                ("约120亿元", 120.0, "CNY 100m", None, ""),
+                ("3万个机柜", 3.0, "racks 10k", 2026, ""),
+            ],
+        ),
+        (
+            "该项目2023年开工，总投资50亿元，预计2025年建成投产。",
+            [("50亿元", 50.0, "CNY 100m", None, "")],
+        ),
+        (
+            "The 150-megawatt facility, costing roughly $1 billion, is slated to open in 2026.",
+            [
+                ("150-megawatt", 150.0, "MW", 2026, ""),
+                ("roughly $1 billion", 1.0, "USD bn", None, ""),
+            ],
+        ),
+        (
+            "The $2bn campus broke ground in 2023 and will open in 2025",
+            [("$2bn", 2.0, "USD bn", None, "")],
+        ),
+        # capacity opening in a year is that year's; a year of money itself stays
+        ("The 100 MW campus will open in 2026", [("100 MW", 100.0, "MW", 2026, "")]),
+        (
+            "In 2023 it invested $2bn and opened a campus in 2023",
+            [("$2bn", 2.0, "USD bn", 2023, "")],
+        ),
+    ],
+)
+def test_a_cost_takes_no_year_its_project_opens_or_starts(
+    text: str, rows: list[tuple[str, float, str, object, str]]
+) -> None:
+    assert _rows(text) == rows
