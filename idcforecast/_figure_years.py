@@ -81,8 +81,12 @@ _RELATIVE_LEVEL = re.compile(r"(?:去年|上年|上一年|前一年|前年)(?:�
 
 
 # "this year it expects $6bn", "Last year, revenue was $5bn": up to four words between
+# words, not a conjunction that opens another clause ("jumped 30% last year, while data
+# centres used 21% ... in 2023": the 21% is 2023's)
 _RELATIVE_BEFORE_EN = re.compile(
-    r"\b(?:this|next|last)\s+year(?:'s)?\b,?(?:\s+[A-Za-z]+){0,4}\s+$", re.IGNORECASE
+    r"\b(?:this|next|last)\s+year(?:'s)?\b,?"
+    r"(?:\s+(?!(?:while|whereas|but|although|though|and|when|as)\b)[A-Za-z]+){0,4}\s+$",
+    re.IGNORECASE,
 )
 
 

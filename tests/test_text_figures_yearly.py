@@ -347,3 +347,26 @@ def test_a_cost_takes_no_year_its_project_opens_or_starts(
     text: str, rows: list[tuple[str, float, str, object, str]]
 ) -> None:
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # the 21% had no year: "last year, while data centres used" read as "Last year,
+        # revenue was": the clause after "while" is another's
+        (
+            "Power prices in Ireland jumped 30% last year, while data centres used 21% of "
+            "the country's electricity in 2023.",
+            [("30%", 30.0, "%", None, ""), ("21%", 21.0, "%", 2023, "")],
+        ),
+        # words after "last year" without a conjunction stay its
+        (
+            "Last year, revenue was $5bn, and in 2024 it will be $6bn.",
+            [("$5bn", 5.0, "USD bn", None, ""), ("$6bn", 6.0, "USD bn", 2024, "")],
+        ),
+    ],
+)
+def test_last_year_reaches_no_clause_after_a_conjunction(
+    text: str, rows: list[tuple[str, float, str, object, str]]
+) -> None:
+    assert _rows(text) == rows
