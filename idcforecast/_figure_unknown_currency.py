@@ -57,6 +57,7 @@ _RUPEE_COUNTRY = re.compile(
     r"\b(?:Pakistan(?:i|is)?|Karachi|Lahore|Islamabad|Rawalpindi|Sri\s+Lanka(?:n|ns)?|Colombo"
     r"|Nepal(?:i|ese)?|Kathmandu|Mauriti(?:us|an|ans)|Seychell(?:es|ois))\b|巴基斯坦|斯里兰卡|尼泊尔"
 )
+_RUPEES_SHOWN = "rupees with"  # how the warning shows such an amount's currency
 # how the amount names its currency: India's own sign or code, or "Indian", is India's
 _INDIAN_RUPEE = re.compile(r"₹|\bINR\b|\bIndian\b|印度", re.IGNORECASE)
 
@@ -77,7 +78,7 @@ def rupee_of_another_country(
     country = _RUPEE_COUNTRY.search(scan, *sentence)
     if country is None:
         return None
-    return f"rupees with {' '.join(country[0].split())!r} in its sentence, so not INR"
+    return f"{_RUPEES_SHOWN} {' '.join(country[0].split())!r} in its sentence, so not INR"
 
 
 # a currency symbol of letters glued to the amount that the registry does not list, as
@@ -103,11 +104,16 @@ def warn_unknown_currencies(found: list[tuple[str, str]]) -> None:
 
     shown = ", ".join(f"{' '.join(figure.split())!r} in {money!r}" for figure, money in found[:3])
     shown += ", ..." if len(found) > 3 else ""
+    rupees = (
+        ", and rupees would be Indian rupees (INR)"
+        if any(money.startswith(_RUPEES_SHOWN) for _, money in found)
+        else ""
+    )
     warnings.warn(
         f"find_figures: left out {len(found)} amount{'s' if len(found) > 1 else ''} of money "
         f"in a currency the unit registry lacks ({shown}): read without it, the amount would "
-        "be a count of things; convert it to a listed currency (USD, EUR, ...) yourself, or "
-        "add the currency to idcforecast/units/units.txt",
+        f"be a count of things{rupees}; convert it to a listed currency (USD, EUR, ...) "
+        "yourself, or add the currency to idcforecast/units/units.txt",
         AmbiguousNumberWarning,
         stacklevel=caller_stacklevel(),
     )

@@ -178,9 +178,10 @@ def test_rs_and_rp_with_a_full_stop_are_currencies_in_their_sentence(
     ],
 )
 def test_rupees_beside_another_country_than_india_are_no_inr(text: str, shown: str) -> None:
-    with pytest.warns(AmbiguousNumberWarning, match=re.escape(shown)):
+    with pytest.warns(AmbiguousNumberWarning, match=re.escape(shown)) as caught:
         found = find_figures(text)
     assert found.empty
+    assert "and rupees would be Indian rupees (INR)" in str(caught[0].message)
 
 
 @pytest.mark.parametrize(
