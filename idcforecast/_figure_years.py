@@ -304,7 +304,7 @@ _LATER_CHANGE = re.compile(
 )
 # a level of now in Chinese: "目前市场规模为1000亿元", "现已达到3000亿元"
 _NOW_BEFORE = re.compile(
-    r"(?:目前|当前|當前|现已|現已|现在|現在|如今|眼下|现阶段|現階段)[^，,；;。]*$"
+    r"(?:目前|当前|當前|现已|現已|(?<![体體表实實出])(?:现在|現在)|如今|眼下|现阶段|現階段)[^，,；;。]*$"
 )
 # a change in a later Chinese clause: "，预计到2025年将翻一番"
 _CHANGE_AFTER_ZH = re.compile(

@@ -370,3 +370,9 @@ def test_last_year_reaches_no_clause_after_a_conjunction(
     text: str, rows: list[tuple[str, float, str, object, str]]
 ) -> None:
     assert _rows(text) == rows
+
+
+def test_the_xianzai_of_tixianzai_is_no_now() -> None:
+    # 体现在 (shows in) holds 现在 (now): no level of now, so the later clause's year stays
+    text = "增量主要体现在机架规模达到810万架，2025年将全部投入使用。"
+    assert _rows(text) == [("810万架", 810.0, "racks 10k", 2025, "")]
