@@ -358,6 +358,15 @@ def _parse_one(text: str, norm: str) -> Quantity:
             raise words_before(text, pre, body[match.start("n1") :], err) from None
         except ParseError:
             pre_unit = _read_unit(text, pre)  # raises, with the figure named
+    if pre_unit is not None and pre_unit.base == "count" and pre_unit.per:
+        # "每年100亿元" (each year, 100亿元) was "a magnitude word before the number ('每年');
+        # write it after the number, as in '100 每年'": no magnitude, and no fix
+        per = "/".join(pre_unit.per)
+        raise _fail(
+            text,
+            f"a rate word before the number ({pre!r}, per {per}); write the rate after the "
+            f"amount, as in '{match['n1']}{post or '亿元'}/{per}'",
+        )
     if pre_unit is not None and pre_unit.base == "count":
         # "m²" (NFKC: "m2") was 2 million, "bn5" 5 billion: a magnitude goes after the number
         raise _fail(
