@@ -351,7 +351,7 @@ def test_a_base_year_is_not_the_figures_year() -> None:
         ("up 17%", 2023),
         ("grew 20%", 2023),  # was 2022
         ("$250 billion", 2023),
-        ("$1bn", 2025),  # "from 2025" starts an amount: only a rate's base
+        ("$1bn a year", 2025),  # "from 2025" starts an amount: only a rate's base
         ("rose 8%", 2022),  # was 2021
         ("$2 billion", 2022),
         # a rate a year starts "from 2024": no base; (text52) it runs to 2030, as a CAGR

@@ -59,8 +59,15 @@ def test_a_year_before_each_year_is_no_figure(
             "It plans to add 3-4GW of capacity per year through 2027.",
             [("3-4GW", 3.5, "GW", None, "?-2027")],
         ),
-        ("It will spend $10bn a year until 2030.", [("$10bn", 10.0, "USD bn", None, "?-2030")]),
-        ("Through 2027, it will invest $2bn a year.", [("$2bn", 2.0, "USD bn", None, "?-2027")]),
+        # (text56) "a year" is in the unit: was "$10bn", "USD bn"
+        (
+            "It will spend $10bn a year until 2030.",
+            [("$10bn a year", 10.0, "USD bn/year", None, "?-2030")],
+        ),
+        (
+            "Through 2027, it will invest $2bn a year.",
+            [("$2bn a year", 2.0, "USD bn/year", None, "?-2027")],
+        ),
         (
             "至2027年每年投资100亿元",
             [("每年投资100亿元", 100.0, "CNY 100m/year", None, "?-2027")],
@@ -149,7 +156,10 @@ def test_a_year_before_to_is_no_end_of_a_range(
         ("截止到2023年底，累计投资1500亿元。", [("1500亿元", 1500.0, "CNY 100m", 2023, "")]),
         ("AWS will invest $11 billion in 2025.", [("$11 billion", 11.0, "USD bn", 2025, "")]),
         ("Capex will reach $60bn by 2025.", [("$60bn", 60.0, "USD bn", 2025, "")]),
-        ("It will spend $5bn a year by 2027.", [("$5bn", 5.0, "USD bn", 2027, "")]),  # run rate
+        (  # run rate
+            "It will spend $5bn a year by 2027.",
+            [("$5bn a year", 5.0, "USD bn/year", 2027, "")],
+        ),
         ("시장은 2027년까지 10조원으로 성장할 전망이다.", [("10조원", 10.0, "KRW tn", 2027, "")]),
         (
             "到2025年，市场规模将超过3000亿元。",
@@ -170,11 +180,17 @@ def test_money_invested_by_a_year_is_a_total_to_it(
         # and the first level took the second's year
         (
             "Revenue will grow from $2bn a year to $5bn a year in 2027.",
-            [("$2bn", 2.0, "USD bn", None, ""), ("$5bn", 5.0, "USD bn", 2027, "")],
+            [
+                ("$2bn a year", 2.0, "USD bn/year", None, ""),
+                ("$5bn a year", 5.0, "USD bn/year", 2027, ""),
+            ],
         ),
         (
             "Revenue will grow from $2bn a year in 2023 to $5bn a year in 2027.",
-            [("$2bn", 2.0, "USD bn", 2023, ""), ("$5bn", 5.0, "USD bn", 2027, "")],
+            [
+                ("$2bn a year", 2.0, "USD bn/year", 2023, ""),
+                ("$5bn a year", 5.0, "USD bn/year", 2027, ""),
+            ],
         ),
     ],
 )

@@ -48,6 +48,13 @@ _PERCENT_A_YEAR = re.compile(
     r"(?:a year|per year|per annum|annually|yearly|p\.a\.|/\s*year|/\s*yr|each year|every year)$",
     re.IGNORECASE,
 )
+# an amount "a year" is an amount per year ("$3bn a year", "$3bn annually": "USD bn/year",
+# as "$3bn per year" is; it was no unit parse_quantity read)
+_AMOUNT_A_YEAR = re.compile(
+    r"(?<=[\w$€£¥])\s+(?:a\s+year|annually|yearly|each\s+year|every\s+year|per\s+annum|p\.a\.)$",
+    re.IGNORECASE,
+)
+_BARE_NUMBER = re.compile(r"[\d.,\s]+")
 # "上千亿元", "超千亿": a magnitude word with no digits before it ("over a thousand 亿")
 _CJK_MAGNITUDE_HEAD = re.compile(r"[十百千万萬亿億]+")
 _UP_TO_MAGNITUDE = re.compile(r"上(?=[十百千万萬亿億])")
@@ -129,6 +136,11 @@ def _strip_words(text: str, body: str) -> tuple[str, str, int | None]:
             growth = TRAILING_GROWTH_WORDS[word] * (growth or 1)
         elif trail := _PERCENT_A_YEAR.search(body):  # "27.8% a year": a rate, in %
             pass
+        elif (trail := _AMOUNT_A_YEAR.search(body)) and not _BARE_NUMBER.fullmatch(
+            body, 0, trail.start()
+        ):  # "$3bn a year": "$3bn per year" ("2 a year" stays no figure)
+            body = body[: trail.start()] + " per year"
+            continue
         else:
             return body, qualifier, growth
         body = body[: trail.start()]

@@ -1502,3 +1502,26 @@ def test_a_rate_word_before_the_number_is_named_as_one(text: str, fix: str) -> N
     assert "magnitude word" not in str(info.value)
     fixed = fix.split("as in ")[1].strip("'")
     assert parse_quantity(fixed).unit.endswith(fix.split("per ")[1].split(")")[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # were UnknownUnitError ("'a' is no known unit"); find_figures read "$10bn a year"
+        # as "$10bn", 10 "USD bn", a stock, beside "$10bn per year" as "USD bn/year"
+        ("$10bn a year", "USD bn/year"),
+        ("$10bn annually", "USD bn/year"),
+        ("RM2bn p.a.", "MYR bn/year"),
+        ("3-4GW a year", "GW/year"),
+        ("10 servers every year", "servers/year"),
+        # a percentage a year is the annual rate itself, in %
+        ("15% a year", "%"),
+    ],
+)
+def test_an_amount_a_year_is_an_amount_per_year(text: str, unit: str) -> None:
+    assert parse_quantity(text).unit == unit
+
+
+def test_a_bare_number_a_year_stays_no_figure() -> None:
+    with pytest.raises(UnknownUnitError):
+        parse_quantity("10 a year")  # "twice a year", "2 a year": no amount of anything
