@@ -295,7 +295,8 @@ _APPOSITION = re.compile(
 _LATER_CHANGE = re.compile(
     r"(?:\band|\bbut|\bwhich|\bthat|,)\s+(?:(?:is|are|was|were)\s+)?"
     r"(?:(?:expected|set|forecast|projected|poised|likely|predicted|estimated|tipped"
-    r"|anticipated|on\s+track)\s+to|will|could|would|may|might|should|can)"
+    r"|anticipated|on\s+track)\s+to|(?:expects?|plans?|aims?|hopes?|wants?)\s+to|will|could"
+    r"|would|may|might|should|can)"
     r"(?:\s+(?:at\s+least|nearly|almost|more\s+than|roughly|about|again|then|further"
     r"|continue\s+to|likely))*\s+"
     r"(?:double|triple|quadruple|halve|grow|rise|increase|expand|surge|climb|jump|soar|fall"

@@ -263,6 +263,15 @@ def test_a_change_by_a_year_is_a_change_over_the_years_to_it(
             "中国数据中心市场现已达到3000亿元，到2030年将翻番。",
             [("3000亿元", 3000.0, "CNY 100m", None, "")],
         ),
+        # a later phrase with "expects to" / "aims to" is another's too (was ?-2027, 2030)
+        (
+            "The company is investing $1.5bn and expects to reach 300 MW by 2027.",
+            [("$1.5bn", 1.5, "USD bn", None, ""), ("300 MW", 300.0, "MW", 2027, "")],
+        ),
+        (
+            "The market is worth $3.5bn and aims to double by 2030",
+            [("$3.5bn", 3.5, "USD bn", None, "")],
+        ),
         # the sentence's present year stays the level's
         (
             "In 2024 the market is worth $3.5bn and will double by 2030",
