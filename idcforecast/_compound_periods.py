@@ -155,21 +155,49 @@ _BY_BEFORE = re.compile(
 _BY_AFTER = re.compile(r"\s*[年년]?\s*(?:度)?\s*(?:末|底)?\s*(?:までに|まで|까지)")
 
 
-def invested_by_period(near: Mention, text: str, span: tuple[int, int], unit: str) -> Mention:
+# between two amounts that one "invest" governs: the first's year or place, then "and" or
+# a list's comma ("invest $2bn in 2025 and $3bn by 2027", "€2 billion, £5 billion and",
+# "投资3000亿元和500亿美元")
+_CARRIED = re.compile(
+    r"(?:\s+(?:in|by|through|until|to|during)\s+(?:the\s+end\s+of\s+)?(?:FY\s*)?"
+    r"(?:19|20)\d{2}|\s+(?:in|into|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|和|及|以及|、)(?:(?:another|a\s+further|an\s+additional|about"
+    r"|around|nearly|roughly|up\s+to|more\s+than|over)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def invested(text: str, span: tuple[int, int], previous: tuple[int, bool] | None) -> bool:
+    """Whether the amount at ``span`` is money invested or spent: "invest" (投资, を投資)
+    right before or after it, or it follows, after "and" or a list's comma, an amount that
+    is ("invest $2bn in 2025 and $3bn by 2027": the $3bn is invested too). ``previous`` is
+    the end of the figure before in the sentence and whether it was invested."""
+    start, end = span
+    if _INVEST_BEFORE.search(text, max(0, start - 40), start) or _INVEST_AFTER.match(text, end):
+        return True
+    return (
+        previous is not None
+        and previous[1]
+        and _CARRIED.fullmatch(text, previous[0], start) is not None
+    )
+
+
+def invested_by_period(
+    near: Mention, text: str, span: tuple[int, int], unit: str, invests: bool
+) -> Mention:
     """``near``, the one year of an amount of money invested or spent up to that year ("will
     invest $10bn by 2030", "计划到2025年投资3000亿元", "2030年までに約5,000億円を投資する"),
     as the end of a period whose start is unknown: a total over the years to 2030, never
-    the level of 2030. Else ``near`` ("invest $10bn in 2030" is that year's)."""
+    the level of 2030. Else ``near`` ("invest $10bn in 2030" is that year's). ``invests``
+    says whether the amount is invested (:func:`invested`)."""
     from idcforecast.units import parse_unit
 
-    start, end = span
+    end = span[1]
     if near.first != near.last or near.open_start or "/" in unit:
         return near
     if _EACH_YEAR_AFTER.match(text, end):
         return near  # "spend $5bn a year by 2027": the run rate reached in 2027
-    if not (
-        _INVEST_BEFORE.search(text, max(0, start - 40), start) or _INVEST_AFTER.match(text, end)
-    ):
+    if not invests:
         return near
     dated = _BY_BEFORE.search(text, max(0, near.start - 24), near.start) or _BY_AFTER.match(
         text, near.end

@@ -88,6 +88,8 @@ def best_figure(
             if quantity is not None and (after := _modified_noun(scan, end, quantity)):
                 modified = modified or after
                 continue
+            if quantity is not None and best is not None and _money_then_count(best[2], quantity):
+                break  # "a $3 billion data center": $3 billion, no 3 billion data centers
             if quantity is not None:
                 best, noun = (start, end, quantity), modified
                 break
@@ -96,6 +98,13 @@ def best_figure(
         if counted is not None and dimension(counted.unit) != "count":
             return best[0], noun[1], counted
     return best
+
+
+def _money_then_count(money: Quantity, count: Quantity) -> bool:
+    """Whether ``money``, read from a currency before the number ("$3 billion"), is the
+    figure rather than the longer ``count`` read from the number on ("3 billion data
+    center" of "a $3 billion data center", a campus of that price, not 3 billion of them)."""
+    return dimension(money.unit) == "money" and dimension(count.unit) == "count"
 
 
 _NEXT_WORD = re.compile(r" +([A-Za-z][A-Za-z-]*)")

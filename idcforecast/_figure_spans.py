@@ -30,7 +30,7 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]+|\.(?=\s+[A-Z0-9\"“(\u3040-\u30ff
 # a full stop after these ends no sentence ("U.S. Dollars", "Mr. Ma", "No. 1")
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Za-z]|\b[A-Za-z]\.[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|No|Inc|Co|Corp|Ltd|vs|St|Jr|approx|est|"
-    r"e\.g|i\.e|etc|Mio|Mrd))$"  # German "3,5 Mrd. Euro", "1,2 Mio. Euro"
+    r"e\.g|i\.e|etc|Mio|Mrd|Rs|Rp))$"  # German "3,5 Mrd. Euro", "1,2 Mio. Euro"; "Rs. 500 crore"
 )
 
 

@@ -17,7 +17,12 @@ from idcforecast.units._currency_codes import UNLISTED_CURRENCY_CODES
 if TYPE_CHECKING:
     from idcforecast.units.quantity import Quantity
 
-__all__ = ["glued_currency_amounts", "unknown_currency", "warn_unknown_currencies"]
+__all__ = [
+    "glued_currency_amounts",
+    "rupee_of_another_country",
+    "unknown_currency",
+    "warn_unknown_currencies",
+]
 
 _CODE_BEFORE = re.compile(r"(?<![A-Za-z])([A-Z]{3})\s*$")
 # a currency's name after the amount that the registry does not read: "Egyptian pounds",
@@ -45,6 +50,37 @@ def unknown_currency(scan: str, start: int, end: int, quantity: Quantity) -> str
     return None if name is None else " ".join(name[1].split())
 
 
+# the countries other than India whose rupee is written "Rs" or "rupees" (Pakistan, Sri
+# Lanka, Nepal, Mauritius, Seychelles: PKR, LKR, NPR, MUR, SCR, none in the registry), by
+# their names, peoples and main cities
+_RUPEE_COUNTRY = re.compile(
+    r"\b(?:Pakistan(?:i|is)?|Karachi|Lahore|Islamabad|Rawalpindi|Sri\s+Lanka(?:n|ns)?|Colombo"
+    r"|Nepal(?:i|ese)?|Kathmandu|Mauriti(?:us|an|ans)|Seychell(?:es|ois))\b|巴基斯坦|斯里兰卡|尼泊尔"
+)
+_RUPEES_SHOWN = "rupees with"  # how the warning shows such an amount's currency
+# how the amount names its currency: India's own sign or code, or "Indian", is India's
+_INDIAN_RUPEE = re.compile(r"₹|\bINR\b|\bIndian\b|印度", re.IGNORECASE)
+
+
+def rupee_of_another_country(
+    scan: str, figure: tuple[int, int], quantity: Quantity, sentence: tuple[int, int]
+) -> str | None:
+    """The rupee of an amount in "Rs" or "rupees" (read as INR) whose sentence names
+    another country that writes its rupee so ("Rs5 billion in Pakistan", "Sri Lanka's Rs.
+    3 billion plan"), as the warning shows it, or None: INR would be a guess, and PKR,
+    LKR, NPR are not in the registry. An amount in "₹", "INR" or "Indian rupees" stays
+    INR."""
+    start, end = figure
+    if not quantity.unit.startswith("INR"):
+        return None
+    if _INDIAN_RUPEE.search(scan, max(sentence[0], start - 8), end):
+        return None
+    country = _RUPEE_COUNTRY.search(scan, *sentence)
+    if country is None:
+        return None
+    return f"{_RUPEES_SHOWN} {' '.join(country[0].split())!r} in its sentence, so not INR"
+
+
 # a currency symbol of letters glued to the amount that the registry does not list, as
 # South African ("R5 billion", rand), Philippine ("P10 billion", peso) and Kenyan ("Sh5
 # billion", "KSh5 billion", shilling) news write it: the glued letter makes the number no
@@ -68,11 +104,16 @@ def warn_unknown_currencies(found: list[tuple[str, str]]) -> None:
 
     shown = ", ".join(f"{' '.join(figure.split())!r} in {money!r}" for figure, money in found[:3])
     shown += ", ..." if len(found) > 3 else ""
+    rupees = (
+        ", and rupees would be Indian rupees (INR)"
+        if any(money.startswith(_RUPEES_SHOWN) for _, money in found)
+        else ""
+    )
     warnings.warn(
         f"find_figures: left out {len(found)} amount{'s' if len(found) > 1 else ''} of money "
         f"in a currency the unit registry lacks ({shown}): read without it, the amount would "
-        "be a count of things; convert it to a listed currency (USD, EUR, ...) yourself, or "
-        "add the currency to idcforecast/units/units.txt",
+        f"be a count of things{rupees}; convert it to a listed currency (USD, EUR, ...) "
+        "yourself, or add the currency to idcforecast/units/units.txt",
         AmbiguousNumberWarning,
         stacklevel=caller_stacklevel(),
     )

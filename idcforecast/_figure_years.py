@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from idcforecast._compound_periods import (
     change_by_period,
     compounding_period,
+    invested,
     invested_by_period,
     is_compound_rate,
     open_period,
@@ -22,6 +23,7 @@ from idcforecast._compound_periods import (
 from idcforecast._figure_clauses import japanese_clauses
 from idcforecast._figure_respectively import respective_years
 from idcforecast._year_mentions import PER_YEAR, Mention, year_mentions
+from idcforecast.errors import IdcForecastError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -79,8 +81,12 @@ _RELATIVE_LEVEL = re.compile(r"(?:去年|上年|上一年|前一年|前年)(?:�
 
 
 # "this year it expects $6bn", "Last year, revenue was $5bn": up to four words between
+# words, not a conjunction that opens another clause ("jumped 30% last year, while data
+# centres used 21% ... in 2023": the 21% is 2023's)
 _RELATIVE_BEFORE_EN = re.compile(
-    r"\b(?:this|next|last)\s+year(?:'s)?\b,?(?:\s+[A-Za-z]+){0,4}\s+$", re.IGNORECASE
+    r"\b(?:this|next|last)\s+year(?:'s)?\b,?"
+    r"(?:\s+(?!(?:while|whereas|but|although|though|and|when|as)\b)[A-Za-z]+){0,4}\s+$",
+    re.IGNORECASE,
 )
 
 
@@ -284,6 +290,87 @@ _APPOSITION = re.compile(
 )
 
 
+# a change of the level before it, in a later verb phrase of the sentence: "worth $3.5bn
+# and will double by 2030", "$3.5bn, which is expected to triple by 2030"
+_LATER_CHANGE = re.compile(
+    r"(?:\band|\bbut|\bwhich|\bthat|,)\s+(?:(?:is|are|was|were)\s+)?"
+    r"(?:(?:expected|set|forecast|projected|poised|likely|predicted|estimated|tipped"
+    r"|anticipated|on\s+track)\s+to|(?:expects?|plans?|aims?|hopes?|wants?)\s+to|will|could"
+    r"|would|may|might|should|can)"
+    r"(?:\s+(?:at\s+least|nearly|almost|more\s+than|roughly|about|again|then|further"
+    r"|continue\s+to|likely))*\s+"
+    r"(?:double|triple|quadruple|halve|grow|rise|increase|expand|surge|climb|jump|soar|fall"
+    r"|decline|drop|shrink|reach|hit|top|exceed|surpass|more\s+than\s+double)\b",
+    re.IGNORECASE,
+)
+# a level of now in Chinese: "目前市场规模为1000亿元", "现已达到3000亿元"
+_NOW_BEFORE = re.compile(
+    r"(?:目前|当前|當前|现已|現已|(?<![体體表实實出])(?:现在|現在)|如今|眼下|现阶段|現階段)[^，,；;。]*$"
+)
+# a change in a later Chinese clause: "，预计到2025年将翻一番"
+_CHANGE_AFTER_ZH = re.compile(
+    r"[^，,；;。]*?(?:翻一番|翻番|翻倍|翻两番|翻兩番|增长一倍|增長一倍|增加一倍|两倍|兩倍|三倍)"
+)
+
+
+def later_change_year(scan: str, figure: tuple[int, int], mention: Mention, floor: int) -> bool:
+    """Whether ``mention``, after the figure, is the year of a change of it named in a later
+    verb phrase, not the figure's year: "The market is worth $3.5bn and will double by 2030"
+    (the $3.5bn is today's, not 2030's), "is valued at $3.5bn, which is expected to triple
+    by 2030", "目前市场规模为1000亿元，预计到2025年将翻一番" (a level of now, 目前, before a
+    clause of a later year), "市场规模为1000亿元，到2030年将翻番"."""
+    start, end = figure
+    if mention.start < end:
+        return False
+    if _LATER_CHANGE.search(scan, end, mention.start):
+        return True
+    if not any(mark in scan[end : mention.start] for mark in ("，", "；")):
+        return False
+    return bool(
+        _NOW_BEFORE.search(scan, max(floor, start - 30), start)
+        or _CHANGE_AFTER_ZH.match(scan, mention.end)
+    )
+
+
+# a year a project opens, is finished or starts building: "is slated to open in 2026",
+# "预计2026年投产", "2023年开工"
+_OPENS_BEFORE = re.compile(
+    r"\b(?:open|opens|opened|opening|operational|online|go\s+live|goes\s+live|completed?"
+    r"|completion|commissioned|start\s+operations?|begin\s+operations?|ready\s+for\s+service"
+    r"|broke\s+ground|break\s+ground|(?:began|begin|start|started)\s+construction"
+    r"|construction\s+(?:began|starts|started|will\s+start|will\s+begin))"
+    r"\s+(?:in|by|during|at\s+the\s+end\s+of)\s+(?:(?:early|mid|late)[- ])?(?:FY\s*)?$",
+    re.IGNORECASE,
+)
+_OPENS_AFTER = re.compile(
+    r"\s*年?\s*(?:年底|年末|底|末|初|内|內|前|上半年|下半年)?\s*"
+    r"(?:将|將|可|能|正式|全面|实现|實現|建成并|建成並)?"
+    r"(?:建成|投产|投產|投运|投運|竣工|完工|交付|上线|上線|启用|啟用|投入使用|投入运营|投入運營"
+    r"|开工|開工|动工|動工|开建|開建)"
+)
+
+
+def opening_year(scan: str, mention: Mention, unit: str) -> bool:
+    """Whether ``mention`` is the year the project of an amount of money opens, is finished
+    or starts building, not the amount's: "The 150-megawatt facility, costing roughly $1
+    billion, is slated to open in 2026", "该项目总投资约120亿元，规划建设3万个机柜，预计2026年
+    投产", "broke ground in 2023", "2023年开工" (a cost, spent over the years of building;
+    "the 100 MW campus will open in 2026" keeps 2026, the capacity of that year)."""
+    from idcforecast.units import parse_unit
+
+    if mention.first != mention.last:
+        return False
+    if not (
+        _OPENS_BEFORE.search(scan, max(0, mention.start - 40), mention.start)
+        or _OPENS_AFTER.match(scan, mention.end)
+    ):
+        return False
+    try:
+        return parse_unit(unit).currency is not None and "/" not in unit
+    except IdcForecastError:
+        return False
+
+
 def change_of(
     previous: tuple[int, int, Mention | None, str],
     start: int,
@@ -402,6 +489,11 @@ def years_of_figures(
             for m in mentions
             if s_start <= m.start < s_end
             and not is_base_of(m, scan, (start, end), quantity, s_start)
+            and not (
+                later_change_year(scan, (start, end), m, s_start)
+                and not is_compound_rate(scan, start, end, unit)
+            )
+            and not opening_year(scan, m, unit)
         ]
         # the figures of the sentence only (all of the text's made it quadratic)
         beside = spans[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, s_end)]
@@ -423,7 +515,11 @@ def years_of_figures(
     compound = [a for a, b, _, unit in figures if is_compound_rate(scan, a, b, unit)]
     years: list[tuple[int, int, Mention | None]] = []
     previous: tuple[int, int, Mention | None, str] | None = None  # the figure before
+    invests: tuple[int, bool] | None = None  # its end and whether it is money invested
     for start, end, unit, s_start, s_end, own, near in found:
+        if invests is not None and invests[0] < s_start:
+            invests = None  # another sentence's "invest" governs nothing here
+        invests = (end, invested(scan, (start, end), invests))
         if (
             near is not None
             and near.first == near.last
@@ -438,7 +534,7 @@ def years_of_figures(
             # "invest $2bn per year through 2027": an amount each year up to 2027, "?-2027"
             near = yearly_amount_period(near, scan, (start, end), unit)
             # "will invest $10bn by 2030": a total over the years to 2030, "?-2030"
-            near = invested_by_period(near, scan, (start, end), unit)
+            near = invested_by_period(near, scan, (start, end), unit, invests[1])
         elif (
             previous is not None
             and start not in paired

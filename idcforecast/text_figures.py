@@ -37,6 +37,7 @@ from idcforecast._figure_spans import scan_text, sentences
 from idcforecast._figure_suffixes import foreign_suffix_end
 from idcforecast._figure_unknown_currency import (
     glued_currency_amounts,
+    rupee_of_another_country,
     unknown_currency,
     warn_unknown_currencies,
 )
@@ -168,6 +169,11 @@ def _noun_before(
     return noun.start(), counted
 
 
+# "renewables will make up 50% of supply": the "up" before the share is the verb's
+_MAKE_UP = re.compile(r"up\s+", re.IGNORECASE)
+_MAKE_BEFORE = re.compile(r"\b(?:make|makes|made|making)\s+$", re.IGNORECASE)
+
+
 # "近5年", "近三个月": the recent years or months (a window of time), no duration's figure
 _RECENT = re.compile(r"近(?!似)")
 # 兆: a trillion in Japanese ("1.2兆円"), mega- in Chinese units ("兆瓦", read as MW)
@@ -236,6 +242,7 @@ def _figures_in(
     # the first level of each change, by its start: where its "from" and its "to" are
     changes: dict[int, tuple[int, int]] = {}
     split: int | None = None  # the "to" of the last figure, a change read as a range
+    spans: list[tuple[int, int]] | None = None  # the sentences, once a rupee asks for them
     floor = 0
     for number in anchors:
         if number[0] < floor or any(a <= number[0] < b for a, b in calendar):
@@ -252,6 +259,13 @@ def _figures_in(
         if found is not None and (ceiling := foreign_suffix_end(scan, *found[:2])) is not None:
             # "增长5%超预期": 超 begins the next word of a Chinese sentence, no "more than"
             found = best_figure(reading, scan, number, floor, ceiling)
+        if (
+            found is not None
+            and (up := _MAKE_UP.match(scan, found[0]))
+            and _MAKE_BEFORE.search(scan, max(floor, found[0] - 10), found[0])
+        ):
+            # "make up 50%": the "up" of "make up" is no growth word, the figure a share
+            found = best_figure(reading, scan, number, up.end())
         if found is not None and (verb := _LATIN_VERB.match(scan, found[0], found[1])):
             # "will fall to 1.2": the figure begins at its number, so that the "to" of a
             # change ("a PUE of 1.3 ... fall to 1.2") stays between the two figures
@@ -285,6 +299,13 @@ def _figures_in(
             foreign.append((text[found[0] : found[1]], money))
             floor = found[1]
             continue  # "EGP 5 billion" is no count of 5 billion things
+        if found[2].unit.startswith("INR"):
+            spans = spans if spans is not None else sentences(scan)
+            sentence = next(((a, b) for a, b in spans if a <= found[0] < b), (0, len(scan)))
+            if money := rupee_of_another_country(scan, found[:2], found[2], sentence):
+                foreign.append((text[found[0] : found[1]], money))
+                floor = found[1]
+                continue  # "Rs5 billion in Pakistan" is no amount in Indian rupees
         start, end, quantity = found
         end = _to_word_end(text, scan, end)  # "a hundred" (as "100      "), not "a h"
         named = _noun_before(reading, scan, found, floor) if _unit_is_count(quantity) else None
@@ -378,7 +399,13 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     is a figure (so "more than 1 million servers" keeps its "more than", "500 billion yuan
     ($71.2 billion)" its alternate) and takes the year by distance within the sentence
     (first within the clause, in Chinese text split by "，"), not by grammar; a date's
-    year counts ("截至2023年6月底" is 2023). A base year is no figure's year: after
+    year counts ("截至2023年6月底" is 2023). The year of a change named after the figure in
+    a later verb phrase or clause is not the figure's ("is worth $3.5bn and will double by
+    2030", "目前市场规模为1000亿元，预计到2025年将翻一番": no year; "In 2024 the market is
+    worth $3.5bn and will double by 2030": 2024), nor is the year a project opens or starts
+    building that of its cost ("costing $1 billion, is slated to open in 2026", "总投资约
+    120亿元，...预计2026年投产": no year; "the 100 MW campus will open in 2026" is 2026's).
+    A base year is no figure's year: after
     "compared with", "versus", "较", "比" or "与...相比" for any figure, after "on", "over"
     or "from" for a rate ("up 15% on FY2022" is not 2022's; "$1bn a year from 2025" is
     2025's). A figure of "last year", "a year ago" or "去年" has no year (the text's date
@@ -419,7 +446,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     1.2 is 2025's, the 1.3 has no year; "1.25 in 2024 and 1.2 in 2025"). A currency the registry lacks
     ("NZ$20 billion") gives no figure, never one in US dollars, nor a count ("EGP 5 billion", "20 billion
     Egyptian pounds": left out, named in an ``AmbiguousNumberWarning``, as is "R5 billion",
-    rand), and an amount before a
+    rand, and "Rs" or "rupees" in a sentence that names Pakistan, Sri Lanka, Nepal,
+    Mauritius or the Seychelles: "Rs5 billion in Pakistan" is no INR; "₹", "INR" and
+    "Indian rupees" stay INR), and an amount before a
     magnitude word the registry lacks ("€5 bilionů") none either, never the bare "€5" (an
     ``AmbiguousNumberWarning`` names it); an amount per a thing
     the registry lacks keeps that thing in its ``unit`` as written ("$2 per GPU-hour" is

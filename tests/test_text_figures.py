@@ -351,7 +351,7 @@ def test_a_base_year_is_not_the_figures_year() -> None:
         ("up 17%", 2023),
         ("grew 20%", 2023),  # was 2022
         ("$250 billion", 2023),
-        ("$1bn", 2025),  # "from 2025" starts an amount: only a rate's base
+        ("$1bn a year", 2025),  # "from 2025" starts an amount: only a rate's base
         ("rose 8%", 2022),  # was 2021
         ("$2 billion", 2022),
         # a rate a year starts "from 2024": no base; (text52) it runs to 2030, as a CAGR
@@ -2271,3 +2271,40 @@ def test_respectively_pairs_figures_with_years_in_order(text: str, years: list[i
 )
 def test_a_hedge_before_zhan_qualifies_the_share(text: str, qualifiers: list[str]) -> None:
     assert find_figures(text)["qualifier"].tolist() == qualifiers
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "qualifier"),
+    [
+        # were "up 50%", "up about 4.4%", "up 30 percent": the "up" of "make up" read as
+        # a growth word before the share (value right, figure as written wrong)
+        ("By 2030, renewables will make up 50% of supply", "50%", 50.0, "exact"),
+        ("Data centers made up about 4.4% of US electricity", "about 4.4%", 4.4, "approximately"),
+        ("They now make up 30 percent of the market", "30 percent", 30.0, "exact"),
+        # a growth word stays one
+        ("Sales were up 30 percent", "up 30 percent", 30.0, "exact"),
+    ],
+)
+def test_the_up_of_make_up_is_no_part_of_the_share(
+    text: str, figure: str, value: float, qualifier: str
+) -> None:
+    found = find_figures(text)
+    assert found[["figure", "value", "qualifier"]].values.tolist() == [[figure, value, qualifier]]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit"),
+    [
+        # were "3 billion data center", 3 "count bn" (and 300 "count 10m"): the price of
+        # one campus read as 3 billion data centers, the currency lost
+        ("Yotta plans a $3 billion data center by 2027", "$3 billion", 3.0, "USD bn"),
+        ("Yotta plans a €3 billion data center", "€3 billion", 3.0, "EUR bn"),
+        ("Yotta plans a Rs 300 crore data center", "Rs 300 crore", 300.0, "INR 10m"),
+        ("a $2.5 billion data center campus in Ohio", "$2.5 billion", 2.5, "USD bn"),
+    ],
+)
+def test_the_price_of_a_data_center_is_money_not_a_count(
+    text: str, figure: str, value: float, unit: str
+) -> None:
+    found = find_figures(text)
+    assert found[["figure", "value", "unit"]].values.tolist() == [[figure, value, unit]]

@@ -139,3 +139,66 @@ def test_glued_letters_that_are_no_currency_say_nothing() -> None:
         ("$30,000", 30000.0, "USD"),
         ("$2bn", 2.0, "USD bn"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # the full stop of "Rs." ended the sentence: the figure's sentence was "Yotta will
+        # spend Rs." and the year after it was lost (was year <NA>, period "")
+        (
+            "Yotta will spend Rs. 3,000 crore on a campus in Mumbai in 2027.",
+            [("Rs. 3,000 crore", 3000.0, "INR 10m", 2027)],
+        ),
+        # "Rp." was no currency: 5 "count tn" (was "5 triliun", its sentence "5 triliun in 2027")
+        ("Sinar Mas will invest Rp. 5 triliun in 2027.", [("Rp. 5 triliun", 5.0, "IDR tn", 2027)]),
+    ],
+)
+def test_rs_and_rp_with_a_full_stop_are_currencies_in_their_sentence(
+    text: str, rows: list[tuple[str, float, str, int]]
+) -> None:
+    found = find_figures(text)
+    columns = found[["figure", "value", "unit", "year"]].astype({"year": int})
+    assert list(columns.itertuples(index=False, name=None)) == rows
+    assert found["sentence"].tolist() == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        # were 5 "INR bn", 20 "INR bn", 3 "INR bn", 5 "INR bn": Pakistani, Sri Lankan and
+        # Nepalese rupees (PKR, LKR, NPR: none in the registry) read as Indian ones
+        ("Rs5 billion in Pakistan", "'Rs5 billion' in \"rupees with 'Pakistan' in its sentence"),
+        (
+            "Pakistan's K-Electric will spend Rs 20 billion on a data centre in Karachi.",
+            "'Rs 20 billion' in \"rupees with 'Pakistan'",
+        ),
+        ("Sri Lanka plans a Rs. 3 billion data center.", "'Rs. 3 billion' in \"rupees with 'Sri"),
+        ("The Nepali firm raised 5 billion rupees.", "'5 billion rupees' in \"rupees with 'Nep"),
+    ],
+)
+def test_rupees_beside_another_country_than_india_are_no_inr(text: str, shown: str) -> None:
+    with pytest.warns(AmbiguousNumberWarning, match=re.escape(shown)) as caught:
+        found = find_figures(text)
+    assert found.empty
+    assert "and rupees would be Indian rupees (INR)" in str(caught[0].message)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("India's Yotta will invest Rs 5,000 crore in Mumbai.", "Rs 5,000 crore"),
+        # India's own sign or code, or the word Indian, say which rupee it is
+        ("An Indian firm will invest INR 5 billion in Nepal.", "INR 5 billion"),
+        ("A ₹500 crore data centre near Kathmandu.", "₹500 crore"),
+        ("It will put 5 billion Indian rupees into Sri Lanka.", "5 billion Indian rupees"),
+        # another sentence's country is not this amount's
+        ("Yotta will invest Rs 500 crore. Pakistan's PTCL plans more.", "Rs 500 crore"),
+    ],
+)
+def test_rupees_of_india_stay_inr(text: str, figure: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        found = find_figures(text)
+    assert found["figure"].tolist() == [figure]
+    assert found["unit"].str.startswith("INR").all()

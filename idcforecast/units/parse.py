@@ -48,6 +48,13 @@ _PERCENT_A_YEAR = re.compile(
     r"(?:a year|per year|per annum|annually|yearly|p\.a\.|/\s*year|/\s*yr|each year|every year)$",
     re.IGNORECASE,
 )
+# an amount "a year" is an amount per year ("$3bn a year", "$3bn annually": "USD bn/year",
+# as "$3bn per year" is; it was no unit parse_quantity read)
+_AMOUNT_A_YEAR = re.compile(
+    r"(?<=[\w$€£¥])\s+(?:a\s+year|annually|yearly|each\s+year|every\s+year|per\s+annum|p\.a\.)$",
+    re.IGNORECASE,
+)
+_BARE_NUMBER = re.compile(r"[\d.,\s]+")
 # "上千亿元", "超千亿": a magnitude word with no digits before it ("over a thousand 亿")
 _CJK_MAGNITUDE_HEAD = re.compile(r"[十百千万萬亿億]+")
 _UP_TO_MAGNITUDE = re.compile(r"上(?=[十百千万萬亿億])")
@@ -129,6 +136,11 @@ def _strip_words(text: str, body: str) -> tuple[str, str, int | None]:
             growth = TRAILING_GROWTH_WORDS[word] * (growth or 1)
         elif trail := _PERCENT_A_YEAR.search(body):  # "27.8% a year": a rate, in %
             pass
+        elif (trail := _AMOUNT_A_YEAR.search(body)) and not _BARE_NUMBER.fullmatch(
+            body, 0, trail.start()
+        ):  # "$3bn a year": "$3bn per year" ("2 a year" stays no figure)
+            body = body[: trail.start()] + " per year"
+            continue
         else:
             return body, qualifier, growth
         body = body[: trail.start()]
@@ -358,6 +370,15 @@ def _parse_one(text: str, norm: str) -> Quantity:
             raise words_before(text, pre, body[match.start("n1") :], err) from None
         except ParseError:
             pre_unit = _read_unit(text, pre)  # raises, with the figure named
+    if pre_unit is not None and pre_unit.base == "count" and pre_unit.per:
+        # "每年100亿元" (each year, 100亿元) was "a magnitude word before the number ('每年');
+        # write it after the number, as in '100 每年'": no magnitude, and no fix
+        per = "/".join(pre_unit.per)
+        raise _fail(
+            text,
+            f"a rate word before the number ({pre!r}, per {per}); write the rate after the "
+            f"amount, as in '{match['n1']}{post or '亿元'}/{per}'",
+        )
     if pre_unit is not None and pre_unit.base == "count":
         # "m²" (NFKC: "m2") was 2 million, "bn5" 5 billion: a magnitude goes after the number
         raise _fail(

@@ -1481,3 +1481,47 @@ def test_a_table_cell_or_claim_whose_bracketed_year_is_another_says_so() -> None
     assert (claim.value, claim.unit, claim.year, claim.note) == (3200.0, "CNY 100m", 2022, "")
     with pytest.raises(SpecError, match="gives the year 2023, and year is 2022"):
         read_claims([dict(subject="s", kind="level", value="3200亿元（2023年）", year=2022)])
+
+
+@pytest.mark.parametrize(
+    ("text", "fix"),
+    [
+        # was "a magnitude word before the number ('每年'); write it after the number, as
+        # in '100 每年'": 每年 (each year) is no magnitude, and '100 每年' reads as no amount
+        (
+            "每年100亿元",
+            "('每年', per year); write the rate after the amount, as in '100亿元/year'",
+        ),
+        ("每月5万元", "('每月', per month); write the rate after the amount, as in '5万元/month'"),
+    ],
+)
+def test_a_rate_word_before_the_number_is_named_as_one(text: str, fix: str) -> None:
+    with pytest.raises(ParseError) as info:
+        parse_quantity(text)
+    assert fix in str(info.value)
+    assert "magnitude word" not in str(info.value)
+    fixed = fix.split("as in ")[1].strip("'")
+    assert parse_quantity(fixed).unit.endswith(fix.split("per ")[1].split(")")[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # were UnknownUnitError ("'a' is no known unit"); find_figures read "$10bn a year"
+        # as "$10bn", 10 "USD bn", a stock, beside "$10bn per year" as "USD bn/year"
+        ("$10bn a year", "USD bn/year"),
+        ("$10bn annually", "USD bn/year"),
+        ("RM2bn p.a.", "MYR bn/year"),
+        ("3-4GW a year", "GW/year"),
+        ("10 servers every year", "servers/year"),
+        # a percentage a year is the annual rate itself, in %
+        ("15% a year", "%"),
+    ],
+)
+def test_an_amount_a_year_is_an_amount_per_year(text: str, unit: str) -> None:
+    assert parse_quantity(text).unit == unit
+
+
+def test_a_bare_number_a_year_stays_no_figure() -> None:
+    with pytest.raises(UnknownUnitError):
+        parse_quantity("10 a year")  # "twice a year", "2 a year": no amount of anything
