@@ -305,6 +305,25 @@ def test_check_claims_says_a_yes_on_derived_levels_only(
     assert "consistent  yes (tolerance 1.0%); readings that fit: 1 step from 2018\n" in out
 
 
+def test_check_claims_says_the_rate_is_on_derived_levels_beside_a_published_level(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the set also states the 2016 level 714.5 (published): the verdict was a plain "yes"
+    # beside fits "(on derived levels only)"; the words are now said of the rate
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_set,subject,kind,year,value,made\n"
+        "a,china_idc_cidc_overall,growth,2015,39.3,2017\n"
+        "a,china_idc_cidc_overall,level,2016,714.5亿元,2017\n",
+        encoding="utf-8",
+    )
+    out = _run(claims_cmd, [str(path)], capsys)
+    assert (
+        "consistent  yes, the rate on derived levels only (tolerance 1.0%); readings that "
+        "fit: 1 step from 2014 (on derived levels only)\n" in out
+    ), out
+
+
 def test_check_claims_says_a_fit_against_a_bound_is_within_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
