@@ -48,7 +48,7 @@ def warn_unchecked(unchecked: list[str], *, none_left: bool) -> None:
         return
     fix = (
         "when the source names the year it counts from, give the period with it "
-        "('2024-2030' for a rate, kind cagr), else leave the row out"
+        "('2024-2030', with kind cagr for a rate a year), else leave the row out"
     )
     rows = "; ".join(unchecked)
     if none_left:

@@ -406,7 +406,7 @@ def test_find_figures_rows_over_an_open_period_are_left_out_and_named() -> None:
         "compound from); DataFrame row 2 ('300 billion yuan', period '?-2025': a total or "
         "amount over the years to 2025, no one year's level)"
     ) in message
-    assert "give the period with it ('2024-2030' for a rate, kind cagr)" in message
+    assert "give the period with it ('2024-2030', with kind cagr for a rate a year)" in message
     # the rest is checked as without those rows: 320 / 1.278 ** 3 = 153.3 CNY bn against
     # the 2019 actual 1,562.5 CNY 100m, -1.9%, outside 1% (the seed article's verdict)
     assert check_claims(claims, history="bundled").iloc[0]["fits"] == "none"
