@@ -556,12 +556,17 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
     )
     if rates_unchecked and consistent is True:
         consistent = pd.NA
-    # "yes" with every fit on derived levels: the evidence is the package's own arithmetic
+    # "yes" with every fit on derived levels: the evidence is the package's own arithmetic.
+    # When a rate was checked, the rates' fits decide: a stated level matching a published
+    # actual does not check a rate (as above), and the set read a plain "yes" while its
+    # rate's fits said "(on derived levels only)"
+    rate_checked = any(v is not None for v in verdicts[: len(rate_claims)])
+    decisive = range(len(rate_claims) if rate_checked else len(verdicts))
     derived_only = consistent is True and all(
-        d for v, d in zip(verdicts, on_derived, strict=True) if v is not None
+        on_derived[i] for i in decisive if verdicts[i] is not None
     )
     bound_only = consistent is True and all(
-        b for v, b in zip(verdicts, on_bounds, strict=True) if v is not None
+        on_bounds[i] for i in decisive if verdicts[i] is not None
     )
     row: dict[str, Any] = {
         "claim_set": group.claim_set,

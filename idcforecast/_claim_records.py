@@ -19,6 +19,7 @@ from typing import Any
 from idcforecast._claim_dates import iso_made, year_text
 from idcforecast._claim_figure_cells import figure_cell, range_end
 from idcforecast._claim_figure_rows import figure_row_as_record
+from idcforecast._claim_open_periods import open_period_row, warn_unchecked
 from idcforecast._claim_rate_currency import read_currency_words
 from idcforecast._claim_value_years import years_of_value
 from idcforecast.claims import KINDS, Claim, parse_period, qualifier_from_words
@@ -52,8 +53,14 @@ def claims_from_records(
     ``row`` field of an error)."""
     claims = []
     plain: list[tuple[str, Any, str, float]] = []  # rates written without a % sign
+    unchecked: list[str] = []  # rows over a period whose start is unknown ("?-2030")
+    kept_places = []
     for record, (where, row) in zip(records, places, strict=True):
         clean = {k: v for k, v in record.items() if not is_blank_cell(v)}
+        if (said := open_period_row(clean, where)) is not None:
+            unchecked.append(said)  # find_figures' "rise 160% by 2030": nothing to check
+            continue
+        kept_places.append(where)
         clean = figure_row_as_record(clean)  # a find_figures row: its own columns read
         raw = {k: clean.get(k) for k in ("value", "low", "high")}
         unknown = sorted(set(clean) - set(FIELDS) - {"period"})
@@ -123,7 +130,8 @@ def claims_from_records(
         if claims[-1].kind != "level":
             plain += [(where, row, k, float(str(v))) for k, v in raw.items() if _plain_number(v)]
     _check_not_fractions(claims, plain)
-    check_unique(claims, [where for where, _ in places])
+    check_unique(claims, kept_places)
+    warn_unchecked(unchecked, none_left=not claims and bool(records))
     return claims
 
 

@@ -46,6 +46,7 @@ builtin, so code that already catches ``ValueError`` or ``KeyError`` keeps worki
     ├── ReconcileWarning                        series left out of or negative in reconcile
     ├── ScenarioWarning                         a scenario, threshold or driver to check
     ├── TotalRowWarning                         a table's "Total" line read as a series
+    ├── UncheckedClaimsWarning                  claims left out: a period whose start is unknown
     ├── UnitLineWarning                         rows read without the unit a line states
     └── UnreadSheetsWarning                     a workbook's other tabs with data, not read
 
@@ -92,6 +93,7 @@ __all__ = [
     "ScenarioWarning",
     "SpecError",
     "TotalRowWarning",
+    "UncheckedClaimsWarning",
     "UnitError",
     "UnitLineWarning",
     "UnknownDatasetError",
@@ -375,6 +377,16 @@ class TotalRowWarning(IdcForecastWarning):
     """A series named like a table's total line ("Total", "合计", "总计"; "China / Total"),
     read as a series of its own beside the rows it sums; the message says whether it is
     their sum, year by year, and what to do. The data are not changed.
+    """
+
+
+class UncheckedClaimsWarning(IdcForecastWarning):
+    """Rows of a claims file or frame left out of the checks because nothing in them can be
+    checked: a period whose start is unknown, "?-2030" (``find_figures`` gives it to "rise
+    160% by 2030", "invest 300 billion yuan through 2025", "到2027年每年投资500亿元"): a
+    rate over it has no first year to compound from, and a total over it is no year's
+    level. The message names each row and the period to give when the source names the
+    first year ("2024-2030"). The other rows are read and checked.
     """
 
 

@@ -3558,6 +3558,33 @@ def test_a_set_consistent_only_on_derived_levels_is_not_counted_as_a_plain_yes()
     assert not bool(missed.consistent.iloc[0]) and not bool(missed.derived_only.iloc[0])
 
 
+def test_a_rate_on_derived_levels_beside_a_published_level_match_is_derived_only() -> None:
+    # "growth 39.3% in 2015" fits only the derived 2014 level (372.3 = 518.6 / 1.393); the
+    # set also states the 2016 level 714.5, which matches its published actual. The set
+    # was a plain yes (derived_only False) while its fits said "(on derived levels only)":
+    # a level matching its actual does not check the rate, so the rate's evidence decides
+    history = pd.DataFrame(
+        {
+            "series_id": SUBJECT,
+            "year": [2014, 2015, 2016],
+            "value": [372.3, 518.6, 714.5],
+            "unit": UNIT,
+            "derived": [True, False, False],
+        }
+    )
+    claims = [
+        Claim(subject=SUBJECT, kind="growth", value=39.3, year=2015, made="2017"),
+        Claim(subject=SUBJECT, kind="level", value=714.5, unit=UNIT, year=2016, made="2017"),
+    ]
+    row = check_claims(claims, history=history).iloc[0]
+    assert row.checked == "growth 39.3% in 2015; stated 2016 level"
+    assert row.fits == "1 step from 2014 (on derived levels only)"
+    assert bool(row.consistent) and bool(row.derived_only) and not bool(row.bound_only)
+    # a level-only set keeps its verdict from its levels: 714.5 published, not derived only
+    row = check_claims(claims[1:], history=history).iloc[0]
+    assert bool(row.consistent) and not bool(row.derived_only)
+
+
 def test_a_rate_checked_against_a_bound_actual_is_consistent_with_it_not_a_fit() -> None:
     # MIIT's 2021 racks: "more than 520万" (520 racks 10k, at least). CAGR 40% 2019-2021
     # from 265.8 implies 265.8 * 1.4 ** 2 = 520.97, which meets the floor; so does any rate

@@ -377,3 +377,49 @@ def test_a_bracketed_period_before_currency_words_is_the_rates_period() -> None:
         {"subject": "s", "kind": "cagr", "value": "27.8% (2020-2022) in RMB terms"}
     )
     assert (claim.value, claim.start_year, claim.year, claim.currency) == (27.8, 2020, 2022, "CNY")
+
+
+def test_find_figures_rows_over_an_open_period_are_left_out_and_named() -> None:
+    # find_figures gives "?-2030" to "rise 160% by 2030" and "?-2025" to "invest ... through
+    # 2025" (text55); read_claims refused the whole frame on the first of them ("give both,
+    # 'YYYY-2030' ..."), so the article's checkable claims were not checked either
+    from idcforecast.errors import UncheckedClaimsWarning
+    from idcforecast.text_figures import find_figures
+
+    text = (
+        "China's IDC market reached 320 billion yuan in 2022. The market will rise 160% by "
+        "2030. Operators plan to invest 300 billion yuan through 2025. The market grew at a "
+        "CAGR of 27.8% from 2020 to 2022."
+    )
+    figures = find_figures(text)
+    assert list(figures["period"].fillna("")) == ["", "?-2030", "?-2025", "2020-2022"]
+    rows = figures.assign(
+        subject="china_idc_cidc_overall", kind=["level", "growth", "level", "cagr"]
+    )
+    with pytest.warns(UncheckedClaimsWarning) as caught:
+        claims = read_claims(rows)
+    assert [c.describe() for c in claims] == ["level 320 CNY bn in 2022", "CAGR 27.8% 2020-2022"]
+    message = str(caught[0].message)
+    assert message.startswith("2 claims are left out of the checks, the first year of their")
+    assert (
+        "row 1 ('160%', period '?-2030': a rate over the years to 2030 with no first year to "
+        "compound from); DataFrame row 2 ('300 billion yuan', period '?-2025': a total or "
+        "amount over the years to 2025, no one year's level)"
+    ) in message
+    assert "give the period with it ('2024-2030', with kind cagr for a rate a year)" in message
+    # the rest is checked as without those rows: 320 / 1.278 ** 3 = 153.3 CNY bn against
+    # the 2019 actual 1,562.5 CNY 100m, -1.9%, outside 1% (the seed article's verdict)
+    assert check_claims(claims, history="bundled").iloc[0]["fits"] == "none"
+
+
+def test_a_claims_file_of_open_periods_only_names_every_row() -> None:
+    # nothing left to check: one error naming each row (was the first row's alone)
+    records = [
+        {"subject": "s", "kind": "growth", "period": "?-2030", "value": "160%"},
+        {"subject": "s", "kind": "level", "period": "?-2027", "value": "500亿元"},
+    ]
+    with pytest.raises(SpecError) as err:
+        read_claims(records)
+    assert "no claim to check: every row's period is open at the start" in str(err.value)
+    assert "'160%', period '?-2030'" in str(err.value)
+    assert "'500亿元', period '?-2027': a total or amount over the years to 2027" in str(err.value)

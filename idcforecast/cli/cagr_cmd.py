@@ -427,6 +427,7 @@ def run(args: argparse.Namespace) -> int:
     # A bare number beside a figure is read in that figure's unit ("1562.5" "3200.5亿元"),
     # and says so: "1562.5" beside "320 billion yuan" is 1,562.5 CNY bn, a -41% CAGR
     _refuse_bare_beside_magnitude(args, start, end)
+    typed = _typed_units(start, end)  # before a bare number takes the other's unit
     start_text = end_text = ""
     if isinstance(start, float) and isinstance(end, Quantity):
         start = Quantity(start, end.unit)
@@ -479,4 +480,55 @@ def run(args: argparse.Namespace) -> int:
         side = {"at_least": "a lower", "at_most": "an upper"}.get(getattr(figure, "qualifier", ""))
         if side:
             print(f"       the {name} is {side} bound, and the rate {moves} as the {name} rises")
+    _note_magnitude_apart(start, end, typed, args.years)
     return 0
+
+
+# START and END this many times apart, typed in different units, get a note (a magnitude
+# slip of ten, with one to three years of growth or decline beside it, is 5 to 20 times)
+_APART = 5.0
+
+
+def _typed_units(start: Any, end: Any) -> tuple[str, str] | None:
+    """How START's and END's units were typed ("no unit" for a plain number), when they
+    were typed differently in one dimension (money, power...); None when the same (both
+    plain, or both in one unit) or of two dimensions (racks and power)."""
+    from idcforecast.units import parse_unit
+
+    said = tuple("no unit" if isinstance(x, float) else repr(x.unit) for x in (start, end))
+    kinds = {parse_unit(x.unit).dimension for x in (start, end) if not isinstance(x, float)}
+    # racks beside power: their ratio rests on the kW per rack, no magnitude typed
+    return None if said[0] == said[1] or len(kinds) > 1 else (said[0], said[1])
+
+
+def _note_magnitude_apart(
+    start: Any, end: Any, typed: tuple[str, str] | None, steps: float
+) -> None:
+    """A ``note:`` line when START and END, typed in different units or one without, are
+    five times apart or more (a tenfold slip with a few years' real growth beside it): what
+    a magnitude slip gives ("2238.7" "320亿元", 320 typed for 3,200, 7 times apart, was
+    -62.2% a year without a word). The rate printed is unchanged; the note
+    gives the rate with END a power of ten larger or smaller, for the user to judge."""
+    import math
+    import sys
+
+    if typed is None:
+        return
+    first, last = (float(getattr(x, "value", x)) for x in (start, end))
+    if not (first > 0 and last > 0) or not math.isfinite(last / first):
+        return
+    ratio = last / first
+    if 1 / _APART < ratio < _APART:
+        return
+    power = round(math.log10(ratio))
+    meant = last / 10**power
+    rate = (meant / first) ** (1 / steps) - 1
+    unit = getattr(end, "unit", "")
+    shown = f"{_number(meant, 6)} {unit}".strip() if unit != "count" else _number(meant, 6)
+    times = f"{ratio:,.3g} times" if ratio > 1 else f"1/{1 / ratio:,.3g} of"
+    print(
+        f"note: cagr: the end is {times} the start, and START was typed with {typed[0]} and "
+        f"END with {typed[1]}: check the magnitudes (with END {shown}, {10 ** abs(power):,} "
+        f"times {'smaller' if power > 0 else 'larger'}, the CAGR would be {rate:+.1%} a year)",
+        file=sys.stderr,
+    )

@@ -389,9 +389,13 @@ def run(args: argparse.Namespace) -> int:
             f"claims      {row.claims}",
             f"consistent  {_verdict(row.consistent)}"
             # a "yes" whose every fit compares with a derived level is not published evidence
-            + (", on derived levels only" if bool(row.derived_only) else "")
+            + (
+                f", {_rates_of(row.checked)}on derived levels only"
+                if bool(row.derived_only)
+                else ""
+            )
             # a "yes" against actuals published as bounds: other rates meet them as well
-            + (", with bounds only" if bool(row.bound_only) else "")
+            + (f", {_rates_of(row.checked)}with bounds only" if bool(row.bound_only) else "")
             + f" (tolerance {args.tolerance:.1%})"
             + _checked_words(row.checked, row.fits)
             + (f"; readings that fit: {row.fits}" if row.fits else ""),
@@ -434,3 +438,14 @@ def run(args: argparse.Namespace) -> int:
     from idcforecast.cli._exit import results_status  # 1 when a claim set is inconsistent
 
     return results_status(int((~summary["consistent"]).fillna(False).sum()))
+
+
+def _rates_of(checked: str) -> str:
+    """ "the rate " before "on derived levels only" / "with bounds only" when the set's
+    stated levels were checked too: those words are said of its rates (a stated level
+    matching a published actual does not check a rate), not of the levels; "" else."""
+    parts = [part for part in str(checked).split("; ") if part]
+    rates = [part for part in parts if not part.startswith("stated ")]
+    if len(rates) == len(parts):
+        return ""
+    return "the rate " if len(rates) == 1 else "the rates "

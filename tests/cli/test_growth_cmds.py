@@ -60,6 +60,46 @@ def test_cagr_leaves_out_a_footnote_marker_and_says_so(capsys: pytest.CaptureFix
     )
 
 
+@pytest.mark.parametrize("start", ["2238.7", "2238.7 CNY 100m"])
+def test_cagr_of_figures_typed_a_magnitude_apart_asks_to_check_them(
+    start: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "320亿元" typed for 3,200亿元 beside the 2020 actual 2,238.7: -62.2% a year, no word;
+    # the rate stays, a note names the ratio and the rate with END ten times larger
+    from idcforecast.cli import main
+
+    end = "320亿元" if start == "2238.7" else "32 CNY bn"
+    assert main(["cagr", start, end, "2"]) == 0
+    captured = capsys.readouterr()
+    # (320 / 2238.7) ** (1 / 2) - 1 = 0.142939 ** 0.5 - 1 = 0.378074 - 1 = -0.621926
+    assert "CAGR   -62.2% a year (-0.621926 as a fraction)" in captured.out
+    # 2238.7 / 320 = 6.996 ("1/7"); (3200 / 2238.7) ** 0.5 - 1 = 1.42939 ** 0.5 - 1 = 0.195571
+    typed = (
+        "no unit and END with 'CNY 100m'"
+        if start == "2238.7"
+        else ("'CNY 100m' and END with 'CNY bn'")
+    )
+    assert captured.err == (
+        f"note: cagr: the end is 1/7 of the start, and START was typed with {typed}: check "
+        "the magnitudes (with END 3,200 CNY 100m, 10 times larger, the CAGR would be +19.6% a "
+        "year)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["2238.7亿元", "320亿元", "2"], ["100", "1000", "2"], ["1562.5亿元", "320 billion yuan", "3"]],
+)
+def test_cagr_of_figures_typed_alike_or_close_has_no_magnitude_note(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # one unit typed for both (a tenfold fall may be real), or figures 2 times apart
+    from idcforecast.cli import main
+
+    assert main(["cagr", *argv]) == 0
+    assert "magnitudes" not in capsys.readouterr().err
+
+
 def test_cagr_of_figures_in_different_units(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(cagr_cmd, ["1,562.5亿元", "320 billion yuan", "--years", "3"], capsys)
     # 320 CNY bn = 3200 CNY 100m; (3200 / 1562.5) ** (1 / 3) - 1 = 2.048 ** (1/3) - 1 = 0.269921
@@ -263,6 +303,25 @@ def test_check_claims_says_a_yes_on_derived_levels_only(
         "1 step from 2014 (on derived levels only)\n" in out
     ), out
     assert "consistent  yes (tolerance 1.0%); readings that fit: 1 step from 2018\n" in out
+
+
+def test_check_claims_says_the_rate_is_on_derived_levels_beside_a_published_level(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the set also states the 2016 level 714.5 (published): the verdict was a plain "yes"
+    # beside fits "(on derived levels only)"; the words are now said of the rate
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_set,subject,kind,year,value,made\n"
+        "a,china_idc_cidc_overall,growth,2015,39.3,2017\n"
+        "a,china_idc_cidc_overall,level,2016,714.5亿元,2017\n",
+        encoding="utf-8",
+    )
+    out = _run(claims_cmd, [str(path)], capsys)
+    assert (
+        "consistent  yes, the rate on derived levels only (tolerance 1.0%); readings that "
+        "fit: 1 step from 2014 (on derived levels only)\n" in out
+    ), out
 
 
 def test_check_claims_says_a_fit_against_a_bound_is_within_it(
