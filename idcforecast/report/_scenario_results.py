@@ -205,17 +205,27 @@ def adjustment_words(scenario: Any) -> str:
     Examples
     --------
     >>> from idcforecast.scenarios.spec import Scenario
-    >>> adjustment_words(Scenario("bear", growth={2025: -0.05, 2026: -0.05, 2027: -0.05},
-    ...                           shocks={2026: -0.08}))
-    'growth -5% a year in 2025-2027; a one-off -8% level shift in 2026'
+
+    A growth adjustment moves the path against the forecast's, compounding: "growth -5% a
+    year" read as a market shrinking 5% a year, where the forecast's growth of, say, 12% became
+    about 6.4% (1.12 x 0.95 - 1):
+
+    >>> print(adjustment_words(Scenario("bear", growth={2025: -0.05, 2026: -0.05, 2027: -0.05},
+    ...                                 shocks={2026: -0.08})))  # doctest: +NORMALIZE_WHITESPACE
+    5% a year below the forecast's path in 2025-2027 (compounding); a one-off -8% level
+    shift in 2026
     >>> adjustment_words(Scenario("slow", growth_pp={2024: -0.5, 2025: -0.5, 2027: 1.0}))
     'level -0.5 pp a year in 2024-2025; level +1 pp a year in 2027'
     >>> adjustment_words(Scenario("base"))
     ''
     """
     parts = []
+    for value, years in _runs(dict(scenario.growth)):
+        where = str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
+        side = "below" if float(value) < 0 else "above"
+        size = float(f"{abs(float(value)) * 100:.10g}")
+        parts.append(f"{size:.10g}% a year {side} the forecast's path in {where} (compounding)")
     for values, shape in (
-        (scenario.growth, "growth {:+.10g}% a year in {}"),
         (scenario.growth_pp, "level {:+.10g} pp a year in {}"),
         (scenario.shocks, "a one-off {:+.10g}% level shift in {}"),
         (scenario.shocks_pp, "a one-off {:+.10g} pp level shift in {}"),
