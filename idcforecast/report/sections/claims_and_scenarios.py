@@ -362,13 +362,19 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
     # a share (percent) changes by percentage points: the median change from the last
     # actual (the median level's, the origin being fixed), never a CAGR of a percentage
     change = history_change_unit(ctx.history)
+    from idcforecast.report._frames import qualifiers
+
+    # from a latest actual published as "more than 880" the true origin is higher: each
+    # median CAGR (or change) is at most the one computed ("10.8%" read as exact)
+    last_qualifier = qualifiers(ctx.history.iloc[-1:], what=f"history of {ctx.series_id!r}")[0]
+    mark = _error_sign(last_qualifier)
     rows = []
     for _, row in levels.iterrows():
         name = str(row["scenario"])
         growth = (
-            f"{signed(float(row['p50']) - ctx.last_value, fmt.decimals)} {change}"
+            f"{mark}{signed(float(row['p50']) - ctx.last_value, fmt.decimals)} {change}"
             if change
-            else f"{cagr.loc[name, 'p50']:.1f}%"
+            else f"{mark}{cagr.loc[name, 'p50']:.1f}%"
             if name in cagr.index
             else "–"
         )
@@ -396,6 +402,16 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
         ),
         align=("LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"),
     )
+    if mark:
+        bound = "more than" if last_qualifier == "at_least" else "less than"
+        extent = "at most" if last_qualifier == "at_least" else "at least"
+        doc.paragraph(
+            f"The latest actual ({ctx.last_year}) was published as {bound} "
+            f"{fmt.text(ctx.last_value)}: the {'change' if change else 'CAGR'} from it is "
+            f"{extent} the one shown ('{mark.strip()}').",
+            size=8.5,
+            muted=True,
+        )
     _same_as_forecast(ctx, doc, levels)
     if result.probabilities is not None:
         probs = result.probabilities
