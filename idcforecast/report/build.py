@@ -152,8 +152,8 @@ def build_report(
         ``idcforecast.read_series``) or a year-indexed Series (named by its ``name``); the
         bundled ``china_idc_market`` dataset by default.
     series_id
-        The series to report on; by default the ``scenarios`` spec's ``series_id`` when
-        the data holds it, else ``china_idc_cidc_overall`` for the bundled data; optional
+        The series to report on; by default the ``scenarios`` spec's ``series_id``, or the
+        one ``subject`` of all ``claims``, when the data holds it, else ``china_idc_cidc_overall`` for the bundled data; optional
         for a file that holds one series.
     to
         The last forecast year (after the last year of the series).
@@ -249,7 +249,7 @@ def build_report(
         options,
         dataset,
         source_name=STDIN_LABEL if piped else None,
-        spec_series=None if spec_set is None else spec_set.series_id,
+        spec_series=_named_series(spec_set, own_claims),
     )
     history, left_out = _apply_gap_policy(history, gaps)
     from idcforecast.report._display_unit import in_display_unit
@@ -350,6 +350,17 @@ def build_report(
         ctx = dataclasses.replace(ctx, assumptions=(*ctx.assumptions, *added))
     pdf_bytes = render_pdf(ctx, creation_date=report_date)
     return write_atomic(target, lambda tmp: tmp.write_bytes(pdf_bytes), what="report")
+
+
+def _named_series(spec_set: Any, own_claims: list[Any] | None) -> str | None:
+    """The series the inputs name when the user named none: the scenario spec's
+    ``series_id``, else the one subject of all of the user's own claims (``report --dataset
+    china_racks_in_use --claims mine.csv`` asked for --series though every claim named
+    china_racks_in_use); None when they name none, or several."""
+    if spec_set is not None and spec_set.series_id is not None:
+        return str(spec_set.series_id)
+    subjects = {str(c.subject) for c in own_claims or ()}
+    return subjects.pop() if len(subjects) == 1 else None
 
 
 def _apply_gap_policy(history: pd.DataFrame, gaps: str) -> tuple[pd.DataFrame, str]:

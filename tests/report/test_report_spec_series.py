@@ -68,3 +68,33 @@ def test_a_series_that_disagrees_with_the_spec_is_named_with_it(tmp_path: Path) 
             date="2026-01-01",
         )
     assert not (tmp_path / "r.pdf").exists()
+
+
+CLAIMS = (
+    "claim_set,subject,kind,year,value,made,unit\n"
+    "b,china_racks_in_use,level,2022,600,2021,racks 10k\n"
+    "c,china_racks_in_use,level,2019,250,2018,racks 10k\n"
+)
+
+
+def test_the_report_takes_the_one_subject_of_the_users_claims(tmp_path: Path) -> None:
+    claims = tmp_path / "mine.csv"
+    claims.write_text(CLAIMS, encoding="utf-8")
+    read: list[str] = []
+    build_report(
+        dataset="china_racks_in_use",
+        claims=claims,
+        out=tmp_path / "r.pdf",
+        date="2026-01-01",
+        on_read=read.append,
+    )
+    assert read == ["china_racks_in_use"]
+    # claims about two series name none: the choice is the user's, as before
+    claims.write_text(
+        CLAIMS + "m,china_racks_in_use_midyear,level,2025,1000,2024,racks 10k\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match=re.escape("holds 2 series")):
+        build_report(
+            dataset="china_racks_in_use", claims=claims, out=tmp_path / "r.pdf", date="2026-01-01"
+        )
