@@ -153,8 +153,9 @@ def build_report(
         bundled ``china_idc_market`` dataset by default.
     series_id
         The series to report on; by default the ``scenarios`` spec's ``series_id``, or the
-        one ``subject`` of all ``claims``, when the data holds it, else ``china_idc_cidc_overall`` for the bundled data; optional
-        for a file that holds one series.
+        one ``subject`` of all ``claims``, when the data holds it, else
+        ``china_idc_cidc_overall`` for the bundled data; optional for a file that holds one
+        series.
     to
         The last forecast year (after the last year of the series).
     scenarios
