@@ -484,6 +484,32 @@ def _in_percent(unit: str) -> bool:
     return share_unit_factor(unit) is not None
 
 
+def _threshold_rate(threshold: str, unit: str, year: int, kw_per_rack: float) -> str:
+    """For a threshold in another currency converted at ``year``'s own FX rate: the level
+    in ``unit`` to the threshold's digits and the rate, its year and source (", the
+    threshold about 7,200 CNY 100m at 7.1957 CNY per USD, the 2024 annual average of
+    Federal Reserve G.5A"); "US$100bn in 2024" named neither. "" for no currency change,
+    or a year past the FX table (the ScenarioWarning of ``_constant_fx`` names the rate
+    then)."""
+    from idcforecast._rounding import to_significant_digits
+    from idcforecast.cli._text import unit_words
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.scenarios._constant_fx import fx_rate_words
+    from idcforecast.units import parse_quantity
+
+    try:
+        figure = parse_quantity(threshold)
+        rate, digits = fx_rate_words(figure, unit, year)
+        if not rate:
+            return ""
+        level = float(figure.to(unit, year=year, kw_per_rack=kw_per_rack).value)
+    except IdcForecastError:  # no rate for that year: said by the warning instead
+        return ""
+    rounded = to_significant_digits(level, digits)
+    text = f"{rounded:,.0f}" if abs(rounded) >= 100 else f"{rounded:,.6g}"
+    return f", the threshold about {text} {unit_words(unit)} at {rate}"
+
+
 def _prob_text(paths: Paths, threshold: str, year: int, *, kw_per_rack: float = 2.5) -> str:
     from idcforecast.cli._figure_advice import typed_figure_error
     from idcforecast.cli._text import text_table
@@ -507,6 +533,7 @@ def _prob_text(paths: Paths, threshold: str, year: int, *, kw_per_rack: float = 
 
     unit = "%" if paths.unit == "%" else f" {unit_words(paths.unit)}"
     shown = f"{threshold}{unit}" if isinstance(value, float) and paths.unit else threshold
-    return f"P(value > {shown} in {year}):\n" + text_table(
+    rate = _threshold_rate(value, paths.unit, year, kw_per_rack) if isinstance(value, str) else ""
+    return f"P(value > {shown} in {year}){rate}:\n" + text_table(
         ["scenario", "probability"], rows, right=[1]
     )

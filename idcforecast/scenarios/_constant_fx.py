@@ -23,7 +23,7 @@ from idcforecast.errors import MissingFxRateError, ScenarioWarning
 if TYPE_CHECKING:
     from idcforecast.units import Quantity
 
-__all__ = ["LOOKBACK_YEARS", "at_constant_rate", "warn_constant_rate"]
+__all__ = ["LOOKBACK_YEARS", "at_constant_rate", "fx_rate_words", "warn_constant_rate"]
 
 LOOKBACK_YEARS = 50  # how far back a rate is looked for (the bundled table starts in 2010)
 
@@ -49,7 +49,7 @@ def warn_constant_rate(
     the warning then names the rate, its year and source and gives ``level`` to the
     figure's significant digits, three at least (it printed "10,781.2 CNY 100m" at no
     stated rate), as ``idcforecast parse --to`` does."""
-    rate, digits = ("", 0) if figure is None else _rate_words(figure, unit, anchor)
+    rate, digits = ("", 0) if figure is None else fx_rate_words(figure, unit, anchor)
     shown = f"{_level(level)} {unit}"
     if rate:
         from idcforecast._rounding import to_significant_digits
@@ -68,7 +68,7 @@ def warn_constant_rate(
     )
 
 
-def _rate_words(figure: Quantity, unit: str, year: int) -> tuple[str, int]:
+def fx_rate_words(figure: Quantity, unit: str, year: int) -> tuple[str, int]:
     """The FX rate converting ``figure`` into ``unit`` in ``year`` as a market quotes it
     (the direction above 1), with its source (the bundled table's Federal Reserve G.5A
     annual average, or the user's file), and the significant digits to show the converted
@@ -77,9 +77,9 @@ def _rate_words(figure: Quantity, unit: str, year: int) -> tuple[str, int]:
     Examples
     --------
     >>> from idcforecast.units import Quantity
-    >>> _rate_words(Quantity(150, "USD bn"), "CNY 100m", 2025)
+    >>> fx_rate_words(Quantity(150, "USD bn"), "CNY 100m", 2025)
     ('7.1875 CNY per USD, the 2025 annual average of Federal Reserve G.5A', 3)
-    >>> _rate_words(Quantity(150, "CNY bn"), "CNY 100m", 2025)
+    >>> fx_rate_words(Quantity(150, "CNY bn"), "CNY 100m", 2025)
     ('', 0)
     """
     from idcforecast._rounding import significant_digits
