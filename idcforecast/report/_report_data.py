@@ -63,8 +63,9 @@ def load_history(
 ) -> tuple[pd.DataFrame, str, str]:
     """The series' rows, a label for the data, and the sha256 of what was read;
     ``source_name`` names a file in both ("standard input" for a copy of what was piped in);
-    ``spec_series``: the series a scenario spec names (its ``series_id``), the reported one
-    when ``series_id`` is None and the data holds it (``report --dataset
+    ``spec_series``: the series a scenario spec names (its ``series_id``) or all the
+    user's claims are about, the reported one when ``series_id`` is None and the data
+    holds it (``report --dataset
     china_racks_in_use --scenarios spec.toml`` asked for --series though the spec named
     it); a spec for a series the data lacks is refused later, naming the spec."""
     import pandas as pd
@@ -145,8 +146,16 @@ def load_history(
         series_id = spec_series
     if series_id is None:
         if len(ids) != 1:
+            # the series the spec (or the claims) name, not among them: said, as the reason
+            # it was not taken
+            named = (
+                f"; {spec_series!r}, the series the scenario spec or the claims name, is not "
+                "among them"
+                if spec_series
+                else ""
+            )
             raise DataError(
-                f"report data ({label}): holds {len(ids)} series ({', '.join(ids)}); "
+                f"report data ({label}): holds {len(ids)} series ({', '.join(ids)}){named}; "
                 # "series_id=ID" reads "--series ID" on the command line (cli_advice); the
                 # old "series_id= (--series ID)" read "--series (--series ID)" there
                 f"choose one with series_id=ID"

@@ -38,8 +38,14 @@ def test_the_report_takes_the_spec_series_when_none_is_given(tmp_path: Path) -> 
 
 
 def test_a_spec_series_the_data_lacks_still_asks_for_series(tmp_path: Path) -> None:
-    # the spec names no series of the data: the choice is the user's, as before
-    with pytest.raises(DataError, match=re.escape("holds 2 series")):
+    # the spec names no series of the data: the choice is the user's, as before, and the
+    # error says why the spec's was not taken
+    msg = (
+        "holds 2 series (china_racks_in_use, china_racks_in_use_midyear); 'racks_elsewhere', "
+        "the series the scenario spec or the claims name, is not among them; choose one with "
+        "series_id=ID"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
         build_report(
             dataset="china_racks_in_use",
             scenarios=_spec(tmp_path, "racks_elsewhere"),
