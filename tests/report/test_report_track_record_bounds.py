@@ -51,7 +51,8 @@ def test_the_table_marks_an_error_from_a_bound_actual_as_a_bound(tmp_path: Path)
     from idcforecast.report.sections.claims_and_scenarios import track_record_notes
 
     assert track_record_notes(_record(tmp_path)).startswith(
-        "An error marked '<' or '>' is from an actual published as a bound"
+        "An error marked '<' is from an actual published as 'more than' a figure: the true "
+        "actual is higher, so the error is at most the one shown"
     )
 
 

@@ -254,10 +254,10 @@ def track_record_notes(forecasts: pd.DataFrame) -> str:
     >>> rows = pd.DataFrame({"forecast": pd.array([True, pd.NA], dtype="boolean"),
     ...                      "actual_qualifier": ["at_least", "exact"]})
     >>> print(track_record_notes(rows))  # doctest: +NORMALIZE_WHITESPACE
-    An error marked '<' or '>' is from an actual published as a bound: the true actual
-    may lie further off, so the error is at most or at least the figure. 1 claim has no
-    made date (Made 'not stated'): whether it was a forecast is unknown, so the overview
-    does not count it.
+    An error marked '<' is from an actual published as 'more than' a figure: the true
+    actual is higher, so the error is at most the one shown ('>': 'less than', at least).
+    1 claim has no made date (Made 'not stated'): whether it was a forecast is unknown, so
+    the overview does not count it.
     >>> track_record_notes(rows.iloc[:0])
     ''
     """
@@ -267,8 +267,9 @@ def track_record_notes(forecasts: pd.DataFrame) -> str:
     qualifiers = forecasts.get("actual_qualifier", pd.Series([""] * len(forecasts)))
     if qualifiers.astype(str).isin(["at_least", "at_most"]).any():
         notes.append(
-            "An error marked '<' or '>' is from an actual published as a bound: the true "
-            "actual may lie further off, so the error is at most or at least the figure."
+            "An error marked '<' is from an actual published as 'more than' a figure: the "
+            "true actual is higher, so the error is at most the one shown ('>': 'less than', "
+            "at least)."
         )
     if "forecast" in forecasts.columns:
         undated = int(forecasts["forecast"].isna().sum())
