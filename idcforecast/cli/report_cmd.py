@@ -54,8 +54,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--series",
         metavar="ID",
-        help="series to report on (default: china_idc_cidc_overall for the bundled China IDC "
-        "market; the only series of --data or --dataset, and required when it holds several)",
+        help="series to report on (default: the --scenarios spec's series_id, or the one "
+        "subject of all --claims, when the data holds it, else china_idc_cidc_overall for the "
+        "bundled China IDC market; the only series of --data or --dataset, and required when "
+        "it holds several)",
     )
     parser.add_argument(
         "--to",

@@ -196,7 +196,11 @@ def run(args: argparse.Namespace) -> int:
     # a share's growth is its change in points (40% -> 48% is +8 points, the CAGR +4.7% a
     # year of relative growth read as points); the same rule as forecast()'s 100% note
     target = args.target_year if args.target_year is not None else int(paths.years[-1])
-    print(_points_text(table, paths, target) if _share_in_points(table) else _cagr_text(table))
+    print(
+        _points_text(table, paths, target)
+        if _share_in_points(table)
+        else _cagr_text(table, paths.origin_qualifier)
+    )
     for text in probabilities:
         print()
         print(text)
@@ -308,10 +312,16 @@ def _history(args: argparse.Namespace) -> pd.DataFrame:
 
 
 def _header(paths: Paths, spec_path: str, seed: int) -> str:
+    from idcforecast._wording import qualifier_sign
     from idcforecast.cli._text import unit_words
     from idcforecast.scenarios.montecarlo import _level_text
 
-    last = "unknown" if paths.origin_value is None else _level_text(paths.origin_value)
+    # "last observed 2024: 880" of a year published as "more than 880" read as a figure
+    last = (
+        "unknown"
+        if paths.origin_value is None
+        else qualifier_sign(paths.origin_qualifier) + _level_text(paths.origin_value)
+    )
     # forecast's note column: a gap filled for fitting, a fallback (was not printed)
     note = f"\nnote: {paths.note}" if paths.note else ""
     weights = (
@@ -354,7 +364,10 @@ def _levels_text(table: pd.DataFrame) -> str:
     )
 
 
-def _cagr_text(table: pd.DataFrame) -> str:
+def _cagr_text(table: pd.DataFrame, origin_qualifier: str = "") -> str:
+    """The CAGR table from the last observation; one published as a bound makes each rate a
+    bound the other way ("more than 880": the true origin is higher, the rate at most the
+    one shown), said in the heading: the rates read as exact."""
     from idcforecast._rounding import half_up
     from idcforecast.cli._text import text_table
     from idcforecast.report._numbers import unsigned_zero
@@ -384,8 +397,14 @@ def _cagr_text(table: pd.DataFrame) -> str:
     # a share's CAGR is its relative growth: 40% -> 48% is +4.7% a year, not +2 points
     unit = str(table.loc[table["quantity"] == "level", "unit"].iloc[0])
     relative = "; relative growth of the share, not points" if _in_percent(unit) else ""
+    bound = {
+        "at_least": "; the last observation is a lower bound ('more than'), so each rate is "
+        "at most the one shown",
+        "at_most": "; the last observation is an upper bound ('less than'), so each rate is "
+        "at least the one shown",
+    }.get(origin_qualifier, "")
     return (
-        f"CAGR from the last observation to {year} (% a year{relative}):\n"
+        f"CAGR from the last observation to {year} (% a year{relative}{bound}):\n"
         + text_table(["scenario", *cols], rows, right=range(1, 1 + len(cols)))
         + left_out
     )
@@ -465,6 +484,32 @@ def _in_percent(unit: str) -> bool:
     return share_unit_factor(unit) is not None
 
 
+def _threshold_rate(threshold: str, unit: str, year: int, kw_per_rack: float) -> str:
+    """For a threshold in another currency converted at ``year``'s own FX rate: the level
+    in ``unit`` to the threshold's digits and the rate, its year and source (", the
+    threshold about 7,200 CNY 100m at 7.1957 CNY per USD, the 2024 annual average of
+    Federal Reserve G.5A"); "US$100bn in 2024" named neither. "" for no currency change,
+    or a year past the FX table (the ScenarioWarning of ``_constant_fx`` names the rate
+    then)."""
+    from idcforecast._rounding import to_significant_digits
+    from idcforecast.cli._text import unit_words
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.scenarios._constant_fx import fx_rate_words
+    from idcforecast.units import parse_quantity
+
+    try:
+        figure = parse_quantity(threshold)
+        rate, digits = fx_rate_words(figure, unit, year)
+        if not rate:
+            return ""
+        level = float(figure.to(unit, year=year, kw_per_rack=kw_per_rack).value)
+    except IdcForecastError:  # no rate for that year: said by the warning instead
+        return ""
+    rounded = to_significant_digits(level, digits)
+    text = f"{rounded:,.0f}" if abs(rounded) >= 100 else f"{rounded:,.6g}"
+    return f", the threshold about {text} {unit_words(unit)} at {rate}"
+
+
 def _prob_text(paths: Paths, threshold: str, year: int, *, kw_per_rack: float = 2.5) -> str:
     from idcforecast.cli._figure_advice import typed_figure_error
     from idcforecast.cli._text import text_table
@@ -488,6 +533,7 @@ def _prob_text(paths: Paths, threshold: str, year: int, *, kw_per_rack: float = 
 
     unit = "%" if paths.unit == "%" else f" {unit_words(paths.unit)}"
     shown = f"{threshold}{unit}" if isinstance(value, float) and paths.unit else threshold
-    return f"P(value > {shown} in {year}):\n" + text_table(
+    rate = _threshold_rate(value, paths.unit, year, kw_per_rack) if isinstance(value, str) else ""
+    return f"P(value > {shown} in {year}){rate}:\n" + text_table(
         ["scenario", "probability"], rows, right=[1]
     )

@@ -110,7 +110,9 @@ def run(args: argparse.Namespace) -> int:
 
     check_no_file_options(args, "show")  # --unit converts the bundled rows (render)
     dataset = args.dataset or DEFAULT_DATASET
-    print(render(dataset=dataset, series_id=args.series, unit=args.unit))
+    print(
+        render(dataset=dataset, series_id=args.series, unit=args.unit, kw_per_rack=args.kw_per_rack)
+    )
     return 0
 
 
@@ -121,9 +123,12 @@ def render(
     unit: str | None = None,
     frame: pd.DataFrame | None = None,
     label: str | None = None,
+    kw_per_rack: float | None = None,
 ) -> str:
     """The text ``idcforecast show`` prints: of bundled ``dataset``, or of ``frame`` (a
-    :func:`idcforecast.read_series` result, already in its unit) named ``label``.
+    :func:`idcforecast.read_series` result, already in its unit) named ``label``;
+    ``kw_per_rack`` converts racks and power for ``unit`` (default 2.5 kW, said in the
+    title: ``show --unit MW --kw-per-rack 5`` printed the 2.5 kW figures and no kW at all).
 
     Examples
     --------
@@ -158,7 +163,10 @@ def render(
     from idcforecast.units.convert import changes_currency
 
     target = source_unit if unit is None else canonical_unit(unit)
-    values = _converted(rows, source_unit, target)
+    from idcforecast.units import DEFAULT_KW_PER_RACK
+
+    kw = DEFAULT_KW_PER_RACK if kw_per_rack is None else float(kw_per_rack)
+    values = _converted(rows, source_unit, target, kw)
     # values a reader converted (a file's 万元, USD rows) print like converted ones, and
     # FX conversions made while reading say that growth includes exchange-rate moves
     read_conversions = [c[1] for note in rows["note"] if (c := conversion_in(note)) is not None]
@@ -177,7 +185,7 @@ def render(
         points, per_unit = "pp", 10.0
     return "\n".join(
         [
-            _title(rows, label, target, source_unit),
+            _title(rows, label, target, source_unit, kw),
             "",
             _table(
                 rows,
@@ -219,13 +227,13 @@ def _unknown_series(chosen: str, dataset: str, ids: list[str], label: str) -> No
     )
 
 
-def _converted(rows: pd.DataFrame, source_unit: str, target: str) -> list[float]:
+def _converted(rows: pd.DataFrame, source_unit: str, target: str, kw: float) -> list[float]:
     from idcforecast.units import conversion_factor
 
     if target == source_unit:
         return rows["value"].tolist()
     return [
-        value * conversion_factor(source_unit, target, year=int(year))
+        value * conversion_factor(source_unit, target, year=int(year), kw_per_rack=kw)
         for year, value in zip(rows["year"], rows["value"], strict=True)
     ]
 
@@ -275,16 +283,26 @@ def _user_rates(rows: pd.DataFrame, source_unit: str, target: str) -> list[str]:
     return lines
 
 
-def _title(rows: pd.DataFrame, label: str, target: str, source_unit: str) -> str:
+def _title(rows: pd.DataFrame, label: str, target: str, source_unit: str, kw: float) -> str:
     years = rows["year"].tolist()
     gaps = sorted(set(range(years[0], years[-1] + 1)) - set(years))
     from idcforecast.cli._text import unit_words
+    from idcforecast.units import parse_unit
 
+    # between racks and power, the kW per rack the figures rest on (was not said)
+    at = (
+        f" at {kw:g} kW per rack, --kw-per-rack to change"
+        if target
+        and source_unit
+        and target != source_unit
+        and {parse_unit(target).dimension, parse_unit(source_unit).dimension} == {"racks", "power"}
+        else ""
+    )
     # a series read in 成 says so ("unit: tenths" named a unit no source uses)
     unit_text = (
         unit_words(target)
         if target == source_unit
-        else f"{unit_words(target)} (converted from {unit_words(source_unit, inside=True)})"
+        else f"{unit_words(target)} (converted from {unit_words(source_unit, inside=True)}{at})"
     )
     if not target:  # a file stating no unit, shown as given (was "unit:   ·")
         unit_text = "none stated (the numbers as given; --unit UNIT names it)"

@@ -59,10 +59,15 @@ def load_history(
     dataset: str | None = None,
     *,
     source_name: str | None = None,
+    spec_series: str | None = None,
 ) -> tuple[pd.DataFrame, str, str]:
     """The series' rows, a label for the data, and the sha256 of what was read;
-    ``source_name`` names a file in both ("standard input" for a copy of what was piped in).
-    """
+    ``source_name`` names a file in both ("standard input" for a copy of what was piped in);
+    ``spec_series``: the series a scenario spec names (its ``series_id``) or all the
+    user's claims are about, the reported one when ``series_id`` is None and the data
+    holds it (``report --dataset
+    china_racks_in_use --scenarios spec.toml`` asked for --series though the spec named
+    it); a spec for a series the data lacks is refused later, naming the spec."""
     import pandas as pd
 
     # unit and kw_per_rack convert a bundled series as they convert a file's (as show,
@@ -92,6 +97,8 @@ def load_history(
         path = data_dir() / f"{name}.csv"
         label = f"bundled dataset {name} ({path.name})"
         digest = _sha256(path)
+        if series_id is None and spec_series in set(frame["series_id"].astype(str)):
+            series_id = spec_series
         if name == DEFAULT_DATASET:
             series_id = series_id or DEFAULT_SERIES
         if read_options:  # unit / kw_per_rack: the reported series converted, as read_series
@@ -135,10 +142,20 @@ def load_history(
             _not_in_data(series_id, label, list(getattr(err, "valid", ())))
         digest = digest or _sha256(Path(data))  # type: ignore[arg-type]
     ids = list(dict.fromkeys(frame["series_id"].astype(str)))
+    if series_id is None and spec_series in ids:
+        series_id = spec_series
     if series_id is None:
         if len(ids) != 1:
+            # the series the spec (or the claims) name, not among them: said, as the reason
+            # it was not taken
+            named = (
+                f"; {spec_series!r}, the series the scenario spec or the claims name, is not "
+                "among them"
+                if spec_series
+                else ""
+            )
             raise DataError(
-                f"report data ({label}): holds {len(ids)} series ({', '.join(ids)}); "
+                f"report data ({label}): holds {len(ids)} series ({', '.join(ids)}){named}; "
                 # "series_id=ID" reads "--series ID" on the command line (cli_advice); the
                 # old "series_id= (--series ID)" read "--series (--series ID)" there
                 f"choose one with series_id=ID"

@@ -152,8 +152,10 @@ def build_report(
         ``idcforecast.read_series``) or a year-indexed Series (named by its ``name``); the
         bundled ``china_idc_market`` dataset by default.
     series_id
-        The series to report on; ``china_idc_cidc_overall`` for the bundled data, and
-        optional for a file that holds one series.
+        The series to report on; by default the ``scenarios`` spec's ``series_id``, or the
+        one ``subject`` of all ``claims``, when the data holds it, else
+        ``china_idc_cidc_overall`` for the bundled data; optional for a file that holds one
+        series.
     to
         The last forecast year (after the last year of the series).
     scenarios
@@ -243,7 +245,12 @@ def build_report(
     # read before the data: a bad claims file fails before any work
     own_claims = _own_claims.read_own_claims(claims, str(options.get("encoding", "utf-8")))
     history, data_label, digest = _load_history(
-        data, series_id, options, dataset, source_name=STDIN_LABEL if piped else None
+        data,
+        series_id,
+        options,
+        dataset,
+        source_name=STDIN_LABEL if piped else None,
+        spec_series=_named_series(spec_set, own_claims),
     )
     history, left_out = _apply_gap_policy(history, gaps)
     from idcforecast.report._display_unit import in_display_unit
@@ -278,7 +285,20 @@ def build_report(
             last_year=last,
         )
     if spec_set is not None and spec_set.series_id is not None and spec_set.series_id != sid:
+        from idcforecast.errors import UnknownSeriesError
         from idcforecast.scenarios._series_choice import select_series
+
+        if series_id is not None:  # both named: they disagree (it said the spec's series
+            # was "not in the data (found ...)", which it may well be)
+            raise UnknownSeriesError(
+                f"report: series_id={series_id!r} is not the series_id of scenario spec "
+                f"{spec_set.source} ({spec_set.series_id!r}); a spec's growth, shocks and "
+                f"caps are written for its series: pass series_id={spec_set.series_id!r} "
+                "(or no series: the spec's is taken when the data holds it), or use a spec "
+                f"written for {series_id!r}",
+                series_id=series_id,
+                spec_series_id=spec_set.series_id,
+            )
 
         # simulate's own refusal of a spec written for another series (the same words as
         # `idcforecast scenarios`), before any output or work: it came after both
@@ -331,6 +351,17 @@ def build_report(
         ctx = dataclasses.replace(ctx, assumptions=(*ctx.assumptions, *added))
     pdf_bytes = render_pdf(ctx, creation_date=report_date)
     return write_atomic(target, lambda tmp: tmp.write_bytes(pdf_bytes), what="report")
+
+
+def _named_series(spec_set: Any, own_claims: list[Any] | None) -> str | None:
+    """The series the inputs name when the user named none: the scenario spec's
+    ``series_id``, else the one subject of all of the user's own claims (``report --dataset
+    china_racks_in_use --claims mine.csv`` asked for --series though every claim named
+    china_racks_in_use); None when they name none, or several."""
+    if spec_set is not None and spec_set.series_id is not None:
+        return str(spec_set.series_id)
+    subjects = {str(c.subject) for c in own_claims or ()}
+    return subjects.pop() if len(subjects) == 1 else None
 
 
 def _apply_gap_policy(history: pd.DataFrame, gaps: str) -> tuple[pd.DataFrame, str]:

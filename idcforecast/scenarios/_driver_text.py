@@ -127,6 +127,7 @@ def _converted(
         unit=target,
         instead=f"give the driver in yuan (e.g. {TEXT_EXAMPLES[name]!r})",
         stacklevel=caller_stacklevel(),
+        figure=quantity,
     )
     return read["at"]
 

@@ -277,6 +277,7 @@ def _top_down_figure(
             unit=unit,
             instead=f"pass the top-down figure in {unit!r}",
             stacklevel=4,  # reconciliation_table's caller, counted from here
+            figure=quantity,
         )
     except IdcForecastError as err:
         raise DataError(f"{where} cannot be read in {unit!r} ({year}): {err}") from err

@@ -559,7 +559,9 @@ def simulate(
     rescaled = "" if rescale is None else rescale.note.rstrip(".")
     parts = (other, rescaled, kept, prepared.note, fc.note, past_100, paths.note)
     note = "; ".join(n for n in parts if n)
-    return replace(paths, note=note) if note else paths
+    # the last year published as a bound ("more than 880"): said where the origin is shown
+    origin_qualifier = bound_years(bounds).get(last, "")
+    return replace(paths, note=note or paths.note, origin_qualifier=origin_qualifier)
 
 
 def _past_100_note(

@@ -53,6 +53,9 @@ class Paths:
         The largest observed value (series unit), None when not known: with a unit in
         percent it decides whether the series may be a share (``idcforecast._shares``),
         whose growth :func:`~idcforecast.scenarios.scenario_table` gives in points.
+    origin_qualifier
+        How ``origin_value`` was published: "at_least" ("more than 880"), "at_most", or ""
+        for a figure; a CAGR from a "more than" origin is at most the one computed.
 
     Examples
     --------
@@ -75,6 +78,7 @@ class Paths:
     model: str = ""
     note: str = ""
     history_max: float | None = None
+    origin_qualifier: str = ""
 
     @property
     def n_paths(self) -> int:

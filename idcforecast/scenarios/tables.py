@@ -559,6 +559,7 @@ def _at_last_fx_rate(
             unit=paths.unit,
             instead=f"pass the threshold in {paths.unit!r}",
             stacklevel=caller_stacklevel(),
+            figure=quantity,
         )
     except IdcForecastError:
         return None

@@ -306,9 +306,10 @@ def test_help_says_when_series_is_required(capsys: pytest.CaptureFixture[str]) -
         main(["report", "--help"])
     text = " ".join(capsys.readouterr().out.split())
     assert (
-        "--series ID series to report on (default: china_idc_cidc_overall for the bundled "
-        "China IDC market; the only series of --data or --dataset, and required when it holds "
-        "several)"
+        "--series ID series to report on (default: the --scenarios spec's series_id, or the "
+        "one subject of all --claims, when the data holds it, else china_idc_cidc_overall for "
+        "the bundled China IDC market; the only series of --data or --dataset, and required "
+        "when it holds several)"
     ) in text
     assert main(["report", "--dataset", "china_racks_in_use"]) == 2
     assert "choose one with --series ID" in capsys.readouterr().err

@@ -732,3 +732,21 @@ def test_a_rate_that_rounds_to_zero_prints_without_a_minus() -> None:
     assert "-0.0%" not in cagr and " 0.0%" in cagr, cagr
     levels = scenarios_cmd._levels_text(table)
     assert "-0.00" not in levels and "0.00" in levels, levels
+
+
+def test_a_threshold_in_another_currency_names_its_rate_and_level(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # report56: "P(value > US$100bn in 2024)" named neither the level in the series' unit
+    # nor the rate: 100e9 x 7.1957 (2024, Federal Reserve G.5A) = 7,195.7 CNY 100m, to 3
+    # significant digits (100's, three at least) 7,200
+    out = _run(
+        ["--threshold", "US$100bn", "--year", "2024", "--to", "2026", "--paths", "50"], capsys
+    )
+    assert (
+        "P(value > US$100bn in 2024), the threshold about 7,200 CNY 100m at 7.1957 CNY per "
+        "USD, the 2024 annual average of Federal Reserve G.5A:"
+    ) in out
+    # a threshold in the series' own currency says nothing more
+    out = _run(["--threshold", "9000亿元", "--to", "2026", "--paths", "50"], capsys)
+    assert "P(value > 9000亿元 in 2026):" in out

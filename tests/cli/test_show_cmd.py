@@ -609,3 +609,21 @@ def test_a_series_without_a_gap_is_not_told_of_rates_across_one(
     code, out, _ = _show(capsys)
     assert "'/yr over Ny' is the compound annual rate across a gap" in " ".join(out.split())
     assert "+33.0%/yr over 2y" in _line(out, "2014")
+
+
+def test_show_converts_bundled_racks_at_the_kw_per_rack_given(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # report56: --kw-per-rack was ignored for a bundled dataset (the 2.5 kW default used, and
+    # no kW said): 760万 racks (10k) x 10,000 racks x 5 kW = 38,000 MW; at 2.5 kW 19,000
+    argv = ["--dataset", "china_racks_in_use", "--series", "china_racks_in_use_midyear"]
+    _, out, _ = _show(capsys, *argv, "--unit", "MW", "--kw-per-rack", "5")
+    assert out.splitlines()[1].startswith(
+        "unit: MW (converted from racks 10k at 5 kW per rack, --kw-per-rack to change)"
+    )
+    assert _line(out, "2023").split()[:3] == ["2023", ">", "38,000"]
+    # 1085万 x 5 kW = 54,250 MW; growth 1085 / 830 - 1 = +30.7% (at most: 2024 a floor)
+    assert _line(out, "2025").split()[:3] == ["2025", "54,250", "<"]
+    _, default, _ = _show(capsys, *argv, "--unit", "MW")
+    assert "(converted from racks 10k at 2.5 kW per rack" in default
+    assert _line(default, "2023").split()[:3] == ["2023", ">", "19,000"]

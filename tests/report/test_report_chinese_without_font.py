@@ -106,5 +106,8 @@ def test_scenarios_described_in_chinese_are_said_by_their_adjustments(text: str)
     # and the bull case read "bull: 2025 5 pp", the leftovers of "...2025年增速提高5个百分点"
     assert scenarios.startswith(" Scenarios (from cn.toml; 5,000 Monte Carlo paths"), scenarios
     assert "• base: described in Chinese; the calibrated forecast as is" in scenarios
-    assert "• bull: described in Chinese; growth +5% a year in 2024-2025" in scenarios
+    assert (
+        "• bull: described in Chinese; 5% a year above the forecast's path in 2024-2025 "
+        "(compounding)"
+    ) in scenarios
     assert "5 pp" not in scenarios

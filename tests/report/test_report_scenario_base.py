@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from pypdf import PdfReader
 
 from idcforecast import build_report, load_dataset, simulate
@@ -87,11 +88,18 @@ def test_a_scenario_without_a_description_is_listed_by_what_it_changes(tmp_path:
     )
     result = analyses.scenario_results(spec, _history(), to=2030, seed=0)
     described = {name: text for name, text, _ in result.scenarios}
-    # -0.05 a year -> "-5% a year", the shock -0.1 -> "-10%", the cap as written
+    # -0.05 a year -> 5% a year below the forecast's path (report56: "growth -5% a year"
+    # read as a market shrinking 5% a year; the slow median grows, 1.0x the forecast's
+    # growth less about 5 points), the shock -0.1 -> "-10%", the cap as written
     assert described["slow"] == (
-        "growth -5% a year in 2024-2026; a one-off -10% level shift in 2027; capped at 12,000 "
-        "CNY 100 million (approached smoothly)"
+        "5% a year below the forecast's path in 2024-2026 (compounding); a one-off -10% level "
+        "shift in 2027; capped at 12,000 CNY 100 million (approached smoothly)"
     )
+    # what the words say, on the paths: the 2026 median of 'slow' is the base's times
+    # 0.95^3 = 0.857375 (same draws; the smooth cap of 12,000 moves a level of about 6,300,
+    # 0.53 x the cap, by less than 0.1%)
+    medians = result.table.set_index(["scenario", "year"])["p50"]
+    assert medians["slow", 2026] / medians["base", 2026] == pytest.approx(0.95**3, rel=0.01)
     assert described["base"] == "the calibrated forecast as is"  # was "": nothing said
 
 

@@ -854,12 +854,16 @@ def test_money_in_another_currency_after_the_fx_table_holds_its_last_rate() -> N
     messages = [str(w.message) for w in caught]
     assert messages[0].startswith(
         "DriverModel: driver 'capex' 'US$10bn' in 2030: the FX table has no 2030 rate, so it "
-        "is read at the 2025 rate (the FX table's last year for the pair; exchange rates held "
-        "constant)"
+        "is read at the 2025 rate, 7.1875 CNY per USD, the 2025 annual average of Federal "
+        "Reserve G.5A (the FX table's last year for the pair; exchange rates held constant)"
     )
     assert messages[0].endswith("or give the driver in yuan (e.g. '500 billion yuan')")
-    # 10e9 x 7.1875 in whole yuan (was "7.1875e+10 CNY")
-    assert "exchange rates held constant): 71,875,000,000 CNY; give a 2030" in messages[0]
+    # 10e9 x 7.1875 = 71,875,000,000 yuan in whole yuan (was "7.1875e+10 CNY"), to 3
+    # significant digits (10's two, three at least)
+    assert (
+        "exchange rates held constant): about 71,900,000,000 CNY (rounded to 3 significant "
+        "digits); give a 2030"
+    ) in messages[0]
     assert {w.filename for w in caught} == {__file__}  # the user's line, not the library's
     # a range converts at the same rate: US$8-12bn is 57.5-86.25 bn yuan
     with pytest.warns(ScenarioWarning):

@@ -160,9 +160,12 @@ def test_a_top_down_figure_in_another_currency_after_the_fx_table_is_read_at_its
     assert row["gap"] == pytest.approx(1500 - 2156.25, rel=1e-12)
     assert [str(w.message) for w in caught] == [
         "reconciliation_table: top_down 'US$30bn' in 2030: the FX table has no 2030 rate, so "
-        "it is read at the 2025 rate (the FX table's last year for the pair; exchange rates "
-        "held constant): 2,156.25 CNY 100m; give a 2030 rate (--fx-rates FILE, "
-        "idcforecast.units.fx.use_fx_rates) to use it, or pass the top-down figure in "
+        # the rate named; 2,156.25 to 3 significant digits (30's one, three at least)
+        "it is read at the 2025 rate, 7.1875 CNY per USD, the 2025 annual average of Federal "
+        "Reserve G.5A (the FX table's last year for the pair; exchange rates held constant): "
+        "about 2,160 CNY 100m (rounded to 3 significant digits); give a 2030 rate "
+        "(--fx-rates FILE, idcforecast.units.fx.use_fx_rates) to use it, or pass the "
+        "top-down figure in "
         "'CNY 100m'"
     ]
     assert caught[0].filename == __file__  # the caller's line, not the package's
@@ -195,7 +198,8 @@ def test_a_model_with_a_year_anchors_the_top_down_rate_too() -> None:
     with pytest.warns(
         ScenarioWarning,
         match=re.escape(
-            "read at the 2024 rate (the driver model's year, whose rate converts its revenue;"
+            "read at the 2024 rate, 7.1957 CNY per USD, the 2024 annual average of Federal "
+            "Reserve G.5A (the driver model's year, whose rate converts its revenue;"
         ),
     ):
         row = reconciliation_table(model, "US$30bn", year=2030).iloc[0]
@@ -210,7 +214,10 @@ def test_a_model_in_the_same_year_falls_back_to_the_tables_last_rate() -> None:
     with pytest.warns(ScenarioWarning) as caught:
         row = reconciliation_table(model, "US$30bn", year=2030).iloc[0]
     assert row["top_down"] == pytest.approx(2156.25, rel=1e-12)  # 30 x 7.1875 x 10
-    assert "read at the 2025 rate (the FX table's last year for the pair;" in str(caught[0].message)
+    assert "read at the 2025 rate, 7.1875 CNY per USD, the 2025 annual average of Federal " in str(
+        caught[0].message
+    )
+    assert "(the FX table's last year for the pair;" in str(caught[0].message)
 
 
 def test_a_year_before_the_fx_table_is_still_refused() -> None:

@@ -405,9 +405,14 @@ def test_a_threshold_in_another_currency_after_the_fx_table_holds_its_last_rate(
         assert prob_exceeds(p, "US$150bn", 2030, scenario="base") == 0.6
     assert str(caught[0].message) == (
         "series 'demo': threshold 'US$150bn' in 2030: the FX table has no 2030 rate, so it is "
-        "read at the 2025 rate (the FX table's last year for the pair; exchange rates held "
-        "constant): 10,781.2 CNY 100m; give a 2030 rate (--fx-rates FILE, "
-        "idcforecast.units.fx.use_fx_rates) to use it, or pass the threshold in 'CNY 100m'"
+        # report56: the rate, its year and source named, and the level to the threshold's
+        # digits: 150e9 x 7.1875 = 1.078125e12 yuan = 10,781.25 CNY 100m, 3 significant
+        # digits (150's, three at least) 10,800 (was "10,781.2" at no stated rate)
+        "read at the 2025 rate, 7.1875 CNY per USD, the 2025 annual average of Federal Reserve "
+        "G.5A (the FX table's last year for the pair; exchange rates held constant): about "
+        "10,800 CNY 100m (rounded to 3 significant digits); give a 2030 rate (--fx-rates "
+        "FILE, idcforecast.units.fx.use_fx_rates) to use it, or pass the threshold in "
+        "'CNY 100m'"
     )
     assert caught[0].filename == __file__  # the caller's line, not the package's
 

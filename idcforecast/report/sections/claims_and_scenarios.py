@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from idcforecast._wording import qualifier_sign
+from idcforecast._wording import counted, qualifier_sign
 from idcforecast.report._growth import history_change_unit, signed
 from idcforecast.report._known_names import in_english
 from idcforecast.report._numbers import qualified_claim_text, span_text
@@ -80,6 +80,9 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
             align=("LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "LEFT"),
             size=7.5,
         )
+        notes = track_record_notes(forecasts)
+        if notes:
+            doc.paragraph(notes, size=8.5, muted=True)
 
 
 def claims_table(checks: pd.DataFrame) -> pd.DataFrame:
@@ -216,7 +219,17 @@ def track_record_table(forecasts: pd.DataFrame, fmt: LevelFormat) -> pd.DataFram
                     strict=True,
                 )
             ],
-            "Error": ["–" if pd.isna(e) else f"{100 * e:+.1f}%" for e in forecasts["error"]],
+            # an error from an actual published as a bound is a bound too: against "more
+            # than 650" the true actual may be higher, so 700's error is at most +7.7%
+            # ("< +7.7%", as `idcforecast track-record` prints it; it printed "+7.7%")
+            "Error": [
+                "–" if pd.isna(e) else _error_sign(str(q)) + f"{100 * e:+.1f}%"
+                for q, e in zip(
+                    forecasts.get("actual_qualifier", [""] * len(forecasts)),
+                    forecasts["error"],
+                    strict=True,
+                )
+            ],
             "Held": [  # NA: no actual for that year yet, or one that leaves it open
                 "open" if v == "open" else "not yet" if pd.isna(h) else "yes" if h else "no"
                 for h, v in zip(
@@ -227,6 +240,61 @@ def track_record_table(forecasts: pd.DataFrame, fmt: LevelFormat) -> pd.DataFram
             ],
         }
     )
+
+
+def track_record_notes(forecasts: pd.DataFrame) -> str:
+    """What the track-record table's marks mean, for the rows that carry them: an error
+    from an actual published as a bound ("< +7.7%") and a claim with no made date
+    (``forecast`` NA: whether it was a forecast is unknown, and the overview does not
+    count it); "" when no row needs a word.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rows = pd.DataFrame({"forecast": pd.array([True, pd.NA], dtype="boolean"),
+    ...                      "actual_qualifier": ["at_least", "exact"]})
+    >>> print(track_record_notes(rows))  # doctest: +NORMALIZE_WHITESPACE
+    An error marked '<' is from an actual published as 'more than' a figure: the true
+    actual is higher, so the error is at most the one shown ('>': 'less than', at least).
+    1 claim has no made date (Made 'not stated'): whether it was a forecast is unknown, so
+    the overview does not count it.
+    >>> track_record_notes(rows.iloc[:0])
+    ''
+    """
+    import pandas as pd
+
+    notes = []
+    qualifiers = forecasts.get("actual_qualifier", pd.Series([""] * len(forecasts)))
+    if qualifiers.astype(str).isin(["at_least", "at_most"]).any():
+        notes.append(
+            "An error marked '<' is from an actual published as 'more than' a figure: the "
+            "true actual is higher, so the error is at most the one shown ('>': 'less than', "
+            "at least)."
+        )
+    if "forecast" in forecasts.columns:
+        undated = int(forecasts["forecast"].isna().sum())
+        if undated:
+            notes.append(
+                f"{counted(undated, 'claim')} {'has' if undated == 1 else 'have'} no made "
+                "date (Made 'not stated'): whether "
+                f"{'it was a forecast' if undated == 1 else 'they were forecasts'} is unknown, "
+                f"so the overview does not count {'it' if undated == 1 else 'them'}."
+            )
+    return " ".join(notes)
+
+
+def _error_sign(actual_qualifier: str) -> str:
+    """The mark of an error measured from an actual published as ``actual_qualifier``: a
+    "more than" actual bounds the error from above ("< "), a "less than" one from below
+    ("> "); "" for an exact actual.
+
+    Examples
+    --------
+    >>> _error_sign("at_least"), _error_sign("at_most"), _error_sign("exact")
+    ('< ', '> ', '')
+    """
+    flipped = {"at_least": "at_most", "at_most": "at_least"}
+    return qualifier_sign(flipped.get(actual_qualifier, ""))
 
 
 # track_record's words before a published bound, as the table's signs
@@ -295,13 +363,19 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
     # a share (percent) changes by percentage points: the median change from the last
     # actual (the median level's, the origin being fixed), never a CAGR of a percentage
     change = history_change_unit(ctx.history)
+    from idcforecast.report._frames import qualifiers
+
+    # from a latest actual published as "more than 880" the true origin is higher: each
+    # median CAGR (or change) is at most the one computed ("10.8%" read as exact)
+    last_qualifier = qualifiers(ctx.history.iloc[-1:], what=f"history of {ctx.series_id!r}")[0]
+    mark = _error_sign(last_qualifier)
     rows = []
     for _, row in levels.iterrows():
         name = str(row["scenario"])
         growth = (
-            f"{signed(float(row['p50']) - ctx.last_value, fmt.decimals)} {change}"
+            f"{mark}{signed(float(row['p50']) - ctx.last_value, fmt.decimals)} {change}"
             if change
-            else f"{cagr.loc[name, 'p50']:.1f}%"
+            else f"{mark}{cagr.loc[name, 'p50']:.1f}%"
             if name in cagr.index
             else "–"
         )
@@ -329,6 +403,16 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
         ),
         align=("LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"),
     )
+    if mark:
+        bound = "more than" if last_qualifier == "at_least" else "less than"
+        extent = "at most" if last_qualifier == "at_least" else "at least"
+        doc.paragraph(
+            f"The latest actual ({ctx.last_year}) was published as {bound} "
+            f"{fmt.text(ctx.last_value)}: the {'change' if change else 'CAGR'} from it is "
+            f"{extent} the one shown ('{mark.strip()}').",
+            size=8.5,
+            muted=True,
+        )
     _same_as_forecast(ctx, doc, levels)
     if result.probabilities is not None:
         probs = result.probabilities

@@ -401,9 +401,19 @@ def _claims_lines(ctx: ReportContext) -> list[str]:
         )
     record = ctx.track_record
     if record is not None and len(record):
-        done = record[
-            record["forecast"].fillna(True).astype(bool) & (record["status"] == "realised")
-        ]
+        realised = record["status"] == "realised"
+        # forecast NA: no made date, so whether the figure was a forecast is unknown (a
+        # figure restated after the fact would score as a forecast that held); counted
+        # apart, as `idcforecast track-record --forecasts-only` leaves them out with a count
+        undated = int((realised & record["forecast"].isna()).sum())
+        done = record[record["forecast"].fillna(False).astype(bool) & realised]
+        undated_note = (
+            f"{counted(undated, 'claim')} without a made date "
+            f"{'is' if undated == 1 else 'are'} not counted (whether "
+            f"{'it was a forecast' if undated == 1 else 'they were forecasts'} is unknown)"
+            if undated
+            else ""
+        )
         if len(done):
             held = int(done["held"].fillna(False).astype(bool).sum())
             # NA among realised rows: an actual published as a bound leaves it open
@@ -411,7 +421,11 @@ def _claims_lines(ctx: ReportContext) -> list[str]:
             opened = f", {still_open} open (the actual is a bound)" if still_open else ""
             lines.append(
                 f"**Published forecasts:** {len(done)} came due; {held} held{opened}: "
-                f"{'; '.join(_record_clauses(done))}."
+                f"{'; '.join([*_record_clauses(done), *filter(None, [undated_note])])}."
+            )
+        elif undated:
+            lines.append(
+                f"**Published forecasts:** none with a made date came due; {undated_note}."
             )
     return lines
 
@@ -451,8 +465,16 @@ def _record_clauses(done: pd.DataFrame) -> list[str]:
     # an actual published as a bound leaves a point forecast open (held NA): its error is
     # from the bound, not the actual ("1.4% above the actual" of "more than 4,043.2")
     still_open = point & done["held"].isna()
+    # one it decided (600 against "more than 650" missed) has an error that is a bound
+    # too (at least 7.7% below): averaged with exact actuals' errors it read as exact
+    actual_qualifier = (
+        done["actual_qualifier"].astype(str)
+        if "actual_qualifier" in done.columns
+        else pd.Series([""] * len(done), index=done.index)
+    )
+    on_bound = point & ~still_open & actual_qualifier.isin(["at_least", "at_most"])
     clauses = []
-    errors = pd.to_numeric(done.loc[point & ~still_open, "error"]).dropna()
+    errors = pd.to_numeric(done.loc[point & ~still_open & ~on_bound, "error"]).dropna()
     if len(errors):
         error = float(errors.mean())
         side = "below" if error < 0 else "above"
@@ -467,6 +489,8 @@ def _record_clauses(done: pd.DataFrame) -> list[str]:
                 f"the {len(errors)} point forecasts were on average {abs(100 * error):.1f}% "
                 f"{side} the actual ({kept} held)"
             )
+    if on_bound.any():
+        clauses.append(_on_bound_clause(done[on_bound], averaged=len(errors) > 1))
     if still_open.any():
         n = int(still_open.sum())
         clauses.append(
@@ -495,6 +519,47 @@ def _record_clauses(done: pd.DataFrame) -> list[str]:
         else:
             clauses.append(f"{kept} of the {n} {published} held")
     return clauses
+
+
+def _on_bound_clause(rows: pd.DataFrame, *, averaged: bool) -> str:
+    """How the point forecasts of ``rows`` fared against actuals published as bounds that
+    decide them: one by its error as the bound it is (600 against "more than 650" is at
+    least 7.7% below the actual: 600 / 650 - 1 = -7.7%, the true actual being higher),
+    several by how many held, said to be left out of the ``averaged`` point forecasts'
+    average.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> one = pd.DataFrame({"actual_qualifier": ["at_least"], "error": [600 / 650 - 1],
+    ...                     "held": [False]})
+    >>> print(_on_bound_clause(one, averaged=False))  # doctest: +NORMALIZE_WHITESPACE
+    the point forecast against an actual published as a bound ('more than') missed,
+    at least 7.7% below the actual
+    >>> two = pd.DataFrame({"actual_qualifier": ["at_least", "at_most"], "error": [-0.2, 0.3],
+    ...                     "held": [False, False]})
+    >>> print(_on_bound_clause(two, averaged=True))  # doctest: +NORMALIZE_WHITESPACE
+    2 point forecasts against actuals published as bounds ('more than' or 'less than')
+    are left out of the average, their errors being bounds (0 held)
+    """
+    marks = dict.fromkeys(level_words(q).strip() for q in rows["actual_qualifier"].astype(str))
+    words = " or ".join(f"'{m}'" for m in marks)
+    kept = int(rows["held"].fillna(False).astype(bool).sum())
+    if len(rows) > 1:
+        left_out = " are left out of the average, their errors being bounds" if averaged else ""
+        return (
+            f"{len(rows)} point forecasts against actuals published as bounds ({words})"
+            f"{left_out} ({kept} held)"
+        )
+    qualifier, error = str(rows["actual_qualifier"].iloc[0]), float(rows["error"].iloc[0])
+    # a "more than" actual: the true error is at most this one; a "less than" at least
+    upper = qualifier == "at_least"
+    side = "below" if error < 0 else "above"
+    extent = "at least" if upper == (error < 0) else "at most"
+    return (
+        f"the point forecast against an actual published as a bound ({words}) "
+        f"{'held' if kept else 'missed'}, {extent} {abs(100 * error):.1f}% {side} the actual"
+    )
 
 
 def _key_years(ctx: ReportContext) -> pd.DataFrame:
