@@ -282,6 +282,10 @@ def header_unit(label: Any, place: str = "") -> str | None:
         unit = _unit_said_in(label, said_in.group(1), place)
         if unit is not None:
             return unit
+    if match is None:  # "规模 单位：亿元": the unit said in words after the name
+        said = _said_unit(label, place)
+        if said is not None:
+            return said
     if match is None:  # "Revenue, US$ m": a unit after the name's last comma
         after = _AFTER_COMMA.search(str(label))
         try:
@@ -297,6 +301,7 @@ def header_unit(label: Any, place: str = "") -> str | None:
     try:
         parsed = parse_unit(_as_unit_text(text))
     except IdcForecastError:
+        _no_unlisted_unit(label, text, place)
         if _MAGNITUDE_WORD.search(text) or _GLUED_T.match(text.strip()):  # not unit='s
             raise DataError(
                 f"{place or repr(str(label))}: the name {str(label)!r} states "
@@ -319,6 +324,61 @@ def header_unit(label: Any, place: str = "") -> str | None:
     if parsed.base == "count":
         return header_unit(before, place) if before.strip() else None
     return parsed.canonical
+
+
+# a unit symbol the registry does not list: "Tbps", "Gbit/s" (bandwidth), "MVA", "GHz",
+# "MtCO2e". Read with unit= given, the numbers were relabelled in that unit, not converted
+_UNLISTED_UNIT = re.compile(
+    r"^(?:[kKMGTPE]?(?:bps|bit/s|b/s|B/s|VA|Hz|tCO2e?)|[kMGT]?bits?(?:\s*per\s*second)?)$"
+)
+# "IT" beside a power unit ("MW IT", "IT MW"): the IT load, as capacity is counted
+_IT_POWER = re.compile(r"^(?:IT\s+([kMG]W)|([kMG]W)\s+IT)$")
+
+
+def _no_unlisted_unit(label: Any, text: str, place: str) -> None:
+    """A UnitError when bracket ``text`` the unit parser refused is a unit symbol it does not
+    list ("带宽（Tbps）"): read with a unit given elsewhere, its numbers would be labelled in
+    that unit, not converted."""
+    if _UNLISTED_UNIT.match(text.strip()) is None:
+        return
+    from idcforecast.errors import UnitError
+
+    raise UnitError(
+        f"{place or repr(str(label))}: the name {str(label)!r} states the unit "
+        f"{text.strip()!r}, which is not read here (not listed in idcforecast/units/"
+        "units.txt); its numbers would be labelled in a unit given elsewhere (unit=) "
+        f"without converting them; expected a unit the registry lists: rename the column "
+        f"without {text.strip()!r} and give its unit, or add {text.strip()!r} to units.txt",
+        place=place,
+    )
+
+
+def _said_unit(label: Any, place: str) -> str | None:
+    """The unit a name states after "单位：" or "Unit:" without brackets ("规模 单位：亿元"
+    -> "CNY 100m"); None when it says none or a count; an error for a magnitude alone
+    ("规模 单位：万") or a unit symbol the registry lacks, as bracketed."""
+    from idcforecast._unit_headings import UNIT_SAID
+    from idcforecast.units import parse_unit
+
+    found = UNIT_SAID.search(str(label))
+    if found is None:
+        return None
+    text = found.group(1).strip()
+    try:
+        parsed = parse_unit(_as_unit_text(text))
+    except IdcForecastError:
+        _no_unlisted_unit(label, text, place)
+        return None
+    if parsed.base != "count" or _names_a_count(text):
+        return parsed.canonical
+    if parsed.magnitude is not None:
+        raise DataError(
+            f"{place or repr(str(label))}: the name {str(label)!r} states the magnitude "
+            f"{text!r} but no unit, so its numbers would be read in a unit given "
+            "elsewhere without it; write the unit with it, e.g. '单位：亿元' or 'Unit: USD bn'",
+            place=place,
+        )
+    return None
 
 
 # how tables head a unit that the unit parser reads otherwise: "in US$ m", "单位：亿元",
@@ -424,6 +484,9 @@ def _as_unit_text(text: str) -> str:
     """
     text = _UNIT_PREFIX.sub("", text)
     text = _JAPANESE_TRILLION.get(text.strip(), text)
+    it_power = _IT_POWER.match(text.strip())
+    if it_power is not None:  # "MW IT": megawatts of IT load
+        text = it_power.group(1) or it_power.group(2)
     glued = _GLUED_AFTER.match(text.strip())
     if glued is not None:
         text = f"{glued.group(1)} {glued.group(2)}"
