@@ -16,30 +16,38 @@ from pathlib import Path
 from idcforecast._caller import caller_stacklevel
 from idcforecast._figure_currency import _CHINA, _JAPAN
 
-__all__ = ["check_yen_signs", "file_has_yen_sign", "lines_of"]
+__all__ = ["SIGNS", "check_yen_signs", "file_has_yen_sign", "lines_of", "signs_in_file"]
 
 # a "¥" (or the full-width "￥") that no letters name: "CN¥", "RMB¥", "JP¥" say which it is
 _BARE_SIGN = re.compile(r"(?<![A-Za-z])[¥￥]")
-_SIGNS = ("¥", "￥")
+SIGNS = ("¥", "￥")
+_SIGNS = SIGNS
 # simplified Chinese writes 亿 (Japanese 億): a "¥亿" table is a mainland one
 _CHINESE_ONLY = re.compile(r"亿")
 
 
 def file_has_yen_sign(path: Path, codec: str) -> bool:
-    """Whether the bytes of ``path`` (a text file in ``codec``) hold a "¥" or "￥" at all:
-    a cheap search before a file is decoded line by line. Read in 4 MB blocks: an ASCII
-    block (most of a large export) is skipped by ``isascii``, without a search or a copy
-    (0.1 s on 75 MB, where reading the file whole and searching it twice took 1 s)."""
-    needles = []
-    for sign in _SIGNS:
+    """Whether the bytes of ``path`` (a text file in ``codec``) hold a "¥" or "￥" at all."""
+    return bool(signs_in_file(path, codec, _SIGNS))
+
+
+def signs_in_file(path: Path, codec: str, signs: Iterable[str]) -> set[str]:
+    """Which of ``signs`` (non-ASCII text: "¥", "億元") the bytes of ``path`` (a text file in
+    ``codec``) hold: a cheap search before a file is decoded line by line. Read in 4 MB
+    blocks: an ASCII block (most of a large export) is skipped by ``isascii``, without a
+    search or a copy (0.1 s on 75 MB, where reading the file whole and searching it twice
+    took 1 s)."""
+    needles: dict[bytes, str] = {}
+    for sign in signs:
         try:  # without the byte-order mark that utf-8-sig and utf-16 put first
             encoded = sign.encode(codec).removeprefix("".encode(codec))
         except (UnicodeEncodeError, LookupError):
             continue
         if not encoded.isascii():  # Shift-JIS writes "¥" as "\\": no sign to tell
-            needles.append(encoded)
+            needles[encoded] = sign
+    found: set[str] = set()
     if not needles:
-        return False
+        return found
     block = bytearray(1 << 22)
     tail = b""  # the end of the block before, for a sign split between two blocks
     with path.open("rb", buffering=0) as file:
@@ -49,10 +57,11 @@ def file_has_yen_sign(path: Path, codec: str) -> bool:
                 tail = b""
                 continue
             searched = tail + bytes(data)
-            if any(needle in searched for needle in needles):
-                return True
-            tail = searched[-4:]
-    return False
+            found.update(sign for needle, sign in needles.items() if needle in searched)
+            if len(found) == len(set(needles.values())):
+                return found
+            tail = searched[-8:]
+    return found
 
 
 def lines_of(path: Path, codec: str) -> list[tuple[str, str]]:
