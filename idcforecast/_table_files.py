@@ -41,6 +41,7 @@ from idcforecast._file_kinds import starts_with, what_it_holds
 from idcforecast._footnoted_years import with_footnoted_years
 from idcforecast._header_brackets import with_bracket_cells_joined
 from idcforecast._hidden_cells import hidden_cells, warn_hidden_cells
+from idcforecast._statista_years import years_under_characteristic
 from idcforecast._table_footnotes import without_footnotes
 from idcforecast._table_headers import (
     HEADER_ALIASES,
@@ -389,6 +390,7 @@ def read_table(
     table = without_unused_columns(table, headerless)
     as_read = list(table.columns)
     table = tidy_headers(table, known_columns, name, raw_header=raw_header, above=above_header)
+    table, year_note = years_under_characteristic(table, year_column)  # Statista's
     letters = {new: letters[old] for old, new in zip(as_read, table.columns, strict=True)}
     # the header as written, for a column read under another name ('年份' as 'year')
     written = {new: old for old, new in zip(as_read, table.columns, strict=True)}
@@ -405,6 +407,7 @@ def read_table(
         table = with_footnoted_years(table, year_column)  # "2019*" over "* Forecast"
         table.attrs["above_header"] = above_header
         table.attrs["header_row"] = header_row
+        table.attrs["year_note"] = year_note
         _check_file_currency_signs(path, name, text_codec(encoding))
         return table, name, place_file
     others = [s for s in sheets if s != sheet]
@@ -424,6 +427,7 @@ def read_table(
         warn_unread_sheets(name, sheet, int(sheet_name), unread)
     _check_sheet_currency_signs(table, name, place_sheet, raw_header, rows_above, sheet)
     table.attrs["workbook"] = True  # text cells "1.562": file_decimal_mark's warning
+    table.attrs["year_note"] = year_note
     table.attrs["above_header"] = above_header
     table.attrs["merged_across_header"] = merged_across
     table.attrs["header_row"] = header_row
