@@ -60,7 +60,7 @@ from idcforecast._text_files import (
     text_codec,
 )
 from idcforecast._traditional_yuan import SIGNS as TRADITIONAL_YUAN
-from idcforecast._traditional_yuan import check_traditional_yuan
+from idcforecast._traditional_yuan import check_file_traditional_yuan, check_traditional_yuan
 from idcforecast._unit_headings import headings_above
 from idcforecast._xls_books import OLE2_MAGIC
 from idcforecast._yen_signs import SIGNS as YEN_SIGNS
@@ -469,11 +469,11 @@ def _check_file_currency_signs(path: Path, name: str, codec: str) -> None:
     found = signs_in_file(path, codec, (*YEN_SIGNS, *TRADITIONAL_YUAN))
     if not found:
         return
-    texts = [("the file name", name), *lines_of(path, codec)]
     if found & set(YEN_SIGNS):  # "¥bn": yuan, or yen in Japan
-        check_yen_signs(texts, name)
+        check_yen_signs([("the file name", name), *lines_of(path, codec)], name)
     if found & set(TRADITIONAL_YUAN):  # "億元": yuan, or a Taiwan or Hong Kong dollar
-        check_traditional_yuan(texts, name)
+        text = path.read_text(encoding=codec, errors="replace")
+        check_file_traditional_yuan(text, name)
 
 
 def _check_sheet_currency_signs(
