@@ -302,6 +302,8 @@ def header_unit(label: Any, place: str = "") -> str | None:
         parsed = parse_unit(_as_unit_text(text))
     except IdcForecastError:
         _no_unlisted_unit(label, text, place)
+        if text.strip() == "IT" and (power := _POWER_BEFORE_IT.search(before)) is not None:
+            return power.group(1)
         if _MAGNITUDE_WORD.search(text) or _GLUED_T.match(text.strip()):  # not unit='s
             raise DataError(
                 f"{place or repr(str(label))}: the name {str(label)!r} states "
@@ -329,10 +331,13 @@ def header_unit(label: Any, place: str = "") -> str | None:
 # a unit symbol the registry does not list: "Tbps", "Gbit/s" (bandwidth), "MVA", "GHz",
 # "MtCO2e". Read with unit= given, the numbers were relabelled in that unit, not converted
 _UNLISTED_UNIT = re.compile(
-    r"^(?:[kKMGTPE]?(?:bps|bit/s|b/s|B/s|VA|Hz|tCO2e?)|[kMGT]?bits?(?:\s*per\s*second)?)$"
+    r"^(?:[kKMGTPE]?(?:bps|bit/s|b/s|B/s|VA|Hz|tCO2e?)|[kMGT]?bits?(?:\s*per\s*second)?"
+    r"|[kMG]We)$"  # "MWe": electrical megawatts (a facility's, not its IT load)
 )
 # "IT" beside a power unit ("MW IT", "IT MW"): the IT load, as capacity is counted
-_IT_POWER = re.compile(r"^(?:IT\s+([kMG]W)|([kMG]W)\s+IT)$")
+_IT_POWER = re.compile(r"^(?:IT[\s\-_]*([kMG]W)|([kMG]W)[\s\-_]*IT)$")  # "MW-IT" too
+# "Capacity MW (IT)": the power unit before a bracketed "IT"
+_POWER_BEFORE_IT = re.compile(r"(?<![\w.])([kMG]W)\s*$")
 
 
 def _no_unlisted_unit(label: Any, text: str, place: str) -> None:
@@ -402,11 +407,11 @@ _THOUSANDS = re.compile(r"\s*(?<![\d.,])'?000s?(?![\d.,])|\bthousands\b", re.IGN
 _PERCENT_NAME = re.compile(r"^\s*[%％]\s*[^\W\d_]|[^\W\d_]\s*[%％]\s*$")
 # the words after a name's last "in" ("Revenue in billion U.S. dollars", "Capacity in MW")
 _IN_UNIT = re.compile(r"\sin\s+([^,，()（）\s][^,，()（）]*?)\s*$", re.IGNORECASE)
-# the words after a name's last comma ("Revenue, US$ m", "规模，亿元")
+# the words after a name's last comma or colon ("Revenue, US$ m", "规模，亿元", "Capacity: MW")
 # (or after a spaced dash: "Revenue - USD bn", "营收 — 亿元")
 # or a slash after a Chinese name: "规模/亿元", "机架数/万架", as Chinese papers head columns
 _AFTER_COMMA = re.compile(
-    r"(?:[,，]|\s[-–—]\s|(?<=[\u4e00-\u9fff])\s*[/／])\s*([^,，()（）]+?)\s*$"
+    r"(?:[,，:：]|\s[-–—]\s|(?<=[\u4e00-\u9fff])\s*[/／])\s*([^,，:：()（）]+?)\s*$"
 )
 # a magnitude word in bracket text the parser does not read ("RMB 100 millions"): a unit
 _MAGNITUDE_WORD = re.compile(
