@@ -64,7 +64,7 @@ from idcforecast._traditional_yuan import check_file_traditional_yuan, check_tra
 from idcforecast._unit_headings import headings_above
 from idcforecast._xls_books import OLE2_MAGIC
 from idcforecast._yen_signs import SIGNS as YEN_SIGNS
-from idcforecast._yen_signs import check_yen_signs, lines_of, signs_in_file
+from idcforecast._yen_signs import check_file_yen_signs, check_yen_signs, signs_in_file
 from idcforecast.errors import DataError, EmptyDataError, IdcForecastError
 
 if TYPE_CHECKING:
@@ -469,10 +469,10 @@ def _check_file_currency_signs(path: Path, name: str, codec: str) -> None:
     found = signs_in_file(path, codec, (*YEN_SIGNS, *TRADITIONAL_YUAN))
     if not found:
         return
+    text = path.read_text(encoding=codec, errors="replace")
     if found & set(YEN_SIGNS):  # "¥bn": yuan, or yen in Japan
-        check_yen_signs([("the file name", name), *lines_of(path, codec)], name)
+        check_file_yen_signs(text, name)
     if found & set(TRADITIONAL_YUAN):  # "億元": yuan, or a Taiwan or Hong Kong dollar
-        text = path.read_text(encoding=codec, errors="replace")
         check_file_traditional_yuan(text, name)
 
 

@@ -12,13 +12,12 @@ and the choice; one naming none of them is read as yuan with an
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from idcforecast._caller import caller_stacklevel
+from idcforecast._text_places import PlaceAt, Search, file_places, first_word, joined_places
 
 __all__ = ["SIGNS", "check_file_traditional_yuan", "check_traditional_yuan"]
 
@@ -35,36 +34,31 @@ _BARE = re.compile(
 # as literals (the search skips to their first characters), and Latin ones as whole words,
 # searched only when their text is there (a 17 MB file in 0.1 s, where one pattern of them
 # all, with its word boundaries, took 3 s to find nothing)
-_TAIWAN_OR_HONG_KONG = (
-    *("台灣", "臺灣", "台湾", "新台幣", "新臺幣", "新台币", "台幣", "臺幣", "台币", "台北", "臺北"),
-    *("香港", "港元", "港幣", "港币"),
-)
-_TAIWAN_OR_HONG_KONG_LATIN = (
-    re.compile(
-        r"(?<![A-Za-z])NT\$|\bTWD\b|\bTaiwan(?:ese)?\b|\bTaipei\b|(?<![A-Za-z])HK\$|\bHKD\b|\bHong\s*Kong\b"
+_TAIWAN_OR_HONG_KONG: tuple[Search, ...] = (
+    (
+        re.compile(
+            "台灣|臺灣|台湾|新台幣|新臺幣|新台币|台幣|臺幣|台币|台北|臺北|香港|港元|港幣|港币"
+        ),
+        "台臺港",
     ),
-    ("NT$", "TWD", "Taiwan", "Taipei", "HK$", "HKD", "Hong"),
-)
-_MAINLAND = ("人民幣", "人民币", "中國", "中国", "大陸", "大陆", "內地", "内地", "北京", "上海")
-_MAINLAND_LATIN = (
-    re.compile(
-        r"\bRMB\b|\bCNY\b|\b[Yy]uan\b|\b[Rr]enminbi\b|\bChina\b|\bChinese\b|\bBeijing\b|\bShanghai\b"
+    (
+        re.compile(
+            r"(?<![A-Za-z])NT\$|\bTWD\b|\bTaiwan(?:ese)?\b|\bTaipei\b|(?<![A-Za-z])HK\$|\bHKD\b"
+            r"|\bHong\s*Kong\b"
+        ),
+        re.compile(r"NT\$|TWD|Taiwan|Taipei|HK\$|HKD|Hong"),
     ),
-    ("RMB", "CNY", "uan", "enminbi", "Chin", "Beijing", "Shanghai"),
 )
-
-
-def _first(
-    text: str, words: tuple[str, ...], latin: tuple[re.Pattern[str], tuple[str, ...]]
-) -> tuple[int, str] | None:
-    """The offset and the text of the first of ``words`` or of ``latin``'s pattern (searched
-    only when ``text`` holds one of its plain strings) in ``text``, else None."""
-    plain = re.search("|".join(words), text)  # literals alone: searched by their first chars
-    found = [] if plain is None else [(plain.start(), plain.group())]
-    pattern, needed = latin
-    if any(word in text for word in needed) and (match := pattern.search(text)) is not None:
-        found.append((match.start(), match.group()))
-    return min(found) if found else None
+_MAINLAND: tuple[Search, ...] = (
+    (re.compile("人民幣|人民币|中國|中国|大陸|大陆|內地|内地|北京|上海"), "人中大內内北上"),
+    (
+        re.compile(
+            r"\bRMB\b|\bCNY\b|\b[Yy]uan\b|\b[Rr]enminbi\b|\bChina\b|\bChinese\b|\bBeijing\b"
+            r"|\bShanghai\b"
+        ),
+        re.compile("RMB|CNY|uan|enminbi|Chin|Beijing|Shanghai"),
+    ),
+)
 
 
 def check_traditional_yuan(texts: Iterable[tuple[str, str]], name: str) -> None:
@@ -75,36 +69,17 @@ def check_traditional_yuan(texts: Iterable[tuple[str, str]], name: str) -> None:
     Taiwan or Hong Kong word when the texts name either (a bare 元 there is their dollar:
     about 4x off for TWD); warns with :class:`~idcforecast.errors.AssumedCurrencyWarning`
     when they name neither them nor the mainland. Nothing when they name the mainland or
-    its money alone, or hold no bare 億元 / 萬元. The texts are searched joined, a place
-    found again from its offset."""
-    pairs = [(place, text) for place, text in texts if text]
-    starts = list(itertools.accumulate((len(text) + 1 for _, text in pairs), initial=0))
-
-    def pair_at(offset: int) -> tuple[str, str]:
-        return pairs[bisect.bisect_right(starts, offset) - 1]
-
-    _check("\n".join(text for _, text in pairs), pair_at, name)
+    its money alone, or hold no bare 億元 / 萬元."""
+    _check(*joined_places(texts), name)
 
 
 def check_file_traditional_yuan(text: str, name: str) -> None:
-    """:func:`check_traditional_yuan` of a text file: its name and its ``text``, a place
-    named by its line ("line 4"), counted only for the words found (a 500,000-line file
-    is searched whole, in a fraction of a second)."""
-    head = len(name) + 1
-
-    def pair_at(offset: int) -> tuple[str, str]:
-        if offset < head:
-            return "the file name", name
-        at = offset - head
-        start = text.rfind("\n", 0, at) + 1
-        end = text.find("\n", at)
-        line = text[start : None if end < 0 else end].rstrip("\r")
-        return f"line {text.count(chr(10), 0, at) + 1}", line
-
-    _check(f"{name}\n{text}", pair_at, name)
+    """:func:`check_traditional_yuan` of a text file: its name and its ``text``, searched
+    whole (a 500,000-line file in a fraction of a second), a place named by its line."""
+    _check(*file_places(text, name), name)
 
 
-def _check(joined: str, pair_at: Callable[[int], tuple[str, str]], name: str) -> None:
+def _check(joined: str, pair_at: PlaceAt, name: str) -> None:
     """The check of :func:`check_traditional_yuan` on the ``joined`` texts, ``pair_at`` an
     offset's ``(place, text)``."""
     signs = _BARE.search(joined)
@@ -116,7 +91,7 @@ def _check(joined: str, pair_at: Callable[[int], tuple[str, str]], name: str) ->
     more = f" and {count - 1} more" if count > 1 else ""
     from idcforecast.errors import AssumedCurrencyWarning, UnitError
 
-    other = _first(joined, _TAIWAN_OR_HONG_KONG, _TAIWAN_OR_HONG_KONG_LATIN)
+    other = first_word(joined, *_TAIWAN_OR_HONG_KONG)
     if other is not None:
         other_place, other_text = pair_at(other[0])
         raise UnitError(
@@ -129,7 +104,7 @@ def _check(joined: str, pair_at: Callable[[int], tuple[str, str]], name: str) ->
             source=name,
             place=place,
         )
-    if _first(joined, _MAINLAND, _MAINLAND_LATIN) is not None:
+    if first_word(joined, *_MAINLAND) is not None:
         return
     warnings.warn(
         f"{name}: '億元'/'萬元' at {where}{more} read as yuan (CNY), assumed: the file is in "
