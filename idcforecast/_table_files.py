@@ -41,6 +41,7 @@ from idcforecast._file_kinds import starts_with, what_it_holds
 from idcforecast._footnoted_years import with_footnoted_years
 from idcforecast._header_brackets import with_bracket_cells_joined
 from idcforecast._hidden_cells import hidden_cells, warn_hidden_cells
+from idcforecast._statista_years import years_under_characteristic
 from idcforecast._table_footnotes import without_footnotes
 from idcforecast._table_headers import (
     HEADER_ALIASES,
@@ -58,9 +59,12 @@ from idcforecast._text_files import (
     not_utf8_error,
     text_codec,
 )
+from idcforecast._traditional_yuan import SIGNS as TRADITIONAL_YUAN
+from idcforecast._traditional_yuan import check_file_traditional_yuan, check_traditional_yuan
 from idcforecast._unit_headings import headings_above
 from idcforecast._xls_books import OLE2_MAGIC
-from idcforecast._yen_signs import check_yen_signs, file_has_yen_sign, lines_of
+from idcforecast._yen_signs import SIGNS as YEN_SIGNS
+from idcforecast._yen_signs import check_file_yen_signs, check_yen_signs, signs_in_file
 from idcforecast.errors import DataError, EmptyDataError, IdcForecastError
 
 if TYPE_CHECKING:
@@ -386,6 +390,7 @@ def read_table(
     table = without_unused_columns(table, headerless)
     as_read = list(table.columns)
     table = tidy_headers(table, known_columns, name, raw_header=raw_header, above=above_header)
+    table, year_note = years_under_characteristic(table, year_column)  # Statista's
     letters = {new: letters[old] for old, new in zip(as_read, table.columns, strict=True)}
     # the header as written, for a column read under another name ('年份' as 'year')
     written = {new: old for old, new in zip(as_read, table.columns, strict=True)}
@@ -402,8 +407,8 @@ def read_table(
         table = with_footnoted_years(table, year_column)  # "2019*" over "* Forecast"
         table.attrs["above_header"] = above_header
         table.attrs["header_row"] = header_row
-        if file_has_yen_sign(path, text_codec(encoding)):  # "¥bn": yuan, or yen in Japan
-            check_yen_signs([("the file name", name), *lines_of(path, text_codec(encoding))], name)
+        table.attrs["year_note"] = year_note
+        _check_file_currency_signs(path, name, text_codec(encoding))
         return table, name, place_file
     others = [s for s in sheets if s != sheet]
     hint = f" (the workbook also holds {', '.join(map(repr, others))}: pass sheet_name=)"
@@ -420,8 +425,9 @@ def read_table(
     table = with_footnoted_years(table, year_column)  # "2019*" over "* Forecast"
     if unread:
         warn_unread_sheets(name, sheet, int(sheet_name), unread)
-    _check_sheet_yen_signs(table, name, place_sheet, raw_header, rows_above, sheet)
+    _check_sheet_currency_signs(table, name, place_sheet, raw_header, rows_above, sheet)
     table.attrs["workbook"] = True  # text cells "1.562": file_decimal_mark's warning
+    table.attrs["year_note"] = year_note
     table.attrs["above_header"] = above_header
     table.attrs["merged_across_header"] = merged_across
     table.attrs["header_row"] = header_row
@@ -456,7 +462,21 @@ def read_table(
     return table, name, place_sheet
 
 
-def _check_sheet_yen_signs(
+def _check_file_currency_signs(path: Path, name: str, codec: str) -> None:
+    """The checks of a text file's bare "¥" (yuan, or yen in a Japanese file) and bare
+    億元 / 萬元 (yuan, or a Taiwan or Hong Kong dollar), when its bytes hold one: a file
+    without either costs one bytes search."""
+    found = signs_in_file(path, codec, (*YEN_SIGNS, *TRADITIONAL_YUAN))
+    if not found:
+        return
+    text = path.read_text(encoding=codec, errors="replace")
+    if found & set(YEN_SIGNS):  # "¥bn": yuan, or yen in Japan
+        check_file_yen_signs(text, name)
+    if found & set(TRADITIONAL_YUAN):  # "億元": yuan, or a Taiwan or Hong Kong dollar
+        check_file_traditional_yuan(text, name)
+
+
+def _check_sheet_currency_signs(
     table: pd.DataFrame,
     name: str,
     place_of: Callable[..., str],
@@ -464,8 +484,9 @@ def _check_sheet_yen_signs(
     rows_above: list[tuple[Any, ...]],
     sheet: str,
 ) -> None:
-    """:func:`~idcforecast._yen_signs.check_yen_signs` on a sheet's text: its rows above
-    the header, its header, its text cells and the footnotes under it."""
+    """:func:`~idcforecast._yen_signs.check_yen_signs` and
+    :func:`~idcforecast._traditional_yuan.check_traditional_yuan` on a sheet's text: its
+    rows above the header, its header, its text cells and the footnotes under it."""
     texts = [("the file name", name), ("the sheet name", sheet)]
     texts += [
         (f"{name} sheet {sheet!r} row {i}", " ".join(str(c) for c in row if not is_blank(c)))
@@ -483,6 +504,7 @@ def _check_sheet_yen_signs(
         (f"{name} sheet {sheet!r} footnote", note) for note in table.attrs.get("footnotes", ())
     )
     check_yen_signs(texts, name)
+    check_traditional_yuan(texts, name)
 
 
 def _no_unstored_header_formulas(

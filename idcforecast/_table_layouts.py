@@ -282,6 +282,10 @@ def header_unit(label: Any, place: str = "") -> str | None:
         unit = _unit_said_in(label, said_in.group(1), place)
         if unit is not None:
             return unit
+    if match is None:  # "规模 单位：亿元": the unit said in words after the name
+        said = _said_unit(label, place)
+        if said is not None:
+            return said
     if match is None:  # "Revenue, US$ m": a unit after the name's last comma
         after = _AFTER_COMMA.search(str(label))
         try:
@@ -297,6 +301,9 @@ def header_unit(label: Any, place: str = "") -> str | None:
     try:
         parsed = parse_unit(_as_unit_text(text))
     except IdcForecastError:
+        _no_unlisted_unit(label, text, place)
+        if text.strip() == "IT" and (power := _POWER_BEFORE_IT.search(before)) is not None:
+            return power.group(1)
         if _MAGNITUDE_WORD.search(text) or _GLUED_T.match(text.strip()):  # not unit='s
             raise DataError(
                 f"{place or repr(str(label))}: the name {str(label)!r} states "
@@ -321,6 +328,64 @@ def header_unit(label: Any, place: str = "") -> str | None:
     return parsed.canonical
 
 
+# a unit symbol the registry does not list: "Tbps", "Gbit/s" (bandwidth), "MVA", "GHz",
+# "MtCO2e". Read with unit= given, the numbers were relabelled in that unit, not converted
+_UNLISTED_UNIT = re.compile(
+    r"^(?:[kKMGTPE]?(?:bps|bit/s|b/s|B/s|VA|Hz|tCO2e?)|[kMGT]?bits?(?:\s*per\s*second)?"
+    r"|[kMG]We)$"  # "MWe": electrical megawatts (a facility's, not its IT load)
+)
+# "IT" beside a power unit ("MW IT", "IT MW"): the IT load, as capacity is counted
+_IT_POWER = re.compile(r"^(?:IT[\s\-_]*([kMG]W)|([kMG]W)[\s\-_]*IT)$")  # "MW-IT" too
+# "Capacity MW (IT)": the power unit before a bracketed "IT"
+_POWER_BEFORE_IT = re.compile(r"(?<![\w.])([kMG]W)\s*$")
+
+
+def _no_unlisted_unit(label: Any, text: str, place: str) -> None:
+    """A UnitError when bracket ``text`` the unit parser refused is a unit symbol it does not
+    list ("带宽（Tbps）"): read with a unit given elsewhere, its numbers would be labelled in
+    that unit, not converted."""
+    if _UNLISTED_UNIT.match(text.strip()) is None:
+        return
+    from idcforecast.errors import UnitError
+
+    raise UnitError(
+        f"{place or repr(str(label))}: the name {str(label)!r} states the unit "
+        f"{text.strip()!r}, which is not read here (not listed in idcforecast/units/"
+        "units.txt); its numbers would be labelled in a unit given elsewhere (unit=) "
+        f"without converting them; expected a unit the registry lists: rename the column "
+        f"without {text.strip()!r} and give its unit, or add {text.strip()!r} to units.txt",
+        place=place,
+    )
+
+
+def _said_unit(label: Any, place: str) -> str | None:
+    """The unit a name states after "单位：" or "Unit:" without brackets ("规模 单位：亿元"
+    -> "CNY 100m"); None when it says none or a count; an error for a magnitude alone
+    ("规模 单位：万") or a unit symbol the registry lacks, as bracketed."""
+    from idcforecast._unit_headings import UNIT_SAID
+    from idcforecast.units import parse_unit
+
+    found = UNIT_SAID.search(str(label))
+    if found is None:
+        return None
+    text = found.group(1).strip()
+    try:
+        parsed = parse_unit(_as_unit_text(text))
+    except IdcForecastError:
+        _no_unlisted_unit(label, text, place)
+        return None
+    if parsed.base != "count" or _names_a_count(text):
+        return parsed.canonical
+    if parsed.magnitude is not None:
+        raise DataError(
+            f"{place or repr(str(label))}: the name {str(label)!r} states the magnitude "
+            f"{text!r} but no unit, so its numbers would be read in a unit given "
+            "elsewhere without it; write the unit with it, e.g. '单位：亿元' or 'Unit: USD bn'",
+            place=place,
+        )
+    return None
+
+
 # how tables head a unit that the unit parser reads otherwise: "in US$ m", "单位：亿元",
 # "RMB 100 million" (CNY 100m), "US$ '000" and "US$000" (USD thousand)
 # ("in" as a word: "INR bn" lost its "IN" and was refused, "(INR crore)" read no unit)
@@ -342,11 +407,11 @@ _THOUSANDS = re.compile(r"\s*(?<![\d.,])'?000s?(?![\d.,])|\bthousands\b", re.IGN
 _PERCENT_NAME = re.compile(r"^\s*[%％]\s*[^\W\d_]|[^\W\d_]\s*[%％]\s*$")
 # the words after a name's last "in" ("Revenue in billion U.S. dollars", "Capacity in MW")
 _IN_UNIT = re.compile(r"\sin\s+([^,，()（）\s][^,，()（）]*?)\s*$", re.IGNORECASE)
-# the words after a name's last comma ("Revenue, US$ m", "规模，亿元")
+# the words after a name's last comma or colon ("Revenue, US$ m", "规模，亿元", "Capacity: MW")
 # (or after a spaced dash: "Revenue - USD bn", "营收 — 亿元")
 # or a slash after a Chinese name: "规模/亿元", "机架数/万架", as Chinese papers head columns
 _AFTER_COMMA = re.compile(
-    r"(?:[,，]|\s[-–—]\s|(?<=[\u4e00-\u9fff])\s*[/／])\s*([^,，()（）]+?)\s*$"
+    r"(?:[,，:：]|\s[-–—]\s|(?<=[\u4e00-\u9fff])\s*[/／])\s*([^,，:：()（）]+?)\s*$"
 )
 # a magnitude word in bracket text the parser does not read ("RMB 100 millions"): a unit
 _MAGNITUDE_WORD = re.compile(
@@ -424,6 +489,9 @@ def _as_unit_text(text: str) -> str:
     """
     text = _UNIT_PREFIX.sub("", text)
     text = _JAPANESE_TRILLION.get(text.strip(), text)
+    it_power = _IT_POWER.match(text.strip())
+    if it_power is not None:  # "MW IT": megawatts of IT load
+        text = it_power.group(1) or it_power.group(2)
     glued = _GLUED_AFTER.match(text.strip())
     if glued is not None:
         text = f"{glued.group(1)} {glued.group(2)}"

@@ -168,6 +168,30 @@ _FOOTNOTED_ESTIMATE = re.compile(
 )
 
 
+# the same, its year and marker as the file wrote them ("2019*") apart from the word
+_FOOTNOTED_AS_WRITTEN = re.compile(
+    r"\s*(\d{4}\s*[*†‡#¹²³]+)\s*\((forecast|estimate|projected|预测|预计|估计|预估)\)\s*",
+    re.IGNORECASE,
+)
+
+
+def quoted_as_written(label: Any) -> str:
+    """A year label quoted as its file wrote it, for a message: the readers' "2019*
+    (forecast)" (a footnoted year, :mod:`idcforecast._footnoted_years`) is the file's
+    "'2019*'" with the footnote's word after it; any other label quoted as it is.
+
+    Examples
+    --------
+    >>> quoted_as_written("2019* (forecast)"), quoted_as_written("2021E")
+    ("'2019*' (its footnote: forecast)", "'2021E'")
+    """
+    text = str(label).strip()
+    written = _FOOTNOTED_AS_WRITTEN.fullmatch(text)
+    if written is None:
+        return repr(text)
+    return f"{written.group(1)!r} (its footnote: {written.group(2)})"
+
+
 # a year with a quarter or half ("2021 Q4", "2021H1", "Q4 2021", "2021年第四季度") or written as
 # a fiscal year over two calendar years ("2021/22", "FY2021/2022"): not one year
 # (and with the year in two digits, as broker notes write halves: "1H21", "2H21", "Q4'21")
@@ -359,7 +383,7 @@ def year_columns(
             )
     _no_dates_within_a_year(years, name)
     if estimated and estimates == "error":
-        labels = ", ".join(repr(str(c).strip()) for c in estimated)
+        labels = ", ".join(quoted_as_written(c) for c in estimated)
         raise DataError(
             f"{name}: column(s) {labels} hold estimates, not published figures; pass "
             "estimates='drop' (--estimates drop) to read the history only, or "
@@ -493,7 +517,7 @@ def read_year_or_estimate(cell: Any, *, place: str, estimates: str) -> tuple[int
     if estimates == "drop":
         return None
     raise DataError(
-        f"{place}: {str(cell).strip()!r} is an estimate, not a published figure; pass "
+        f"{place}: {quoted_as_written(cell)} is an estimate, not a published figure; pass "
         f"estimates='drop' to read the history only, or estimates='keep' to read it as "
         f"{year} (noted as an estimate)",
         place=place,

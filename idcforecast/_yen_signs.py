@@ -14,32 +14,76 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from idcforecast._caller import caller_stacklevel
-from idcforecast._figure_currency import _CHINA, _JAPAN
+from idcforecast._text_places import PlaceAt, Search, file_places, first_word, joined_places
 
-__all__ = ["check_yen_signs", "file_has_yen_sign", "lines_of"]
+__all__ = [
+    "SIGNS",
+    "check_file_yen_signs",
+    "check_yen_signs",
+    "file_has_yen_sign",
+    "signs_in_file",
+]
 
 # a "¥" (or the full-width "￥") that no letters name: "CN¥", "RMB¥", "JP¥" say which it is
-_BARE_SIGN = re.compile(r"(?<![A-Za-z])[¥￥]")
-_SIGNS = ("¥", "￥")
-# simplified Chinese writes 亿 (Japanese 億): a "¥亿" table is a mainland one
-_CHINESE_ONLY = re.compile(r"亿")
+# (the sign first, so that a search skips to it; the letter before it looked back at)
+_BARE_SIGN = re.compile(r"[¥￥](?<![A-Za-z].)")
+SIGNS = ("¥", "￥")
+_SIGNS = SIGNS
+# the words of idcforecast._figure_currency's _JAPAN and _CHINA (and 亿, simplified Chinese
+# where Japanese writes 億: a "¥亿" table is a mainland one), split into those that start
+# with their characters, searched fast, and Latin words with their boundaries, searched
+# only when their text is there: one pattern of them all took seconds to find nothing in
+# a large file
+_JAPAN: tuple[Search, ...] = (
+    (re.compile(r"[\u3040-\u30ff]"), None),  # kana: Japanese only
+    (re.compile("円|日元|日圓|日币|日幣|日本"), "円日"),
+    (
+        re.compile(
+            r"\bJPY\b|\b[Yy]en\b|\bJapan(?:ese)?\b|\bTokyo\b|\bOsaka\b"
+            r"|\b(?:NTT|KDDI|SoftBank|Fujitsu|Hitachi|NEC|Sakura\s+Internet|IIJ|Rakuten)\b"
+        ),
+        re.compile(
+            "JPY|Yen|yen|Japan|Tokyo|Osaka|NTT|KDDI|SoftBank|Fujitsu|Hitachi|NEC|Sakura|IIJ|Rakuten"
+        ),
+    ),
+)
+_CHINA: tuple[Search, ...] = (
+    (re.compile(r"人民币|人民幣|元(?<![日美欧歐港澳加新台]元)|中国|中國|亿"), "人元中亿"),
+    (
+        re.compile(
+            r"\bRMB\b|\bCNY\b|\b[Yy]uan\b|\b[Rr]enminbi\b|\bChina\b|\bChinese\b"
+            r"|\bBeijing\b|\bShanghai\b"
+            r"|\b(?:Alibaba|Tencent|Baidu|Huawei|GDS|Chindata|ByteDance)\b"
+        ),
+        re.compile(
+            "RMB|CNY|uan|enminbi|Chin|Beijing|Shanghai|Alibaba|Tencent|Baidu|Huawei|GDS|ByteDance"
+        ),
+    ),
+)
 
 
 def file_has_yen_sign(path: Path, codec: str) -> bool:
-    """Whether the bytes of ``path`` (a text file in ``codec``) hold a "¥" or "￥" at all:
-    a cheap search before a file is decoded line by line. Read in 4 MB blocks: an ASCII
-    block (most of a large export) is skipped by ``isascii``, without a search or a copy
-    (0.1 s on 75 MB, where reading the file whole and searching it twice took 1 s)."""
-    needles = []
-    for sign in _SIGNS:
+    """Whether the bytes of ``path`` (a text file in ``codec``) hold a "¥" or "￥" at all."""
+    return bool(signs_in_file(path, codec, _SIGNS))
+
+
+def signs_in_file(path: Path, codec: str, signs: Iterable[str]) -> set[str]:
+    """Which of ``signs`` (non-ASCII text: "¥", "億元") the bytes of ``path`` (a text file in
+    ``codec``) hold: a cheap search before a file is decoded line by line. Read in 4 MB
+    blocks: an ASCII block (most of a large export) is skipped by ``isascii``, without a
+    search or a copy (0.1 s on 75 MB, where reading the file whole and searching it twice
+    took 1 s)."""
+    needles: dict[bytes, str] = {}
+    for sign in signs:
         try:  # without the byte-order mark that utf-8-sig and utf-16 put first
             encoded = sign.encode(codec).removeprefix("".encode(codec))
         except (UnicodeEncodeError, LookupError):
             continue
         if not encoded.isascii():  # Shift-JIS writes "¥" as "\\": no sign to tell
-            needles.append(encoded)
+            needles[encoded] = sign
+    found: set[str] = set()
     if not needles:
-        return False
+        return found
     block = bytearray(1 << 22)
     tail = b""  # the end of the block before, for a sign split between two blocks
     with path.open("rb", buffering=0) as file:
@@ -49,48 +93,57 @@ def file_has_yen_sign(path: Path, codec: str) -> bool:
                 tail = b""
                 continue
             searched = tail + bytes(data)
-            if any(needle in searched for needle in needles):
-                return True
-            tail = searched[-4:]
-    return False
-
-
-def lines_of(path: Path, codec: str) -> list[tuple[str, str]]:
-    """The lines of a text file as ``(place, text)`` pairs, "line N" counted from 1."""
-    text = path.read_text(encoding=codec, errors="replace")
-    return [(f"line {n}", line) for n, line in enumerate(text.splitlines(), start=1)]
+            found.update(sign for needle, sign in needles.items() if needle in searched)
+            if len(found) == len(set(needles.values())):
+                return found
+            tail = searched[-8:]
+    return found
 
 
 def check_yen_signs(texts: Iterable[tuple[str, str]], name: str) -> None:
-    """Check the bare "¥" of a table file's ``texts`` (``(place, text)`` pairs: its lines,
-    or its header and cells) before they are read as yuan.
+    """Check the bare "¥" of a table's ``texts`` (``(place, text)`` pairs: a sheet's header
+    and cells, its name and the file's) before they are read as yuan.
 
     Raises a :class:`~idcforecast.errors.UnitError` naming the sign's place and the
-    Japanese word when the file names Japan (a "¥" there may be yen: a 20x error either
-    way); warns with :class:`~idcforecast.errors.AssumedCurrencyWarning` when it names
-    neither China nor Japan. Nothing when it names China or its currency alone, or holds
+    Japanese word when the texts name Japan (a "¥" there may be yen: a 20x error either
+    way); warns with :class:`~idcforecast.errors.AssumedCurrencyWarning` when they name
+    neither China nor Japan. Nothing when they name China or its currency alone, or hold
     no bare "¥"."""
-    pairs = [(place, text) for place, text in texts if text]
-    signs = [(place, text) for place, text in pairs if _BARE_SIGN.search(text)]
-    if not signs:
+    _check(*joined_places(texts), name)
+
+
+def check_file_yen_signs(text: str, name: str) -> None:
+    """:func:`check_yen_signs` of a text file: its name and its ``text``, searched whole
+    (a 500,000-line file in a fraction of a second, where a search per line took 10 s),
+    a place named by its line ("line 4")."""
+    _check(*file_places(text, name), name)
+
+
+def _check(joined: str, place_at: PlaceAt, name: str) -> None:
+    """The check of :func:`check_yen_signs` on the ``joined`` texts, ``place_at`` an
+    offset's ``(place, text)``."""
+    sign = _BARE_SIGN.search(joined)
+    if sign is None:
         return
-    place, text = signs[0]
+    place, text = place_at(sign.start())
     where = f"{place}{_quoted(text)}"
-    more = f" and {len(signs) - 1} more" if len(signs) > 1 else ""
-    japan = next(((p, m.group(), t) for p, t in pairs if (m := _JAPAN.search(t))), None)
+    count = sum(joined.count(s) for s in SIGNS)  # "JP¥" too, if any: a count said
+    more = f" and {count - 1} more" if count > 1 else ""
+    japan = first_word(joined, *_JAPAN)
     from idcforecast.errors import AssumedCurrencyWarning, UnitError
 
     if japan is not None:
+        japan_place, japan_text = place_at(japan[0])
         raise UnitError(
             f"{name}: '¥' at {where}{more} reads as yuan (CNY) but the file names Japan "
-            f"({japan[1]!r} at {japan[0]}{_quoted(japan[2], japan[1])}), where '¥' is yen, "
-            "about a twentieth of a yuan; "
+            f"({japan[1]!r} at {japan_place}{_quoted(japan_text, japan[1])}), where '¥' is "
+            "yen, about a twentieth of a yuan; "
             "expected the currency's code: write 'JPY' (or 'CNY') in place of '¥', e.g. "
             "'JPY bn', 'JPY 100m' for ¥億",
             source=name,
             place=place,
         )
-    if any(_CHINA.search(t) or _CHINESE_ONLY.search(t) for _, t in pairs):
+    if first_word(joined, *_CHINA) is not None:
         return
     warnings.warn(
         f"{name}: '¥' at {where}{more} read as yuan (CNY), assumed: the file names neither "

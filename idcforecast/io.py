@@ -412,6 +412,7 @@ def _observations(
     # a ';' file whose numbers read only with a decimal comma ("1,5", "1.234,5") is read so
     decimal = file_decimal_mark(table, year_column=year_column, decimal=decimal, name=name)
     default_id = series_id or (Path(name).stem if name != "DataFrame" else "series")
+    year_note = table.attrs.get("year_note")  # years under Statista's "Characteristic"
     value_unit = value_remark = None
     if layout in ("auto", "long") and not has_year_headers(table.columns):
         table, value_unit, value_remark = value_header_unit(table, value_column, place_of)
@@ -454,6 +455,8 @@ def _observations(
             observations = with_corner_unit(observations, corner)
     elif chosen == "years_as_rows":
         observations = read_years_as_rows(table, year_column, place_of, decimal, estimates)
+    if year_note:
+        observations = [replace(o, meta=with_note(o.meta, year_note)) for o in observations]
     _warn_markers(observations, name)
     if table.attrs.get("footnotes"):
         asked = [o for o in observations if series_id in (None, o.series_id)]

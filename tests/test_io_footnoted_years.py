@@ -47,11 +47,23 @@ def test_the_default_asks_what_to_do_with_them(tmp_path: Path) -> None:
     path.write_text(ROWS + "* Forecast\n", encoding="utf-8")
     for read in READERS:
         with pytest.raises(
-            DataError, match=r"row 4, column 'Year': '2019\* \(forecast\)' is an estimate"
-        ):
+            DataError, match=r"row 4, column 'Year': '2019\*' \(its footnote: forecast\) is an"
+        ):  # the cell as the file wrote it (was the readers' '2019* (forecast)')
             _read(read, path)
         got = _read(read, path, estimates="drop")  # the history alone
         assert got["year"].tolist() == [2017, 2018]
+
+
+def test_the_header_error_quotes_the_file_too(tmp_path: Path) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text(WIDE + "* 预测\n", encoding="utf-8")
+    for read in READERS:
+        with pytest.raises(DataError) as err:
+            _read(read, path)
+        assert (
+            "column(s) '2019*' (its footnote: 预测), '2020*' (its footnote: 预测) hold estimates"
+            in str(err.value)
+        )
 
 
 def test_years_as_headers_too(tmp_path: Path) -> None:

@@ -268,6 +268,7 @@ def read_long_table(
             warn_hidden=False,  # named below with the series each hidden row holds
         )
     formulas = table.attrs.get("formulas")  # values computed in the workbook: named below
+    year_note = table.attrs.get("year_note")  # years under Statista's "Characteristic"
     heading = table.attrs.get("unit_heading")  # a unit merged over the year columns
     footnotes = table.attrs.get("footnotes")  # skipped under the table: a unit they state
     hidden, sheet = table.attrs.get("hidden"), table.attrs.get("sheet")
@@ -439,6 +440,8 @@ def read_long_table(
         from idcforecast._unit_headings import corner_remark_note
 
         value_remark = corner_remark_note(corner[1])
+    if year_note:  # "Characteristic" read as the year column: said on every value
+        value_remark = "; ".join(filter(None, [value_remark, year_note]))
     if value_remark is not None:  # "value (CNY bn, est.)": est. kept on every value
         from idcforecast.batch.series_units import with_notes
 

@@ -379,8 +379,8 @@ def _joined_ids(table: pd.DataFrame, keys: list[str]) -> np.ndarray:
 # besides brackets at its end, what header_unit reads a name's unit from: a percent sign
 # ("Growth %", "% share"), a unit after its last comma ("Revenue, US$ m", "市场规模，亿元")
 # or a spaced dash ("Revenue - USD bn") or a slash ("规模/亿元"), or after "in" ("Revenue in
-# billion U.S. dollars")
-_MAY_STATE_UNIT = re.compile(r"[%％,，/／]|\s[-–—]\s|\sin\s", re.IGNORECASE)
+# billion U.S. dollars") or a colon ("Capacity: MW", "单位：亿元") or "单位为" ("规模 单位为亿元")
+_MAY_STATE_UNIT = re.compile(r"[%％,，/／:：]|\s[-–—]\s|\sin\s|单位|單位|単位|단위", re.IGNORECASE)
 
 
 def with_name_units(table: pd.DataFrame, place_of: Any) -> pd.DataFrame:
