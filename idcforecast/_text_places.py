@@ -10,7 +10,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable
 
-__all__ = ["Search", "file_places", "first_word", "joined_places"]
+__all__ = ["Search", "file_places", "first_word", "joined_places", "quoted_place_text"]
 
 PlaceAt = Callable[[int], tuple[str, str]]
 
@@ -63,3 +63,19 @@ def first_word(text: str, *searches: Search) -> tuple[int, str] | None:
         if (match := pattern.search(text)) is not None:
             found.append((match.start(), match.group()))
     return min(found) if found else None
+
+
+def quoted_place_text(text: str, word: str = "") -> str:
+    """`` ('text')`` for a message, cut at 60 characters; empty when it is ``word`` alone.
+
+    Examples
+    --------
+    >>> quoted_place_text("  台灣 ")
+    " ('台灣')"
+    >>> quoted_place_text("Japan", "Japan")
+    ''
+    """
+    shown = text.strip()
+    if shown == word:
+        return ""
+    return f" ({shown if len(shown) <= 60 else shown[:57] + '...'!r})"

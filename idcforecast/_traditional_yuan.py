@@ -17,7 +17,14 @@ import warnings
 from collections.abc import Iterable
 
 from idcforecast._caller import caller_stacklevel
-from idcforecast._text_places import PlaceAt, Search, file_places, first_word, joined_places
+from idcforecast._text_places import (
+    PlaceAt,
+    Search,
+    file_places,
+    first_word,
+    joined_places,
+    quoted_place_text,
+)
 
 __all__ = ["SIGNS", "check_file_traditional_yuan", "check_traditional_yuan"]
 
@@ -86,7 +93,7 @@ def _check(joined: str, pair_at: PlaceAt, name: str) -> None:
     if signs is None:
         return
     place, text = pair_at(signs.start())
-    where = f"{place}{_quoted(text)}"
+    where = f"{place}{quoted_place_text(text)}"
     count = sum(joined.count(sign) for sign in SIGNS)  # with any not bare: a count said
     more = f" and {count - 1} more" if count > 1 else ""
     from idcforecast.errors import AssumedCurrencyWarning, UnitError
@@ -97,7 +104,7 @@ def _check(joined: str, pair_at: PlaceAt, name: str) -> None:
         raise UnitError(
             f"{name}: '億元'/'萬元' at {where}{more} reads as yuan (CNY) but the file names "
             f"Taiwan or Hong Kong ({other[1]!r} at {other_place}"
-            f"{_quoted(other_text, other[1])}), "
+            f"{quoted_place_text(other_text, other[1])}), "
             "where a bare 元 is the local dollar (a New Taiwan dollar is about a fourth of a "
             "yuan); expected the currency said: write 'TWD 100m' (億新台幣), 'HKD 100m' (億港元) "
             "or 'CNY 100m' (人民幣億元) in place of '億元' ('TWD 10k' etc. for '萬元')",
@@ -114,11 +121,3 @@ def _check(joined: str, pair_at: PlaceAt, name: str) -> None:
         AssumedCurrencyWarning,
         stacklevel=caller_stacklevel(),
     )
-
-
-def _quoted(text: str, word: str = "") -> str:
-    """`` ('text')`` for a message, cut at 60 characters; empty when it is ``word`` alone."""
-    shown = text.strip()
-    if shown == word:
-        return ""
-    return f" ({shown if len(shown) <= 60 else shown[:57] + '...'!r})"

@@ -14,7 +14,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from idcforecast._caller import caller_stacklevel
-from idcforecast._text_places import PlaceAt, Search, file_places, first_word, joined_places
+from idcforecast._text_places import (
+    PlaceAt,
+    Search,
+    file_places,
+    first_word,
+    joined_places,
+    quoted_place_text,
+)
 
 __all__ = [
     "SIGNS",
@@ -126,7 +133,7 @@ def _check(joined: str, place_at: PlaceAt, name: str) -> None:
     if sign is None:
         return
     place, text = place_at(sign.start())
-    where = f"{place}{_quoted(text)}"
+    where = f"{place}{quoted_place_text(text)}"
     count = sum(joined.count(s) for s in SIGNS)  # "JP¥" too, if any: a count said
     more = f" and {count - 1} more" if count > 1 else ""
     japan = first_word(joined, *_JAPAN)
@@ -136,8 +143,8 @@ def _check(joined: str, place_at: PlaceAt, name: str) -> None:
         japan_place, japan_text = place_at(japan[0])
         raise UnitError(
             f"{name}: '¥' at {where}{more} reads as yuan (CNY) but the file names Japan "
-            f"({japan[1]!r} at {japan_place}{_quoted(japan_text, japan[1])}), where '¥' is "
-            "yen, about a twentieth of a yuan; "
+            f"({japan[1]!r} at {japan_place}{quoted_place_text(japan_text, japan[1])}), "
+            "where '¥' is yen, about a twentieth of a yuan; "
             "expected the currency's code: write 'JPY' (or 'CNY') in place of '¥', e.g. "
             "'JPY bn', 'JPY 100m' for ¥億",
             source=name,
@@ -152,11 +159,3 @@ def _check(joined: str, place_at: PlaceAt, name: str) -> None:
         AssumedCurrencyWarning,
         stacklevel=caller_stacklevel(),
     )
-
-
-def _quoted(text: str, word: str = "") -> str:
-    """`` ('text')`` for a message, cut at 60 characters; empty when it is ``word`` alone."""
-    shown = text.strip()
-    if shown == word:
-        return ""
-    return f" ({shown if len(shown) <= 60 else shown[:57] + '...'!r})"
