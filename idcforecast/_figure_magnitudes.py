@@ -43,12 +43,13 @@ def warn_unread_magnitudes(found: list[tuple[str, str]]) -> None:
     import warnings
 
     from idcforecast._caller import caller_stacklevel
+    from idcforecast._wording import counted
     from idcforecast.errors import AmbiguousNumberWarning
 
     shown = ", ".join(f"{' '.join(figure.split())!r} before {word!r}" for figure, word in found[:3])
     shown += ", ..." if len(found) > 3 else ""
     warnings.warn(
-        f"find_figures: left out {len(found)} amount{'s' if len(found) > 1 else ''} of money "
+        f"find_figures: left out {counted(len(found), 'amount')} of money "
         f"followed by a magnitude word it does not read ({shown}): read without it, the "
         "amount would be thousands of times too small; write the magnitude in English "
         "('€5 trillion', '$2 billion') or as a code ('EUR tn'), and check the language's "

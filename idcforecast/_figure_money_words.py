@@ -58,11 +58,12 @@ def warn_yuan_by_money_word(found: list[tuple[str, str]]) -> None:
     import warnings
 
     from idcforecast._caller import caller_stacklevel
+    from idcforecast._wording import counted
     from idcforecast.errors import AssumedCurrencyWarning
 
     shown = ", ".join(f"{figure!r} after {word!r}" for figure, word in found[:3])
     shown += ", ..." if len(found) > 3 else ""
-    count = f"{len(found)} figure{'s' if len(found) > 1 else ''}"
+    count = counted(len(found), "figure")
     warnings.warn(
         f"find_figures: {count} in 万/亿 without 元 ({shown}) read as yuan (CNY), as Chinese "
         "news drops 元 after an investment, revenue or market size; if one is a count, read "

@@ -100,6 +100,7 @@ def warn_unknown_currencies(found: list[tuple[str, str]]) -> None:
     import warnings
 
     from idcforecast._caller import caller_stacklevel
+    from idcforecast._wording import counted
     from idcforecast.errors import AmbiguousNumberWarning
 
     shown = ", ".join(f"{' '.join(figure.split())!r} in {money!r}" for figure, money in found[:3])
@@ -110,7 +111,7 @@ def warn_unknown_currencies(found: list[tuple[str, str]]) -> None:
         else ""
     )
     warnings.warn(
-        f"find_figures: left out {len(found)} amount{'s' if len(found) > 1 else ''} of money "
+        f"find_figures: left out {counted(len(found), 'amount')} of money "
         f"in a currency the unit registry lacks ({shown}): read without it, the amount would "
         f"be a count of things{rupees}; convert it to a listed currency (USD, EUR, ...) "
         "yourself, or add the currency to idcforecast/units/units.txt",

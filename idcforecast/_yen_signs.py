@@ -27,7 +27,6 @@ __all__ = [
     "SIGNS",
     "check_file_yen_signs",
     "check_yen_signs",
-    "file_has_yen_sign",
     "signs_in_file",
 ]
 
@@ -35,7 +34,6 @@ __all__ = [
 # (the sign first, so that a search skips to it; the letter before it looked back at)
 _BARE_SIGN = re.compile(r"[¥￥](?<![A-Za-z].)")
 SIGNS = ("¥", "￥")
-_SIGNS = SIGNS
 # the words of idcforecast._figure_currency's _JAPAN and _CHINA (and 亿, simplified Chinese
 # where Japanese writes 億: a "¥亿" table is a mainland one), split into those that start
 # with their characters, searched fast, and Latin words with their boundaries, searched
@@ -67,11 +65,6 @@ _CHINA: tuple[Search, ...] = (
         ),
     ),
 )
-
-
-def file_has_yen_sign(path: Path, codec: str) -> bool:
-    """Whether the bytes of ``path`` (a text file in ``codec``) hold a "¥" or "￥" at all."""
-    return bool(signs_in_file(path, codec, _SIGNS))
 
 
 def signs_in_file(path: Path, codec: str, signs: Iterable[str]) -> set[str]:

@@ -598,11 +598,12 @@ def _warn_yuan_assumed(figures: list[str]) -> None:
     import warnings
 
     from idcforecast._caller import caller_stacklevel
+    from idcforecast._wording import counted
     from idcforecast.errors import AssumedCurrencyWarning
 
     shown = ", ".join(repr(" ".join(f.split())) for f in figures[:3])
     shown += ", ..." if len(figures) > 3 else ""
-    count = f"{len(figures)} figure{'s' if len(figures) > 1 else ''}"
+    count = counted(len(figures), "figure")
     warnings.warn(
         f"find_figures: '¥' of {count} ({shown}) read as yuan (CNY), assumed: the text names "
         "neither China nor Japan; if they are yen, name Japan in the text or read their "
