@@ -19,7 +19,11 @@ from typing import Any
 from idcforecast._claim_dates import iso_made, year_text
 from idcforecast._claim_figure_cells import figure_cell, range_end
 from idcforecast._claim_figure_rows import figure_row_as_record
-from idcforecast._claim_open_periods import open_period_row, warn_unchecked
+from idcforecast._claim_open_periods import (
+    open_bracketed_rate,
+    open_period_row,
+    warn_unchecked,
+)
 from idcforecast._claim_rate_currency import read_currency_words
 from idcforecast._claim_value_years import years_of_value
 from idcforecast.claims import KINDS, Claim, parse_period, qualifier_from_words
@@ -60,7 +64,6 @@ def claims_from_records(
         if (said := open_period_row(clean, where)) is not None:
             unchecked.append(said)  # find_figures' "rise 160% by 2030": nothing to check
             continue
-        kept_places.append(where)
         clean = figure_row_as_record(clean)  # a find_figures row: its own columns read
         raw = {k: clean.get(k) for k in ("value", "low", "high")}
         unknown = sorted(set(clean) - set(FIELDS) - {"period"})
@@ -99,6 +102,9 @@ def claims_from_records(
         # the currency words first: "27.8% (2020-2022) in RMB terms" ends in its period then
         read_currency_words(clean, where=where, row=row)  # "27.8% in RMB terms"
         years_of_value(clean, where=where, row=row)  # "3200亿元（2022年）", "27.8% (2020-22)"
+        if (said := open_bracketed_rate(clean, where)) is not None:
+            unchecked.append(said)  # a CAGR "25% (2025)": its first year unknown
+            continue
         missing = [k for k in REQUIRED if k not in clean]
         if missing:
             raise SpecError(
@@ -123,6 +129,7 @@ def claims_from_records(
                 clean[key] = _integer(clean[key], key=key, where=where)
         if isinstance(clean.get("unit"), str):  # after the cells it is used to read
             clean["unit"] = _unit(clean["unit"], where=where, row=row)
+        kept_places.append(where)
         try:
             claims.append(Claim(**clean))
         except SpecError as err:

@@ -43,7 +43,8 @@ def years_of_value(record: dict[str, Any], *, where: str, row: Any) -> None:
     """Take the bracketed year or period at the end of ``record``'s value text.
 
     A single year ("3200亿元（2022年）") becomes the claim's ``year`` when the record has
-    none (a year given as well is checked against it where the figure is read); a period
+    none (a year given as well is checked against it where the figure is read); of a CAGR
+    only when its ``start_year`` is given ("25% (2025)" from 2020: 2020-2025); a period
     ("27.8% (2020-2022)") of a growth or CAGR claim leaves the value and becomes its
     ``start_year`` and ``year``, which must agree with any given. The note says so.
 
@@ -68,8 +69,11 @@ def years_of_value(record: dict[str, Any], *, where: str, row: Any) -> None:
     kind = record.get("kind")
     single = year_text(text)
     if single is not None:
-        # a CAGR needs its period: one year in brackets does not give it
-        if "year" not in record and kind in ("level", "growth"):
+        # a CAGR needs its period: one year in brackets ends it when start_year is given
+        # (without it the row is left out by _claim_open_periods.open_bracketed_rate)
+        if "year" not in record and (
+            kind in ("level", "growth") or (kind == "cagr" and "start_year" in record)
+        ):
             record["year"] = single
             record["note"] = note_added(
                 record.get("note"), f"year {single} taken from the value {value!r}"

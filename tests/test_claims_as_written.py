@@ -423,3 +423,44 @@ def test_a_claims_file_of_open_periods_only_names_every_row() -> None:
     assert "no claim to check: every row's period is open at the start" in str(err.value)
     assert "'160%', period '?-2030'" in str(err.value)
     assert "'500亿元', period '?-2027': a total or amount over the years to 2027" in str(err.value)
+
+
+def test_a_cagr_with_one_bracketed_year_is_left_out_and_named(tmp_path: Path) -> None:
+    # "25% (2025)" / "CAGR 12% through (2030)" as a CAGR with no year column: one year does
+    # not give a CAGR its period, and the whole file was refused as "missing year", so the
+    # seed article's rows beside were not checked either. The year ends a period whose first
+    # year is unknown, like find_figures' "?-2025": left out, named, the rest checked.
+    from idcforecast.errors import UncheckedClaimsWarning
+
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "subject,kind,value\n"
+        "china_idc_cidc_overall,cagr,25% (2025)\n"
+        "china_idc_cidc_overall,cagr,CAGR 12% through (2030)\n"
+        "china_idc_cidc_overall,cagr,27.8% (2020-2022)\n"
+        "china_idc_cidc_overall,level,3200亿元（2022年）\n",
+        encoding="utf-8",
+    )
+    with pytest.warns(UncheckedClaimsWarning) as caught:
+        claims = read_claims(path)
+    assert [c.describe() for c in claims] == [
+        "CAGR 27.8% 2020-2022",
+        "level 3,200 CNY 100m in 2022",
+    ]
+    message = str(caught[0].message)
+    assert message.startswith("2 claims are left out of the checks, the first year of their")
+    assert (
+        "row 2 ('25% (2025)': the year 2025 in brackets ends the period, its first year not "
+        "given: a rate over the years to 2025 with no first year to compound from)"
+    ) in message
+    assert "row 3 ('CAGR 12% through (2030)': the year 2030 in brackets" in message
+    assert "a start_year column or the value's brackets ('12% (2024-2030)')" in message
+    # the rest checks as the seed article: 3200 / 1.278 ** 3 = 1,533.1 against 1,562.5
+    row = check_claims(claims, history="bundled").iloc[0]
+    assert row.reading == "3 steps from 2019" and round(float(row.gap), 3) == -0.019
+    # with its start year given, the bracketed year ends the period: 2020-2025
+    (claim,) = read_claims(
+        {"subject": "s", "kind": "cagr", "start_year": 2020, "value": "25% (2025)"}
+    )
+    assert (claim.start_year, claim.year, claim.value) == (2020, 2025, 25.0)
+    assert claim.note == "year 2025 taken from the value '25% (2025)'"
