@@ -98,8 +98,8 @@ def warn_unchecked(unchecked: list[str], *, none_left: bool) -> None:
 
     many = len(unchecked) > 1
     count, their = (f"{len(unchecked)} claims are", "their") if many else ("1 claim is", "its")
-    warnings.warn(
-        f"{count} left out of the checks, the first year of {their} period unknown: {rows}; {fix}",
-        UncheckedClaimsWarning,
-        stacklevel=_caller_level(),
+    warning = UncheckedClaimsWarning(
+        f"{count} left out of the checks, the first year of {their} period unknown: {rows}; {fix}"
     )
+    warning.rows = tuple(unchecked)  # each row as named above (the report lists them)
+    warnings.warn(warning, stacklevel=_caller_level())

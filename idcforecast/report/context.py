@@ -119,6 +119,9 @@ class ReportContext:
     accuracy: pd.DataFrame | None = None
     backtest_note: str = ""
     claims: pd.DataFrame | None = None
+    # the user's claims left out of the checks (UncheckedClaimsWarning's rows: "?-2030"),
+    # each as the warning names it; the Claims section says how many and why
+    claims_left_out: tuple[str, ...] = ()
     track_record: pd.DataFrame | None = None
     scenarios: ScenarioResults | None = None
     assumptions: tuple[str, ...] = field(default_factory=tuple)
