@@ -17,10 +17,12 @@ from idcforecast._claim_marks import note_added
 
 __all__ = ["bracketed_years", "years_of_value"]
 
-_YEAR = r"(?:FY\s*)?\d{4}\s*年?"
+# a year's estimate or forecast mark, "2025E", "2027F", as the period column reads it
+_MARK = r"(?:[EF](?![A-Z]))?"
+_YEAR = rf"(?:FY\s*)?\d{{4}}{_MARK}\s*年?"
 _BRACKETED = re.compile(
-    rf"\s*[(（]\s*(?P<years>{_YEAR}(?:\s*(?:[-–—~～]|至|到|to)\s*(?:FY\s*)?\d{{2,4}}\s*年?)?)"
-    r"\s*[)）]\s*$",
+    rf"\s*[(（]\s*(?P<years>{_YEAR}(?:\s*(?:[-–—~～]|至|到|to)\s*(?:FY\s*)?\d{{2,4}}{_MARK}"
+    r"\s*年?)?)\s*[)）]\s*$",
     re.IGNORECASE,
 )
 
@@ -32,6 +34,8 @@ def bracketed_years(value: str) -> str:
     --------
     >>> bracketed_years("3200亿元（2022年）"), bracketed_years("27.8% (2020-22)")
     ('2022年', '2020-22')
+    >>> bracketed_years("27.8% (2020-2025E)"), bracketed_years("3200亿元 (2022E)")
+    ('2020-2025E', '2022E')
     >>> bracketed_years("3,200 (CNY 100m)")
     ''
     """

@@ -464,3 +464,23 @@ def test_a_cagr_with_one_bracketed_year_is_left_out_and_named(tmp_path: Path) ->
     )
     assert (claim.start_year, claim.year, claim.value) == (2020, 2025, 25.0)
     assert claim.note == "year 2025 taken from the value '25% (2025)'"
+
+
+@pytest.mark.parametrize(
+    ("value", "years"),
+    [
+        ("27.8% (2020-2022E)", (2020, 2022)),
+        ("27.8% (2020E-2022F)", (2020, 2022)),
+        ("27.8% (2020–22F)", (2020, 2022)),
+    ],
+)
+def test_a_bracketed_period_with_an_estimate_mark_is_the_rates_period(
+    value: str, years: tuple[int, int]
+) -> None:
+    # brokers mark forecast years "2022E" / "2022F"; the period column read "2020-2022E"
+    # while the same period in the value's brackets was "missing year"
+    (claim,) = read_claims({"subject": "s", "kind": "cagr", "value": value})
+    assert (claim.start_year, claim.year, claim.value) == (*years, 27.8)
+    assert claim.note == f"period 2020-2022 taken from the value {value!r}"
+    (level,) = read_claims({"subject": "s", "kind": "level", "value": "3200亿元 (2022E)"})
+    assert (level.year, level.value, level.unit) == (2022, 3200.0, "CNY 100m")
