@@ -83,10 +83,22 @@ def years_of_value(record: dict[str, Any], *, where: str, row: Any) -> None:
                 record.get("note"), f"year {single} taken from the value {value!r}"
             )
         return
+    from idcforecast.errors import SpecError
+
+    if kind == "level" and "year" not in record:
+        # "missing year ... (a year or period in brackets after the value gives them)" to
+        # a value that has a period in brackets: a level is about one year
+        raise SpecError(
+            f"{where}: value {value!r} gives the period {text} in brackets, and a level claim "
+            "is about one year (a total over years is no year's level); give its year, as a "
+            "year column or in the brackets ('3200亿元（2022年）')",
+            row=row,
+            key="value",
+            value=value,
+        )
     if kind not in ("growth", "cagr"):
         return  # a level is about one year: the figure reader says what it makes of it
     from idcforecast._claim_records import _period
-    from idcforecast.errors import SpecError
 
     years = _period(text, kind, where=where, row=row)
     said = "-".join(str(years[key]) for key in ("start_year", "year") if key in years)

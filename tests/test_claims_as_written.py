@@ -484,3 +484,15 @@ def test_a_bracketed_period_with_an_estimate_mark_is_the_rates_period(
     assert claim.note == f"period 2020-2022 taken from the value {value!r}"
     (level,) = read_claims({"subject": "s", "kind": "level", "value": "3200亿元 (2022E)"})
     assert (level.year, level.value, level.unit) == (2022, 3200.0, "CNY 100m")
+
+
+def test_a_level_whose_value_gives_a_period_names_the_cell() -> None:
+    # "missing year ... (a year or period in brackets after the value gives them)" told a
+    # user who had given a period in brackets to give one
+    with pytest.raises(
+        SpecError,
+        match=r"the dict: value '3200亿元 \(2020-2022\)' gives the period 2020-2022 in "
+        r"brackets, and a level claim is about one year",
+    ) as err:
+        read_claims({"subject": "s", "kind": "level", "value": "3200亿元 (2020-2022)"})
+    assert err.value.key == "value"
