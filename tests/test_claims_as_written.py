@@ -496,3 +496,24 @@ def test_a_level_whose_value_gives_a_period_names_the_cell() -> None:
     ) as err:
         read_claims({"subject": "s", "kind": "level", "value": "3200亿元 (2020-2022)"})
     assert err.value.key == "value"
+
+
+@pytest.mark.parametrize("dropped", [["start", "end"], ["sentence", "start", "end"]])
+def test_a_figures_csv_without_its_offsets_is_read_as_with_them(
+    dropped: list[str], tmp_path: Path
+) -> None:
+    # an analyst tidying `figures --csv` deletes the character offsets (and the sentence):
+    # the rows were then "unknown key(s) ['figure', 'sentence']"
+    from idcforecast.text_figures import find_figures
+
+    text = "China's IDC market will grow at compound rate of 27.8 percent from 2020-22, and "
+    text += "the scale will reach 320 billion yuan in 2022."
+    rows = find_figures(text).assign(subject="china_idc_cidc_overall", kind=["cagr", "level"])
+    path = tmp_path / "claims.csv"
+    rows.drop(columns=dropped).to_csv(path, index=False)
+    claims = read_claims(path)
+    assert [c.describe() for c in claims] == ["CAGR 27.8% 2020-2022", "level 320 CNY bn in 2022"]
+    assert claims[1].note == "found as '320 billion yuan'"
+    # the seed verdict: 320 / 1.278 ** 3 = 153.3 CNY bn against 156.25 (1,562.5亿元), -1.9%
+    row = check_claims(claims, history="bundled").iloc[0]
+    assert row.reading == "3 steps from 2019" and round(float(row.gap), 3) == -0.019
