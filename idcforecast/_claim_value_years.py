@@ -36,11 +36,37 @@ def bracketed_years(value: str) -> str:
     ('2022年', '2020-22')
     >>> bracketed_years("27.8% (2020-2025E)"), bracketed_years("3200亿元 (2022E)")
     ('2020-2025E', '2022E')
-    >>> bracketed_years("3,200 (CNY 100m)")
-    ''
+    >>> bracketed_years("20% (十四五)"), bracketed_years("27.8% (FY20-FY22)")
+    ('十四五', 'FY20-FY22')
+    >>> bracketed_years("3,200 (CNY 100m)"), bracketed_years("27.8% (in RMB terms)")
+    ('', '')
     """
-    found = _BRACKETED.search(value)
+    found = _bracketed(value)
     return "" if found is None else found["years"]
+
+
+# the last bracketed words of a value, read as a year or a period as the columns read them
+_LAST_BRACKETS = re.compile(r"\s*[(（]\s*(?P<years>[^()（）]+?)\s*[)）]\s*$")
+
+
+def _bracketed(value: str) -> re.Match[str] | None:
+    """The bracketed year or period ending ``value``: the common forms ("2022年",
+    "2020-2022E"), else any period the period column reads ("FY20-FY22", "2020 to 2022", a
+    five-year plan "十四五", which the value's brackets missed)."""
+    found = _BRACKETED.search(value)
+    if found is not None:
+        return found
+    last = _LAST_BRACKETS.search(value)
+    if last is None or not re.search(r"\d|五", last["years"]):
+        return None
+    from idcforecast._claim_periods import parse_period
+    from idcforecast.errors import SpecError
+
+    try:
+        parse_period(last["years"])
+    except (SpecError, ValueError):
+        return None
+    return last
 
 
 def years_of_value(record: dict[str, Any], *, where: str, row: Any) -> None:
@@ -66,7 +92,7 @@ def years_of_value(record: dict[str, Any], *, where: str, row: Any) -> None:
     value = record.get("value")
     if not isinstance(value, str):
         return
-    found = _BRACKETED.search(value)
+    found = _bracketed(value)
     if found is None:
         return
     text = found["years"]

@@ -517,3 +517,26 @@ def test_a_figures_csv_without_its_offsets_is_read_as_with_them(
     # the seed verdict: 320 / 1.278 ** 3 = 153.3 CNY bn against 156.25 (1,562.5亿元), -1.9%
     row = check_claims(claims, history="bundled").iloc[0]
     assert row.reading == "3 steps from 2019" and round(float(row.gap), 3) == -0.019
+
+
+@pytest.mark.parametrize(
+    ("value", "years"),
+    [
+        ("20%（十四五）", (2021, 2025)),
+        ("27.8% (FY20-FY22)", (2020, 2022)),
+    ],
+)
+def test_a_bracketed_period_as_the_period_column_reads_it(
+    value: str, years: tuple[int, int]
+) -> None:
+    # the period column read "十四五" (2021-2025) and "FY20-FY22"; the same period in the
+    # value's brackets was "missing year"
+    (claim,) = read_claims({"subject": "s", "kind": "cagr", "value": value})
+    assert (claim.start_year, claim.year) == years
+    assert claim.value in (20.0, 27.8) and claim.unit == "%"
+    assert claim.note == f"period {years[0]}-{years[1]} taken from the value {value!r}"
+    # brackets that give no years are left to the figure reader, as before
+    (other,) = read_claims(
+        {"subject": "s", "kind": "cagr", "period": "2020-2022", "value": "27.8% (in RMB terms)"}
+    )
+    assert (other.start_year, other.year, other.currency) == (2020, 2022, "CNY")
