@@ -236,13 +236,33 @@ def check_unique(claims: list[Claim], places: list[str]) -> None:
                 key="claim_id",
                 value=claim.claim_id,
             )
+        levels = claim.kind == first.kind == "level" and (claim.subject, claim.claim_set) == (
+            first.subject,
+            first.claim_set,
+        )
+        # two levels of one set and year: their own ids led to "two level claims ... keep
+        # one per year and set", so the fix names what they usually are
+        fix = (
+            ONE_LEVEL_A_YEAR
+            if levels
+            else "give each its own claim_id (when left out, it is made of the claim set or "
+            "subject, the kind and the year)"
+        )
         raise SpecError(
-            f"{place} and {first_place} have the same claim_id {claim.claim_id!r} "
-            f"({first.describe()}; {claim.describe()}); give each its own claim_id (when "
-            "left out, it is made of the claim set or subject, the kind and the year)",
+            f"{first_place} and {place} have the same claim_id {claim.claim_id!r} "
+            f"({first.describe()}; {claim.describe()}); {fix}",
             key="claim_id",
             value=claim.claim_id,
         )
+
+
+# what to do with two level claims of one set for one year
+ONE_LEVEL_A_YEAR = (
+    "a claim set states one level a year: if both are one figure in two currencies or "
+    "units ('1,293.5亿元 (US$17.8 bn)'), keep one and give the other as its alternate (an "
+    "'alternate' column); if they come from different publications, give each its own "
+    "claim_set"
+)
 
 
 def _unit(text: str, *, where: str, row: Any) -> str:

@@ -540,3 +540,45 @@ def test_a_bracketed_period_as_the_period_column_reads_it(
         {"subject": "s", "kind": "cagr", "period": "2020-2022", "value": "27.8% (in RMB terms)"}
     )
     assert (other.start_year, other.year, other.currency) == (2020, 2022, "CNY")
+
+
+def test_two_levels_of_one_set_and_year_are_told_the_alternate_column(tmp_path: Path) -> None:
+    # one figure in two currencies typed as two rows: "give each its own claim_id", and
+    # with their own ids "two level claims ... keep one per year and set" (claim set '')
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "subject,kind,year,value\n"
+        "china_idc_idc_corp,level,2022,1293.5亿元\n"
+        "china_idc_idc_corp,level,2022,US$17.8 bn\n",
+        encoding="utf-8",
+    )
+    fix = (
+        "a claim set states one level a year: if both are one figure in two currencies or "
+        "units ('1,293.5亿元 (US$17.8 bn)'), keep one and give the other as its alternate (an "
+        "'alternate' column); if they come from different publications, give each its own "
+        "claim_set"
+    )
+    with pytest.raises(SpecError) as err:
+        read_claims(path)
+    assert str(err.value).startswith(f"file {str(path)!r} row 2 and file {str(path)!r} row 3")
+    assert str(err.value).endswith(fix)
+    path.write_text(
+        "subject,kind,year,value,claim_id\n"
+        "china_idc_idc_corp,level,2022,1293.5亿元,a\n"
+        "china_idc_idc_corp,level,2022,US$17.8 bn,b\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SpecError) as err:
+        check_claims(path, history="bundled")
+    assert str(err.value) == (
+        "claim set '(none)': two level claims for 'china_idc_idc_corp' in 2022 ('a', 'b'); " + fix
+    )
+    # the fix works: the dollar figure as the alternate (1,293.5 / 17.8 = 7.27 CNY per USD,
+    # within 10% of the 2022 rate 6.7290), and the level matches its actual
+    path.write_text(
+        "subject,kind,year,value,alternate\nchina_idc_idc_corp,level,2022,1293.5亿元,US$17.8 bn\n",
+        encoding="utf-8",
+    )
+    assert check_claims(path, history="bundled").iloc[0]["claims"] == (
+        "level 1,293.5 CNY 100m in 2022"
+    )
