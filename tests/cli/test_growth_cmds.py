@@ -1750,3 +1750,22 @@ def test_check_claims_names_a_cagr_with_one_bracketed_year(
     captured = capsys.readouterr()
     assert "3 steps from 2019       1,533.1  1,562.5 (actual)   -1.9%" in captured.out
     assert "row 2 ('12%（2030年）': the year 2030 in brackets ends the period" in captured.err
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "said"),
+    [
+        ("2019年1562.5亿元", "5000亿元", "START is the 2019 level, and END gives no year; give "
+         "END's year with it in brackets ('5000亿元 (YEAR)')"),
+        ("1562.5亿元", "5000亿元(2025)", "END is the 2025 level, and START gives no year; give "
+         "START's year with it in brackets ('1562.5亿元 (YEAR)')"),
+    ],
+)  # fmt: skip
+def test_cagr_with_one_figures_year_names_the_other(
+    start: str, end: str, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "give the compounding steps, --years N ..." did not say that one figure's year was
+    # read and the other's was not
+    assert main(["cagr", start, end]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: cagr: {said} or the compounding steps, --years N"), err
