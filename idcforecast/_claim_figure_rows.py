@@ -4,7 +4,8 @@ An analyst's path from an article to a check is ``find_figures(text)``, a ``subj
 ``kind`` per row, then :func:`idcforecast.read_claims` / ``check_claims``; the frame's own
 columns ``figure``, ``sentence``, ``start`` and ``end`` were "unknown key(s)", so the rows
 had to be rebuilt by hand. They are read now: the sentence is the claim's quote, the figure
-as found goes in its note, the character positions are left out.
+as found goes in its note, the character positions are left out. A row with a value and a
+``figure`` or ``sentence`` is such a row, with or without the offsets.
 """
 
 from __future__ import annotations
@@ -31,12 +32,18 @@ def figure_row_as_record(record: dict[str, Any]) -> dict[str, Any]:
     >>> out = figure_row_as_record(row)
     >>> sorted(out), out["note"]
     (['kind', 'note', 'period', 'quote', 'subject', 'unit', 'value'], "found as '27.8 percent'")
+
+    The offsets (or the sentence too) deleted by hand, as an analyst tidies the CSV, it is
+    still such a row (the figure and sentence were "unknown key(s)"):
+
+    >>> sorted(figure_row_as_record({"figure": "3200亿元", "value": 3200.0, "year": 2022}))
+    ['note', 'value', 'year']
     """
-    if not all(key in record for key in ("figure", "start", "end")):
+    if not ({"figure", "sentence"} & set(record)) or not ({"value", "low", "high"} & set(record)):
         return record
     out = {key: value for key, value in record.items() if key not in _FOUND}
     if "quote" not in out and record.get("sentence") is not None:
         out["quote"] = record["sentence"]
-    said = f"found as {record['figure']!r}"
-    out["note"] = note_added(out.get("note"), said)
+    if record.get("figure") is not None:
+        out["note"] = note_added(out.get("note"), f"found as {record['figure']!r}")
     return out

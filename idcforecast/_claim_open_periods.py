@@ -8,7 +8,8 @@ and a total over the years to 2025 is no one year's level. A claims file holding
 refused whole (on its first such row, "give both, 'YYYY-2030' ..."), so none of the article's
 other claims was checked; the row is now left out, with one
 :class:`~idcforecast.errors.UncheckedClaimsWarning` naming every such row and the period to
-give when the source names its first year.
+give when the source names its first year. A CAGR whose one year is in brackets after its
+value, "25% (2025)", with no year or start year given, is the same (it was "missing year").
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["open_period_row", "warn_unchecked"]
+__all__ = ["open_bracketed_rate", "open_period_row", "warn_unchecked"]
 
 # "?-2030" as find_figures writes it (and "? - 2030", "?–2030" typed by hand)
 _OPEN_PERIOD = re.compile(r"^\s*[?？]\s*[-–—~～]\s*((?:19|20)\d{2})\s*$")
@@ -40,6 +41,36 @@ def open_period_row(record: dict[str, Any], where: str) -> str | None:
     return f"{where} ({str(figure).strip()!r}, period {period.strip()!r}: {why})"
 
 
+def open_bracketed_rate(record: dict[str, Any], where: str) -> str | None:
+    """What to say of a CAGR ``record`` whose only year is one in brackets after its value
+    ("25% (2025)", "CAGR 12% through (2030)"), with no ``year`` or ``start_year`` given:
+    the year ends a period whose first year is unknown, as "?-2025" does; None for any
+    other record. Call it after the record's kind and value are read.
+
+    Examples
+    --------
+    >>> said = open_bracketed_rate({"kind": "cagr", "value": "25% (2025)"}, "row 2")
+    >>> said.startswith("row 2 ('25% (2025)': the year 2025 in brackets ends the period")
+    True
+    >>> open_bracketed_rate({"kind": "cagr", "value": "25% (2025)", "start_year": 2020}, "x")
+    """
+    from idcforecast._claim_dates import year_text
+    from idcforecast._claim_value_years import bracketed_years
+
+    value = record.get("value")
+    if record.get("kind") != "cagr" or not isinstance(value, str):
+        return None
+    if "year" in record or "start_year" in record:
+        return None
+    end = year_text(bracketed_years(value)) if bracketed_years(value) else None
+    if end is None:
+        return None
+    return (
+        f"{where} ({value.strip()!r}: the year {end} in brackets ends the period, its first "
+        f"year not given: a rate over the years to {end} with no first year to compound from)"
+    )
+
+
 def warn_unchecked(unchecked: list[str], *, none_left: bool) -> None:
     """One :class:`~idcforecast.errors.UncheckedClaimsWarning` naming every row of
     ``unchecked``; a :class:`~idcforecast.errors.SpecError` naming them when no claim is
@@ -48,7 +79,8 @@ def warn_unchecked(unchecked: list[str], *, none_left: bool) -> None:
         return
     fix = (
         "when the source names the year it counts from, give the period with it "
-        "('2024-2030', with kind cagr for a rate a year), else leave the row out"
+        "('2024-2030', with kind cagr for a rate a year) in the period column, a start_year "
+        "column or the value's brackets ('12% (2024-2030)'), else leave the row out"
     )
     rows = "; ".join(unchecked)
     if none_left:
@@ -66,8 +98,8 @@ def warn_unchecked(unchecked: list[str], *, none_left: bool) -> None:
 
     many = len(unchecked) > 1
     count, their = (f"{len(unchecked)} claims are", "their") if many else ("1 claim is", "its")
-    warnings.warn(
-        f"{count} left out of the checks, the first year of {their} period unknown: {rows}; {fix}",
-        UncheckedClaimsWarning,
-        stacklevel=_caller_level(),
+    warning = UncheckedClaimsWarning(
+        f"{count} left out of the checks, the first year of {their} period unknown: {rows}; {fix}"
     )
+    warning.rows = tuple(unchecked)  # each row as named above (the report lists them)
+    warnings.warn(warning, stacklevel=_caller_level())

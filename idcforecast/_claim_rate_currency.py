@@ -23,6 +23,7 @@ from idcforecast.errors import IncompatibleUnitsError, SpecError, UnitError
 __all__ = [
     "checked_currency",
     "currency_from_words",
+    "currency_sentence",
     "rate_unit",
     "read_currency_words",
     "unnamed_currency_words",
@@ -283,8 +284,20 @@ def unstated_currency_words(unit: str | None, claims: list[Any], missed: bool) -
     code = _code_of(unit)
     if code is None:
         return ""
+    return currency_sentence(code)
+
+
+def currency_sentence(code: str, whose: str = "The rates") -> str:
+    """The sentence of :func:`unstated_currency_words` for the currency ``code``, said of
+    ``whose`` rates (the report says it once of several sets' rates).
+
+    Examples
+    --------
+    >>> currency_sentence("CNY", "The rates of sets 'a' and 'b'")[:60]
+    "The rates of sets 'a' and 'b' are measured in CNY, the serie"
+    """
     return (
-        f"The rates are measured in {code}, the series' currency: if the source measured "
+        f"{whose} are measured in {code}, the series' currency: if the source measured "
         "them in another, the FX moves of those years are part of the gap (give its "
         "currency, a currency column or 'in RMB terms' in the value, to check them in it)."
     )

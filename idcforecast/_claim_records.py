@@ -19,7 +19,11 @@ from typing import Any
 from idcforecast._claim_dates import iso_made, year_text
 from idcforecast._claim_figure_cells import figure_cell, range_end
 from idcforecast._claim_figure_rows import figure_row_as_record
-from idcforecast._claim_open_periods import open_period_row, warn_unchecked
+from idcforecast._claim_open_periods import (
+    open_bracketed_rate,
+    open_period_row,
+    warn_unchecked,
+)
 from idcforecast._claim_rate_currency import read_currency_words
 from idcforecast._claim_value_years import years_of_value
 from idcforecast.claims import KINDS, Claim, parse_period, qualifier_from_words
@@ -60,7 +64,6 @@ def claims_from_records(
         if (said := open_period_row(clean, where)) is not None:
             unchecked.append(said)  # find_figures' "rise 160% by 2030": nothing to check
             continue
-        kept_places.append(where)
         clean = figure_row_as_record(clean)  # a find_figures row: its own columns read
         raw = {k: clean.get(k) for k in ("value", "low", "high")}
         unknown = sorted(set(clean) - set(FIELDS) - {"period"})
@@ -99,6 +102,9 @@ def claims_from_records(
         # the currency words first: "27.8% (2020-2022) in RMB terms" ends in its period then
         read_currency_words(clean, where=where, row=row)  # "27.8% in RMB terms"
         years_of_value(clean, where=where, row=row)  # "3200亿元（2022年）", "27.8% (2020-22)"
+        if (said := open_bracketed_rate(clean, where)) is not None:
+            unchecked.append(said)  # a CAGR "25% (2025)": its first year unknown
+            continue
         missing = [k for k in REQUIRED if k not in clean]
         if missing:
             raise SpecError(
@@ -123,6 +129,7 @@ def claims_from_records(
                 clean[key] = _integer(clean[key], key=key, where=where)
         if isinstance(clean.get("unit"), str):  # after the cells it is used to read
             clean["unit"] = _unit(clean["unit"], where=where, row=row)
+        kept_places.append(where)
         try:
             claims.append(Claim(**clean))
         except SpecError as err:
@@ -229,13 +236,33 @@ def check_unique(claims: list[Claim], places: list[str]) -> None:
                 key="claim_id",
                 value=claim.claim_id,
             )
+        levels = claim.kind == first.kind == "level" and (claim.subject, claim.claim_set) == (
+            first.subject,
+            first.claim_set,
+        )
+        # two levels of one set and year: their own ids led to "two level claims ... keep
+        # one per year and set", so the fix names what they usually are
+        fix = (
+            ONE_LEVEL_A_YEAR
+            if levels
+            else "give each its own claim_id (when left out, it is made of the claim set or "
+            "subject, the kind and the year)"
+        )
         raise SpecError(
-            f"{place} and {first_place} have the same claim_id {claim.claim_id!r} "
-            f"({first.describe()}; {claim.describe()}); give each its own claim_id (when "
-            "left out, it is made of the claim set or subject, the kind and the year)",
+            f"{first_place} and {place} have the same claim_id {claim.claim_id!r} "
+            f"({first.describe()}; {claim.describe()}); {fix}",
             key="claim_id",
             value=claim.claim_id,
         )
+
+
+# what to do with two level claims of one set for one year
+ONE_LEVEL_A_YEAR = (
+    "a claim set states one level a year: if both are one figure in two currencies or "
+    "units ('1,293.5亿元 (US$17.8 bn)'), keep one and give the other as its alternate (an "
+    "'alternate' column); if they come from different publications, give each its own "
+    "claim_set"
+)
 
 
 def _unit(text: str, *, where: str, row: Any) -> str:

@@ -17,10 +17,12 @@ from idcforecast._claim_marks import note_added
 
 __all__ = ["bracketed_years", "years_of_value"]
 
-_YEAR = r"(?:FY\s*)?\d{4}\s*年?"
+# a year's estimate or forecast mark, "2025E", "2027F", as the period column reads it
+_MARK = r"(?:[EF](?![A-Z]))?"
+_YEAR = rf"(?:FY\s*)?\d{{4}}{_MARK}\s*年?"
 _BRACKETED = re.compile(
-    rf"\s*[(（]\s*(?P<years>{_YEAR}(?:\s*(?:[-–—~～]|至|到|to)\s*(?:FY\s*)?\d{{2,4}}\s*年?)?)"
-    r"\s*[)）]\s*$",
+    rf"\s*[(（]\s*(?P<years>{_YEAR}(?:\s*(?:[-–—~～]|至|到|to)\s*(?:FY\s*)?\d{{2,4}}{_MARK}"
+    r"\s*年?)?)\s*[)）]\s*$",
     re.IGNORECASE,
 )
 
@@ -32,18 +34,47 @@ def bracketed_years(value: str) -> str:
     --------
     >>> bracketed_years("3200亿元（2022年）"), bracketed_years("27.8% (2020-22)")
     ('2022年', '2020-22')
-    >>> bracketed_years("3,200 (CNY 100m)")
-    ''
+    >>> bracketed_years("27.8% (2020-2025E)"), bracketed_years("3200亿元 (2022E)")
+    ('2020-2025E', '2022E')
+    >>> bracketed_years("20% (十四五)"), bracketed_years("27.8% (FY20-FY22)")
+    ('十四五', 'FY20-FY22')
+    >>> bracketed_years("3,200 (CNY 100m)"), bracketed_years("27.8% (in RMB terms)")
+    ('', '')
     """
-    found = _BRACKETED.search(value)
+    found = _bracketed(value)
     return "" if found is None else found["years"]
+
+
+# the last bracketed words of a value, read as a year or a period as the columns read them
+_LAST_BRACKETS = re.compile(r"\s*[(（]\s*(?P<years>[^()（）]+?)\s*[)）]\s*$")
+
+
+def _bracketed(value: str) -> re.Match[str] | None:
+    """The bracketed year or period ending ``value``: the common forms ("2022年",
+    "2020-2022E"), else any period the period column reads ("FY20-FY22", "2020 to 2022", a
+    five-year plan "十四五", which the value's brackets missed)."""
+    found = _BRACKETED.search(value)
+    if found is not None:
+        return found
+    last = _LAST_BRACKETS.search(value)
+    if last is None or not re.search(r"\d|五", last["years"]):
+        return None
+    from idcforecast._claim_periods import parse_period
+    from idcforecast.errors import SpecError
+
+    try:
+        parse_period(last["years"])
+    except (SpecError, ValueError):
+        return None
+    return last
 
 
 def years_of_value(record: dict[str, Any], *, where: str, row: Any) -> None:
     """Take the bracketed year or period at the end of ``record``'s value text.
 
     A single year ("3200亿元（2022年）") becomes the claim's ``year`` when the record has
-    none (a year given as well is checked against it where the figure is read); a period
+    none (a year given as well is checked against it where the figure is read); of a CAGR
+    only when its ``start_year`` is given ("25% (2025)" from 2020: 2020-2025); a period
     ("27.8% (2020-2022)") of a growth or CAGR claim leaves the value and becomes its
     ``start_year`` and ``year``, which must agree with any given. The note says so.
 
@@ -61,24 +92,39 @@ def years_of_value(record: dict[str, Any], *, where: str, row: Any) -> None:
     value = record.get("value")
     if not isinstance(value, str):
         return
-    found = _BRACKETED.search(value)
+    found = _bracketed(value)
     if found is None:
         return
     text = found["years"]
     kind = record.get("kind")
     single = year_text(text)
     if single is not None:
-        # a CAGR needs its period: one year in brackets does not give it
-        if "year" not in record and kind in ("level", "growth"):
+        # a CAGR needs its period: one year in brackets ends it when start_year is given
+        # (without it the row is left out by _claim_open_periods.open_bracketed_rate)
+        if "year" not in record and (
+            kind in ("level", "growth") or (kind == "cagr" and "start_year" in record)
+        ):
             record["year"] = single
             record["note"] = note_added(
                 record.get("note"), f"year {single} taken from the value {value!r}"
             )
         return
+    from idcforecast.errors import SpecError
+
+    if kind == "level" and "year" not in record:
+        # "missing year ... (a year or period in brackets after the value gives them)" to
+        # a value that has a period in brackets: a level is about one year
+        raise SpecError(
+            f"{where}: value {value!r} gives the period {text} in brackets, and a level claim "
+            "is about one year (a total over years is no year's level); give its year, as a "
+            "year column or in the brackets ('3200亿元（2022年）')",
+            row=row,
+            key="value",
+            value=value,
+        )
     if kind not in ("growth", "cagr"):
         return  # a level is about one year: the figure reader says what it makes of it
     from idcforecast._claim_records import _period
-    from idcforecast.errors import SpecError
 
     years = _period(text, kind, where=where, row=row)
     said = "-".join(str(years[key]) for key in ("start_year", "year") if key in years)

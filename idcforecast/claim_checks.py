@@ -51,6 +51,7 @@ from idcforecast._claim_history import (
     source_figure,
 )
 from idcforecast._claim_rate_currency import rate_unit
+from idcforecast._claim_records import ONE_LEVEL_A_YEAR
 from idcforecast.claims import Claim, read_claims
 from idcforecast.errors import IncompatibleUnitsError, MissingFxRateError, SpecError
 from idcforecast.growth_bounds import _joint_qualifier
@@ -122,9 +123,9 @@ def _groups(claims: list[Claim], history: History) -> list[_Group]:
         for claim in (c for c in members if c.kind == "level"):
             if claim.year in seen:
                 raise SpecError(
-                    f"claim set {claim_set!r}: two level claims for {subject!r} in "
-                    f"{claim.year} ({seen[claim.year].claim_id!r}, {claim.claim_id!r}); "
-                    "keep one per year and set",
+                    f"claim set {claim_set or '(none)'!r}: two level claims for {subject!r} "
+                    f"in {claim.year} ({seen[claim.year].claim_id!r}, {claim.claim_id!r}); "
+                    + ONE_LEVEL_A_YEAR,
                     claim_set=claim_set,
                     year=claim.year,
                 )

@@ -387,7 +387,14 @@ class UncheckedClaimsWarning(IdcForecastWarning):
     rate over it has no first year to compound from, and a total over it is no year's
     level. The message names each row and the period to give when the source names the
     first year ("2024-2030"). The other rows are read and checked.
+
+    Attributes
+    ----------
+    rows : tuple of str
+        Each row left out, as the message names it: its place, figure and why.
     """
+
+    rows: tuple[str, ...] = ()
 
 
 class UnitLineWarning(IdcForecastWarning):

@@ -1323,7 +1323,7 @@ def test_two_claims_under_one_claim_id_are_an_error() -> None:
     with pytest.raises(
         SpecError,
         match=re.escape(
-            "claim 2 and claim 1 have the same claim_id 'm/cagr_2022' (CAGR 27.8% 2020-2022; "
+            "claim 1 and claim 2 have the same claim_id 'm/cagr_2022' (CAGR 27.8% 2020-2022; "
             "CAGR 30% 2018-2022); give each its own claim_id"
         ),
     ):

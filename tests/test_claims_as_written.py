@@ -423,3 +423,162 @@ def test_a_claims_file_of_open_periods_only_names_every_row() -> None:
     assert "no claim to check: every row's period is open at the start" in str(err.value)
     assert "'160%', period '?-2030'" in str(err.value)
     assert "'500亿元', period '?-2027': a total or amount over the years to 2027" in str(err.value)
+
+
+def test_a_cagr_with_one_bracketed_year_is_left_out_and_named(tmp_path: Path) -> None:
+    # "25% (2025)" / "CAGR 12% through (2030)" as a CAGR with no year column: one year does
+    # not give a CAGR its period, and the whole file was refused as "missing year", so the
+    # seed article's rows beside were not checked either. The year ends a period whose first
+    # year is unknown, like find_figures' "?-2025": left out, named, the rest checked.
+    from idcforecast.errors import UncheckedClaimsWarning
+
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "subject,kind,value\n"
+        "china_idc_cidc_overall,cagr,25% (2025)\n"
+        "china_idc_cidc_overall,cagr,CAGR 12% through (2030)\n"
+        "china_idc_cidc_overall,cagr,27.8% (2020-2022)\n"
+        "china_idc_cidc_overall,level,3200亿元（2022年）\n",
+        encoding="utf-8",
+    )
+    with pytest.warns(UncheckedClaimsWarning) as caught:
+        claims = read_claims(path)
+    assert [c.describe() for c in claims] == [
+        "CAGR 27.8% 2020-2022",
+        "level 3,200 CNY 100m in 2022",
+    ]
+    message = str(caught[0].message)
+    assert message.startswith("2 claims are left out of the checks, the first year of their")
+    assert (
+        "row 2 ('25% (2025)': the year 2025 in brackets ends the period, its first year not "
+        "given: a rate over the years to 2025 with no first year to compound from)"
+    ) in message
+    assert "row 3 ('CAGR 12% through (2030)': the year 2030 in brackets" in message
+    assert "a start_year column or the value's brackets ('12% (2024-2030)')" in message
+    # the rest checks as the seed article: 3200 / 1.278 ** 3 = 1,533.1 against 1,562.5
+    row = check_claims(claims, history="bundled").iloc[0]
+    assert row.reading == "3 steps from 2019" and round(float(row.gap), 3) == -0.019
+    # with its start year given, the bracketed year ends the period: 2020-2025
+    (claim,) = read_claims(
+        {"subject": "s", "kind": "cagr", "start_year": 2020, "value": "25% (2025)"}
+    )
+    assert (claim.start_year, claim.year, claim.value) == (2020, 2025, 25.0)
+    assert claim.note == "year 2025 taken from the value '25% (2025)'"
+
+
+@pytest.mark.parametrize(
+    ("value", "years"),
+    [
+        ("27.8% (2020-2022E)", (2020, 2022)),
+        ("27.8% (2020E-2022F)", (2020, 2022)),
+        ("27.8% (2020–22F)", (2020, 2022)),
+    ],
+)
+def test_a_bracketed_period_with_an_estimate_mark_is_the_rates_period(
+    value: str, years: tuple[int, int]
+) -> None:
+    # brokers mark forecast years "2022E" / "2022F"; the period column read "2020-2022E"
+    # while the same period in the value's brackets was "missing year"
+    (claim,) = read_claims({"subject": "s", "kind": "cagr", "value": value})
+    assert (claim.start_year, claim.year, claim.value) == (*years, 27.8)
+    assert claim.note == f"period 2020-2022 taken from the value {value!r}"
+    (level,) = read_claims({"subject": "s", "kind": "level", "value": "3200亿元 (2022E)"})
+    assert (level.year, level.value, level.unit) == (2022, 3200.0, "CNY 100m")
+
+
+def test_a_level_whose_value_gives_a_period_names_the_cell() -> None:
+    # "missing year ... (a year or period in brackets after the value gives them)" told a
+    # user who had given a period in brackets to give one
+    with pytest.raises(
+        SpecError,
+        match=r"the dict: value '3200亿元 \(2020-2022\)' gives the period 2020-2022 in "
+        r"brackets, and a level claim is about one year",
+    ) as err:
+        read_claims({"subject": "s", "kind": "level", "value": "3200亿元 (2020-2022)"})
+    assert err.value.key == "value"
+
+
+@pytest.mark.parametrize("dropped", [["start", "end"], ["sentence", "start", "end"]])
+def test_a_figures_csv_without_its_offsets_is_read_as_with_them(
+    dropped: list[str], tmp_path: Path
+) -> None:
+    # an analyst tidying `figures --csv` deletes the character offsets (and the sentence):
+    # the rows were then "unknown key(s) ['figure', 'sentence']"
+    from idcforecast.text_figures import find_figures
+
+    text = "China's IDC market will grow at compound rate of 27.8 percent from 2020-22, and "
+    text += "the scale will reach 320 billion yuan in 2022."
+    rows = find_figures(text).assign(subject="china_idc_cidc_overall", kind=["cagr", "level"])
+    path = tmp_path / "claims.csv"
+    rows.drop(columns=dropped).to_csv(path, index=False)
+    claims = read_claims(path)
+    assert [c.describe() for c in claims] == ["CAGR 27.8% 2020-2022", "level 320 CNY bn in 2022"]
+    assert claims[1].note == "found as '320 billion yuan'"
+    # the seed verdict: 320 / 1.278 ** 3 = 153.3 CNY bn against 156.25 (1,562.5亿元), -1.9%
+    row = check_claims(claims, history="bundled").iloc[0]
+    assert row.reading == "3 steps from 2019" and round(float(row.gap), 3) == -0.019
+
+
+@pytest.mark.parametrize(
+    ("value", "years"),
+    [
+        ("20%（十四五）", (2021, 2025)),
+        ("27.8% (FY20-FY22)", (2020, 2022)),
+    ],
+)
+def test_a_bracketed_period_as_the_period_column_reads_it(
+    value: str, years: tuple[int, int]
+) -> None:
+    # the period column read "十四五" (2021-2025) and "FY20-FY22"; the same period in the
+    # value's brackets was "missing year"
+    (claim,) = read_claims({"subject": "s", "kind": "cagr", "value": value})
+    assert (claim.start_year, claim.year) == years
+    assert claim.value in (20.0, 27.8) and claim.unit == "%"
+    assert claim.note == f"period {years[0]}-{years[1]} taken from the value {value!r}"
+    # brackets that give no years are left to the figure reader, as before
+    (other,) = read_claims(
+        {"subject": "s", "kind": "cagr", "period": "2020-2022", "value": "27.8% (in RMB terms)"}
+    )
+    assert (other.start_year, other.year, other.currency) == (2020, 2022, "CNY")
+
+
+def test_two_levels_of_one_set_and_year_are_told_the_alternate_column(tmp_path: Path) -> None:
+    # one figure in two currencies typed as two rows: "give each its own claim_id", and
+    # with their own ids "two level claims ... keep one per year and set" (claim set '')
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "subject,kind,year,value\n"
+        "china_idc_idc_corp,level,2022,1293.5亿元\n"
+        "china_idc_idc_corp,level,2022,US$17.8 bn\n",
+        encoding="utf-8",
+    )
+    fix = (
+        "a claim set states one level a year: if both are one figure in two currencies or "
+        "units ('1,293.5亿元 (US$17.8 bn)'), keep one and give the other as its alternate (an "
+        "'alternate' column); if they come from different publications, give each its own "
+        "claim_set"
+    )
+    with pytest.raises(SpecError) as err:
+        read_claims(path)
+    assert str(err.value).startswith(f"file {str(path)!r} row 2 and file {str(path)!r} row 3")
+    assert str(err.value).endswith(fix)
+    path.write_text(
+        "subject,kind,year,value,claim_id\n"
+        "china_idc_idc_corp,level,2022,1293.5亿元,a\n"
+        "china_idc_idc_corp,level,2022,US$17.8 bn,b\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SpecError) as err:
+        check_claims(path, history="bundled")
+    assert str(err.value) == (
+        "claim set '(none)': two level claims for 'china_idc_idc_corp' in 2022 ('a', 'b'); " + fix
+    )
+    # the fix works: the dollar figure as the alternate (1,293.5 / 17.8 = 7.27 CNY per USD,
+    # within 10% of the 2022 rate 6.7290), and the level matches its actual
+    path.write_text(
+        "subject,kind,year,value,alternate\nchina_idc_idc_corp,level,2022,1293.5亿元,US$17.8 bn\n",
+        encoding="utf-8",
+    )
+    assert check_claims(path, history="bundled").iloc[0]["claims"] == (
+        "level 1,293.5 CNY 100m in 2022"
+    )

@@ -332,6 +332,16 @@ def _steps_given(args: argparse.Namespace, years: tuple[int | None, int | None])
                 argument="years",
             )
         return float(spans)
+    if not given and (first is None) != (last is None):
+        # one figure carries its year: the generic "give the compounding steps" did not
+        # say that the other's year was not read
+        has, lacks, year = ("START", "END", first) if last is None else ("END", "START", last)
+        typed = str(args.end if lacks == "END" else args.start).strip()
+        raise SpecError(
+            f"cagr: {has} is the {year} level, and {lacks} gives no year; give {lacks}'s "
+            f"year with it in brackets ('{typed} (YEAR)') or the compounding steps, --years N",
+            argument="years",
+        )
     if not given:
         raise SpecError(
             "cagr: give the compounding steps, --years N or N after END (from the 2019 "

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from idcforecast._claim_verdict_words import verdict_limits
 from idcforecast.cli._arg_types import relative_tolerance
 from idcforecast.cli._read_options import add_actuals_arguments
 
@@ -388,14 +389,12 @@ def run(args: argparse.Namespace) -> int:
             f"{row.unit if isinstance(row.unit, str) and row.unit else 'no unit'}]",
             f"claims      {row.claims}",
             f"consistent  {_verdict(row.consistent)}"
-            # a "yes" whose every fit compares with a derived level is not published evidence
-            + (
-                f", {_rates_of(row.checked)}on derived levels only"
-                if bool(row.derived_only)
-                else ""
+            # a "yes" whose every fit compares with a derived level is not published
+            # evidence; one against actuals published as bounds: other rates meet them too
+            + "".join(
+                f", {limit}"
+                for limit in verdict_limits(row.derived_only, row.bound_only, row.checked)
             )
-            # a "yes" against actuals published as bounds: other rates meet them as well
-            + (f", {_rates_of(row.checked)}with bounds only" if bool(row.bound_only) else "")
             + f" (tolerance {args.tolerance:.1%})"
             + _checked_words(row.checked, row.fits)
             + (f"; readings that fit: {row.fits}" if row.fits else ""),
@@ -438,14 +437,3 @@ def run(args: argparse.Namespace) -> int:
     from idcforecast.cli._exit import results_status  # 1 when a claim set is inconsistent
 
     return results_status(int((~summary["consistent"]).fillna(False).sum()))
-
-
-def _rates_of(checked: str) -> str:
-    """ "the rate " before "on derived levels only" / "with bounds only" when the set's
-    stated levels were checked too: those words are said of its rates (a stated level
-    matching a published actual does not check a rate), not of the levels; "" else."""
-    parts = [part for part in str(checked).split("; ") if part]
-    rates = [part for part in parts if not part.startswith("stated ")]
-    if len(rates) == len(parts):
-        return ""
-    return "the rate " if len(rates) == 1 else "the rates "

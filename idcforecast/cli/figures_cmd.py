@@ -41,7 +41,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--source",
         metavar="TEXT",
         default=None,
-        help="where the text is from ('Global Times 2020-07-07'): every row keeps it",
+        help="where the text is from ('Global Times 2020-07-07'): every row keeps it "
+        "(default: the --file path as given; none for TEXT or standard input)",
     )
     parser.add_argument(
         "--counts",
@@ -68,12 +69,24 @@ def run(args: argparse.Namespace) -> int:
         text = args.text if args.file is None else _read_text(args.file, args.encoding)
     if args.file is None:
         _not_a_file_name(text)
-    found = find_figures(text, source=args.source, counts=args.counts)
+    found = find_figures(text, source=_source(args), counts=args.counts)
     if args.csv:
         found.to_csv(sys.stdout, index=False, lineterminator="\n")
         return 0
     print(_figures_text(found))
     return 0
+
+
+def _source(args: argparse.Namespace) -> str | None:
+    """Each row's ``source``: ``--source``, else the ``--file`` path as given. A claims
+    file made from ``--csv`` had no source unless the user typed one, so a level matching
+    an actual taken from the same article counted as evidence for the claim (check_claims
+    tells such matches by the two sources)."""
+    if args.source is not None:
+        return str(args.source)
+    if args.file is not None and args.file != "-":
+        return str(args.file)
+    return None
 
 
 def _not_a_file_name(text: str) -> None:

@@ -13,18 +13,32 @@ from typing import Any
 __all__ = ["claims_about", "claims_source", "read_own_claims"]
 
 
-def read_own_claims(claims: Any, encoding: str) -> list[Any] | None:
+def read_own_claims(claims: Any, encoding: str) -> tuple[list[Any] | None, tuple[str, ...]]:
     """``claims`` as :func:`idcforecast.read_claims` reads them (None: none given), a CSV
     in ``encoding`` (the data's ``--encoding gb18030``, as check-claims reads FILE and
-    ``--data`` with it) unless it is UTF-8 text, which stays UTF-8."""
+    ``--data`` with it) unless it is UTF-8 text, which stays UTF-8; and the rows left out
+    of the checks (:class:`~idcforecast.errors.UncheckedClaimsWarning`'s, "?-2030"), which
+    the report names (they were a note on standard error alone). Every warning of the
+    read is still given, as it was."""
     if claims is None:
-        return None
+        return None, ()
+    import warnings
+
     from idcforecast._text_files import not_utf8_error
     from idcforecast.claims import read_claims
+    from idcforecast.errors import UncheckedClaimsWarning
 
     if isinstance(claims, str | os.PathLike) and not_utf8_error("", Path(claims), encoding):
         encoding = "utf-8"
-    return read_claims(claims, encoding=encoding)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        read = read_claims(claims, encoding=encoding)
+    left_out: tuple[str, ...] = ()
+    for warning in caught:  # given again, to the filters in force outside
+        if isinstance(warning.message, UncheckedClaimsWarning):
+            left_out += warning.message.rows
+        warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    return read, left_out
 
 
 def claims_about(claims: list[Any], sid: str) -> None:

@@ -243,7 +243,9 @@ def build_report(
     from idcforecast.report import _own_claims
 
     # read before the data: a bad claims file fails before any work
-    own_claims = _own_claims.read_own_claims(claims, str(options.get("encoding", "utf-8")))
+    own_claims, claims_left_out = _own_claims.read_own_claims(
+        claims, str(options.get("encoding", "utf-8"))
+    )
     history, data_label, digest = _load_history(
         data,
         series_id,
@@ -345,6 +347,7 @@ def build_report(
         ),
         own_claims=own_claims,
         claims_source=_own_claims.claims_source(claims, own_claims),
+        claims_left_out=claims_left_out,
     )
     added = tuple(text for text in (rescaled, left_out) if text)
     if added:
@@ -447,6 +450,7 @@ def _context(
     spec_file: tuple[str, str] | tuple[()] = (),
     own_claims: Any = None,
     claims_source: tuple[str, str] | None = None,
+    claims_left_out: tuple[str, ...] = (),
 ) -> ReportContext:
     from idcforecast import __version__
     from idcforecast.forecasting import forecast
@@ -505,6 +509,7 @@ def _context(
         accuracy=accuracy,
         backtest_note=note,
         claims=checks,
+        claims_left_out=claims_left_out,
         track_record=record,
         scenarios=scenario_results,
         assumptions=report_assumptions(history, fc, evidence),

@@ -132,6 +132,9 @@ class ReportContext:
     # "USD bn": report._display_unit); "" when the same. A reader's conversion note gives
     # its factor into this unit, so the FX rate behind it is worked out against it.
     read_unit: str = ""
+    # the user's claims left out of the checks (UncheckedClaimsWarning's rows: "?-2030"),
+    # each as the warning names it; the Claims section says how many and why
+    claims_left_out: tuple[str, ...] = ()
 
     @property
     def model(self) -> str:

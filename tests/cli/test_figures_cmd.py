@@ -200,3 +200,35 @@ def test_a_rate_up_to_a_year_says_its_start_is_unknown(capsys: pytest.CaptureFix
     assert "'?-2028': a rate, a change, an amount each year or a total over the years up to" in out
     assert main(["figures", TEXT]) == 0
     assert "'?-" not in capsys.readouterr().out  # said only when a row has one
+
+
+def test_csv_rows_keep_the_file_as_their_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Without --source the rows had no source, so a claims file made from them took a
+    # stated level matching an actual from the same article for evidence: the set read
+    # "consistent yes". The --file path is now each row's source (--source still wins), and
+    # check-claims tells the match for what it is.
+    monkeypatch.chdir(tmp_path)
+    Path("article.txt").write_text(
+        "2019年中国IDC业务市场规模达到1562.5亿元，预计2022年将达3200亿元。\n", encoding="utf-8"
+    )
+    Path("actuals.csv").write_text(
+        "year,value,unit,source\n2019,1562.5,亿元,article.txt\n2020,2238.7,亿元,CIDC report\n",
+        encoding="utf-8",
+    )
+    assert main(["figures", "--file", "article.txt", "--csv"]) == 0
+    frame = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert frame["source"].tolist() == ["article.txt", "article.txt"]
+    claims = frame.assign(subject="cidc", kind="level", made="2020-06-01")
+    claims.to_csv("claims.csv", index=False)
+    assert main(["check-claims", "claims.csv", "--data", "actuals.csv", "--series", "cidc"]) == 0
+    out = capsys.readouterr().out
+    assert "consistent  undetermined (tolerance 1.0%), nothing checked" in out
+    said = " ".join(out.split())  # the explanation is wrapped
+    assert "Both come from article.txt: a figure checked against itself, not counted." in said
+    # --source still names the rows' source; TEXT and standard input have none
+    assert main(["figures", "--file", "article.txt", "--csv", "--source", "CIDC"]) == 0
+    assert set(pd.read_csv(io.StringIO(capsys.readouterr().out))["source"]) == {"CIDC"}
+    assert main(["figures", "--csv", "预计2022年将达3200亿元。"]) == 0
+    assert pd.read_csv(io.StringIO(capsys.readouterr().out))["source"].isna().all()

@@ -1730,3 +1730,42 @@ def test_cagr_between_currencies_names_the_figures_years_for_the_fx_rate(
         "growth in USD, with the exchange-rate move, or --fx-year 2019 (the start's year) for "
         "the growth in CNY, without it\n"
     )
+
+
+def test_check_claims_names_a_cagr_with_one_bracketed_year(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "年均增速 12%（2030年）" with no year column was "missing year" for the whole file; now
+    # a note names the row and the seed article's rows are checked (3 steps from 2019:
+    # 3200 / 1.278 ** 3 = 1,533.1 against 1,562.5, -1.9%)
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "subject,kind,value\n"
+        "china_idc_cidc_overall,年均增速,12%（2030年）\n"
+        "china_idc_cidc_overall,cagr,27.8% (2020-2022)\n"
+        "china_idc_cidc_overall,level,3200亿元（2022年）\n",
+        encoding="utf-8",
+    )
+    assert main(["check-claims", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert "3 steps from 2019       1,533.1  1,562.5 (actual)   -1.9%" in captured.out
+    assert "row 2 ('12%（2030年）': the year 2030 in brackets ends the period" in captured.err
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "said"),
+    [
+        ("2019年1562.5亿元", "5000亿元", "START is the 2019 level, and END gives no year; give "
+         "END's year with it in brackets ('5000亿元 (YEAR)')"),
+        ("1562.5亿元", "5000亿元(2025)", "END is the 2025 level, and START gives no year; give "
+         "START's year with it in brackets ('1562.5亿元 (YEAR)')"),
+    ],
+)  # fmt: skip
+def test_cagr_with_one_figures_year_names_the_other(
+    start: str, end: str, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "give the compounding steps, --years N ..." did not say that one figure's year was
+    # read and the other's was not
+    assert main(["cagr", start, end]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: cagr: {said} or the compounding steps, --years N"), err

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from idcforecast._claim_verdict_words import verdict_limits
 from idcforecast._wording import counted, qualifier_sign
 from idcforecast.report._growth import history_change_unit, signed
 from idcforecast.report._known_names import in_english
@@ -22,7 +23,14 @@ if TYPE_CHECKING:
     from idcforecast.report.context import ReportContext
     from idcforecast.report.pdf import ReportDocument
 
-__all__ = ["claims", "claims_table", "scenarios", "track_record_table"]
+__all__ = [
+    "claims",
+    "claims_table",
+    "currency_said_once",
+    "left_out_words",
+    "scenarios",
+    "track_record_table",
+]
 
 
 # the height of an A4 page's text area below the running header, in mm
@@ -39,7 +47,7 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
         "the stated growth rate connect the stated levels?) and, for forecasts, against what "
         "happened. Checked with idcforecast.check_claims and idcforecast.track_record."
     )
-    table = claims_table(checks)
+    table, said_once = currency_said_once(claims_table(checks))
     # 35 mm holds a set id like "global_times_2020_07_07" (31.9 mm at 7 pt + padding); 22
     # mm the verdict "undetermined" (17.5 mm at 7 pt + 2.4 mm padding + 0.5 mm of air: 20
     # mm broke it into "undetermine" / "d")
@@ -50,6 +58,9 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
     doc.heading("Claims and track record", keep=doc.text_height(intro) + first_row)
     doc.paragraph(intro)
     doc.table(table, col_widths=claim_widths, size=7.0)
+    below = " ".join(text for text in (said_once, left_out_words(ctx.claims_left_out)) if text)
+    if below:
+        doc.paragraph(below, size=8.5, muted=True)
     record = ctx.track_record
     if record is None or not len(record):
         return
@@ -123,10 +134,12 @@ def claims_table(checks: pd.DataFrame) -> pd.DataFrame:
             verdicts.append("undetermined")
             continue
         word = "consistent" if consistent else "inconsistent"
-        if consistent and bool(derived_only):  # every fit against a derived level
-            word += "\non derived levels only"
-        if consistent and bool(bound_only):  # every fit against an actual that is a bound
-            word += "\nwith bounds only"
+        if consistent:  # every fit against a derived level / an actual that is a bound,
+            # said of the rate when stated levels were checked beside it, as check-claims
+            # says it (the table said "on derived levels only" of the whole set)
+            word += "".join(
+                f"\n{limit}" for limit in verdict_limits(derived_only, bound_only, checked)
+            )
         # a claim left unchecked beside the verdict: say what the verdict rests on
         partial = "not checkable" in fits and checked
         verdicts.append(word + (f"\nchecked: {checked}" if partial else ""))
@@ -140,6 +153,66 @@ def claims_table(checks: pd.DataFrame) -> pd.DataFrame:
             "Verdict": verdicts,
             "Explanation": checks["explanation"].astype(str).map(money_units_spelled_out),
         }
+    )
+
+
+def currency_said_once(table: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """``table`` with the sentence "The rates are measured in CNY, the series' currency:
+    ..." taken out of the explanations when two or more sets say it, and that sentence
+    said once of their rates (it was printed in full in each); ``table`` and "" when fewer
+    do.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from idcforecast._claim_rate_currency import currency_sentence
+    >>> table = pd.DataFrame({"Claim set": ["a", "b", "c"],
+    ...     "Explanation": [f"No reading fits. {currency_sentence('CNY')}",
+    ...                     f"Off by 5%. {currency_sentence('CNY')} Outcome: none.", "Fits."]})
+    >>> out, said = currency_said_once(table)
+    >>> out["Explanation"].tolist()
+    ['No reading fits.', 'Off by 5%. Outcome: none.', 'Fits.']
+    >>> said[:61]
+    "The rates of sets a and b are measured in CNY, the series' cu"
+    """
+    import re
+
+    from idcforecast._claim_rate_currency import currency_sentence
+
+    pattern = re.compile(r"\s*" + re.escape(currency_sentence("@@@")).replace("@@@", r"(\w+)"))
+    explanations = table["Explanation"].astype(str)
+    found = [pattern.search(text) for text in explanations]
+    codes = {match.group(1) for match in found if match is not None}
+    if len(codes) != 1 or sum(match is not None for match in found) < 2:
+        return table, ""
+    sets = [name for name, match in zip(table["Claim set"], found, strict=True) if match]
+    out = table.copy()
+    out["Explanation"] = [pattern.sub("", text, count=1).strip() for text in explanations]
+    names = ", ".join(sets[:-1]) + f" and {sets[-1]}"
+    return out, currency_sentence(codes.pop(), f"The rates of sets {names}")
+
+
+def left_out_words(rows: tuple[str, ...]) -> str:
+    """What the Claims section says of the claims given that were left out of the checks
+    (:class:`~idcforecast.errors.UncheckedClaimsWarning`'s rows); "" for none. The report
+    did not mention them (a note on standard error alone).
+
+    Examples
+    --------
+    >>> left_out_words(("row 2 ('160%', period '?-2030': a rate over the years to 2030 "
+    ...                 "with no first year to compound from)",))[:72]
+    'Left out of these checks: 1 claim given, the first year of its period un'
+    >>> left_out_words(())
+    ''
+    """
+    if not rows:
+        return ""
+    their = "its" if len(rows) == 1 else "their"
+    return (
+        f"Left out of these checks: {counted(len(rows), 'claim')} given, the first year of "
+        f"{their} period unknown: {'; '.join(rows)}. Give the period with "
+        f"{'it' if len(rows) == 1 else 'each'} ('2024-2030') when the source names the year "
+        "it counts from."
     )
 
 
