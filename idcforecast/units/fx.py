@@ -47,7 +47,10 @@ def fx_table() -> Rates:
     Federal Reserve G.5A annual averages against USD: CNY 2010-2025, and AUD, CAD, CHF,
     EUR, GBP, HKD, INR, JPY, KRW, SGD and TWD for 2012-2025 (the releases' own values where
     a release was at hand; 2016, 2024 and 2025 from FRED's copy of the same series, medium
-    confidence). Other years: give them with :func:`use_fx_rates`.
+    confidence). BRL, CZK, DKK, HUF, IDR, MYR, NOK, PHP, PLN, RON, SEK, THB and ZAR for
+    2010-2025 are computed: annual means of the ECB's daily euro reference rates crossed
+    into USD day by day (``tools/fx_from_ecb.py``; within 0.22% of G.5A on the currencies
+    both publish). Other currencies and years: give them with :func:`use_fx_rates`.
 
     Examples
     --------
@@ -55,6 +58,8 @@ def fx_table() -> Rates:
     6.9042
     >>> fx_table()[("EUR", "USD")][2023]  # the euro is quoted in USD per EUR
     1.0817
+    >>> fx_table()[("USD", "MYR")][2020]  # ECB-derived: mean of daily MYR/EUR / USD/EUR
+    4.2014
     """
     return _read_rates(_fx_path())
 

