@@ -19,6 +19,7 @@ import math
 import numbers
 import operator
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,7 @@ from pathlib import Path
 from idcforecast._paths import data_dir
 from idcforecast.errors import DataError, MissingFxRateError, UnitError
 
-__all__ = ["fx_rate", "fx_rate_origin", "fx_table", "use_fx_rates"]
+__all__ = ["bundled_fx_source", "fx_rate", "fx_rate_origin", "fx_table", "use_fx_rates"]
 
 FX_FILE = "fx_rates.csv"
 _PIVOT = "USD"  # cross rates go through USD, and only when both legs are in the table
@@ -519,3 +520,64 @@ def fx_rate_origin(from_currency: str, to_currency: str, *, year: int) -> str | 
     True
     """
     return " and ".join(_resolve(from_currency, to_currency, year)[1]) or None
+
+
+@functools.cache
+def _publishers(path: Path) -> dict[tuple[str, str], dict[int, str]]:
+    """``{(base, quote): {year: publisher}}`` of the bundled table at ``path``: each row's
+    ``source`` up to its first " (", " via " or ", " ("Federal Reserve G.5A (https://...)"
+    and "Federal Reserve G.5A via FRED AEXUSEU (...)" are "Federal Reserve G.5A"); "" for
+    a row without one."""
+    publishers: dict[tuple[str, str], dict[int, str]] = {}
+    with io.StringIO(_file_bytes(path).decode("utf-8-sig"), newline="") as handle:
+        for row in csv.DictReader(handle):
+            quote, base = _pair(row["unit"])
+            source = (row.get("source") or "").strip()
+            publisher = re.split(r" \(| via |, ", source, maxsplit=1)[0]
+            publishers.setdefault((base, quote), {})[int(row["year"])] = publisher
+    return publishers
+
+
+def _publisher(base: str, quote: str, year: int) -> str:
+    publishers = _publishers(_fx_path())
+    for key in ((base, quote), (quote, base)):
+        if year in publishers.get(key, {}):
+            return publishers[key][year] or f"the bundled {FX_FILE}"
+    return f"the bundled {FX_FILE}"
+
+
+def bundled_fx_source(from_currency: str, to_currency: str, *, year: int | None) -> str:
+    """Who published the bundled rates that :func:`fx_rate` uses for the pair in ``year``,
+    for a sentence naming the rate's source: "Federal Reserve G.5A", "ECB euro foreign
+    exchange reference rates" (the computed rows), both joined by "and" for a cross whose
+    legs come from the two, with " through USD" for a cross. Legs taken from a user FX file
+    (:func:`use_fx_rates`, named by :func:`fx_rate_origin`) are left out; "" when none is
+    bundled (or for the same currency).
+
+    Raises
+    ------
+    MissingFxRateError, UnitError
+        As :func:`fx_rate`.
+
+    Examples
+    --------
+    >>> bundled_fx_source("CNY", "USD", year=2020)
+    'Federal Reserve G.5A'
+    >>> bundled_fx_source("MYR", "CNY", year=2020)
+    'ECB euro foreign exchange reference rates and Federal Reserve G.5A through USD'
+    """
+    _resolve(from_currency, to_currency, year)  # its errors, as fx_rate's
+    base, quote = _code(from_currency), _code(to_currency)
+    if base == quote:
+        return ""
+    year = _whole_year(year, f"{base}->{quote}")
+    direct = _direct(base, quote, year)
+    legs = [(base, quote)] if direct is not None else [(base, _PIVOT), (_PIVOT, quote)]
+    names = [
+        _publisher(a, b, year)
+        for a, b in legs
+        if (leg := _direct(a, b, year)) is not None and leg[1] is None
+    ]
+    if not names:
+        return ""
+    return " and ".join(dict.fromkeys(names)) + (" through USD" if len(legs) > 1 else "")

@@ -17,7 +17,8 @@ import pytest
 
 from idcforecast._paths import data_dir
 from idcforecast.errors import MissingFxRateError
-from idcforecast.units import convert, fx_rate
+from idcforecast.units import convert, fx_rate, use_fx_rates
+from idcforecast.units.fx import bundled_fx_source
 
 ROOT = Path(__file__).resolve().parents[2]
 ECB_CURRENCIES = (
@@ -174,3 +175,29 @@ def test_the_tool_regenerates_the_bundled_ecb_rows() -> None:
     # and the comparison the README's table reports: at most 0.22% from G.5A
     worst = max(abs(ecb / fed - 1) for _, _, fed, ecb in tool.comparison(daily))
     assert re.fullmatch(r"0\.0021\d*", f"{worst:.6f}")
+
+
+def test_the_source_named_for_a_rate_is_its_rows_publisher(tmp_path: Path) -> None:
+    # converting ringgit was said to be "the 2020 annual average of Federal Reserve G.5A",
+    # which publishes no ringgit row here: each leg now names its rows' publisher
+    assert bundled_fx_source("USD", "CNY", year=2020) == "Federal Reserve G.5A"
+    assert bundled_fx_source("EUR", "USD", year=2016) == "Federal Reserve G.5A"  # via FRED
+    assert bundled_fx_source("MYR", "USD", year=2020) == (
+        "ECB euro foreign exchange reference rates"
+    )
+    assert bundled_fx_source("MYR", "CNY", year=2020) == (
+        "ECB euro foreign exchange reference rates and Federal Reserve G.5A through USD"
+    )
+    assert bundled_fx_source("THB", "PLN", year=2015) == (
+        "ECB euro foreign exchange reference rates through USD"
+    )
+    assert bundled_fx_source("JPY", "EUR", year=2023) == "Federal Reserve G.5A through USD"
+    assert bundled_fx_source("MYR", "MYR", year=2020) == ""
+    # a leg from the user's file is named by fx_rate_origin, not here
+    rates = tmp_path / "mine.csv"
+    rates.write_text("year,value,unit\n2020,4.20,MYR/USD\n", encoding="utf-8")
+    with use_fx_rates(rates):
+        assert bundled_fx_source("MYR", "USD", year=2020) == ""
+        assert bundled_fx_source("MYR", "CNY", year=2020) == "Federal Reserve G.5A through USD"
+    with pytest.raises(MissingFxRateError, match=re.escape("no FX rate for NGN->USD in 2020")):
+        bundled_fx_source("NGN", "USD", year=2020)
