@@ -493,8 +493,14 @@ def _resolve(
     )
     if known:
         problem = f"the pair has no rate for {year}, and the nearest year is never used"
-    else:
-        problem = "the pair is not in the table, directly or through USD"
+    else:  # a currency without any rate against USD: say that none is bundled
+        lacking = [
+            c for c in (from_currency, to_currency) if c != _PIVOT and not _has_pair(c, _PIVOT)
+        ] or [f"{from_currency}/{to_currency}"]
+        files = [t.name for t in _USER_TABLES.get()]
+        problem = f"no {' or '.join(lacking)} rate is bundled" + (
+            f" or in {' or '.join(files)}" if files else ""
+        )
     raise MissingFxRateError(
         f"no FX rate for {pair} in {year}: {problem} "
         f"({_known_pairs((from_currency, to_currency))}); "

@@ -99,8 +99,8 @@ def test_missing_year_is_never_the_nearest() -> None:
 
 def test_currency_the_table_lacks() -> None:
     message = (
-        "no FX rate for NGN->CNY in 2020: the pair is not in the table, directly or through "
-        "USD (file fx_rates.csv has CNY/USD 2010-2025); keep the figures in NGN, or give your "
+        "no FX rate for NGN->CNY in 2020: no NGN rate is bundled (file fx_rates.csv has "
+        "CNY/USD 2010-2025); keep the figures in NGN, or give your "
         "own 2020 rate: with idcforecast.use_fx_rates(FILE): ... (a CSV of year, value, unit "
         "rows: 2020,RATE,NGN/USD with RATE in NGN per USD)"
     )

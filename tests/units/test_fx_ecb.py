@@ -118,6 +118,10 @@ def test_currencies_the_ecb_does_not_publish_stay_typed_errors(currency: str) ->
     with pytest.raises(MissingFxRateError) as info:
         convert(f"{currency} 5 bn", "USD bn", year=2020)
     message = str(info.value)
+    # fx57: said "the pair is not in the table, directly or through USD"
+    assert message.startswith(
+        f"no FX rate for {currency}->USD in 2020: no {currency} rate is bundled ("
+    )
     assert f"keep the figures in {currency}, or give your own 2020 rate" in message
     assert f"2020,RATE,{currency}/USD with RATE in {currency} per USD" in message
 
@@ -201,3 +205,20 @@ def test_the_source_named_for_a_rate_is_its_rows_publisher(tmp_path: Path) -> No
         assert bundled_fx_source("MYR", "CNY", year=2020) == "Federal Reserve G.5A through USD"
     with pytest.raises(MissingFxRateError, match=re.escape("no FX rate for NGN->USD in 2020")):
         bundled_fx_source("NGN", "USD", year=2020)
+
+
+def test_a_rate_missing_from_the_bundle_and_the_users_file_says_both(tmp_path: Path) -> None:
+    rates = tmp_path / "gulf.csv"
+    rates.write_text("year,value,unit\n2020,3.75,SAR/USD\n", encoding="utf-8")
+    message = (
+        "no FX rate for AED->SAR in 2020: no AED rate is bundled or in gulf.csv (file "
+        "fx_rates.csv has rates against USD for AUD, BRL, CAD, CHF, CNY, CZK, DKK, EUR, GBP, "
+        "HKD, HUF, IDR, INR, JPY, KRW, MYR, NOK, PHP, PLN, RON, SEK, SGD, THB, TWD, ZAR; file "
+        "gulf.csv has SAR/USD 2020); keep the figures in AED, or give your own 2020 rate: "
+        "with idcforecast.use_fx_rates(FILE): ... (a CSV of year, value, unit rows: "
+        "2020,RATE,AED/USD with RATE in AED per USD)"
+    )
+    with use_fx_rates(rates), pytest.raises(MissingFxRateError, match=re.escape(message)):
+        fx_rate("AED", "SAR", year=2020)
+    with pytest.raises(MissingFxRateError, match=re.escape("no SAR or AED rate is bundled (")):
+        fx_rate("SAR", "AED", year=2020)
