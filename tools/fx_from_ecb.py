@@ -131,12 +131,14 @@ def new_rows(daily: Daily, currencies: Iterable[str] = NEW_CURRENCIES) -> list[l
         for year in range(FIRST_YEAR, LAST_YEAR + 1):
             if year not in means:
                 raise SystemExit(f"{currency} {year}: not a complete year in the ECB file")
+            crosses = [q[currency] / q["USD"] for d, q in daily.items() if d.year == year]
             note = (
-                f"mean of the {year} ECB business days' {currency}/USD cross rates, each the "
-                f"day's {currency} per EUR divided by the same day's USD per EUR (ECB euro "
-                "reference rates), rounded to 4 decimals; computed by tools/fx_from_ecb.py. "
-                "The same method on the eleven currencies the Federal Reserve G.5A rows "
-                "cover is at most 0.22% from G.5A (median 0.04%; table in data/README.md)"
+                f"mean of the {len(crosses)} ECB business days' {currency}/USD cross rates of "
+                f"{year}, each the day's {currency} per EUR divided by the same day's USD per "
+                f"EUR (ECB euro reference rates): {math.fsum(crosses):.4f} / {len(crosses)} = "
+                f"{means[year]:.4f} (4 decimals); computed by tools/fx_from_ecb.py. The same "
+                "method on the eleven currencies the Federal Reserve G.5A rows cover is at "
+                "most 0.22% from G.5A (median 0.04%; table in data/README.md)"
             )
             rows.append([
                 f"fx_{currency.lower()}_per_usd", str(year), f"{means[year]:.4f}",

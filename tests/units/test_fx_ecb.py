@@ -79,6 +79,11 @@ def test_the_ecb_rows_say_what_they_are() -> None:
         and "tools/fx_from_ecb.py" in row["note"]
         for row in ecb
     )
+    # each note gives its arithmetic: "1079.7586 / 257 = 4.2014" for MYR 2020
+    for row in ecb:
+        total, days, mean = re.search(r": ([\d.]+) / (\d+) = ([\d.]+) ", row["note"]).groups()
+        assert mean == row["value"] and 255 <= int(days) <= 258
+        assert abs(float(total) / int(days) - float(mean)) <= 0.00005 + 0.00005 / int(days)
     # no currency has rows from both sources
     fed = {row["series_id"] for row in rows if row["source"].startswith("Federal Reserve")}
     assert fed.isdisjoint(row["series_id"] for row in ecb)
