@@ -396,9 +396,48 @@ def _has_pair(base: str, quote: str) -> bool:
     return any((base, quote) in t or (quote, base) in t for _, t in _tables())
 
 
-def _code(currency: str) -> str:
-    # ISO codes are upper case; "usd" from a user's column means USD
-    return currency.strip().upper() if isinstance(currency, str) else currency
+@functools.cache
+def _currency_codes() -> frozenset[str]:
+    from idcforecast.units.registry import MONEY, known_units
+
+    return frozenset(code for code, dimension in known_units().items() if dimension == MONEY)
+
+
+def _code(currency: object) -> str:
+    """The ISO code of ``currency`` as the unit registry reads it: "usd" and " CNY " are
+    USD and CNY (codes are upper case), "RMB", "US$" and "ringgit" CNY, USD and MYR (a
+    lookup under "RMB" found no rate and advised a "RMB/USD" row that the lookup would not
+    use either). A UnitError for what is no currency ("", None, "MW", "CNY bn") and an
+    UnknownUnitError for a currency the registry lacks ("EGP"): no table can hold its rates.
+    """
+    from idcforecast.units.registry import UnknownUnitError, parse_unit
+
+    expected = (
+        "expected an ISO currency code such as 'CNY' or 'USD' (or a spelling the unit "
+        "registry reads as one: 'RMB', 'US$')"
+    )
+    if not isinstance(currency, str) or not currency.strip():
+        raise UnitError(f"FX rate of {currency!r}: {expected}", currency=repr(currency))
+    if (code := currency.strip().upper()) in _currency_codes():
+        return code
+    try:
+        unit = parse_unit(currency)
+    except UnknownUnitError as err:
+        raise UnknownUnitError(f"FX rate of {currency!r}: {err.message}", **{
+            key: getattr(err, key) for key in err.fields
+        }) from None  # fmt: skip
+    if unit.currency is None or unit.per:
+        raise UnitError(
+            f"FX rate of {currency!r}: {unit.canonical!r} is no currency; {expected}",
+            currency=currency,
+        )
+    if unit.magnitude is not None:
+        raise UnitError(
+            f"FX rate of {currency!r}: {unit.canonical!r} is an amount unit, a currency with a "
+            f"magnitude; pass the currency alone, {unit.currency!r}",
+            currency=currency,
+        )
+    return unit.currency
 
 
 def _whole_year(year: object, pair: str) -> int:
@@ -501,8 +540,9 @@ def fx_rate(from_currency: str, to_currency: str, *, year: int | None) -> float:
     Parameters
     ----------
     from_currency, to_currency
-        ISO codes ("CNY", "USD"; case and surrounding spaces are ignored). The same code
-        gives 1.0 with or without a year.
+        ISO codes ("CNY", "USD"; case and surrounding spaces are ignored), or spellings
+        the unit registry reads as one ("RMB", "US$", "ringgit"). The same currency gives
+        1.0 with or without a year.
     year
         The year whose annual average rate to use. Required for two different currencies.
         A whole number: an int (numpy too), a whole float (2020.0, as from a float column)
@@ -515,7 +555,9 @@ def fx_rate(from_currency: str, to_currency: str, *, year: int | None) -> float:
         bundled one) has the pair (directly, inverted, or as a cross through USD with
         both legs present) for that year.
     UnitError
-        ``year`` is not a whole number (2020.5, "2020E", True).
+        ``year`` is not a whole number (2020.5, "2020E", True), or a currency is no
+        currency ("", "MW", "CNY bn"); an UnknownUnitError for a currency the unit
+        registry lacks ("EGP": no FX table can hold its rates).
 
     Examples
     --------

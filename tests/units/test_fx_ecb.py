@@ -17,7 +17,12 @@ from types import ModuleType
 import pytest
 
 from idcforecast._paths import data_dir
-from idcforecast.errors import AmbiguousNumberWarning, MissingFxRateError
+from idcforecast.errors import (
+    AmbiguousNumberWarning,
+    MissingFxRateError,
+    UnitError,
+    UnknownUnitError,
+)
 from idcforecast.units import convert, fx_rate, use_fx_rates
 from idcforecast.units.fx import bundled_fx_source
 
@@ -323,3 +328,43 @@ def test_user_rates_within_ten_times_the_bundled_ones_are_quiet(tmp_path: Path, 
         warnings.simplefilter("error")
         with use_fx_rates(path):
             pass
+
+
+@pytest.mark.parametrize(
+    ("given", "code"),
+    [("RMB", "CNY"), ("yuan", "CNY"), ("US$", "USD"), ("ringgit", "MYR"), (" zł ", "PLN")],
+)
+def test_a_currency_spelling_the_registry_reads_is_its_code(given: str, code: str) -> None:
+    # fx57: fx_rate("RMB", "USD", year=2020) said "no RMB rate is bundled" and advised a row
+    # "2020,RATE,RMB/USD", which a user file reads as CNY/USD: the lookup under "RMB" would
+    # still find nothing. The registry's reading is used, as for every unit
+    assert fx_rate(given, "EUR", year=2020) == fx_rate(code, "EUR", year=2020)
+    assert fx_rate("USD", given, year=2021) == fx_rate("USD", code, year=2021)
+    assert fx_rate(given, code, year=None) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("given", "error", "message"),
+    [
+        ("", UnitError, "FX rate of '': expected an ISO currency code such as 'CNY' or 'USD'"),
+        (None, UnitError, "FX rate of None: expected an ISO currency code such as 'CNY'"),
+        ("MW", UnitError, "FX rate of 'MW': 'MW' is no currency; expected an ISO currency"),
+        (
+            "CNY bn",
+            UnitError,
+            "FX rate of 'CNY bn': 'CNY bn' is an amount unit, a currency with a magnitude; "
+            "pass the currency alone, 'CNY'",
+        ),
+        (
+            "EGP",
+            UnknownUnitError,
+            "FX rate of 'EGP': unit 'EGP' is not defined; 'EGP' is the ISO 4217 code of a "
+            "currency the unit registry lacks",
+        ),
+    ],
+)
+def test_what_is_no_currency_is_named(given: object, error: type, message: str) -> None:
+    # was: "no FX rate for ->USD in 2020: no  rate is bundled ... 2020,RATE,/USD" for "",
+    # a TypeError for None, "no MW rate is bundled" for "MW"
+    with pytest.raises(error, match=re.escape(message)):
+        fx_rate(given, "USD", year=2020)  # type: ignore[arg-type]
