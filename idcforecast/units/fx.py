@@ -204,14 +204,14 @@ def _parse_rates(content: bytes, path: Path, *, reference: Rates | None = None) 
             try:
                 quote, base = _pair(row["unit"])
                 year = int(row["year"])
-                rate = float(row["value"])
+                rate = _rate_number(row["value"])
                 if not rate > 0:
                     raise ValueError("a rate must be a positive number")
             except (KeyError, ValueError, AttributeError, TypeError) as err:
                 raise DataError(
                     f"file {path.name} row {row_no}: expected unit 'QUOTE/BASE', an integer "
-                    f"year and a positive rate, found unit={row.get('unit')!r}, "
-                    f"year={row.get('year')!r}, value={row.get('value')!r} ({err}); "
+                    f"year and a positive rate, found unit {row.get('unit')!r}, "
+                    f"year {row.get('year')!r}, value {row.get('value')!r} ({err}); "
                     "fix the row",
                     file=str(path),
                     row=row_no,
@@ -261,6 +261,20 @@ def _parse_rates(content: bytes, path: Path, *, reference: Rates | None = None) 
                 )
             rates[year] = rate
     return table
+
+
+# a rate with ","-grouped thousands and a decimal point, as Excel saves a cell formatted
+# so: "16,478.44" ("1,421" alone may be 1.421 with a decimal comma: not read)
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+")
+
+
+def _rate_number(text: str) -> float:
+    """The number of a rate cell: "7.05", or "16,478.44" with its thousands grouped (as
+    Excel writes an IDR or KRW rate formatted with separators; it was a DataError); a
+    ValueError for anything else ("7,05" and "1,421", where the comma may be a decimal
+    comma, stay one)."""
+    text = text.strip()
+    return float(text.replace(",", "") if _GROUPED.fullmatch(text) else text)
 
 
 def _pair(text: str) -> tuple[str, str]:

@@ -152,9 +152,9 @@ def test_cross_rate_through_usd_needs_both_legs(
 @pytest.mark.parametrize(
     ("row", "found"),
     [
-        ("fx_cny_per_usd,2020,-6.9,CNY/USD", "unit='CNY/USD', year='2020', value='-6.9'"),
-        ("fx_cny_per_usd,2020,6.9,CNY", "unit='CNY', year='2020', value='6.9'"),
-        ("fx_cny_per_usd,20x0,6.9,CNY/USD", "unit='CNY/USD', year='20x0', value='6.9'"),
+        ("fx_cny_per_usd,2020,-6.9,CNY/USD", "unit 'CNY/USD', year '2020', value '-6.9'"),
+        ("fx_cny_per_usd,2020,6.9,CNY", "unit 'CNY', year '2020', value '6.9'"),
+        ("fx_cny_per_usd,20x0,6.9,CNY/USD", "unit 'CNY/USD', year '20x0', value '6.9'"),
     ],
 )
 def test_bad_rows_are_typed_errors(
@@ -232,7 +232,7 @@ def test_a_table_unit_that_is_no_exchange_rate_is_named(
         DataError, match=re.escape("file fx.csv row 2: expected unit 'QUOTE/BASE'")
     ) as info:
         fx_rate("USD", "CNY", year=2020)
-    assert f"found unit={unit!r}" in str(info.value)
+    assert f"found unit {unit!r}" in str(info.value)
 
 
 # Federal Reserve G.5A releases of 2016-01-04, 2021 and 2024-02-01 (the pages' tables;

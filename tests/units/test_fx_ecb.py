@@ -19,6 +19,7 @@ import pytest
 from idcforecast._paths import data_dir
 from idcforecast.errors import (
     AmbiguousNumberWarning,
+    DataError,
     MissingFxRateError,
     UnitError,
     UnknownUnitError,
@@ -368,3 +369,19 @@ def test_what_is_no_currency_is_named(given: object, error: type, message: str) 
     # a TypeError for None, "no MW rate is bundled" for "MW"
     with pytest.raises(error, match=re.escape(message)):
         fx_rate(given, "USD", year=2020)  # type: ignore[arg-type]
+
+
+def test_a_user_rate_with_grouped_thousands_reads(tmp_path: Path) -> None:
+    # Excel saves a cell formatted "#,##0.00" as "16,478.44" (quoted): was a DataError
+    # "could not convert string to float"; a comma that may be a decimal comma is not read
+    path = tmp_path / "excel_fx.csv"
+    path.write_text('year,value,unit\n2026,"16,478.44",IDR/USD\n', encoding="utf-8")
+    with use_fx_rates(path):
+        assert fx_rate("USD", "IDR", year=2026) == 16478.44
+    for ambiguous in ("1,421", "7,05", "16,47.8"):
+        path.write_text(f'year,value,unit\n2026,"{ambiguous}",KRW/USD\n', encoding="utf-8")
+        # the row's cells as found, not as keyword arguments: the command line rewrote
+        # "year='2026'" into "--year 2026"
+        message = f"found unit 'KRW/USD', year '2026', value '{ambiguous}'"
+        with pytest.raises(DataError, match=re.escape(message)), use_fx_rates(path):
+            pass
