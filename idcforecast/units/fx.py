@@ -282,8 +282,17 @@ def _pair(text: str) -> tuple[str, str]:
     reads it: "CNY/USD", "RMB per US$" -> ("CNY", "USD"). A ValueError otherwise (a unit
     error is one: "MW/USD" is no exchange rate, and a pair the lookups never ask for
     would be a rate silently unused)."""
+    from idcforecast.units._currency_codes import UNLISTED_CURRENCY_CODES
     from idcforecast.units.registry import parse_unit
 
+    if isinstance(text, str):  # "EGP/USD": the registry's error named no currency
+        words = re.findall(r"(?<![A-Za-z])[A-Za-z]{3}(?![A-Za-z])", text)
+        if unlisted := [w.upper() for w in words if w.upper() in UNLISTED_CURRENCY_CODES]:
+            raise ValueError(
+                f"{unlisted[0]!r} is the ISO 4217 code of a currency the unit registry lacks: "
+                "no amount in it can be read, so its rate would never be used; remove the "
+                f"row, or add {unlisted[0]} to idcforecast/units/units.txt"
+            )
     unit = parse_unit(text)
     if not unit.is_exchange_rate or unit.magnitude is not None:
         raise ValueError(f"{text!r} is not an exchange rate between two currencies")

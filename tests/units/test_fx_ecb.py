@@ -385,3 +385,19 @@ def test_a_user_rate_with_grouped_thousands_reads(tmp_path: Path) -> None:
         message = f"found unit 'KRW/USD', year '2026', value '{ambiguous}'"
         with pytest.raises(DataError, match=re.escape(message)), use_fx_rates(path):
             pass
+
+
+@pytest.mark.parametrize("unit", ["EGP/USD", "USD/egp", "NZD per USD"])
+def test_a_user_rate_of_a_currency_the_registry_lacks_says_so(tmp_path: Path, unit: str) -> None:
+    # was "unit 'EGP/USD' is not defined ('EGP/USD' is no known unit, magnitude or
+    # currency)", naming neither the currency nor why a rate of it cannot serve
+    path = tmp_path / "my_fx.csv"
+    path.write_text(f"year,value,unit\n2026,50,{unit}\n", encoding="utf-8")
+    code = next(w.upper() for w in re.findall(r"[A-Za-z]+", unit) if w.upper() != "USD")
+    message = (
+        f"({code!r} is the ISO 4217 code of a currency the unit registry lacks: no amount in "
+        "it can be read, so its rate would never be used; remove the row, or add "
+        f"{code} to idcforecast/units/units.txt); fix the row"
+    )
+    with pytest.raises(DataError, match=re.escape(message)), use_fx_rates(path):
+        pass
