@@ -351,6 +351,8 @@ class AmbiguousNumberWarning(IdcForecastWarning):
     a fraction meant as 35%). Also Excel numbers whose format shows them in thousands or
     millions (``#,##0,``), read as stored. Also amounts of money ``find_figures`` left out
     because a magnitude word it does not read follows them ("€5 bilionů": never 5 EUR).
+    Also a rate in a user's FX file 10 times or more outside every bundled year's rate of
+    its pair ("2026,16.5,IDR/USD": thousands of rupiah per dollar?), used as written.
     """
 
 

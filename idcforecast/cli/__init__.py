@@ -72,7 +72,8 @@ def _add_fx_argument(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         default=None,
         help="your own FX rates: a CSV of year,value,unit rows (2026,7.05,CNY/USD = 7.05 CNY "
-        "per USD), used before the bundled table (Federal Reserve G.5A annual averages); "
+        "per USD), used before the bundled table (annual averages: Federal Reserve G.5A, and "
+        "ECB-derived for BRL, CZK, DKK, HUF, IDR, MYR, NOK, PHP, PLN, RON, SEK, THB, ZAR); "
         "converted values name the file in their note",
     )
 

@@ -341,8 +341,9 @@ def _figure_digits(converted: Quantity, figure: Quantity) -> Quantity:
 
 def _rate_used(figure: Quantity, converted: Quantity, year: int | None, figures_year: bool) -> str:
     """The FX rate behind a conversion between currencies, quoted as a market quotes it
-    (the direction above 1), its year and its source: the bundled table's Federal Reserve
-    G.5A annual average, or the user's file (``--fx-rates``); and the digits shown (the
+    (the direction above 1), its year and its source: the publisher of the bundled table's
+    annual average (Federal Reserve G.5A, or the ECB for the computed rows), or the user's
+    file (``--fx-rates``); and the digits shown (the
     figure's, three at least). The converted line printed 72.4197 USD bn with no rate or
     source at all.
 
@@ -353,7 +354,7 @@ def _rate_used(figure: Quantity, converted: Quantity, year: int | None, figures_
     'at 6.9042 CNY per USD, the 2020 annual average of Federal Re'
     """
     from idcforecast._rounding import significant_digits
-    from idcforecast.units.fx import fx_rate
+    from idcforecast.units.fx import bundled_fx_source, fx_rate
     from idcforecast.units.registry import parse_unit
 
     theirs = parse_unit(figure.unit).currency or ""
@@ -364,10 +365,8 @@ def _rate_used(figure: Quantity, converted: Quantity, year: int | None, figures_
     else:
         rate = f"{per_theirs:,.4f} {ours} per {theirs}"
     origin = _fx_origin(figure.unit, converted.unit, year)
-    if origin:
-        source = f"from {origin}"
-    else:
-        source = "of Federal Reserve G.5A" + (" through USD" if "USD" not in (theirs, ours) else "")
+    bundled = "" if origin else bundled_fx_source(theirs, ours, year=year)
+    source = f"from {origin}" if origin else f"of {bundled}"
     text = f"at {rate}, the {year} annual average {source}"
     if figures_year:
         text += f"; {year} is the figure's year, --year to change"

@@ -253,7 +253,7 @@ def _user_rates(rows: pd.DataFrame, source_unit: str, target: str) -> list[str]:
     []
     """
     from idcforecast.units.convert import changes_currency, fx_file_between
-    from idcforecast.units.fx import fx_rate
+    from idcforecast.units.fx import bundled_fx_source, fx_rate
     from idcforecast.units.registry import parse_unit
 
     if not changes_currency(source_unit, target):
@@ -275,10 +275,9 @@ def _user_rates(rows: pd.DataFrame, source_unit: str, target: str) -> list[str]:
         inverse = bundled[0][1] < 1
         pair = f"{theirs} per {ours}" if inverse else f"{ours} per {theirs}"
         rates = ", ".join(f"{y} {1 / r if inverse else r:,.4f}" for y, r in bundled)
-        cross = " through USD" if "USD" not in (theirs, ours) else ""
+        sources = dict.fromkeys(bundled_fx_source(theirs, ours, year=y) for y, _ in bundled)
         lines.append(
-            f"FX rates (annual averages, Federal Reserve G.5A{cross}, the bundled table): "
-            f"{rates} {pair}."
+            f"FX rates (annual averages, {'; '.join(sources)}, the bundled table): {rates} {pair}."
         )
     return lines
 

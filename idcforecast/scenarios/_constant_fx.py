@@ -70,9 +70,10 @@ def warn_constant_rate(
 
 def fx_rate_words(figure: Quantity, unit: str, year: int) -> tuple[str, int]:
     """The FX rate converting ``figure`` into ``unit`` in ``year`` as a market quotes it
-    (the direction above 1), with its source (the bundled table's Federal Reserve G.5A
-    annual average, or the user's file), and the significant digits to show the converted
-    figure with (the figure's, three at least); ("", 0) when no currency changes.
+    (the direction above 1), with its source (the publisher of the bundled table's annual
+    average, Federal Reserve G.5A or the ECB-derived rows, or the user's file), and the
+    significant digits to show the converted figure with (the figure's, three at least);
+    ("", 0) when no currency changes.
 
     Examples
     --------
@@ -84,7 +85,7 @@ def fx_rate_words(figure: Quantity, unit: str, year: int) -> tuple[str, int]:
     """
     from idcforecast._rounding import significant_digits
     from idcforecast.units.convert import fx_file_between
-    from idcforecast.units.fx import fx_rate
+    from idcforecast.units.fx import bundled_fx_source, fx_rate
     from idcforecast.units.registry import parse_unit
 
     theirs = parse_unit(figure.unit).currency or ""
@@ -97,10 +98,7 @@ def fx_rate_words(figure: Quantity, unit: str, year: int) -> tuple[str, int]:
     else:
         rate = f"{per_theirs:,.4f} {ours} per {theirs}"
     origin = fx_file_between(figure.unit, unit, year=year)
-    if origin:
-        source = f"from {origin}"
-    else:
-        source = "of Federal Reserve G.5A" + (" through USD" if "USD" not in (theirs, ours) else "")
+    source = f"from {origin}" if origin else f"of {bundled_fx_source(theirs, ours, year=year)}"
     return f"{rate}, the {year} annual average {source}", max(3, significant_digits(figure.value))
 
 

@@ -15,28 +15,30 @@ import csv
 import functools
 import hashlib
 import io
-import math
 import numbers
 import operator
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from idcforecast._paths import data_dir
-from idcforecast.errors import DataError, MissingFxRateError, UnitError
+from idcforecast.errors import MissingFxRateError, UnitError
+from idcforecast.units._fx_rows import PIVOT as _PIVOT
+from idcforecast.units._fx_rows import Rates
+from idcforecast.units._fx_rows import file_bytes as _file_bytes
+from idcforecast.units._fx_rows import pair_of as _pair
+from idcforecast.units._fx_rows import parse_rates as _parse_rates
+from idcforecast.units._fx_rows import years_text as _years_text
 
-__all__ = ["fx_rate", "fx_rate_origin", "fx_table", "use_fx_rates"]
+__all__ = ["bundled_fx_source", "fx_rate", "fx_rate_origin", "fx_table", "use_fx_rates"]
 
 FX_FILE = "fx_rates.csv"
-_PIVOT = "USD"  # cross rates go through USD, and only when both legs are in the table
 
 
 def _fx_path() -> Path:
     return data_dir() / FX_FILE
-
-
-Rates = dict[tuple[str, str], dict[int, float]]
 
 
 @functools.cache
@@ -47,7 +49,10 @@ def fx_table() -> Rates:
     Federal Reserve G.5A annual averages against USD: CNY 2010-2025, and AUD, CAD, CHF,
     EUR, GBP, HKD, INR, JPY, KRW, SGD and TWD for 2012-2025 (the releases' own values where
     a release was at hand; 2016, 2024 and 2025 from FRED's copy of the same series, medium
-    confidence). Other years: give them with :func:`use_fx_rates`.
+    confidence). BRL, CZK, DKK, HUF, IDR, MYR, NOK, PHP, PLN, RON, SEK, THB and ZAR for
+    2010-2025 are computed: annual means of the ECB's daily euro reference rates crossed
+    into USD day by day (``tools/fx_from_ecb.py``; within 0.22% of G.5A on the currencies
+    both publish). Other currencies and years: give them with :func:`use_fx_rates`.
 
     Examples
     --------
@@ -55,6 +60,8 @@ def fx_table() -> Rates:
     6.9042
     >>> fx_table()[("EUR", "USD")][2023]  # the euro is quoted in USD per EUR
     1.0817
+    >>> fx_table()[("USD", "MYR")][2020]  # ECB-derived: mean of daily MYR/EUR / USD/EUR
+    4.2014
     """
     return _read_rates(_fx_path())
 
@@ -63,170 +70,6 @@ def _read_rates(path: Path) -> Rates:
     """``{(base, quote): {year: rate}}`` from a tidy CSV with ``year``, ``value`` and
     ``unit`` ("CNY/USD") columns; a DataError names the file and row of a bad one."""
     return _parse_rates(_file_bytes(path), path)
-
-
-def _file_bytes(path: Path) -> bytes:
-    if path.is_dir():  # "cannot be read (Is a directory)" named no fix
-        raise DataError(
-            f"FX file {path}: a folder, not a file; expected the path of a CSV file with "
-            "columns year, value and unit (e.g. 2026,7.05,CNY/USD)",
-            file=str(path),
-        )
-    try:
-        return path.read_bytes()
-    except OSError as err:
-        raise DataError(
-            f"FX file {path}: cannot be read ({err.strerror or err}); expected a CSV file "
-            "with columns year, value and unit (e.g. 2026,7.05,CNY/USD)",
-            file=str(path),
-        ) from None
-
-
-def _inverted(
-    reference: Rates | None, base: str, quote: str, rate: float
-) -> tuple[float, float, str] | None:
-    """``(low, high, years)`` of the bundled rates of the pair, in ``quote`` per ``base``,
-    when ``rate`` lies more than 3x outside them and its inverse inside that band: a rate
-    written the other way round ("2026,7.05,USD/CNY" for 7.05 CNY per USD); else None."""
-    if reference is None:
-        return None
-
-    def leg(a: str, b: str) -> dict[int, float]:  # b per a, by year
-        if (a, b) in reference:
-            return reference[(a, b)]
-        if (b, a) in reference:
-            return {y: 1.0 / v for y, v in reference[(b, a)].items()}
-        return {}
-
-    known = leg(base, quote)
-    if not known and _PIVOT not in (base, quote):  # a cross ("EUR/CNY") through USD
-        first, second = leg(base, _PIVOT), leg(_PIVOT, quote)
-        known = {y: first[y] * second[y] for y in first.keys() & second.keys()}
-    if not known:
-        return None
-    values = list(known.values())
-    low, high = min(values), max(values)
-
-    def plausible(r: float) -> bool:
-        return low / 3 <= r <= high * 3
-
-    if plausible(rate) or not plausible(1.0 / rate):
-        return None
-    return low, high, _years_text(list(known))
-
-
-def _parse_rates(content: bytes, path: Path, *, reference: Rates | None = None) -> Rates:
-    table: Rates = {}
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise DataError(
-            f"FX file {path.name}: not UTF-8 text; expected a CSV file with columns year, "
-            "value and unit; save it as CSV UTF-8",
-            file=str(path),
-        ) from None
-    with io.StringIO(text, newline="") as handle:
-        reader = csv.DictReader(handle)
-        if reader.fieldnames:  # "Year", " value": as Excel users head their columns
-            reader.fieldnames = [name.strip().lower() for name in reader.fieldnames]
-        missing = [c for c in ("year", "value", "unit") if c not in (reader.fieldnames or [])]
-        if missing:
-            semicolons = any(";" in name for name in reader.fieldnames or [])
-            raise DataError(
-                f"FX file {path.name}: no column {', '.join(map(repr, missing))} (found "
-                f"{reader.fieldnames or 'no header'}); expected a CSV with columns year, "
-                "value and unit, one annual-average rate per row (e.g. 2026,7.05,CNY/USD: "
-                "CNY per USD)"
-                + (
-                    "; the file is ';'-separated: save it with ',' between fields and '.' "
-                    "as the decimal mark"
-                    if semicolons
-                    else ""
-                ),
-                file=str(path),
-            )
-        for row in reader:
-            row_no = reader.line_num  # the file's line: blank lines above are counted
-            if not any((cell or "").strip() for cell in row.values() if isinstance(cell, str)):
-                continue  # ",,": a row Excel keeps after its cells were cleared
-            try:
-                quote, base = _pair(row["unit"])
-                year = int(row["year"])
-                rate = float(row["value"])
-                if not rate > 0:
-                    raise ValueError("a rate must be a positive number")
-            except (KeyError, ValueError, AttributeError, TypeError) as err:
-                raise DataError(
-                    f"file {path.name} row {row_no}: expected unit 'QUOTE/BASE', an integer "
-                    f"year and a positive rate, found unit={row.get('unit')!r}, "
-                    f"year={row.get('year')!r}, value={row.get('value')!r} ({err}); "
-                    "fix the row",
-                    file=str(path),
-                    row=row_no,
-                ) from None
-            if not math.isfinite(rate):
-                raise DataError(
-                    f"file {path.name} row {row_no}: rate {row['value']!r} is not a finite "
-                    "number; fix the row",
-                    file=str(path),
-                    row=row_no,
-                )
-            if (far := _inverted(reference, base, quote, rate)) is not None:
-                low, high, years = far
-                raise DataError(
-                    f"file {path.name} row {row_no}: {year},{row['value'].strip()},"
-                    f"{row['unit'].strip()} is {rate:g} {quote} per {base}, but the bundled "
-                    f"rates are {low:.4g}-{high:.4g} {quote} per {base} ({years}): the rate "
-                    f"looks written the other way round ({1 / rate:.4g}); the unit is the "
-                    f"currency counted per one of the other: write {base}/{quote} for "
-                    f"{rate:g} {base} per {quote}",
-                    file=str(path),
-                    row=row_no,
-                )
-            if (quote, base) in table and year in table[(quote, base)]:
-                raise DataError(
-                    f"file {path.name} row {row_no}: {quote}/{base} {year} given, and "
-                    f"{base}/{quote} {year} already (one rate is the other's inverse); "
-                    "keep one of them",
-                    file=str(path),
-                    row=row_no,
-                )
-            rates = table.setdefault((base, quote), {})
-            if year in rates:
-                raise DataError(
-                    f"file {path.name} row {row_no}: a second {quote}/{base} rate for {year}; "
-                    "expected one annual average per year; remove the duplicate",
-                    file=str(path),
-                    row=row_no,
-                )
-            rates[year] = rate
-    return table
-
-
-def _pair(text: str) -> tuple[str, str]:
-    """The (quote, base) currency codes of an exchange-rate unit, as the unit registry
-    reads it: "CNY/USD", "RMB per US$" -> ("CNY", "USD"). A ValueError otherwise (a unit
-    error is one: "MW/USD" is no exchange rate, and a pair the lookups never ask for
-    would be a rate silently unused)."""
-    from idcforecast.units.registry import parse_unit
-
-    unit = parse_unit(text)
-    if not unit.is_exchange_rate or unit.magnitude is not None:
-        raise ValueError(f"{text!r} is not an exchange rate between two currencies")
-    return unit.base, unit.per[0]
-
-
-def _years_text(years: list[int]) -> str:
-    """Years as runs: [2012, 2013, 2014, 2017] -> "2012-2014, 2017"."""
-    if not years:
-        return "no years"
-    runs: list[list[int]] = []
-    for year in sorted(years):
-        if runs and year == runs[-1][-1] + 1:
-            runs[-1].append(year)
-        else:
-            runs.append([year])
-    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 @dataclass(frozen=True)
@@ -271,6 +114,13 @@ def use_fx_rates(path: str | os.PathLike[str]) -> Iterator[None]:
         bundled years' rates while its inverse is within that band (written the other way
         round: "2026,7.05,USD/CNY" is 7.05 USD per CNY). Raised on entering the block,
         before any conversion.
+
+    Warns
+    -----
+    AmbiguousNumberWarning
+        A rate 10 times or more above or below every bundled year's rate of its pair
+        (and not merely written the other way round): "2026,16.5,IDR/USD", 16,500 IDR per
+        USD written in thousands. The rate is used as written.
 
     Examples
     --------
@@ -329,9 +179,48 @@ def _has_pair(base: str, quote: str) -> bool:
     return any((base, quote) in t or (quote, base) in t for _, t in _tables())
 
 
-def _code(currency: str) -> str:
-    # ISO codes are upper case; "usd" from a user's column means USD
-    return currency.strip().upper() if isinstance(currency, str) else currency
+@functools.cache
+def _currency_codes() -> frozenset[str]:
+    from idcforecast.units.registry import MONEY, known_units
+
+    return frozenset(code for code, dimension in known_units().items() if dimension == MONEY)
+
+
+def _code(currency: object) -> str:
+    """The ISO code of ``currency`` as the unit registry reads it: "usd" and " CNY " are
+    USD and CNY (codes are upper case), "RMB", "US$" and "ringgit" CNY, USD and MYR (a
+    lookup under "RMB" found no rate and advised a "RMB/USD" row that the lookup would not
+    use either). A UnitError for what is no currency ("", None, "MW", "CNY bn") and an
+    UnknownUnitError for a currency the registry lacks ("EGP"): no table can hold its rates.
+    """
+    from idcforecast.units.registry import UnknownUnitError, parse_unit
+
+    expected = (
+        "expected an ISO currency code such as 'CNY' or 'USD' (or a spelling the unit "
+        "registry reads as one: 'RMB', 'US$')"
+    )
+    if not isinstance(currency, str) or not currency.strip():
+        raise UnitError(f"FX rate of {currency!r}: {expected}", currency=repr(currency))
+    if (code := currency.strip().upper()) in _currency_codes():
+        return code
+    try:
+        unit = parse_unit(currency)
+    except UnknownUnitError as err:
+        raise UnknownUnitError(f"FX rate of {currency!r}: {err.message}", **{
+            key: getattr(err, key) for key in err.fields
+        }) from None  # fmt: skip
+    if unit.currency is None or unit.per:
+        raise UnitError(
+            f"FX rate of {currency!r}: {unit.canonical!r} is no currency; {expected}",
+            currency=currency,
+        )
+    if unit.magnitude is not None:
+        raise UnitError(
+            f"FX rate of {currency!r}: {unit.canonical!r} is an amount unit, a currency with a "
+            f"magnitude; pass the currency alone, {unit.currency!r}",
+            currency=currency,
+        )
+    return unit.currency
 
 
 def _whole_year(year: object, pair: str) -> int:
@@ -434,8 +323,9 @@ def fx_rate(from_currency: str, to_currency: str, *, year: int | None) -> float:
     Parameters
     ----------
     from_currency, to_currency
-        ISO codes ("CNY", "USD"; case and surrounding spaces are ignored). The same code
-        gives 1.0 with or without a year.
+        ISO codes ("CNY", "USD"; case and surrounding spaces are ignored), or spellings
+        the unit registry reads as one ("RMB", "US$", "ringgit"). The same currency gives
+        1.0 with or without a year.
     year
         The year whose annual average rate to use. Required for two different currencies.
         A whole number: an int (numpy too), a whole float (2020.0, as from a float column)
@@ -448,7 +338,9 @@ def fx_rate(from_currency: str, to_currency: str, *, year: int | None) -> float:
         bundled one) has the pair (directly, inverted, or as a cross through USD with
         both legs present) for that year.
     UnitError
-        ``year`` is not a whole number (2020.5, "2020E", True).
+        ``year`` is not a whole number (2020.5, "2020E", True), or a currency is no
+        currency ("", "MW", "CNY bn"); an UnknownUnitError for a currency the unit
+        registry lacks ("EGP": no FX table can hold its rates).
 
     Examples
     --------
@@ -487,8 +379,14 @@ def _resolve(
     )
     if known:
         problem = f"the pair has no rate for {year}, and the nearest year is never used"
-    else:
-        problem = "the pair is not in the table, directly or through USD"
+    else:  # a currency without any rate against USD: say that none is bundled
+        lacking = [
+            c for c in (from_currency, to_currency) if c != _PIVOT and not _has_pair(c, _PIVOT)
+        ] or [f"{from_currency}/{to_currency}"]
+        files = [t.name for t in _USER_TABLES.get()]
+        problem = f"no {' or '.join(lacking)} rate is bundled" + (
+            f" or in {' or '.join(files)}" if files else ""
+        )
     raise MissingFxRateError(
         f"no FX rate for {pair} in {year}: {problem} "
         f"({_known_pairs((from_currency, to_currency))}); "
@@ -514,3 +412,64 @@ def fx_rate_origin(from_currency: str, to_currency: str, *, year: int) -> str | 
     True
     """
     return " and ".join(_resolve(from_currency, to_currency, year)[1]) or None
+
+
+@functools.cache
+def _publishers(path: Path) -> dict[tuple[str, str], dict[int, str]]:
+    """``{(base, quote): {year: publisher}}`` of the bundled table at ``path``: each row's
+    ``source`` up to its first " (", " via " or ", " ("Federal Reserve G.5A (https://...)"
+    and "Federal Reserve G.5A via FRED AEXUSEU (...)" are "Federal Reserve G.5A"); "" for
+    a row without one."""
+    publishers: dict[tuple[str, str], dict[int, str]] = {}
+    with io.StringIO(_file_bytes(path).decode("utf-8-sig"), newline="") as handle:
+        for row in csv.DictReader(handle):
+            quote, base = _pair(row["unit"])
+            source = (row.get("source") or "").strip()
+            publisher = re.split(r" \(| via |, ", source, maxsplit=1)[0]
+            publishers.setdefault((base, quote), {})[int(row["year"])] = publisher
+    return publishers
+
+
+def _publisher(base: str, quote: str, year: int) -> str:
+    publishers = _publishers(_fx_path())
+    for key in ((base, quote), (quote, base)):
+        if year in publishers.get(key, {}):
+            return publishers[key][year] or f"the bundled {FX_FILE}"
+    return f"the bundled {FX_FILE}"
+
+
+def bundled_fx_source(from_currency: str, to_currency: str, *, year: int | None) -> str:
+    """Who published the bundled rates that :func:`fx_rate` uses for the pair in ``year``,
+    for a sentence naming the rate's source: "Federal Reserve G.5A", "ECB euro foreign
+    exchange reference rates" (the computed rows), both joined by "and" for a cross whose
+    legs come from the two, with " through USD" for a cross. Legs taken from a user FX file
+    (:func:`use_fx_rates`, named by :func:`fx_rate_origin`) are left out; "" when none is
+    bundled (or for the same currency).
+
+    Raises
+    ------
+    MissingFxRateError, UnitError
+        As :func:`fx_rate`.
+
+    Examples
+    --------
+    >>> bundled_fx_source("CNY", "USD", year=2020)
+    'Federal Reserve G.5A'
+    >>> bundled_fx_source("MYR", "CNY", year=2020)
+    'ECB euro foreign exchange reference rates and Federal Reserve G.5A through USD'
+    """
+    _resolve(from_currency, to_currency, year)  # its errors, as fx_rate's
+    base, quote = _code(from_currency), _code(to_currency)
+    if base == quote:
+        return ""
+    year = _whole_year(year, f"{base}->{quote}")
+    direct = _direct(base, quote, year)
+    legs = [(base, quote)] if direct is not None else [(base, _PIVOT), (_PIVOT, quote)]
+    names = [
+        _publisher(a, b, year)
+        for a, b in legs
+        if (leg := _direct(a, b, year)) is not None and leg[1] is None
+    ]
+    if not names:
+        return ""
+    return " and ".join(dict.fromkeys(names)) + (" through USD" if len(legs) > 1 else "")

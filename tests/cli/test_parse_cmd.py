@@ -392,3 +392,22 @@ def test_a_figure_with_its_year_in_words_is_told_how_parse_takes_the_year(
     assert "the figure in it" not in capsys.readouterr().err
     assert cli.main(["parse", "Tencent will invest 500 billion yuan"]) == 2
     assert "the figure in it" not in capsys.readouterr().err
+
+
+def test_a_ringgit_conversion_names_the_ecb_rows(capsys: pytest.CaptureFixture[str]) -> None:
+    # fx57: the ringgit's rate is computed from the ECB's daily rates; the line said "of
+    # Federal Reserve G.5A", which has no ringgit row in the table.
+    # 2 / 4.2014 (MYR per USD, 2020) = 0.47603...
+    assert _run(["MYR 2 bn", "--to", "USD bn", "--year", "2020"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "converted: 0.476 USD bn (at 4.2014 MYR per USD, the 2020 annual average of ECB "
+        "euro foreign exchange reference rates; rounded to 3 significant digits)"
+    )
+    # through USD: 6.9042 CNY per USD / 4.2014 MYR per USD = 1.64331... CNY per MYR;
+    # 2e9 x 1.64331 / 1e8 = 32.866 -> 32.9 CNY 100m
+    assert _run(["RM2 bilion (2020)", "--to", "亿元"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "converted: 32.9 CNY 100m (at 1.6433 CNY per MYR, the 2020 annual average of ECB "
+        "euro foreign exchange reference rates and Federal Reserve G.5A through USD; 2020 is "
+        "the figure's year, --year to change; rounded to 3 significant digits)"
+    )
