@@ -53,7 +53,7 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
     record = ctx.track_record
     if record is None or not len(record):
         return
-    # NA (no date made): a forecast, as check_claims and plot_claims take it
+    # NA (no date made): kept, as check_claims keeps it (plot_claims draws it apart)
     forecasts = record[record["forecast"].fillna(True).astype(bool)]
     fmt = ctx.figures
     if len(forecasts):
