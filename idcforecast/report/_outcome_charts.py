@@ -438,6 +438,9 @@ def plot_scenarios(
             published=None if history is None else published_values(history),
             unit=unit,
         )
+        final = levels[levels["year"] == levels["year"].max()]
+        if (final[band[0]] >= 0).all():  # levels, not a series crossing zero
+            figures = figures.keeping_digits(final["p50"])
     ends: list[tuple[float, float, str, str]] = []  # (year, median, label, colour)
     with house_style():
         fig, ax = new_figure()

@@ -343,8 +343,14 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
         )
         for (name, text, weight), in_english in zip(result.scenarios, english, strict=True)
     ]
+    table = result.table
+    levels = table[(table["quantity"] == "level") & (table["year"] == table["year"].max())]
+    # medians all below 1 keep three significant digits (the history's decimals printed a
+    # 0.64 TWh median "0.6" on a series published with one decimal)
     fmt = ctx.figures
-    fig = plot_scenarios(result.table, history=ctx.history, figures=fmt)
+    if (levels["p5"] >= 0).all():  # levels, not a series crossing zero (net additions)
+        fmt = fmt.keeping_digits(levels["p50"])
+    fig = plot_scenarios(table, history=ctx.history, figures=fmt)
     # the heading, its text and the chart on one page: the chart used to open the next
     # page, leaving the section's words alone under half a page of white
     keep = (
@@ -357,8 +363,6 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
     doc.paragraph(intro)
     doc.bullets(items, markdown=True)
     doc.chart(fig)
-    table = result.table
-    levels = table[(table["quantity"] == "level") & (table["year"] == table["year"].max())]
     cagr = table[table["quantity"] == "cagr"].set_index("scenario")
     # a share (percent) changes by percentage points: the median change from the last
     # actual (the median level's, the origin being fixed), never a CAGR of a percentage
@@ -413,7 +417,7 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
             size=8.5,
             muted=True,
         )
-    _same_as_forecast(ctx, doc, levels)
+    _same_as_forecast(ctx, doc, levels, fmt)
     if result.probabilities is not None:
         probs = result.probabilities
         doc.paragraph(
@@ -445,13 +449,14 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
         )
 
 
-def _same_as_forecast(ctx: ReportContext, doc: ReportDocument, levels: pd.DataFrame) -> None:
+def _same_as_forecast(
+    ctx: ReportContext, doc: ReportDocument, levels: pd.DataFrame, fmt: LevelFormat
+) -> None:
     """Why a scenario that keeps the forecast as is shows another median than the
     forecast's central value (page 1's "10,298" beside the base case's "10,388"): the
-    median of the simulated paths, not the forecast itself."""
+    median of the simulated paths, not the forecast itself; ``fmt`` the scenario table's."""
     result = ctx.scenarios
     assert result is not None
-    fmt = ctx.figures
     final = ctx.forecast.sort_values("year").iloc[-1]
     for name in result.unadjusted:
         row = levels[levels["scenario"].astype(str) == name]
