@@ -89,7 +89,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="X",
         help="level to exceed: a number in the unit simulated (the series', or the spec's "
-        "when the series was rescaled to it, as the header says) or a figure like 8000亿元 "
+        "when the series was rescaled to it, as the header says) or a figure like 8000亿元; "
+        "a lower bound such as 超过8000亿元 or 'more than $50bn' is read as its level "
         "(repeatable)",
     )
     # "(default: last year)" read as the calendar year before this one
@@ -539,10 +540,17 @@ def _prob_text(paths: Paths, threshold: str, year: int, *, kw_per_rack: float = 
     # "USD bn" read --threshold 8000000000 (meant in USD) as 8 billion billion, "0.0%"
     # ("60%" for a share, as a typed "70%" prints: a bare 60 read "60 %" beside it)
     from idcforecast.cli._text import unit_words
+    from idcforecast.cli._threshold_words import threshold_heading
 
     unit = "%" if paths.unit == "%" else f" {unit_words(paths.unit)}"
-    shown = f"{threshold}{unit}" if isinstance(value, float) and paths.unit else threshold
+    # a figure given as a lower bound ("超过8000亿元") is headed by its level, not
+    # "P(value > 超过8000亿元 in 2030)"
+    shown, bound = (
+        threshold_heading(value)
+        if isinstance(value, str)
+        else (f"{threshold}{unit}" if paths.unit else threshold, "")
+    )
     rate = _threshold_rate(value, paths.unit, year, kw_per_rack) if isinstance(value, str) else ""
-    return f"P(value > {shown} in {year}){rate}:\n" + text_table(
+    return f"P(value > {shown} in {year}{bound}){rate}:\n" + text_table(
         ["scenario", "probability"], rows, right=[1]
     )

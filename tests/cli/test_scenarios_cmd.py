@@ -751,3 +751,25 @@ def test_a_threshold_in_another_currency_names_its_rate_and_level(
     # a threshold in the series' own currency says nothing more
     out = _run(["--threshold", "9000亿元", "--to", "2026", "--paths", "50"], capsys)
     assert "P(value > 9000亿元 in 2026):" in out
+
+
+def test_a_threshold_given_as_a_lower_bound_is_headed_by_its_level(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # report57: '超过8000亿元' (more than 800 bn yuan) was headed "P(value > 超过8000亿元 in
+    # 2030)"; the probability is P(value > 8000), the same as a plain '8000亿元''s, and the
+    # heading now names the level and says it was read from a bound (en and zh)
+    args = ["--paths", "400", "--to", "2026"]
+    out = _run(
+        [*args, "--threshold", "超过8000亿元", "--threshold", "8000亿元",
+         "--threshold", "at least 8,000亿元", "--threshold", "8000亿元以上"],
+        capsys,
+    )  # fmt: skip
+    bound = _cells(
+        out, "P(value > 8000亿元 in 2026; '超过8000亿元' is a lower bound, read as its level):"
+    )
+    plain = _cells(out, "P(value > 8000亿元 in 2026):")
+    assert bound == plain  # the bound's level, 8000, as the plain figure
+    assert "P(value > 8,000亿元 in 2026; 'at least 8,000亿元' is a lower bound" in out
+    assert "P(value > 8000亿元 in 2026; '8000亿元以上' is a lower bound" in out
+    assert "超过8000亿元 in" not in out
