@@ -246,9 +246,17 @@ def plot_claims(
         if rows["held"][dated].isna().any():
             # NA: no actual yet, or an actual published as a bound that leaves it open
             realised = rows["actual"].notna() & rows["held"].isna() & dated
-            waiting = (rows["actual"].isna() & dated).any()
+            missing = rows["actual"].isna() & dated
+            # a year the data lack though later ones are reported (track_record's status
+            # "no actual for 2022") is no actual "yet"
+            status = rows["status"] if "status" in rows.columns else pd.Series("", rows.index)
+            gap = missing & status.astype(str).str.startswith("no actual for ")
             label = " or ".join(
-                [*(["no actual yet"] if waiting else []), *(["open"] if realised.any() else [])]
+                [
+                    *(["no actual yet"] if (missing & ~gap).any() else []),
+                    *(["no actual (a gap)"] if gap.any() else []),
+                    *(["open"] if realised.any() else []),
+                ]
             )
             handles.insert(
                 3,

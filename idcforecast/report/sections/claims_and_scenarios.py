@@ -231,15 +231,35 @@ def track_record_table(forecasts: pd.DataFrame, fmt: LevelFormat) -> pd.DataFram
                 )
             ],
             "Held": [  # NA: no actual for that year yet, or one that leaves it open
-                "open" if v == "open" else "not yet" if pd.isna(h) else "yes" if h else "no"
-                for h, v in zip(
+                "open"
+                if v == "open"
+                else _no_actual(str(status))
+                if pd.isna(h)
+                else "yes"
+                if h
+                else "no"
+                for h, v, status in zip(
                     forecasts["held"],
                     forecasts.get("verdict", [""] * len(forecasts)),
+                    forecasts.get("status", [""] * len(forecasts)),
                     strict=True,
                 )
             ],
         }
     )
+
+
+def _no_actual(status: str) -> str:
+    """The Held cell of a forecast without an actual: "not yet" for a year after the
+    data's latest, "no actual" for a year the data lack (a gap: ``track_record``'s status
+    "no actual for 2022"), which "not yet" misread as still to come.
+
+    Examples
+    --------
+    >>> _no_actual("no actual yet (latest 2023)"), _no_actual("no actual for 2022")
+    ('not yet', 'no actual')
+    """
+    return "no actual" if status.startswith("no actual for ") else "not yet"
 
 
 def track_record_notes(forecasts: pd.DataFrame) -> str:
@@ -271,6 +291,14 @@ def track_record_notes(forecasts: pd.DataFrame) -> str:
             "true actual is higher, so the error is at most the one shown ('>': 'less than', "
             "at least)."
         )
+    if "status" in forecasts.columns:
+        gaps = forecasts["status"].astype(str).str.extract(r"^no actual for (\d{4})$")[0]
+        years = sorted(set(gaps.dropna()))
+        if years:
+            notes.append(
+                f"Held 'no actual': the data have no figure for {_wording_years(years)}, "
+                "though later years are reported, so the forecast cannot be checked."
+            )
     if "forecast" in forecasts.columns:
         undated = int(forecasts["forecast"].isna().sum())
         if undated:
@@ -281,6 +309,11 @@ def track_record_notes(forecasts: pd.DataFrame) -> str:
                 f"so the overview does not count {'it' if undated == 1 else 'them'}."
             )
     return " ".join(notes)
+
+
+def _wording_years(years: list[str]) -> str:
+    """Years in words: "2022", "2019 and 2022", "2017, 2019 and 2022"."""
+    return years[0] if len(years) == 1 else f"{', '.join(years[:-1])} and {years[-1]}"
 
 
 def _error_sign(actual_qualifier: str) -> str:
