@@ -51,3 +51,30 @@ def test_the_claims_chart_legend_names_a_gap_apart_from_no_actual_yet(tmp_path: 
     only_gap = plot_claims(_record(tmp_path).iloc[:1]).axes[0].get_legend()
     assert "no actual (a gap)" in [t.get_text() for t in only_gap.get_texts()]
     plt.close("all")
+
+
+def test_the_overview_says_a_forecast_for_a_gap_year_cannot_be_checked(tmp_path: Path) -> None:
+    # the overview counted only forecasts with an actual ("1 came due") and left one for
+    # a gap year unsaid, beside a table listing it
+    from types import SimpleNamespace
+
+    from idcforecast.report.sections.overview import _claims_lines
+
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        CLAIMS + "due,china_idc_cidc_overall,level,2016,700,2015,CNY 100m\n", encoding="utf-8"
+    )
+    record = idc.track_record(path)
+    ctx = SimpleNamespace(claims=None, track_record=record)
+    (line,) = _claims_lines(ctx)  # type: ignore[arg-type]
+    # 700 / 714.5 - 1 = -2.0%: within the 5% tolerance, held
+    assert line == (
+        "**Published forecasts:** 1 came due; 1 held: the point forecast held, 2.0% below "
+        "the actual; 1 forecast for 2013, a year the data lack, cannot be checked."
+    )
+    ctx = SimpleNamespace(claims=None, track_record=record[record["claim_set"] != "due"])
+    (line,) = _claims_lines(ctx)  # type: ignore[arg-type]
+    assert line == (
+        "**Published forecasts:** none with an actual came due; 1 forecast for 2013, a year "
+        "the data lack, cannot be checked."
+    )
