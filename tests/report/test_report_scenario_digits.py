@@ -1,7 +1,8 @@
 """Scenario levels below 1 keep three significant digits (report57): a series published
 with one decimal (0.1-0.4 TWh) printed its scenario medians "0.6" and ranges "0.4–1.1",
-a figure to one digit, in the report's table and base-case sentence; the CLI's levels
-table printed 0.45 as "0.45" beside "1.13"."""
+a figure to one digit, in the report's table and base-case sentence, and its forecast
+"0.6 TWh in 2028 (80% interval 0.4-1.1)" on page 1; the CLI's levels table printed 0.45
+as "0.45" beside "1.13"."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pypdf import PdfReader
 
 from idcforecast import build_report, simulate
 from idcforecast.cli import scenarios_cmd
+from idcforecast.forecasting import forecast
 from idcforecast.report import _analyses as analyses
 from idcforecast.scenarios import scenario_table
 
@@ -48,6 +50,13 @@ def test_the_reports_scenario_medians_below_1_keep_three_digits(tmp_path: Path) 
     )
     assert row in text
     assert f"'base' keeps the forecast as is: its 2028 median ({base['p50']:.3f})" in text
+    # and the forecast itself on page 1 (was "0.6 TWh in 2028 (80% interval 0.4-1.1")
+    end = forecast(history, 5, seed=0).iloc[-1]
+    assert 0.1 <= end["mean"] < 1
+    assert (
+        f"Forecast: {end['mean']:.3f} TWh in 2028 (80% interval {end['lo_80']:.3f}-"
+        f"{end['hi_80']:.3f}" in text
+    )
 
 
 def test_the_cli_levels_table_gives_medians_below_1_three_digits() -> None:
