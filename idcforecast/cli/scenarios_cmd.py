@@ -89,7 +89,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="X",
         help="level to exceed: a number in the unit simulated (the series', or the spec's "
-        "when the series was rescaled to it, as the header says) or a figure like 8000亿元 "
+        "when the series was rescaled to it, as the header says) or a figure like 8000亿元; "
+        "a lower bound such as 超过8000亿元 or 'more than $50bn' is read as its level "
         "(repeatable)",
     )
     # "(default: last year)" read as the calendar year before this one
@@ -341,7 +342,7 @@ def _header(paths: Paths, spec_path: str, seed: int) -> str:
 def _levels_text(table: pd.DataFrame) -> str:
     from idcforecast._rounding import half_up
     from idcforecast.cli._text import text_table, unit_words
-    from idcforecast.report._numbers import unsigned_zero
+    from idcforecast.report._numbers import LevelFormat, unsigned_zero
 
     levels = table[table["quantity"] == "level"]
     cols = ["p5", "p10", "p50", "p90", "p95"]
@@ -350,6 +351,10 @@ def _levels_text(table: pd.DataFrame) -> str:
     decimals = 0 if largest >= 100 else 1 if largest >= 10 else 2
     if decimals == 2:  # a share of 0.04%, a small series: the largest to 2 significant digits
         decimals = max(2, _significant_decimals(levels[cols].to_numpy(dtype=float).ravel()))
+    # and the largest median, when below 1, to three, as levels of 1 or more have, like
+    # the report's table (medians of 0.45-0.63 TWh printed "0.45"; of 0.04% "0.040")
+    if (levels["p5"] >= 0).all():  # levels, not a series crossing zero (net additions)
+        decimals = LevelFormat(decimals, decimals).keeping_digits(levels["p50"]).decimals
     rows = [
         [
             str(r["scenario"]),
@@ -421,13 +426,15 @@ def _points_text(table: pd.DataFrame, paths: Paths, target: int) -> str:
     """For a share: the change in percentage points from the last observation to
     ``target`` (the table's "change_pp" rows), per scenario and quantile, with the level
     then in percent; defined also where paths are at 0% (a share clipped there has no
-    CAGR). Decimals show the largest level to two significant digits (a share of 0.04%
-    printed "0.04" for 0.035-0.045)."""
+    CAGR). Decimals show the largest level to two significant digits and the largest
+    median, when below 1, to three, as the levels table does (a share of 0.04% printed
+    "0.04" for 0.035-0.045)."""
     import numpy as np
 
     from idcforecast._rounding import half_up, signed_half_up
     from idcforecast._shares import percent_factor
     from idcforecast.cli._text import text_table
+    from idcforecast.report._numbers import LevelFormat
 
     factor = percent_factor(paths.unit) or 1.0  # 1 成 is 10 points
     origin = float(paths.origin_value or 0.0) * factor
@@ -437,6 +444,9 @@ def _points_text(table: pd.DataFrame, paths: Paths, target: int) -> str:
     cols = ["p5", "p10", "p50", "p90", "p95"]
     shown = ends[cols].to_numpy(dtype=float).ravel() * factor  # the levels, in percent
     decimals = max(1 if float(np.abs(shown).max()) >= 10 else 2, _significant_decimals(shown))
+    # the levels table's rule: the largest median, when below 1, to three digits
+    if (levels["p5"] >= 0).all():
+        decimals = LevelFormat(decimals, decimals).keeping_digits(levels["p50"] * factor).decimals
 
     def cell(change: float, level: float) -> str:
         return f"{signed_half_up(change, decimals)} ({half_up(level * factor, decimals)}%)"
@@ -530,10 +540,17 @@ def _prob_text(paths: Paths, threshold: str, year: int, *, kw_per_rack: float = 
     # "USD bn" read --threshold 8000000000 (meant in USD) as 8 billion billion, "0.0%"
     # ("60%" for a share, as a typed "70%" prints: a bare 60 read "60 %" beside it)
     from idcforecast.cli._text import unit_words
+    from idcforecast.cli._threshold_words import threshold_heading
 
     unit = "%" if paths.unit == "%" else f" {unit_words(paths.unit)}"
-    shown = f"{threshold}{unit}" if isinstance(value, float) and paths.unit else threshold
+    # a figure given as a lower bound ("超过8000亿元") is headed by its level, not
+    # "P(value > 超过8000亿元 in 2030)"
+    shown, bound = (
+        threshold_heading(value)
+        if isinstance(value, str)
+        else (f"{threshold}{unit}" if paths.unit else threshold, "")
+    )
     rate = _threshold_rate(value, paths.unit, year, kw_per_rack) if isinstance(value, str) else ""
-    return f"P(value > {shown} in {year}){rate}:\n" + text_table(
+    return f"P(value > {shown} in {year}{bound}){rate}:\n" + text_table(
         ["scenario", "probability"], rows, right=[1]
     )

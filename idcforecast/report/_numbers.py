@@ -130,6 +130,35 @@ class LevelFormat:
             short = min(short, decimals)
         return cls(decimals=decimals, short_decimals=short)
 
+    def keeping_digits(self, values: Iterable[Any], digits: int = 3) -> LevelFormat:
+        """This format with decimals enough for ``digits`` significant digits on the
+        largest finite one of ``values`` (in size) when it is below 1 (unchanged when it
+        is 1 or more, zero or absent): scenario medians of 0.64-0.78 TWh, on a series
+        published with one decimal, printed "0.6" and "0.8", a figure to one digit. The
+        largest, not the smallest: a median near 0 beside one of 0.9 would give the table
+        six decimals. Never more than six decimals.
+
+        Examples
+        --------
+        >>> LevelFormat(1, 1).keeping_digits([0.643, 0.776])
+        LevelFormat(decimals=3, short_decimals=3)
+        >>> LevelFormat(2, 2).keeping_digits([0.902, 1.194])  # 1.19 has three already
+        LevelFormat(decimals=2, short_decimals=2)
+        >>> LevelFormat(1, 0).keeping_digits([0.0, float("nan")])
+        LevelFormat(decimals=1, short_decimals=0)
+        >>> LevelFormat(4, 4).keeping_digits([0.5])  # never fewer decimals than before
+        LevelFormat(decimals=4, short_decimals=4)
+        """
+        sizes = [abs(float(v)) for v in values]
+        sizes = [s for s in sizes if math.isfinite(s)]
+        largest = max(sizes, default=0.0)
+        if not 0 < largest < 1:
+            return self
+        needed = min(_MAX_DECIMALS, digits - 1 - math.floor(math.log10(largest)))
+        return LevelFormat(
+            decimals=max(self.decimals, needed), short_decimals=max(self.short_decimals, needed)
+        )
+
     def text(self, value: float) -> str:
         """``value`` for tables and prose: "5,078.3", "0.352"."""
         return unsigned_zero(half_up(value, self.decimals))

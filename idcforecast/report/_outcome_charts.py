@@ -4,11 +4,11 @@ re-exported by :mod:`idcforecast.report.charts`."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
+from idcforecast._wording import counted
 from idcforecast.errors import DataError
 from idcforecast.report._frames import (
     first_unit,
@@ -68,13 +68,29 @@ def _claim_label(row: pd.Series) -> str:
     publisher when the record has no claim set; then the year it was made."""
     import pandas as pd
 
+    who = _label_name(row)
+    made = row.get("made", "")
+    year = "" if made is None or pd.isna(made) else str(made)[:4]
+    if not year and _undated(row):  # as the track-record table's Made 'not stated'
+        return f"{who} (undated)" if who else "undated"
+    return f"{who} ({year})" if year else who
+
+
+def _label_name(row: pd.Series) -> str:
+    """The name a label starts with: the claim set, else a publisher drawable in DejaVu."""
     who = _claim_set(row)
     if not who:
         publisher = _publisher(row)
         who = "" if contains_cjk(publisher) else publisher
-    made = row.get("made", "")
-    year = "" if made is None or pd.isna(made) else str(made)[:4]
-    return f"{who} ({year})" if year else who
+    return who
+
+
+def _undated(row: pd.Series) -> bool:
+    """Whether a track-record row has no made date (``forecast`` NA): whether it was a
+    forecast is unknown, so the chart draws it apart from the forecasts."""
+    import pandas as pd
+
+    return "forecast" in row.index and bool(pd.isna(row["forecast"]))
 
 
 def _makers_note(rows: pd.DataFrame) -> str:
@@ -83,7 +99,7 @@ def _makers_note(rows: pd.DataFrame) -> str:
     named in Chinese ..."), else the publishers the labels name."""
     records = [row for _, row in rows.iterrows()]
     if not any(_claim_set(row) for row in records):
-        makers = [re.sub(r" \(\d{4}\)$", "", _claim_label(row)) for row in records]
+        makers = [_label_name(row) for row in records]
         # no maker at all (a user's own claims without by or claim_set): not "none"
         return "Forecasts by: " + ("; ".join(dict.fromkeys(m for m in makers if m)) or "not stated")
     latin: dict[str, str] = {}
@@ -116,6 +132,9 @@ def plot_claims(
     Each forecast is a marker at its target year and value (a triangle up for "more
     than", down for "less than"), green when it held and orange when it missed, joined by
     a dotted line to the actual value, and labelled as the track-record table prints it.
+    A claim with no made date (``forecast`` NA: it may have been made after the fact) is
+    drawn hollow and grey, labelled "(undated)", judged neither held nor missed, and the
+    footnote says so.
     The x axis reaches as far right as the labels need (no year ticks there), and the
     legend takes the first corner or edge where it covers no point, line or label.
 
@@ -146,7 +165,7 @@ def plot_claims(
 
     require_columns(record, ["year", "value", "qualifier", "actual", "held"], what="claims record")
     rows = record
-    if "forecast" in rows.columns:  # NA (no date made): a forecast, as check_claims takes it
+    if "forecast" in rows.columns:  # NA (no date made): kept, drawn apart (hollow grey)
         rows = rows[rows["forecast"].fillna(True).astype(bool)]
     rows = rows.sort_values(["year", "value"], kind="stable").reset_index(drop=True)
     unit = (first_unit(history) if history is not None else "") or first_unit(rows)
@@ -172,9 +191,12 @@ def plot_claims(
             history_points(ax, hist)
         markers = {"at_least": "^", "at_most": "v"}
         xs = [float(row["year"]) + 0.12 * (i - (len(rows) - 1) / 2) for i, row in rows.iterrows()]
+        undated = [_undated(row) for _, row in rows.iterrows()]
         for i, row in rows.iterrows():
             held = row["held"]  # NA: no actual yet (a forecast for a year not yet reported)
             color = COLORS["claim"] if pd.isna(held) else COLORS["hit" if held else "miss"]
+            if undated[i]:  # not known to be a forecast: neither held nor missed
+                color = COLORS["derived"]
             x = xs[i]
             if not np.isnan(float(row["actual"])):
                 ax.plot([x, x], [row["value"], row["actual"]], color=color, ls=":", lw=1.2)
@@ -183,6 +205,7 @@ def plot_claims(
                 row["value"],
                 marker=markers.get(str(row["qualifier"]), "D"),
                 color=color,
+                markerfacecolor="none" if undated[i] else color,
                 ms=7,
                 ls="none",
             )
@@ -219,16 +242,37 @@ def plot_claims(
                 handles.append(
                     Line2D([], [], color="#555555", marker=marker, ls="none", label=words)
                 )
-        if rows["held"].isna().any():
+        dated = ~pd.Series(undated, index=rows.index, dtype=bool)
+        if rows["held"][dated].isna().any():
             # NA: no actual yet, or an actual published as a bound that leaves it open
-            realised = rows["actual"].notna() & rows["held"].isna()
-            waiting = (rows["actual"].isna()).any()
+            realised = rows["actual"].notna() & rows["held"].isna() & dated
+            missing = rows["actual"].isna() & dated
+            # a year the data lack though later ones are reported (track_record's status
+            # "no actual for 2022") is no actual "yet"
+            status = rows["status"] if "status" in rows.columns else pd.Series("", rows.index)
+            gap = missing & status.astype(str).str.startswith("no actual for ")
             label = " or ".join(
-                [*(["no actual yet"] if waiting else []), *(["open"] if realised.any() else [])]
+                [
+                    *(["no actual yet"] if (missing & ~gap).any() else []),
+                    *(["no actual (a gap)"] if gap.any() else []),
+                    *(["open"] if realised.any() else []),
+                ]
             )
             handles.insert(
                 3,
                 Line2D([], [], color=COLORS["claim"], marker="D", ls="none", label=label),
+            )
+        if not dated.all():
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    color=COLORS["derived"],
+                    marker="D",
+                    markerfacecolor="none",
+                    ls="none",
+                    label="no made date",
+                )
             )
         # actuals published as bounds: their hollow triangles, beside the claims' filled ones
         drawn_lines = {str(line.get_label()): line for line in ax.lines}
@@ -250,6 +294,7 @@ def plot_claims(
             "it, before its actual was known); dotted lines join each to the actual. "
             + _makers_note(rows)
             + "."
+            + _undated_note(rows[~dated])
             + (f" Not drawn, in another unit: {'; '.join(other_units)}." if other_units else ""),
         )
         if xs:
@@ -257,6 +302,21 @@ def plot_claims(
             labels_inside(fig, ax, last_year=int(last_year))
         _legend_off_the_data(fig, ax)
     return fig
+
+
+def _undated_note(rows: pd.DataFrame) -> str:
+    """The footnote's sentence on the claims drawn hollow, those with no made date ("" when
+    none): they may have been made after the fact, so the chart does not judge them."""
+    if not len(rows):
+        return ""
+    names = [_label_name(row) for _, row in rows.iterrows()]
+    named = ", ".join(dict.fromkeys(n for n in names if n))
+    those = "it was a forecast" if len(rows) == 1 else "they were forecasts"
+    return (
+        f" Hollow grey: {counted(len(rows), 'claim')} with no made date"
+        + (f" ({named})" if named else "")
+        + f", drawn against the actual but not judged: whether {those} is unknown."
+    )
 
 
 _LegendPlace = Literal["upper left", "lower right", "upper center", "lower center", "center left"]
@@ -386,6 +446,9 @@ def plot_scenarios(
             published=None if history is None else published_values(history),
             unit=unit,
         )
+        final = levels[levels["year"] == levels["year"].max()]
+        if (final[band[0]] >= 0).all():  # levels, not a series crossing zero
+            figures = figures.keeping_digits(final["p50"])
     ends: list[tuple[float, float, str, str]] = []  # (year, median, label, colour)
     with house_style():
         fig, ax = new_figure()

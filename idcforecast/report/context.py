@@ -154,16 +154,24 @@ class ReportContext:
         """How the report prints levels, chosen once from the history and the forecast's
         central values, so every table column, card and chart label of a series agrees
         ("5,078.3" for CNY 100 million; "0.352" for a USD bn series of 0.31-0.69; "655"
-        for one published in whole USD million)."""
+        for one published in whole USD million; central values all below 1 to three
+        significant digits at least, "0.637" TWh for a series published as 0.1-0.4)."""
         from idcforecast.report._numbers import LevelFormat, published_values, whole_counts
 
-        return LevelFormat.for_values(
+        whole = whole_counts(self.history["value"], self.unit)
+        figures = LevelFormat.for_values(
             [*self.history["value"], *self.forecast["mean"]],
-            whole=whole_counts(self.history["value"], self.unit),
+            whole=whole,
             # the decimals the series was published with: "3.0 percent", "655 USD million"
             published=published_values(self.history),
             unit=self.unit,
         )
+        if whole or (self.history["value"] < 0).any():  # counts; a series crossing zero
+            return figures
+        # central values all below 1 keep three significant digits: a series published
+        # with one decimal (0.1-0.4 TWh) printed its 2028 forecast "0.6" and its 80%
+        # interval "0.4-1.1", figures to one digit, beside scenario medians of "0.638"
+        return figures.keeping_digits(self.forecast["mean"])
 
     @property
     def plain_count(self) -> bool:

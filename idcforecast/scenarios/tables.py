@@ -352,9 +352,10 @@ def prob_exceeds(
         rate for (every year after its last), the table's last rate for the pair held
         constant, with a :class:`~idcforecast.errors.ScenarioWarning` naming it). One level: a range
         ("8000-9000") and an upper bound ("不超过8000亿元") are refused (``SpecError``), as
-        is anything that is not a number or a figure. A bare number between 0 and 1
-        against paths in % of a series above 1% (0.5 for a 40% share: 0.5%, not 50%) gets
-        a :class:`~idcforecast.errors.ScenarioWarning`.
+        is anything that is not a number or a figure; a lower bound ("超过8000亿元",
+        "more than $50bn", "at least 1 GW") is read as its level: P(value > 8000). A
+        bare number between 0 and 1 against paths in % of a series above 1% (0.5 for a
+        40% share: 0.5%, not 50%) gets a :class:`~idcforecast.errors.ScenarioWarning`.
     year
         A simulated year.
     scenario

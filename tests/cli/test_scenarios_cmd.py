@@ -627,11 +627,12 @@ def test_a_series_not_in_the_file_is_to_be_chosen_among_its_series(
 
 # the reader's warning that values all below 1 might be fractions: here they are percent
 @pytest.mark.filterwarnings("ignore::idcforecast.errors.AmbiguousNumberWarning")
-def test_a_share_below_a_tenth_of_a_percent_keeps_two_significant_digits(
+def test_a_share_below_a_tenth_of_a_percent_keeps_three_significant_digits(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # was: 2 decimals, so 0.04% printed "(0.04%)" for 0.035-0.045 and its change "+0.00";
-    # now the smallest level shows two significant digits (3 decimals here)
+    # then the largest level to two significant digits (3 decimals); now (report57) the
+    # largest median, below 1 (about 0.04-0.06%), to three: 4 decimals
     argv = _share_files(
         tmp_path,
         [0.021, 0.024, 0.026, 0.03, 0.031, 0.033, 0.036, 0.04],
@@ -639,7 +640,7 @@ def test_a_share_below_a_tenth_of_a_percent_keeps_two_significant_digits(
     )
     out = _run([*argv, "--paths", "400", "--to", "2026"], capsys)
     heading = (
-        "change from the last observation (0.040% in 2024) to 2026, in percentage points "
+        "change from the last observation (0.0400% in 2024) to 2026, in percentage points "
         "(the level then):"
     )
     table = _cells(out, heading)
@@ -650,12 +651,12 @@ def test_a_share_below_a_tenth_of_a_percent_keeps_two_significant_digits(
     }
     for name in ("base", "up"):
         for cell, level in zip(table[name], levels[name], strict=True):
-            change, then = re.fullmatch(r"([-+]\d\.\d{3}) \((\d\.\d{3})%\)", cell).groups()  # type: ignore[union-attr]
+            change, then = re.fullmatch(r"([-+]\d\.\d{4}) \((\d\.\d{4})%\)", cell).groups()  # type: ignore[union-attr]
             assert then == level  # the level table also in 3 decimals
-            assert float(change) == pytest.approx(float(level) - 0.040, abs=0.00051)
+            assert float(change) == pytest.approx(float(level) - 0.040, abs=0.000051)
     # +0.01 points a year on 2025-2026 puts 'up' 0.02 points above 'base' on every path
     base_p50 = float(table["base"][2].split()[0])
-    assert float(table["up"][2].split()[0]) == pytest.approx(base_p50 + 0.02, abs=0.00051)
+    assert float(table["up"][2].split()[0]) == pytest.approx(base_p50 + 0.02, abs=0.000051)
 
 
 def test_a_file_stating_no_unit_is_refused_saying_why_forecast_takes_it(
@@ -750,3 +751,25 @@ def test_a_threshold_in_another_currency_names_its_rate_and_level(
     # a threshold in the series' own currency says nothing more
     out = _run(["--threshold", "9000亿元", "--to", "2026", "--paths", "50"], capsys)
     assert "P(value > 9000亿元 in 2026):" in out
+
+
+def test_a_threshold_given_as_a_lower_bound_is_headed_by_its_level(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # report57: '超过8000亿元' (more than 800 bn yuan) was headed "P(value > 超过8000亿元 in
+    # 2030)"; the probability is P(value > 8000), the same as a plain '8000亿元''s, and the
+    # heading now names the level and says it was read from a bound (en and zh)
+    args = ["--paths", "400", "--to", "2026"]
+    out = _run(
+        [*args, "--threshold", "超过8000亿元", "--threshold", "8000亿元",
+         "--threshold", "at least 8,000亿元", "--threshold", "8000亿元以上"],
+        capsys,
+    )  # fmt: skip
+    bound = _cells(
+        out, "P(value > 8000亿元 in 2026; '超过8000亿元' is a lower bound, read as its level):"
+    )
+    plain = _cells(out, "P(value > 8000亿元 in 2026):")
+    assert bound == plain  # the bound's level, 8000, as the plain figure
+    assert "P(value > 8,000亿元 in 2026; 'at least 8,000亿元' is a lower bound" in out
+    assert "P(value > 8000亿元 in 2026; '8000亿元以上' is a lower bound" in out
+    assert "超过8000亿元 in" not in out

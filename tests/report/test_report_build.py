@@ -307,6 +307,21 @@ def test_a_failure_while_rendering_leaves_no_file(tmp_path: Path, monkeypatch) -
     assert [p.name for p in tmp_path.iterdir()] == ["r.pdf"]
 
 
+def test_a_series_without_one_growth_bar_says_why_instead_of_an_empty_chart(
+    racks_report: str,
+) -> None:
+    # report57: 2019, >2021, >2022, >2024 leave no year-on-year rate (gaps 2020 and 2023;
+    # 2022 between two 'more than' figures): the chart drew empty axes of 26-34% holding
+    # the CAGR line alone; the section now says why and where the CAGR is
+    assert (
+        "Growth No year-on-year growth can be shown: each year lacks its previous year in "
+        "the data (gaps stay gaps, never interpolated here), or both figures are bounds that "
+        "leave the rate open (2022). The growth from 2019 compounded is in the executive "
+        "summary" in racks_report
+    )
+    assert "growth year on year" not in racks_report  # no chart title
+
+
 def test_a_multiplier_unit_reads_as_a_count_of_the_unit(racks_report: str) -> None:
     # it read "in racks 10 thousand" and "880.0 racks 10 thousand in 2024"
     assert "(scope: miit_standard_racks), in 10 thousand racks. Forecast to 2030." in racks_report

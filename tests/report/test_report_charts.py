@@ -6,6 +6,7 @@ import itertools
 import re
 
 import matplotlib
+import matplotlib.colors
 import numpy as np
 import pandas as pd
 import pytest
@@ -18,6 +19,7 @@ from idcforecast.report.charts import (
     plot_growth,
     plot_scenarios,
 )
+from idcforecast.report.style import COLORS
 from idcforecast.report.tables import format_summary, summary_table
 
 
@@ -510,13 +512,45 @@ def test_claims_chart_takes_a_claim_without_a_date_as_a_forecast() -> None:
     )
     fig = plot_claims(record)
     texts = _texts(fig)
-    assert "b: ~ 5,310.7" in texts  # the claim as published and tabled
+    # report57: the undated claim is drawn apart (hollow grey, below), labelled so
+    assert "b (undated): ~ 5,310.7" in texts  # the claim as published and tabled
     assert "a (2019): 3,000" in texts
-    assert (
-        fig.texts[-1]
-        .get_text()
-        .replace("\n", " ")
-        .endswith("Labels: claim set (year made). Published by: a: Firm; b: Broker.")
+    assert "Labels: claim set (year made). Published by: a: Firm; b: Broker." in (
+        fig.texts[-1].get_text().replace("\n", " ")
+    )
+
+
+def test_the_claims_chart_draws_an_undated_claim_apart_from_the_forecasts() -> None:
+    # report57: a claim with no made date (forecast <NA>) was drawn as a forecast, green
+    # 'held' like any other, though the track-record table and the overview say whether it
+    # was a forecast is unknown; it is now a hollow grey marker, in the legend and the note
+    record = pd.DataFrame(
+        {
+            "claim_set": ["b", "a"],
+            "by": ["Broker", "Firm"],
+            "made": ["", "2019"],
+            "year": [2023, 2021],
+            "value": [5310.7, 3000.0],
+            "qualifier": ["approximately", "exact"],
+            "unit": "CNY 100m",
+            "actual": [5078.3, 3012.7],
+            "held": [True, True],
+            "forecast": pd.array([pd.NA, True], dtype="boolean"),
+        }
+    )
+    ax = plot_claims(record).axes[0]
+    drawn = [line for line in ax.lines if len(line.get_xdata()) == 1]  # the two markers
+    faces = {float(line.get_ydata()[0]): line.get_markerfacecolor() for line in drawn}
+    assert faces[5310.7] == "none"  # hollow
+    assert matplotlib.colors.to_hex(faces[3000.0]) == COLORS["hit"]  # a dated forecast: held
+    colors = {float(line.get_ydata()[0]): line.get_color() for line in drawn}
+    assert colors[5310.7] == COLORS["derived"]  # grey, not the 'held' green
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["actual", "forecast held", "forecast missed", "no made date"]
+    note = ax.figure.texts[-1].get_text().replace("\n", " ")
+    assert note.endswith(
+        "Hollow grey: 1 claim with no made date (b), drawn against the actual but not "
+        "judged: whether it was a forecast is unknown."
     )
 
 

@@ -64,7 +64,7 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
     record = ctx.track_record
     if record is None or not len(record):
         return
-    # NA (no date made): a forecast, as check_claims and plot_claims take it
+    # NA (no date made): kept, as check_claims keeps it (plot_claims draws it apart)
     forecasts = record[record["forecast"].fillna(True).astype(bool)]
     fmt = ctx.figures
     if len(forecasts):
@@ -304,15 +304,35 @@ def track_record_table(forecasts: pd.DataFrame, fmt: LevelFormat) -> pd.DataFram
                 )
             ],
             "Held": [  # NA: no actual for that year yet, or one that leaves it open
-                "open" if v == "open" else "not yet" if pd.isna(h) else "yes" if h else "no"
-                for h, v in zip(
+                "open"
+                if v == "open"
+                else _no_actual(str(status))
+                if pd.isna(h)
+                else "yes"
+                if h
+                else "no"
+                for h, v, status in zip(
                     forecasts["held"],
                     forecasts.get("verdict", [""] * len(forecasts)),
+                    forecasts.get("status", [""] * len(forecasts)),
                     strict=True,
                 )
             ],
         }
     )
+
+
+def _no_actual(status: str) -> str:
+    """The Held cell of a forecast without an actual: "not yet" for a year after the
+    data's latest, "no actual" for a year the data lack (a gap: ``track_record``'s status
+    "no actual for 2022"), which "not yet" misread as still to come.
+
+    Examples
+    --------
+    >>> _no_actual("no actual yet (latest 2023)"), _no_actual("no actual for 2022")
+    ('not yet', 'no actual')
+    """
+    return "no actual" if status.startswith("no actual for ") else "not yet"
 
 
 def track_record_notes(forecasts: pd.DataFrame) -> str:
@@ -344,6 +364,14 @@ def track_record_notes(forecasts: pd.DataFrame) -> str:
             "true actual is higher, so the error is at most the one shown ('>': 'less than', "
             "at least)."
         )
+    if "status" in forecasts.columns:
+        gaps = forecasts["status"].astype(str).str.extract(r"^no actual for (\d{4})$")[0]
+        years = sorted(set(gaps.dropna()))
+        if years:
+            notes.append(
+                f"Held 'no actual': the data have no figure for {_wording_years(years)}, "
+                "though later years are reported, so the forecast cannot be checked."
+            )
     if "forecast" in forecasts.columns:
         undated = int(forecasts["forecast"].isna().sum())
         if undated:
@@ -354,6 +382,11 @@ def track_record_notes(forecasts: pd.DataFrame) -> str:
                 f"so the overview does not count {'it' if undated == 1 else 'them'}."
             )
     return " ".join(notes)
+
+
+def _wording_years(years: list[str]) -> str:
+    """Years in words: "2022", "2019 and 2022", "2017, 2019 and 2022"."""
+    return years[0] if len(years) == 1 else f"{', '.join(years[:-1])} and {years[-1]}"
 
 
 def _error_sign(actual_qualifier: str) -> str:
@@ -416,8 +449,14 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
         )
         for (name, text, weight), in_english in zip(result.scenarios, english, strict=True)
     ]
+    table = result.table
+    levels = table[(table["quantity"] == "level") & (table["year"] == table["year"].max())]
+    # medians all below 1 keep three significant digits (the history's decimals printed a
+    # 0.64 TWh median "0.6" on a series published with one decimal)
     fmt = ctx.figures
-    fig = plot_scenarios(result.table, history=ctx.history, figures=fmt)
+    if (levels["p5"] >= 0).all():  # levels, not a series crossing zero (net additions)
+        fmt = fmt.keeping_digits(levels["p50"])
+    fig = plot_scenarios(table, history=ctx.history, figures=fmt)
     # the heading, its text and the chart on one page: the chart used to open the next
     # page, leaving the section's words alone under half a page of white
     keep = (
@@ -430,8 +469,6 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
     doc.paragraph(intro)
     doc.bullets(items, markdown=True)
     doc.chart(fig)
-    table = result.table
-    levels = table[(table["quantity"] == "level") & (table["year"] == table["year"].max())]
     cagr = table[table["quantity"] == "cagr"].set_index("scenario")
     # a share (percent) changes by percentage points: the median change from the last
     # actual (the median level's, the origin being fixed), never a CAGR of a percentage
@@ -486,7 +523,7 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
             size=8.5,
             muted=True,
         )
-    _same_as_forecast(ctx, doc, levels)
+    _same_as_forecast(ctx, doc, levels, fmt)
     if result.probabilities is not None:
         probs = result.probabilities
         doc.paragraph(
@@ -518,13 +555,14 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
         )
 
 
-def _same_as_forecast(ctx: ReportContext, doc: ReportDocument, levels: pd.DataFrame) -> None:
+def _same_as_forecast(
+    ctx: ReportContext, doc: ReportDocument, levels: pd.DataFrame, fmt: LevelFormat
+) -> None:
     """Why a scenario that keeps the forecast as is shows another median than the
     forecast's central value (page 1's "10,298" beside the base case's "10,388"): the
-    median of the simulated paths, not the forecast itself."""
+    median of the simulated paths, not the forecast itself; ``fmt`` the scenario table's."""
     result = ctx.scenarios
     assert result is not None
-    fmt = ctx.figures
     final = ctx.forecast.sort_values("year").iloc[-1]
     for name in result.unadjusted:
         row = levels[levels["scenario"].astype(str) == name]

@@ -26,6 +26,8 @@ from idcforecast.report.sections._titles import chart_title
 from idcforecast.report.tables import cagr_from, format_summary, summary_table
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from idcforecast.report.context import ReportContext
     from idcforecast.report.pdf import ReportDocument
 
@@ -75,6 +77,15 @@ def growth(ctx: ReportContext, doc: ReportDocument) -> None:
         )
         return
     fig = plot_growth(hist, title=chart_title(ctx, "growth year on year"))
+    if not fig.axes[0].patches and not nonpositive:  # not one bar: an empty chart
+        # (the racks series, 2019, 2021-2022, 2024: gaps and two "more than" figures, drew
+        # axes of 26-34% holding the CAGR line alone)
+        import matplotlib.pyplot as plt
+
+        plt.close(fig)
+        doc.heading("Growth")
+        doc.paragraph(no_growth_bars(hist, start))
+        return
     text = (
         "Year-on-year growth is shown only where the previous year was published or derived; "
         "gaps in the data stay gaps (never interpolated here)."
@@ -97,6 +108,47 @@ def growth(ctx: ReportContext, doc: ReportDocument) -> None:
     doc.heading("Growth", keep=doc.chart_height(fig) + 12)
     doc.paragraph(text)
     doc.chart(fig)
+
+
+def no_growth_bars(hist: pd.DataFrame, start: int | None) -> str:
+    """Why the Growth section has no chart: no year of ``hist`` has a year-on-year rate to
+    draw, each lacking its previous year (a gap) or lying between two figures published
+    as bounds on the same side, which leave the rate open; where the CAGR from ``start``
+    is given instead.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> h = pd.DataFrame({"series_id": "r", "year": [2019, 2021, 2022, 2024],
+    ...     "value": [265.8, 520.0, 650.0, 880.0], "unit": "racks 10k",
+    ...     "qualifier": ["exact", "at_least", "at_least", "at_least"]})
+    >>> print(no_growth_bars(h, 2019))  # doctest: +NORMALIZE_WHITESPACE
+    No year-on-year growth can be shown: each year lacks its previous year in the data
+    (gaps stay gaps, never interpolated here), or both figures are bounds that leave the
+    rate open (2022). The growth from 2019 compounded is in the executive summary and in
+    the summary table's 'CAGR to date' column.
+    """
+    from idcforecast.report._growth_chart import _bounded_bars, _yoy_percent
+
+    years, growth = _yoy_percent(hist)
+    open_years = _bounded_bars(hist, years, growth)[3]
+    text = (
+        "No year-on-year growth can be shown: each year lacks its previous year in the data "
+        "(gaps stay gaps, never interpolated here)"
+        + (
+            f", or both figures are bounds that leave the rate open "
+            f"({', '.join(map(str, open_years))})"
+            if open_years
+            else ""
+        )
+        + "."
+    )
+    if start is not None:
+        text += (
+            f" The growth from {start} compounded is in the executive summary and in the "
+            "summary table's 'CAGR to date' column."
+        )
+    return text
 
 
 def summary(ctx: ReportContext, doc: ReportDocument) -> None:
