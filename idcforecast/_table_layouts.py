@@ -30,6 +30,7 @@ from idcforecast._layout_checks import (
 )
 from idcforecast._normalize import Observation
 from idcforecast._table_headers import is_headerless
+from idcforecast._unit_tails import trailing_unit
 from idcforecast._wording import counted
 from idcforecast._year_cells import revised_note, split_year_end
 from idcforecast.errors import (
@@ -261,9 +262,10 @@ def header_unit(label: Any, place: str = "") -> str | None:
     """The unit a series' name states in brackets at its end, if it reads as one:
     "IDC market (CNY bn)" -> "CNY bn", "市场规模（亿元）" -> "CNY 100m", or after its last
     comma ("Revenue, US$ m" -> "USD mn"), or a percent sign at its end or start ("Growth %"
-    -> "%"); None for "(est.)", "(2020)", "China, colo" or no unit. A magnitude alone
-    ("racks (10k)") is an error naming ``place``: read with a unit given elsewhere, the
-    numbers would be 10,000 times off.
+    -> "%"), or after a space ("Capacity MW" -> "MW": :mod:`idcforecast._unit_tails`);
+    None for "(est.)", "(2020)", "China, colo" or no unit. A magnitude alone ("racks
+    (10k)", "Revenue bn") is an error naming ``place``: read with a unit given elsewhere,
+    the numbers would be 10,000 times off.
 
     Examples
     --------
@@ -291,8 +293,10 @@ def header_unit(label: Any, place: str = "") -> str | None:
         try:
             parsed = parse_unit(_as_unit_text(after.group(1))) if after else None
         except IdcForecastError:
-            return None
-        return None if parsed is None or parsed.base == "count" else parsed.canonical
+            parsed = None
+        if parsed is not None and parsed.base != "count":
+            return parsed.canonical
+        return trailing_unit(label, place)  # "Capacity MW", "市场规模 亿元": after a space
 
     text = _unit_part(match.group(1))  # "CNY bn, est.": the unit and a remark
     # a remark in the end brackets after a unit stated before them: "Revenue (USD bn)

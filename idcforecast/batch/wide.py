@@ -392,6 +392,7 @@ def with_name_units(table: pd.DataFrame, place_of: Any) -> pd.DataFrame:
     :func:`idcforecast.read_series`. Left out, the rows had no unit, and ``unit=`` took
     them to be in it already: 100亿元 read as 100 USD bn."""
     from idcforecast._table_layouts import BRACKETED_END, header_unit, with_unit
+    from idcforecast._unit_tails import may_end_in_unit
 
     ids = table["series_id"]
     values = ids.to_numpy(dtype=object)
@@ -403,7 +404,11 @@ def with_name_units(table: pd.DataFrame, place_of: Any) -> pd.DataFrame:
         values[i]: int(i)
         for i in np.flatnonzero(~ids.duplicated().to_numpy())
         if isinstance(values[i], str)
-        and (BRACKETED_END.search(values[i]) or _MAY_STATE_UNIT.search(values[i]))
+        and (
+            BRACKETED_END.search(values[i])
+            or _MAY_STATE_UNIT.search(values[i])
+            or may_end_in_unit(values[i])  # "Capacity MW", "市场规模 亿元"
+        )
     }
     stated = {sid: u for sid, i in first.items() if (u := header_unit(sid, place_of(i)))}
     if not stated:
