@@ -521,13 +521,16 @@ def _names_a_count(text: str) -> bool:
 
 def with_unit(meta: dict[str, Any], unit: str | None, place: str) -> dict[str, Any]:
     """A row's provenance cells with the unit its series' name states (``header_unit``);
-    a ``unit`` cell of another unit is an error (which one holds?)."""
+    a ``unit`` cell of another unit is an error (which one holds?). A name stating a
+    currency alone ("Revenue (USD)", "Revenue USD") over a cell of that currency with a
+    magnitude ("USD bn") agrees: the cell says the magnitude the name leaves out."""
     if unit is None:
         return dict(meta)
     if "unit" in meta:
         from idcforecast.units import parse_unit
 
-        if parse_unit(str(meta["unit"])).canonical != unit:
+        cell = parse_unit(str(meta["unit"]))
+        if cell.canonical != unit and not (cell.magnitude is not None and cell.base == unit):
             raise DataError(
                 f"{place}: the series' name states the unit {unit!r} but the unit column says "
                 f"{str(meta['unit']).strip()!r}; expected one unit; correct one of them",

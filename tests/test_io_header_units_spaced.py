@@ -138,3 +138,27 @@ def test_a_unit_cell_of_another_unit_is_refused(tmp_path: Path) -> None:
     for read in READERS:
         with pytest.raises(DataError, match="MW"):
             read(path)
+
+
+@pytest.mark.parametrize("name", ["Revenue (USD)", "Revenue USD"])
+def test_a_currency_name_over_a_unit_cell_with_its_magnitude_agrees(
+    tmp_path: Path, name: str
+) -> None:
+    # the name says the currency, the cell its magnitude: one unit, USD bn (was, for the
+    # bracketed name: "states the unit 'USD' but the unit column says 'USD bn'")
+    path = tmp_path / "t.csv"
+    path.write_text(f"name,unit,2019,2020\n{name},USD bn,10,12\n", encoding="utf-8")
+    for read in READERS:
+        table = read(path)
+        assert table["unit"].tolist() == ["USD bn", "USD bn"]
+        assert table["value"].tolist() == [10.0, 12.0]
+        # 10 USD bn = 10 x 1e9 / 1e6 = 10,000 USD mn
+        assert read(path, unit="USD mn")["value"].tolist() == pytest.approx([1e4, 1.2e4])
+
+
+def test_a_currency_name_over_another_currency_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("name,unit,2019,2020\nRevenue USD,CNY bn,10,12\n", encoding="utf-8")
+    for read in READERS:
+        with pytest.raises(DataError, match="states the unit 'USD' but the unit column says"):
+            read(path)
