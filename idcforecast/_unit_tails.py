@@ -29,6 +29,8 @@ from idcforecast.errors import DataError, IdcForecastError, UnitError
 
 __all__ = ["may_end_in_unit", "trailing_unit"]
 
+# one word in brackets ("(MW)" of "Capacity (MW) IT")
+_IN_BRACKETS = re.compile(r"^[(（]([^()（）]+)[)）]$")
 # the most words a unit written after a name takes: "RMB 100 million", "US$ bn"
 _MOST_WORDS = 3
 # words written as units are: an upper-case currency code ("USD", "RMB"), a currency sign
@@ -100,8 +102,11 @@ def trailing_unit(label: Any, place: str = "") -> str | None:
     [None, None, None, None]
     >>> trailing_unit("Deals won"), trailing_unit("Sites >10 MW")
     (None, None)
+    >>> trailing_unit("Capacity (MW) IT")  # the unit in brackets, "IT" after them
+    'MW'
     """
-    words = str(label).split()
+    # a word in brackets is read without them: "Capacity (MW) IT" is MW of IT load
+    words = [_IN_BRACKETS.sub(r"\1", word) for word in str(label).split()]
     unit_words = 0  # how many last words may be part of a unit (never the first: the name)
     while unit_words < min(_MOST_WORDS, len(words) - 1) and _unit_word(words[-unit_words - 1]):
         unit_words += 1

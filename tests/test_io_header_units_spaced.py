@@ -37,7 +37,9 @@ LAYOUTS = (_years_as_rows, _years_as_columns)
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
-@pytest.mark.parametrize("name", ["Capacity MW", "IT load MW", "Capacity MW IT"])
+@pytest.mark.parametrize(
+    "name", ["Capacity MW", "IT load MW", "Capacity MW IT", "Capacity (MW) IT"]
+)
 def test_megawatts_after_the_name_convert(tmp_path: Path, layout: object, name: str) -> None:
     path = layout(tmp_path, name)  # type: ignore[operator]
     for read in READERS:
