@@ -61,6 +61,9 @@ def read_long(
     formulas = table.attrs.get("formulas", {})  # Excel's, by (row, column) position
     value_at = list(table.columns).index(value_column)
     observations = []
+    # the unit a series id states ("north (GW)", "Capacity MW"), read once per series: as a
+    # wide table's names, else unit= relabelled its numbers (5 GW read as 5 MW)
+    named_units: dict[str, str | None] = {}
     for i, row in enumerate(table.to_dict("records")):
         if all(is_blank(cell) for cell in row.values()):
             continue
@@ -91,6 +94,10 @@ def read_long(
         figure = read_figure(row[value_column], place=place, decimal_mark=decimal)
         meta = with_note({c: row[c] for c in meta_columns if not is_blank(row[c])}, estimated)
         sid = str(meta.pop("series_id", default_id)).strip()
+        if "series_id" in row:
+            if sid not in named_units:
+                named_units[sid] = header_unit(sid, place_of(i, "series_id"))
+            meta = with_unit(meta, named_units[sid], place_of(i, "series_id"))
         observations.append(Observation(sid, year, figure, place_of(i), meta))
     return observations
 
