@@ -164,3 +164,32 @@ def test_a_currency_name_over_another_currency_is_refused(tmp_path: Path) -> Non
     for read in READERS:
         with pytest.raises(DataError, match="states the unit 'USD' but the unit column says"):
             read(path)
+
+
+@pytest.mark.parametrize(
+    ("heading", "unit", "in_cny_bn"),
+    [
+        # 100亿元 = 100 x 1e8 / 1e9 = 10 CNY bn; 100 RMB bn is 100 CNY bn
+        ("市场规模 亿元", "CNY 100m", 10.0),
+        ("IDC market RMB bn", "CNY bn", 100.0),
+    ],
+)
+def test_a_merged_heading_with_a_spaced_unit_is_the_tables(
+    tmp_path: Path, heading: str, unit: str, in_cny_bn: float
+) -> None:
+    # the heading merged over the year columns was passed over: unit='CNY bn' relabelled
+    # 100亿元 as 100 CNY bn (10x)
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([None, heading, None])
+    sheet.append(["market", 2019, 2020])
+    sheet.append(["cidc", 100, 120])
+    sheet.merge_cells("B1:C1")
+    path = tmp_path / "heading.xlsx"
+    book.save(path)
+    for read in READERS:
+        assert read(path, header_row=1)["unit"].tolist() == [unit, unit]
+        converted = read(path, header_row=1, unit="CNY bn")["value"].tolist()
+        assert converted == pytest.approx([in_cny_bn, in_cny_bn * 1.2])
