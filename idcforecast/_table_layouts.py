@@ -30,7 +30,7 @@ from idcforecast._layout_checks import (
 )
 from idcforecast._normalize import Observation
 from idcforecast._table_headers import is_headerless
-from idcforecast._unit_tails import trailing_unit
+from idcforecast._unit_tails import counted_before, trailing_unit
 from idcforecast._wording import counted
 from idcforecast._year_cells import revised_note, split_year_end
 from idcforecast.errors import (
@@ -327,6 +327,9 @@ def header_unit(label: Any, place: str = "") -> str | None:
     if parsed.base == "count" and _names_a_count(text):
         return parsed.canonical  # "大型数据中心（个）", "基站（万个）": counted things
     if parsed.base == "count" and parsed.magnitude is not None:
+        counted = counted_before(before, text)  # "Racks (k)": thousands of racks
+        if counted is not None:
+            return counted
         raise DataError(
             f"{place or repr(str(label))}: the name {str(label)!r} states the magnitude "
             f"{text!r} but no unit, so its numbers would be read in a unit given "

@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
+from typing import Any, NoReturn
 
 from idcforecast.errors import DataError, IdcForecastError, UnitError
 
-__all__ = ["may_end_in_unit", "trailing_unit"]
+__all__ = ["counted_before", "may_end_in_unit", "trailing_unit"]
 
 # one word in brackets ("(MW)" of "Capacity (MW) IT")
 _IN_BRACKETS = re.compile(r"^[(（]([^()（）]+)[)）]$")
@@ -118,14 +118,20 @@ def trailing_unit(label: Any, place: str = "") -> str | None:
         if unit is None:
             continue
         canonical, physical = unit
-        if canonical == _MAGNITUDE:  # "机架 万": no unit, a magnitude
-            _magnitude_alone(label, tail, place)
+        if canonical == _MAGNITUDE:  # "机架 万": racks in 万; "规模 万": no unit, an error
+            return counted_before(" ".join(words[:-n]), tail) or _magnitude_alone(
+                label, tail, place
+            )
         if tail in _NAMES_A_PLACE:
             return None
         before = words[-n - 1]
         if physical and _SIZE_CLASS.match(before) and not _YEAR.match(before):
             return None  # "Sites >10 MW": a size class in the name
         return canonical or None
+    if len(words) > 1 and _MAGNITUDE_ALONE.match(words[-1]):  # "Racks k": thousands of racks
+        counted = counted_before(" ".join(words[:-1]), words[-1])
+        if counted is not None:
+            return counted
     if len(words) > 1:
         _no_unit_look_alike(label, words, place)
     return None
@@ -193,7 +199,7 @@ def _no_unit_look_alike(label: Any, words: list[str], place: str) -> None:
         _magnitude_alone(label, last, place)
 
 
-def _magnitude_alone(label: Any, tail: str, place: str) -> None:
+def _magnitude_alone(label: Any, tail: str, place: str) -> NoReturn:
     """The error for a name ending in a magnitude without a unit ("Revenue bn", "机架 万")."""
     raise DataError(
         f"{place or repr(str(label))}: the name {str(label)!r} ends in the magnitude "
@@ -202,3 +208,38 @@ def _magnitude_alone(label: Any, tail: str, place: str) -> None:
         "bn)' or '规模（亿元）'",
         place=place,
     )
+
+
+# the things a table counts in thousands or 万 ("Racks (k)", "机架（万）"): racks, servers
+_COUNTED_THINGS = frozenset({"racks", "servers"})
+
+
+def counted_before(name: str, magnitude: str) -> str | None:
+    """The unit of a name ending in the things it counts before a magnitude in brackets:
+    "Racks (k)" -> "racks thousand", "机架（万）" -> "racks 10k", "Servers ('000)"; None
+    when the name's last word counts no such thing ("Revenue (m)": the magnitude error).
+
+    Examples
+    --------
+    >>> counted_before("Racks ", "k"), counted_before("机架", "万"), counted_before("Revenue ", "m")
+    ('racks thousand', 'racks 10k', None)
+    """
+    from idcforecast._table_layouts import _as_unit_text
+    from idcforecast.units import parse_unit
+
+    words = name.split()
+    if not words:
+        return None
+    try:
+        with _quiet():
+            parsed = parse_unit(_as_unit_text(f"{words[-1]} {magnitude}"))
+    except IdcForecastError:
+        return None
+    return parsed.canonical if parsed.base in _COUNTED_THINGS else None
+
+
+def _quiet() -> Any:
+    """Unit errors without a "did you mean" (most texts tried are no unit)."""
+    from idcforecast.units.registry import without_suggestions
+
+    return without_suggestions()

@@ -126,7 +126,7 @@ def test_a_currency_the_registry_lacks_is_named(tmp_path: Path) -> None:
             read(path, unit="USD bn")
 
 
-@pytest.mark.parametrize("name", ["Revenue bn", "Racks k", "Racks '000", "机架 万"])
+@pytest.mark.parametrize("name", ["Revenue bn", "IT load k", "Capacity '000", "规模 万"])
 def test_a_magnitude_alone_after_the_name_is_an_error(tmp_path: Path, name: str) -> None:
     path = _years_as_rows(tmp_path, name)
     for read in READERS:
@@ -193,3 +193,28 @@ def test_a_merged_heading_with_a_spaced_unit_is_the_tables(
         assert read(path, header_row=1)["unit"].tolist() == [unit, unit]
         converted = read(path, header_row=1, unit="CNY bn")["value"].tolist()
         assert converted == pytest.approx([in_cny_bn, in_cny_bn * 1.2])
+
+
+@pytest.mark.parametrize(
+    ("name", "per_unit"),
+    [
+        ("Racks k", 1e3),
+        ("Racks '000", 1e3),
+        ("Racks (k)", 1e3),
+        ("Total racks (k)", 1e3),
+        ("机架 万", 1e4),
+        ("机架（万）", 1e4),
+        ("Servers (k)", 1e3),
+    ],
+)
+def test_a_magnitude_after_the_things_counted_is_theirs(
+    tmp_path: Path, name: str, per_unit: float
+) -> None:
+    # "Racks (k)": thousands of racks (was the magnitude-alone DataError, or for "Racks k"
+    # no unit at all: unit='racks' read 5 thousand racks as 5 racks)
+    path = _years_as_rows(tmp_path, name)
+    base = "servers" if name.startswith("Servers") else "racks"
+    for read in READERS:
+        # 100 x 1,000 (or x 10,000 for 万) = 100,000 (1,000,000) racks
+        values = read(path, unit=base)["value"].tolist()
+        assert values == pytest.approx([100 * per_unit, 120 * per_unit])
