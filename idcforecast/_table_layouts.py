@@ -30,6 +30,7 @@ from idcforecast._layout_checks import (
 )
 from idcforecast._normalize import Observation
 from idcforecast._table_headers import is_headerless
+from idcforecast._unit_tails import counted_before, trailing_unit
 from idcforecast._wording import counted
 from idcforecast._year_cells import revised_note, split_year_end
 from idcforecast.errors import (
@@ -60,6 +61,9 @@ def read_long(
     formulas = table.attrs.get("formulas", {})  # Excel's, by (row, column) position
     value_at = list(table.columns).index(value_column)
     observations = []
+    # the unit a series id states ("north (GW)", "Capacity MW"), read once per series: as a
+    # wide table's names, else unit= relabelled its numbers (5 GW read as 5 MW)
+    named_units: dict[str, str | None] = {}
     for i, row in enumerate(table.to_dict("records")):
         if all(is_blank(cell) for cell in row.values()):
             continue
@@ -90,6 +94,10 @@ def read_long(
         figure = read_figure(row[value_column], place=place, decimal_mark=decimal)
         meta = with_note({c: row[c] for c in meta_columns if not is_blank(row[c])}, estimated)
         sid = str(meta.pop("series_id", default_id)).strip()
+        if "series_id" in row:
+            if sid not in named_units:
+                named_units[sid] = header_unit(sid, place_of(i, "series_id"))
+            meta = with_unit(meta, named_units[sid], place_of(i, "series_id"))
         observations.append(Observation(sid, year, figure, place_of(i), meta))
     return observations
 
@@ -261,9 +269,10 @@ def header_unit(label: Any, place: str = "") -> str | None:
     """The unit a series' name states in brackets at its end, if it reads as one:
     "IDC market (CNY bn)" -> "CNY bn", "市场规模（亿元）" -> "CNY 100m", or after its last
     comma ("Revenue, US$ m" -> "USD mn"), or a percent sign at its end or start ("Growth %"
-    -> "%"); None for "(est.)", "(2020)", "China, colo" or no unit. A magnitude alone
-    ("racks (10k)") is an error naming ``place``: read with a unit given elsewhere, the
-    numbers would be 10,000 times off.
+    -> "%"), or after a space ("Capacity MW" -> "MW": :mod:`idcforecast._unit_tails`);
+    None for "(est.)", "(2020)", "China, colo" or no unit. A magnitude alone ("racks
+    (10k)", "Revenue bn") is an error naming ``place``: read with a unit given elsewhere,
+    the numbers would be 10,000 times off.
 
     Examples
     --------
@@ -291,8 +300,10 @@ def header_unit(label: Any, place: str = "") -> str | None:
         try:
             parsed = parse_unit(_as_unit_text(after.group(1))) if after else None
         except IdcForecastError:
-            return None
-        return None if parsed is None or parsed.base == "count" else parsed.canonical
+            parsed = None
+        if parsed is not None and parsed.base != "count":
+            return parsed.canonical
+        return trailing_unit(label, place)  # "Capacity MW", "市场规模 亿元": after a space
 
     text = _unit_part(match.group(1))  # "CNY bn, est.": the unit and a remark
     # a remark in the end brackets after a unit stated before them: "Revenue (USD bn)
@@ -316,6 +327,9 @@ def header_unit(label: Any, place: str = "") -> str | None:
     if parsed.base == "count" and _names_a_count(text):
         return parsed.canonical  # "大型数据中心（个）", "基站（万个）": counted things
     if parsed.base == "count" and parsed.magnitude is not None:
+        counted = counted_before(before, text)  # "Racks (k)": thousands of racks
+        if counted is not None:
+            return counted
         raise DataError(
             f"{place or repr(str(label))}: the name {str(label)!r} states the magnitude "
             f"{text!r} but no unit, so its numbers would be read in a unit given "
@@ -517,13 +531,16 @@ def _names_a_count(text: str) -> bool:
 
 def with_unit(meta: dict[str, Any], unit: str | None, place: str) -> dict[str, Any]:
     """A row's provenance cells with the unit its series' name states (``header_unit``);
-    a ``unit`` cell of another unit is an error (which one holds?)."""
+    a ``unit`` cell of another unit is an error (which one holds?). A name stating a
+    currency alone ("Revenue (USD)", "Revenue USD") over a cell of that currency with a
+    magnitude ("USD bn") agrees: the cell says the magnitude the name leaves out."""
     if unit is None:
         return dict(meta)
     if "unit" in meta:
         from idcforecast.units import parse_unit
 
-        if parse_unit(str(meta["unit"])).canonical != unit:
+        cell = parse_unit(str(meta["unit"]))
+        if cell.canonical != unit and not (cell.magnitude is not None and cell.base == unit):
             raise DataError(
                 f"{place}: the series' name states the unit {unit!r} but the unit column says "
                 f"{str(meta['unit']).strip()!r}; expected one unit; correct one of them",

@@ -65,7 +65,8 @@ BRACKETED = re.compile(r"[(（]([^()（）]+)[)）]")
 
 def stated_unit(text: Any) -> str | None:
     """The canonical unit a heading's text states: the whole text ("RMB bn"), after
-    "单位：" or "Unit:", or the one unit in its brackets ("市场规模（亿元）"); None for text
+    "单位：" or "Unit:", the one unit in its brackets ("市场规模（亿元）"), or its last words
+    ("市场规模 亿元": :func:`~idcforecast._unit_tails.trailing_unit`); None for text
     stating none, a count ("(m)"), or two units in brackets.
 
     Examples
@@ -76,6 +77,8 @@ def stated_unit(text: Any) -> str | None:
     ('CNY 100m', 'CNY 100m')
     >>> stated_unit("Size (CNY bn) and growth (%)") is None  # two units: which columns?
     True
+    >>> stated_unit("IDC market RMB bn"), stated_unit("市场规模 亿元")  # after a space
+    ('CNY bn', 'CNY 100m')
     """
     from idcforecast.units import canonical_unit
 
@@ -101,7 +104,14 @@ def stated_unit(text: Any) -> str | None:
             if (unit := known(candidate)) is not None:
                 return unit
     inside = {u for part in BRACKETED.findall(text) if (u := known(part)) is not None}
-    return inside.pop() if len(inside) == 1 else None
+    if inside:
+        return inside.pop() if len(inside) == 1 else None
+    from idcforecast._unit_tails import trailing_unit
+
+    try:  # "IDC market RMB bn", "市场规模 亿元": the unit after the words, with a space
+        return trailing_unit(text)
+    except IdcForecastError:
+        return None  # "Revenue bn": no unit to give the values (their own check says so)
 
 
 def headings_above(

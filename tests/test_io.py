@@ -1650,14 +1650,17 @@ def test_a_unit_in_brackets_after_the_series_name_is_read(tmp_path: Path) -> Non
     plain.write_text("year,east (est.)\n2019,315\n")
     assert set(read_series(plain, unit="racks")["unit"]) == {"racks"}
     # "(10k)" alone: with unit="racks" 315 (x 10,000) racks would be read as 315 racks
-    plain.write_text("year,racks (10k)\n2019,315\n")
+    plain.write_text("year,east (10k)\n2019,315\n")
     with pytest.raises(DataError) as caught:
         read_series(plain, unit="racks")
     assert str(caught.value) == (
-        "plain.csv row 2, column 'racks (10k)': the name 'racks (10k)' states the magnitude "
+        "plain.csv row 2, column 'east (10k)': the name 'east (10k)' states the magnitude "
         "'10k' but no unit, so its numbers would be read in a unit given elsewhere without "
         "it; write the unit with it, e.g. '(10k racks)', '（万架）', '(USD bn)' or '（亿元）'"
     )
+    # after the things it counts, the magnitude is theirs: "racks (10k)" is racks in 10k
+    plain.write_text("year,racks (10k)\n2019,315\n")
+    assert read_series(plain, unit="racks")["value"].tolist() == [3_150_000.0]
     plain.write_text("year,racks (10k racks)\n2019,315\n")
     assert read_series(plain, unit="racks")["value"].tolist() == [3_150_000.0]
     # counted things in brackets are the unit: "（个）" was "no unit for this series" (the

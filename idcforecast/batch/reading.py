@@ -299,6 +299,7 @@ def read_long_table(
     kept_columns = [*LONG_COLUMNS, "unit", "qualifier", "quote"]
     total_line = ""  # a wide table's "Total" row (or column): warned about once read
     corner = None  # a wide table's name column headed with a unit: "地区（亿元）"
+    ids_in_file = "series_id" in table.columns  # a long table's ids (not the file's name)
     if missing and is_wide(table):
         from idcforecast._unit_headings import corner_unit
 
@@ -380,6 +381,8 @@ def read_long_table(
         table = table.assign(unit=corner[0])
     table = table[[c for c in kept_columns if c in table.columns]]
     ids, blank_id, id_numbers = _stripped_ids(table["series_id"])
+    if ids_in_file and not total_line:  # a long table's "north (GW)": as read_series reads it
+        table = with_name_units(table, place_of, id_numbers)
 
     def series_numbers(frame: pd.DataFrame, rows: pd.Index = table.index) -> np.ndarray | None:
         """Each row's series as a number (read above, stripped ids), for the checks that

@@ -383,32 +383,53 @@ def _joined_ids(table: pd.DataFrame, keys: list[str]) -> np.ndarray:
 _MAY_STATE_UNIT = re.compile(r"[%％,，/／:：]|\s[-–—]\s|\sin\s|单位|單位|単位|단위", re.IGNORECASE)
 
 
-def with_name_units(table: pd.DataFrame, place_of: Any) -> pd.DataFrame:
+# a character every name that states a unit holds (a bracket, a space, "%", a comma...):
+# most ids of a long file ("series_000123") hold none, and are passed over at once
+_MAY_NAME_A_UNIT = re.compile(r"[\s(（\[%％,，/／:：单單単단]")
+
+
+def with_name_units(
+    table: pd.DataFrame, place_of: Any, numbers: np.ndarray | None = None
+) -> pd.DataFrame:
     """A melted table with the unit its series' names state in brackets ("北京（亿元）",
     "IDC market (USD bn)"), after a comma ("Revenue, US$ m") or "in" ("Revenue in billion
     U.S. dollars") or with a percent sign
     ("Growth %"; :func:`idcforecast._table_layouts.header_unit`) in its ``unit``
     column, where the row has none; a ``unit`` cell of another unit is a DataError, as in
     :func:`idcforecast.read_series`. Left out, the rows had no unit, and ``unit=`` took
-    them to be in it already: 100亿元 read as 100 USD bn."""
+    them to be in it already: 100亿元 read as 100 USD bn. A long table's ids too ("north
+    (GW)"), with ``numbers``, each row's series as a number (-1 blank), so that 2 million
+    ids are not hashed again."""
+    import pandas as pd
+
     from idcforecast._table_layouts import BRACKETED_END, header_unit, with_unit
+    from idcforecast._unit_tails import may_end_in_unit
 
     ids = table["series_id"]
     values = ids.to_numpy(dtype=object)
+    keys = ids if numbers is None else pd.Series(numbers, index=ids.index)
     # each series' first row (the melt repeats a name once per year); only a name that ends
     # in brackets, holds a percent sign ("Growth %") or a comma ("Revenue, US$ m") can state
     # a unit, as header_unit reads them (100,000 names: 0.1 s, where naming every row's
     # place and reading each name took ~1 s)
+    rows = np.flatnonzero(~keys.duplicated().to_numpy())
+    may = _MAY_NAME_A_UNIT.search  # a quick look first: 200,000 long-file ids in 0.1 s
     first = {
-        values[i]: int(i)
-        for i in np.flatnonzero(~ids.duplicated().to_numpy())
-        if isinstance(values[i], str)
-        and (BRACKETED_END.search(values[i]) or _MAY_STATE_UNIT.search(values[i]))
+        i: name
+        for i, name in zip(rows.tolist(), values[rows].tolist(), strict=True)
+        if isinstance(name, str)
+        and may(name)
+        and (
+            BRACKETED_END.search(name)
+            or _MAY_STATE_UNIT.search(name)
+            or may_end_in_unit(name)  # "Capacity MW", "市场规模 亿元"
+        )
     }
-    stated = {sid: u for sid, i in first.items() if (u := header_unit(sid, place_of(i)))}
+    key_of = values if numbers is None else numbers
+    stated = {key_of[i]: u for i, name in first.items() if (u := header_unit(name, place_of(i)))}
     if not stated:
         return table
-    named = ids.map(stated)  # one unit per series, None where its name states none
+    named = keys.map(stated)  # one unit per series, None where its name states none
     if "unit" not in table.columns:
         return table.assign(unit=named.astype(object).where(named.notna(), None))
     cells = table["unit"]
