@@ -145,7 +145,8 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
     the series that could not be forecast with their errors.
 
     Each series is forecast on its own: one that cannot be (too short, a cap below its last
-    value) is reported beside the table of the others instead of costing the whole table,
+    value, observed to ``--to`` already) is reported beside the table of the others instead
+    of costing the whole table,
     and so is a lone series (exit status 1, as ``forecast-many`` gives for it: was 2, the
     code of a usage or input error, for one series and 1 for the same series among
     several). Arguments wrong for every series (an unknown method in ``--compare``, a
@@ -240,7 +241,7 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
         return in_data_order(joined(each_series(history, args.horizon)))
     to = DEFAULT_TO if args.to is None else args.to
     late = last_years[last_years >= to]
-    if len(late):
+    if len(late) == len(last_years):  # nothing to forecast: the flag is wrong (exit 2)
         sid, last = late.index[0], int(late.iloc[0])
         raise SpecError(
             f"forecast: --to {to} is not after the last year {last} of series {sid!r}; "
@@ -248,6 +249,11 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
             to=to,
             series_id=sid,
         )
+    # a series already observed to `to` is not forecast, the others are (was: the whole
+    # table refused for one series of a file that ends a year later than the rest)
+    for sid, last in late.items():
+        failures.append((str(sid), _observed_to(str(sid), int(last), to)))
+    last_years = last_years[last_years < to]
     earliest = last_years.idxmin()
     check_years_ahead(
         "forecast",
@@ -266,6 +272,26 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
         for part in each_series(history[history["series_id"].isin(ids)], int(h))
     ]
     return in_data_order(joined(parts))
+
+
+def _observed_to(series_id: str, last: int, to: int) -> Exception:
+    """The error of a series of several that ``--to`` asks nothing of: it is observed to
+    ``to`` or later (the others are forecast).
+
+    Examples
+    --------
+    >>> print(_observed_to("China power", 2023, 2023))  # doctest: +NORMALIZE_WHITESPACE
+    series 'China power' is observed to 2023, not before --to 2023: no year to forecast;
+    pass --to 2024 or later for it, or --horizon H
+    """
+    from idcforecast.errors import SpecError
+
+    return SpecError(
+        f"series {series_id!r} is observed to {last}, not before --to {to}: no year to "
+        f"forecast; pass --to {last + 1} or later for it, or --horizon H",
+        to=to,
+        series_id=series_id,
+    )
 
 
 def _check_cap_is_a_level(cap: float) -> None:

@@ -1043,3 +1043,29 @@ def test_note_lines_quote_an_id_holding_a_comma(
     assert main(argv) == 0
     out = capsys.readouterr().out
     assert "note ('Asia, total', drift): " in out and "note (Asia, total" not in out
+
+
+def test_to_before_one_series_end_forecasts_the_others(
+    tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: the whole table refused (exit 2) because 'power' is observed to 2023 already
+    path = tmp_path / "mine.csv"
+    pd.DataFrame(
+        {
+            "series_id": ["idc"] * 5 + ["power"] * 5,
+            "year": [*range(2018, 2023), *range(2019, 2024)],
+            "value": [100.0, 120, 150, 170, 200, 10, 12, 13, 15, 17],
+            "unit": ["CNY bn"] * 5 + ["GW"] * 5,
+        }
+    ).to_csv(path, index=False)
+    assert main(["forecast", "--data", str(path), "--to", "2023", "--csv"]) == 1
+    captured = capsys.readouterr()
+    out = pd.read_csv(StringIO(captured.out))
+    assert out[["series_id", "year"]].values.tolist() == [["idc", 2023]]
+    assert captured.err == (
+        "error: forecast: series 'power' not forecast: is observed to 2023, not before --to "
+        "2023: no year to forecast; pass --to 2024 or later for it, or --horizon H\n"
+    )
+    # every series observed to --to: nothing to do, a usage error as before
+    assert main(["forecast", "--data", str(path), "--to", "2022"]) == 2
+    assert "--to 2022 is not after the last year 2022 of series 'idc'" in capsys.readouterr().err
