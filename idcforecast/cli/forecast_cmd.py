@@ -320,6 +320,8 @@ def _check_cap_units(cap: float, history: pd.DataFrame) -> None:
     """``--cap`` is one number for every series: refused for series in different units
     (each series is forecast on its own here, so a share's 100 silently capped a TWh
     series too, or failed it as "cap 100.0 is not above the last observation")."""
+    import shlex
+
     from idcforecast.errors import SpecError
 
     if "unit" not in history.columns:
@@ -333,7 +335,8 @@ def _check_cap_units(cap: float, history: pd.DataFrame) -> None:
     sid = str(first["series_id"].iloc[0])
     raise SpecError(
         f"forecast: --cap {cap:g} is one number for series in different units ({shown}); "
-        f"cap one series at a time (--series {sid} --cap {cap:g}), or drop --cap",
+        # quoted for the shell: "--series China IDC" named two words
+        f"cap one series at a time (--series {shlex.quote(sid)} --cap {cap:g}), or drop --cap",
         cap=cap,
     )
 

@@ -591,6 +591,12 @@ def test_one_cap_for_series_in_different_units_is_refused(
     # drift: 70 + 5 and 70 + 10, under the cap
     assert pd.read_csv(StringIO(capsys.readouterr().out))["mean"].tolist() == [75.0, 80.0]
 
+    # an id with a space is quoted for the shell: "--series China share --cap 100" (was)
+    # reads 'share' as a second argument
+    data.write_text(data.read_text().replace("share,", "China share,"))
+    assert main([*argv, "--cap", "100"]) == 2
+    assert "(--series 'China share' --cap 100)" in capsys.readouterr().err
+
 
 def test_notes_and_errors_give_the_cap_advice_once_in_flags(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
