@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from idcforecast.cli._arg_types import (
     add_gaps_argument,
+    add_level_argument,
     backtest_steps,
     check_years_ahead,
     method_names,
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 NAME = "forecast"
 HELP = (
     "forecast a series (default: China IDC market, CIDC overall scope) with calibrated 80 "
-    "and 95 percent intervals; prints the tidy forecast"
+    "and 95 percent intervals (--level for others); prints the tidy forecast"
 )
 # what exit code 1 means for this command (the others never return it)
 FAILED_RESULTS = "some or all series were not forecast (each reason printed)"
@@ -81,6 +82,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help='"auto" (default), a model alias, or several separated by commas (auto,drift)',
     )
     add_gaps_argument(parser)
+    add_level_argument(parser)
     parser.add_argument(
         "--cap",
         type=float,
@@ -182,6 +184,7 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
                 horizon,
                 methods=methods,
                 backtest_horizon=3 if args.backtest_horizon is None else args.backtest_horizon,
+                level=args.level,
                 cap=args.cap,
                 gaps=args.gaps,
             )
@@ -198,7 +201,9 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
         resolve_methods(args.method)  # once, before any series (a usage error, exit 2)
 
         def run_one(data: pd.DataFrame, horizon: int) -> pd.DataFrame:
-            return forecast(data, horizon, method=args.method, cap=args.cap, gaps=args.gaps)
+            return forecast(
+                data, horizon, method=args.method, level=args.level, cap=args.cap, gaps=args.gaps
+            )
 
     history, not_read = _history(args)
     if args.cap is not None:
@@ -474,7 +479,7 @@ def run(args: argparse.Namespace) -> int:
 
     fc, failures = build(args)
     if args.csv:
-        print(_csv_text(fc, compared=args.compare is not None))
+        print(_csv_text(fc, compared=args.compare is not None, levels=args.level))
     elif not fc.empty:
         parser = getattr(args, "_parser", None)
         print(render_comparison(fc, parser) if args.compare is not None else render(fc, parser))
@@ -493,16 +498,16 @@ def run(args: argparse.Namespace) -> int:
     return results_status(failures)
 
 
-def _csv_text(fc: pd.DataFrame, *, compared: bool) -> str:
+def _csv_text(fc: pd.DataFrame, *, compared: bool, levels: tuple[float, ...]) -> str:
     """``fc`` as CSV; with no rows (no series could be forecast), its header alone (was:
-    nothing at all, which ``pandas.read_csv`` and other CSV readers refuse as no table)."""
+    nothing at all, which ``pandas.read_csv`` and other CSV readers refuse as no table),
+    with the columns of ``levels`` (``--level``)."""
     if fc.empty:
         import pandas as pd
 
         from idcforecast.comparison import comparison_columns
         from idcforecast.forecasting import forecast_columns
 
-        levels = (80, 95)  # forecast()'s and compare_methods()'s default: no option sets it
         columns = comparison_columns(levels) if compared else forecast_columns(levels)
         fc = pd.DataFrame(columns=columns)
     return fc.to_csv(index=False).rstrip("\n")

@@ -1075,3 +1075,48 @@ def test_to_before_one_series_end_forecasts_the_others(
     # every series observed to --to: nothing to do, a usage error as before
     assert main(["forecast", "--data", str(path), "--to", "2022"]) == 2
     assert "--to 2022 is not after the last year 2022 of series 'idc'" in capsys.readouterr().err
+
+
+def test_level_sets_the_interval_levels(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    # was: no option; the command line printed 80 and 95 percent intervals only
+    from idcforecast import forecast
+    from idcforecast.batch import forecast_many
+
+    data = load_dataset("china_idc_market")
+    cidc = data[data["series_id"] == "china_idc_cidc_overall"]
+    argv = ["forecast", "--horizon", "2", "--method", "drift", "--csv"]
+    assert main([*argv, "--level", "90,99.5"]) == 0
+    printed = pd.read_csv(StringIO(capsys.readouterr().out), keep_default_na=False)
+    expected = forecast(cidc, 2, method="drift", level=(90, 99.5))
+    assert [c for c in printed.columns if c[:3] in ("lo_", "hi_")] == [
+        "lo_90", "hi_90", "lo_99_5", "hi_99_5",
+    ]  # fmt: skip
+    pd.testing.assert_frame_equal(printed, expected, check_dtype=False)
+    compare = ["forecast", "--horizon", "2", "--csv", "--compare", "drift,naive"]
+    assert main([*compare, "--level", "90"]) == 0
+    table = pd.read_csv(StringIO(capsys.readouterr().out))
+    assert {"lo_90", "hi_90", "coverage_90"} <= set(table.columns) and "lo_80" not in table
+    # forecast-many: the same columns as forecast_many(level=90)
+    path, out = tmp_path / "cidc.csv", tmp_path / "out.csv"
+    cidc.to_csv(path, index=False)
+    assert main(["forecast-many", str(path), "--horizon", "1", "--out", str(out),
+                 "--engine", "serial", "--method", "drift", "--level", "90"]) == 0  # fmt: skip
+    written = pd.read_csv(out, keep_default_na=False)
+    many = forecast_many(cidc, 1, method="drift", level=90, engine="serial", progress=False)
+    assert written["hi_90"].tolist() == pytest.approx(many["hi_90"].tolist(), rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("level", "said"),
+    [
+        ("0.9", "0.9 reads as a 0.9% interval; levels are percentages: pass --level 90"),
+        ("100", "100 is not a percentage strictly between 0 and 100"),
+        ("9o", "'9o' in '9o' is not a number; expected percentages separated by commas"),
+        ("80,,95", "'' in '80,,95' is not a number"),
+    ],
+)
+def test_a_bad_level_is_a_usage_error(level: str, said: str, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["forecast", "--level", level])
+    assert exit_.value.code == 2
+    assert f"argument --level: {said}" in capsys.readouterr().err
