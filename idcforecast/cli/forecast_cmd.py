@@ -246,7 +246,7 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
         return in_data_order(joined(each_series(history, args.horizon)))
     to = DEFAULT_TO if args.to is None else args.to
     late = last_years[last_years >= to]
-    if len(late) == len(last_years):  # nothing to forecast: the flag is wrong (exit 2)
+    if len(late) and len(late) == len(last_years):  # nothing to forecast: a wrong flag
         sid, last = late.index[0], int(late.iloc[0])
         raise SpecError(
             f"forecast: --to {to} is not after the last year {last} of series {sid!r}; "
