@@ -341,7 +341,8 @@ ERRORS = [
         InsufficientDataError,
         "series 'cidc' has 3 observations (2018-2020); method 'auto' needs at least 4; add "
         "years, or use 'naive' (2) or 'drift' (3) (gap before 2018: fitted on 2018-2020 only "
-        "(dropped 2014-2015))",
+        # the years were there: the policy that keeps them (it said "add years" only)
+        "(dropped 2014-2015)); or pass gaps='interpolate' to fit the years before the gap too",
     ),
     (
         lambda: forecast(tidy([x * 1e150 for x in GROWING]), 2),
