@@ -259,6 +259,15 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
     for sid, last in late.items():
         failures.append((str(sid), _observed_to(str(sid), int(last), to)))
     last_years = last_years[last_years < to]
+    from idcforecast._forecast_inputs import MAX_HORIZON
+
+    # likewise a series observed to more than MAX_HORIZON years before `to` (an old series,
+    # a typo'd year), unless every series is: was the whole table refused for it
+    far = last_years[to - last_years > MAX_HORIZON]
+    if len(far) < len(last_years):
+        for sid, last in far.items():
+            failures.append((str(sid), _too_far_from(str(sid), int(last), to, MAX_HORIZON)))
+        last_years = last_years[to - last_years <= MAX_HORIZON]
     earliest = last_years.idxmin()
     check_years_ahead(
         "forecast",
@@ -277,6 +286,27 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
         for part in each_series(history[history["series_id"].isin(ids)], int(h))
     ]
     return in_data_order(joined(parts))
+
+
+def _too_far_from(series_id: str, last: int, to: int, most: int) -> Exception:
+    """The error of a series of several whose last year is more than ``most`` years before
+    ``--to`` (the others are forecast).
+
+    Examples
+    --------
+    >>> print(_too_far_from("old", 1925, 2030, 100))  # doctest: +NORMALIZE_WHITESPACE
+    series 'old' is observed to 1925, 105 years before --to 2030; a forecast reaches at most
+    100 years ahead: check its years, or pass --to 2025 or earlier for it
+    """
+    from idcforecast.errors import SpecError
+
+    return SpecError(
+        f"series {series_id!r} is observed to {last}, {to - last} years before --to {to}; a "
+        f"forecast reaches at most {most} years ahead: check its years, or pass --to "
+        f"{last + most} or earlier for it",
+        to=to,
+        series_id=series_id,
+    )
 
 
 def _observed_to(series_id: str, last: int, to: int) -> Exception:

@@ -1120,3 +1120,31 @@ def test_a_bad_level_is_a_usage_error(level: str, said: str, capsys) -> None:
         main(["forecast", "--level", level])
     assert exit_.value.code == 2
     assert f"argument --level: {said}" in capsys.readouterr().err
+
+
+def test_to_too_far_for_one_series_forecasts_the_others(
+    tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: the whole table refused (exit 2) for one series observed to 1925 (2030 - 1925 =
+    # 105 years, past the 100-year limit); as a series already observed to --to
+    path = tmp_path / "mine.csv"
+    pd.DataFrame(
+        {
+            "series_id": ["idc"] * 5 + ["old"] * 4,
+            "year": [*range(2018, 2023), *range(1922, 1926)],
+            "value": [100.0, 120, 150, 170, 200, 10, 12, 13, 15],
+            "unit": "MW",
+        }
+    ).to_csv(path, index=False)
+    argv = ["forecast", "--data", str(path), "--method", "drift", "--csv"]
+    assert main([*argv, "--to", "2030"]) == 1
+    captured = capsys.readouterr()
+    assert pd.read_csv(StringIO(captured.out))["year"].tolist() == list(range(2023, 2031))
+    assert captured.err == (
+        "error: forecast: series 'old' not forecast: is observed to 1925, 105 years before "
+        "--to 2030; a forecast reaches at most 100 years ahead: check its years, or pass --to "
+        "2025 or earlier for it\n"
+    )
+    # every series too far: the usage error, as before (exit 2)
+    assert main([*argv, "--series", "old", "--to", "2030"]) == 2
+    assert "--to 2030 is 105 years after the last year 1925" in capsys.readouterr().err
