@@ -1148,3 +1148,14 @@ def test_to_too_far_for_one_series_forecasts_the_others(
     # every series too far: the usage error, as before (exit 2)
     assert main([*argv, "--series", "old", "--to", "2030"]) == 2
     assert "--to 2030 is 105 years after the last year 1925" in capsys.readouterr().err
+
+
+def test_compare_says_no_backtest_horizon_fits_in_words(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # china_racks_in_use_midyear: 3 observed years, drift needs 3 up to a cutoff, so no
+    # backtest horizon fits; the note said "no backtest_horizon fits", a Python keyword
+    assert main(["forecast", "--dataset", "china_racks_in_use", "--compare", "drift"]) == 0
+    out = capsys.readouterr().out
+    assert "add years: no backtest horizon fits, not even one year ahead" in out
+    assert "backtest_horizon" not in out
