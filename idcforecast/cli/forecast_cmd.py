@@ -470,8 +470,9 @@ def render_comparison(table: pd.DataFrame, parser: argparse.ArgumentParser | Non
     ]
     lines = [text_table(header, rows, right=list(range(2, len(header) - 1)))]
     lines.append(
-        "scores: each method's backtest on the cutoffs every method of the series could use "
-        "(n forecasts); sMAPE in percent, coverage as a fraction"
+        # "with a backtest": a method no window fits is left out of the shared cutoffs
+        "scores: each method's backtest on the cutoffs every method of the series with a "
+        "backtest could use (n forecasts); sMAPE in percent, coverage as a fraction"
     )
     from idcforecast.cli._advice import cli_advice
 
