@@ -99,6 +99,8 @@ def finish_forecast(
             "the history never changed and neither did the re-fitted forecasts: the intervals "
             "have zero width, they measure past variation only"
         )
+    elif note := _nearly_flat_note(values, positive=positive):
+        notes.append(note)
     seen = plan.observed
     scored = [c for c in plan.cutoffs if seen is None or bool(seen[c - 1])]
     # no error at all: too few years for a cutoff, or every year ahead of one a gap or a
@@ -173,6 +175,46 @@ def finish_forecast(
         cap=cap,
         settings=plan.settings,
         uncapped_mean=mean if cap is not None and bool((mean > cap).any()) else None,
+    )
+
+
+# a history whose every annual change is smaller than this (relative to its level) is
+# nearly flat: published figures of 3 or 4 significant digits cannot show such changes, and
+# the intervals, which measure them, are nearly zero width (5, 5, 5, 5, 5.0001: 95% interval
+# 4.99992 to 5.00028, with no word of why, where 5, 5, 5, 5, 5 had the zero-width note)
+NEARLY_FLAT = 1e-3
+
+
+def _nearly_flat_note(values: np.ndarray, *, positive: bool) -> str:
+    """The note of a history that changed, but never by :data:`NEARLY_FLAT` (0.1%) of its
+    level in a year ("" otherwise): its intervals measure those changes and are nearly zero
+    width, as an unchanging history's are zero width (said by their own note). A positive
+    series' changes are relative to the year before; others' to the largest value in size.
+
+    Examples
+    --------
+    >>> _nearly_flat_note(np.array([5.0, 5, 5, 5, 5.0001]), positive=True)  # doctest: +NORMALIZE_WHITESPACE
+    'the history barely changed (no annual change above 0.1%; the largest is 0.002%): the
+    intervals, which measure past variation only, are nearly zero width'
+    >>> _nearly_flat_note(np.array([-2.0, -2.0004, -2.0]), positive=False)  # of 2.0004
+    'the history barely changed (no annual change above 0.1%; the largest is 0.02%): the intervals, which measure past variation only, are nearly zero width'
+    >>> _nearly_flat_note(np.array([5.0, 5, 5, 5.01]), positive=True)  # 0.2%: a change
+    ''
+    """  # noqa: E501
+    if values.size < 2:
+        return ""
+    if positive:
+        changes = np.abs(values[1:] / values[:-1] - 1.0)
+    else:
+        changes = np.abs(np.diff(values)) / float(np.abs(values).max())
+    largest = float(changes.max())
+    if not 0.0 < largest < NEARLY_FLAT:
+        return ""
+    shown = np.format_float_positional(100.0 * largest, precision=2, fractional=False, trim="-")
+    return (
+        f"the history barely changed (no annual change above {100 * NEARLY_FLAT:g}%; the "
+        f"largest is {shown}%): the intervals, which measure past variation only, are nearly "
+        "zero width"
     )
 
 

@@ -82,6 +82,7 @@ __all__ = [
     "no_values_message",
     "not_published_mask",
     "prepare_values",
+    "short_after_gap",
     "split_series",
     "true_false_cells",
     "unpublished_label",
@@ -186,6 +187,27 @@ def check_gap_policy(gaps: Any, caller: str) -> None:
             f"{', '.join(repr(p) for p in GAP_POLICIES)}",
             gaps=gaps,
         )
+
+
+def short_after_gap(gap_note: str) -> str:
+    """The reason a series was too short to forecast, from the note of its gap policy
+    (``PreparedSeries.note``): " (NOTE)", and, when ``gaps='span'`` dropped the years
+    before a gap, the policy that keeps them (it said "add years" only, for a series
+    whose years were there).
+
+    Examples
+    --------
+    >>> short_after_gap("gap before 2022: fitted on 2022 only (dropped 2015-2019)")
+    " (gap before 2022: fitted on 2022 only (dropped 2015-2019)); or pass gaps='interpolate' to fit the years before the gap too"
+    >>> short_after_gap("gap year 2020 filled log-linearly for fitting only")
+    ' (gap year 2020 filled log-linearly for fitting only)'
+    >>> short_after_gap("")
+    ''
+    """  # noqa: E501
+    if not gap_note:
+        return ""
+    span = "; or pass gaps='interpolate' to fit the years before the gap too"
+    return f" ({gap_note})" + (span if gap_note.startswith("gap before ") else "")
 
 
 def prepare_values(

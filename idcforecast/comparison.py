@@ -410,7 +410,7 @@ def _in_comparison_words(err: NoBacktestWindowError) -> str:
     >>> _in_comparison_words(err)
     "no backtest window fits: every series needs at least backtest_horizon=3 years after the method's minimum number of points; pass backtest_horizon=2 or less (series 's' has 5 ...)"
     >>> _in_comparison_words(NoBacktestWindowError("", horizon=2, longest_horizon=None))[-60:]
-    'add years: no backtest_horizon fits, not even one year ahead'
+    'add years: no backtest horizon fits, not even one year ahead'
     """  # noqa: E501
     from idcforecast._backtest_windows import gap_years_only_message, horizon_choices
     from idcforecast._wording import counted
@@ -426,7 +426,8 @@ def _in_comparison_words(err: NoBacktestWindowError) -> str:
     elif err.longest_horizon is not None:
         fix = f"pass backtest_horizon={err.longest_horizon} or less"
     else:
-        fix = "add years: no backtest_horizon fits, not even one year ahead"
+        # in words: the command line printed the keyword as it is (no flag says "fits")
+        fix = "add years: no backtest horizon fits, not even one year ahead"
     detail = str(getattr(err, "detail", "") or "")  # an error raised without the field
     return (
         f"no backtest window fits: every series needs at least backtest_horizon="

@@ -351,7 +351,12 @@ def forecast(
     """
     import pandas as pd
 
-    from idcforecast._series import check_gap_policy, prepare_values, split_series
+    from idcforecast._series import (
+        check_gap_policy,
+        prepare_values,
+        short_after_gap,
+        split_series,
+    )
     from idcforecast._series_ids import given_ids, with_given_ids
 
     methods = resolve_methods(method, caller="forecast")
@@ -402,7 +407,7 @@ def forecast(
                 # the same for every method: "or leave 'naive' out of method=" fixed nothing
                 raise
             except InsufficientDataError as err:
-                message = f"{err} ({prepared.note})" if prepared.note else str(err)
+                message = f"{err}{short_after_gap(prepared.note)}"
                 message += _leave_out(alias, methods)
                 if len(all_series) > 1:
                     # one short series should not cost the analyst the whole table

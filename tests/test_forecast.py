@@ -14,6 +14,7 @@ from scipy.stats import theilslopes
 
 from idcforecast import SeriesForecast, forecast, forecast_array, forecast_paths
 from idcforecast._forecast_finish import NO_SCORED_CUTOFF
+from idcforecast.batch import forecast_many
 from idcforecast.calibration import DEFAULT_SETTINGS, t_quantile
 from idcforecast.errors import (
     DataError,
@@ -340,7 +341,8 @@ ERRORS = [
         InsufficientDataError,
         "series 'cidc' has 3 observations (2018-2020); method 'auto' needs at least 4; add "
         "years, or use 'naive' (2) or 'drift' (3) (gap before 2018: fitted on 2018-2020 only "
-        "(dropped 2014-2015))",
+        # the years were there: the policy that keeps them (it said "add years" only)
+        "(dropped 2014-2015)); or pass gaps='interpolate' to fit the years before the gap too",
     ),
     (
         lambda: forecast(tidy([x * 1e150 for x in GROWING]), 2),
@@ -846,6 +848,27 @@ def test_a_constant_series_says_its_intervals_have_zero_width(method: str) -> No
         "the history never changed and neither did the re-fitted forecasts: the intervals "
         "have zero width, they measure past variation only"
     )
+
+
+@pytest.mark.parametrize("method", ["auto", "naive", "drift", "ses"])
+def test_a_nearly_flat_series_says_its_intervals_are_nearly_zero_width(method: str) -> None:
+    # before: 5, 5, 5, 5, 5.0001 had a 95% interval of 4.99992 to 5.00028 and no word of
+    # why, where 5, 5, 5, 5, 5 had the zero-width note. Largest change 0.0001 / 5 = 0.002%
+    said = (
+        "the history barely changed (no annual change above 0.1%; the largest is 0.002%): "
+        "the intervals, which measure past variation only, are nearly zero width"
+    )
+    y = np.array([5.0, 5, 5, 5, 5.0001])
+    fc = forecast_array(y, horizon=2, method=method)
+    assert said in fc.note and "zero width, they" not in fc.note
+    assert fc.upper[95][0] - fc.lower[95][0] < 1e-3  # the width said: under 0.02% of 5
+    many = forecast_many(tidy(y), 2, method=method, engine="serial", progress=False)
+    assert said in many["note"].iloc[0]  # the batch path says it too
+    # 5.01 after 5: a 0.2% change, past the threshold; nothing said
+    assert "barely" not in forecast_array(np.array([5.0, 5, 5, 5, 5.01]), horizon=2).note
+    # a negative series: changes against its largest value in size, 0.0004 / 2.0004 = 0.02%
+    level = forecast_array(np.array([-2.0, -2.0004, -2.0, -2.0, -2.0]), horizon=1, method=method)
+    assert "the largest is 0.02%)" in level.note
 
 
 @pytest.mark.parametrize(

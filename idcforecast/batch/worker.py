@@ -18,7 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from idcforecast._history_notes import bound_years
-from idcforecast._series import YEAR_MAX, YEAR_MIN, duplicate_year_message
+from idcforecast._series import YEAR_MAX, YEAR_MIN, duplicate_year_message, short_after_gap
 from idcforecast.batch.chunks import Chunk
 from idcforecast.errors import (
     DuplicateYearError,
@@ -320,7 +320,7 @@ def run_chunk(chunk: Chunk, spec: BatchSpec) -> ChunkResult:
                     and isinstance(error, InsufficientDataError)
                 ):
                     # as forecast() raises it: the gaps filled are part of why it is short
-                    text = f"{text} ({gap_notes[i]})"
+                    text = f"{text}{short_after_gap(gap_notes[i])}"
                 model.append(method)
                 status.append(STATUS_FAILED)
                 note.append("; ".join(filter(None, [text, extra])))

@@ -17,12 +17,76 @@ def add_gaps_argument(
     parser.add_argument("--gaps", default="interpolate", choices=GAP_POLICIES, help=help_text)
 
 
+# forecast()'s, forecast_many()'s and compare_methods()'s default ``level``
+DEFAULT_LEVELS = (80.0, 95.0)
+
+
+def add_level_argument(parser: argparse.ArgumentParser) -> None:
+    """``--level``, as the forecasting commands take it (the library's ``level=``: the
+    command line printed 80 and 95 percent intervals, and no other level could be asked)."""
+    parser.add_argument(
+        "--level",
+        type=interval_levels,
+        default=DEFAULT_LEVELS,
+        metavar="LEVELS",
+        help="central interval levels in percent, separated by commas (default 80,95): "
+        "columns lo_L, hi_L each (--level 90: lo_90, hi_90; 99.5: lo_99_5)",
+    )
+
+
+def interval_levels(text: str) -> tuple[float, ...]:
+    """A ``--level``: one percentage or several separated by commas, each strictly between
+    0 and 100 and at least 1, repeated ones kept once (as ``level=`` is checked, in the
+    option's words: "pass levels like (80, 95)" named no flag).
+
+    Examples
+    --------
+    >>> interval_levels("90"), interval_levels("80, 95,80"), interval_levels("99.5")
+    ((90.0,), (80.0, 95.0), (99.5,))
+    >>> interval_levels("0.9")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: 0.9 reads as a 0.9% interval; levels are percentages: ...
+    >>> interval_levels("100")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: 100 is not a percentage strictly between 0 and 100 ...
+    """
+    import math
+
+    out: dict[float, None] = {}
+    for word in text.split(","):
+        word = word.strip().removesuffix("%")
+        try:
+            value = float(word)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{word!r} in {text!r} is not a number; expected percentages separated by "
+                "commas, e.g. --level 80,95"
+            ) from None
+        if not (math.isfinite(value) and 0 < value < 100):
+            raise argparse.ArgumentTypeError(
+                f"{word} is not a percentage strictly between 0 and 100 (100 would be an "
+                "infinite interval); e.g. --level 80,95"
+            )
+        if value < 1:  # a fraction meant as a percentage, as level= refuses it
+            raise argparse.ArgumentTypeError(
+                f"{word} reads as a {value:g}% interval; levels are percentages: pass "
+                f"--level {100 * value:g}"
+            )
+        out[value] = None
+    return tuple(out)
+
+
 __all__ = [
+    "DEFAULT_LEVELS",
     "GAP_POLICIES",
     "add_gaps_argument",
+    "add_level_argument",
     "backtest_steps",
     "check_years_ahead",
     "compounding_steps",
+    "interval_levels",
     "method_names",
     "one_method",
     "path_count",

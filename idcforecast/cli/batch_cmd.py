@@ -18,6 +18,7 @@ from typing import Any
 
 from idcforecast.cli._arg_types import (
     add_gaps_argument,
+    add_level_argument,
     method_names,
     random_seed,
     worker_count,
@@ -83,6 +84,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     # as forecast has them: a share's note says "cap it at 100 (--cap 100)", and a batch
     # of shares could not be capped from the command line at all
     add_gaps_argument(parser)
+    add_level_argument(parser)
     parser.add_argument(
         "--cap",
         type=float,
@@ -339,6 +341,7 @@ def _read_and_forecast(args: argparse.Namespace, out: Path, client: Any) -> tupl
         data,
         args.horizon,
         method=args.method,
+        level=args.level,
         engine=args.engine,
         n_jobs=args.n_jobs,
         client=client,

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from idcforecast.cli._arg_types import (
     add_gaps_argument,
+    add_level_argument,
     backtest_steps,
     check_years_ahead,
     method_names,
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 NAME = "forecast"
 HELP = (
     "forecast a series (default: China IDC market, CIDC overall scope) with calibrated 80 "
-    "and 95 percent intervals; prints the tidy forecast"
+    "and 95 percent intervals (--level for others); prints the tidy forecast"
 )
 # what exit code 1 means for this command (the others never return it)
 FAILED_RESULTS = "some or all series were not forecast (each reason printed)"
@@ -81,6 +82,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help='"auto" (default), a model alias, or several separated by commas (auto,drift)',
     )
     add_gaps_argument(parser)
+    add_level_argument(parser)
     parser.add_argument(
         "--cap",
         type=float,
@@ -145,7 +147,8 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
     the series that could not be forecast with their errors.
 
     Each series is forecast on its own: one that cannot be (too short, a cap below its last
-    value) is reported beside the table of the others instead of costing the whole table,
+    value, observed to ``--to`` already) is reported beside the table of the others instead
+    of costing the whole table,
     and so is a lone series (exit status 1, as ``forecast-many`` gives for it: was 2, the
     code of a usage or input error, for one series and 1 for the same series among
     several). Arguments wrong for every series (an unknown method in ``--compare``, a
@@ -181,6 +184,7 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
                 horizon,
                 methods=methods,
                 backtest_horizon=3 if args.backtest_horizon is None else args.backtest_horizon,
+                level=args.level,
                 cap=args.cap,
                 gaps=args.gaps,
             )
@@ -197,7 +201,9 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
         resolve_methods(args.method)  # once, before any series (a usage error, exit 2)
 
         def run_one(data: pd.DataFrame, horizon: int) -> pd.DataFrame:
-            return forecast(data, horizon, method=args.method, cap=args.cap, gaps=args.gaps)
+            return forecast(
+                data, horizon, method=args.method, level=args.level, cap=args.cap, gaps=args.gaps
+            )
 
     history, not_read = _history(args)
     if args.cap is not None:
@@ -240,7 +246,7 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
         return in_data_order(joined(each_series(history, args.horizon)))
     to = DEFAULT_TO if args.to is None else args.to
     late = last_years[last_years >= to]
-    if len(late):
+    if len(late) and len(late) == len(last_years):  # nothing to forecast: a wrong flag
         sid, last = late.index[0], int(late.iloc[0])
         raise SpecError(
             f"forecast: --to {to} is not after the last year {last} of series {sid!r}; "
@@ -248,6 +254,20 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
             to=to,
             series_id=sid,
         )
+    # a series already observed to `to` is not forecast, the others are (was: the whole
+    # table refused for one series of a file that ends a year later than the rest)
+    for sid, last in late.items():
+        failures.append((str(sid), _observed_to(str(sid), int(last), to)))
+    last_years = last_years[last_years < to]
+    from idcforecast._forecast_inputs import MAX_HORIZON
+
+    # likewise a series observed to more than MAX_HORIZON years before `to` (an old series,
+    # a typo'd year), unless every series is: was the whole table refused for it
+    far = last_years[to - last_years > MAX_HORIZON]
+    if len(far) < len(last_years):
+        for sid, last in far.items():
+            failures.append((str(sid), _too_far_from(str(sid), int(last), to, MAX_HORIZON)))
+        last_years = last_years[to - last_years <= MAX_HORIZON]
     earliest = last_years.idxmin()
     check_years_ahead(
         "forecast",
@@ -266,6 +286,47 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
         for part in each_series(history[history["series_id"].isin(ids)], int(h))
     ]
     return in_data_order(joined(parts))
+
+
+def _too_far_from(series_id: str, last: int, to: int, most: int) -> Exception:
+    """The error of a series of several whose last year is more than ``most`` years before
+    ``--to`` (the others are forecast).
+
+    Examples
+    --------
+    >>> print(_too_far_from("old", 1925, 2030, 100))  # doctest: +NORMALIZE_WHITESPACE
+    series 'old' is observed to 1925, 105 years before --to 2030; a forecast reaches at most
+    100 years ahead: check its years, or pass --to 2025 or earlier for it
+    """
+    from idcforecast.errors import SpecError
+
+    return SpecError(
+        f"series {series_id!r} is observed to {last}, {to - last} years before --to {to}; a "
+        f"forecast reaches at most {most} years ahead: check its years, or pass --to "
+        f"{last + most} or earlier for it",
+        to=to,
+        series_id=series_id,
+    )
+
+
+def _observed_to(series_id: str, last: int, to: int) -> Exception:
+    """The error of a series of several that ``--to`` asks nothing of: it is observed to
+    ``to`` or later (the others are forecast).
+
+    Examples
+    --------
+    >>> print(_observed_to("China power", 2023, 2023))  # doctest: +NORMALIZE_WHITESPACE
+    series 'China power' is observed to 2023, not before --to 2023: no year to forecast;
+    pass --to 2024 or later for it, or --horizon H
+    """
+    from idcforecast.errors import SpecError
+
+    return SpecError(
+        f"series {series_id!r} is observed to {last}, not before --to {to}: no year to "
+        f"forecast; pass --to {last + 1} or later for it, or --horizon H",
+        to=to,
+        series_id=series_id,
+    )
 
 
 def _check_cap_is_a_level(cap: float) -> None:
@@ -294,6 +355,8 @@ def _check_cap_units(cap: float, history: pd.DataFrame) -> None:
     """``--cap`` is one number for every series: refused for series in different units
     (each series is forecast on its own here, so a share's 100 silently capped a TWh
     series too, or failed it as "cap 100.0 is not above the last observation")."""
+    import shlex
+
     from idcforecast.errors import SpecError
 
     if "unit" not in history.columns:
@@ -307,7 +370,8 @@ def _check_cap_units(cap: float, history: pd.DataFrame) -> None:
     sid = str(first["series_id"].iloc[0])
     raise SpecError(
         f"forecast: --cap {cap:g} is one number for series in different units ({shown}); "
-        f"cap one series at a time (--series {sid} --cap {cap:g}), or drop --cap",
+        # quoted for the shell: "--series China IDC" named two words
+        f"cap one series at a time (--series {shlex.quote(sid)} --cap {cap:g}), or drop --cap",
         cap=cap,
     )
 
@@ -406,8 +470,9 @@ def render_comparison(table: pd.DataFrame, parser: argparse.ArgumentParser | Non
     ]
     lines = [text_table(header, rows, right=list(range(2, len(header) - 1)))]
     lines.append(
-        "scores: each method's backtest on the cutoffs every method of the series could use "
-        "(n forecasts); sMAPE in percent, coverage as a fraction"
+        # "with a backtest": a method no window fits is left out of the shared cutoffs
+        "scores: each method's backtest on the cutoffs every method of the series with a "
+        "backtest could use (n forecasts); sMAPE in percent, coverage as a fraction"
     )
     from idcforecast.cli._advice import cli_advice
 
@@ -445,7 +510,7 @@ def run(args: argparse.Namespace) -> int:
 
     fc, failures = build(args)
     if args.csv:
-        print(_csv_text(fc, compared=args.compare is not None))
+        print(_csv_text(fc, compared=args.compare is not None, levels=args.level))
     elif not fc.empty:
         parser = getattr(args, "_parser", None)
         print(render_comparison(fc, parser) if args.compare is not None else render(fc, parser))
@@ -464,16 +529,16 @@ def run(args: argparse.Namespace) -> int:
     return results_status(failures)
 
 
-def _csv_text(fc: pd.DataFrame, *, compared: bool) -> str:
+def _csv_text(fc: pd.DataFrame, *, compared: bool, levels: tuple[float, ...]) -> str:
     """``fc`` as CSV; with no rows (no series could be forecast), its header alone (was:
-    nothing at all, which ``pandas.read_csv`` and other CSV readers refuse as no table)."""
+    nothing at all, which ``pandas.read_csv`` and other CSV readers refuse as no table),
+    with the columns of ``levels`` (``--level``)."""
     if fc.empty:
         import pandas as pd
 
         from idcforecast.comparison import comparison_columns
         from idcforecast.forecasting import forecast_columns
 
-        levels = (80, 95)  # forecast()'s and compare_methods()'s default: no option sets it
         columns = comparison_columns(levels) if compared else forecast_columns(levels)
         fc = pd.DataFrame(columns=columns)
     return fc.to_csv(index=False).rstrip("\n")

@@ -228,7 +228,11 @@ class SaturationModel(LogScaleMixin, ForecastModel):
                 "the curve stays flat at the last value; use a trend model such as "
                 "'damped_log' or 'drift'"
             )
-        mid = float(np.sqrt(self.cap_bounds[0] * self.cap_bounds[1])) * self.last_
+        low, high = (float(v) for v in self.cap_bounds)
+        mid = float(np.sqrt(low * high)) * self.last_
+        # cap_bounds is this class's option: forecast(), forecast_many() and the command
+        # line have none ("or a lower cap_bounds" named an option they do not take)
+        own = f"idcforecast.models.{type(self).__name__}"
         if self.cap_at_bound_ and self.cap_ < mid:
             # the lower bound: the series has levelled off and the data point to a cap at or
             # below it (was "the data do not pin the saturation level": an exact logistic
@@ -238,8 +242,9 @@ class SaturationModel(LogScaleMixin, ForecastModel):
                 f"({self.cap_ / self.last_:.3g}x the last value {_figure(self.last_)}): the "
                 "series has nearly levelled off and the data point to a cap at or below "
                 "that, which cap_bounds does not allow, so the forecast may overshoot; pass "
-                "the saturation level if you know it (cap=, above the last value) or a lower "
-                "cap_bounds"
+                "the saturation level if you know it (cap=, above the last value), or fit "
+                f"{own}(cap_bounds=(LOW, {high:g})) yourself with LOW between 1 and {low:g} "
+                "(forecast() keeps the default bounds)"
             )
         elif self.cap_at_bound_:
             ratio = self.cap_ / self.last_
@@ -247,8 +252,9 @@ class SaturationModel(LogScaleMixin, ForecastModel):
                 f"{self.alias}: estimated cap {_figure(self.cap_)} sits on its bound "
                 f"({ratio:.3g}x "
                 "the last value): the data do not pin the saturation level, and the intervals "
-                "(from rolling-origin errors) are not bounded by it; pass cap= or widen "
-                "cap_bounds"
+                "(from rolling-origin errors) are not bounded by it; pass cap=, or fit "
+                f"{own}(cap_bounds=({low:g}, HIGH)) yourself with HIGH above {high:g} "
+                "(forecast() keeps the default bounds)"
             )
         return tuple(notes)
 

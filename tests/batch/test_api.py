@@ -374,7 +374,8 @@ def test_a_series_too_short_once_its_gaps_are_handled_says_what_the_gaps_did(gap
         "span": (
             "series 'holes' has 1 observation (2020); method 'auto' needs at least 4; add "
             "years (every method needs at least 2) (gap before 2020: fitted on 2020 only "
-            "(dropped 2016-2018))"
+            "(dropped 2016-2018)); or pass gaps='interpolate' to fit the years before the gap "
+            "too"
         ),
     }[gaps]
     with pytest.raises(IdcForecastError, match=re.escape(expected) + "$"):

@@ -591,6 +591,12 @@ def test_one_cap_for_series_in_different_units_is_refused(
     # drift: 70 + 5 and 70 + 10, under the cap
     assert pd.read_csv(StringIO(capsys.readouterr().out))["mean"].tolist() == [75.0, 80.0]
 
+    # an id with a space is quoted for the shell: "--series China share --cap 100" (was)
+    # reads 'share' as a second argument
+    data.write_text(data.read_text().replace("share,", "China share,"))
+    assert main([*argv, "--cap", "100"]) == 2
+    assert "(--series 'China share' --cap 100)" in capsys.readouterr().err
+
 
 def test_notes_and_errors_give_the_cap_advice_once_in_flags(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -1043,3 +1049,113 @@ def test_note_lines_quote_an_id_holding_a_comma(
     assert main(argv) == 0
     out = capsys.readouterr().out
     assert "note ('Asia, total', drift): " in out and "note (Asia, total" not in out
+
+
+def test_to_before_one_series_end_forecasts_the_others(
+    tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: the whole table refused (exit 2) because 'power' is observed to 2023 already
+    path = tmp_path / "mine.csv"
+    pd.DataFrame(
+        {
+            "series_id": ["idc"] * 5 + ["power"] * 5,
+            "year": [*range(2018, 2023), *range(2019, 2024)],
+            "value": [100.0, 120, 150, 170, 200, 10, 12, 13, 15, 17],
+            "unit": ["CNY bn"] * 5 + ["GW"] * 5,
+        }
+    ).to_csv(path, index=False)
+    assert main(["forecast", "--data", str(path), "--to", "2023", "--csv"]) == 1
+    captured = capsys.readouterr()
+    out = pd.read_csv(StringIO(captured.out))
+    assert out[["series_id", "year"]].values.tolist() == [["idc", 2023]]
+    assert captured.err == (
+        "error: forecast: series 'power' not forecast: is observed to 2023, not before --to "
+        "2023: no year to forecast; pass --to 2024 or later for it, or --horizon H\n"
+    )
+    # every series observed to --to: nothing to do, a usage error as before
+    assert main(["forecast", "--data", str(path), "--to", "2022"]) == 2
+    assert "--to 2022 is not after the last year 2022 of series 'idc'" in capsys.readouterr().err
+
+
+def test_level_sets_the_interval_levels(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    # was: no option; the command line printed 80 and 95 percent intervals only
+    from idcforecast import forecast
+    from idcforecast.batch import forecast_many
+
+    data = load_dataset("china_idc_market")
+    cidc = data[data["series_id"] == "china_idc_cidc_overall"]
+    argv = ["forecast", "--horizon", "2", "--method", "drift", "--csv"]
+    assert main([*argv, "--level", "90,99.5"]) == 0
+    printed = pd.read_csv(StringIO(capsys.readouterr().out), keep_default_na=False)
+    expected = forecast(cidc, 2, method="drift", level=(90, 99.5))
+    assert [c for c in printed.columns if c[:3] in ("lo_", "hi_")] == [
+        "lo_90", "hi_90", "lo_99_5", "hi_99_5",
+    ]  # fmt: skip
+    pd.testing.assert_frame_equal(printed, expected, check_dtype=False)
+    compare = ["forecast", "--horizon", "2", "--csv", "--compare", "drift,naive"]
+    assert main([*compare, "--level", "90"]) == 0
+    table = pd.read_csv(StringIO(capsys.readouterr().out))
+    assert {"lo_90", "hi_90", "coverage_90"} <= set(table.columns) and "lo_80" not in table
+    # forecast-many: the same columns as forecast_many(level=90)
+    path, out = tmp_path / "cidc.csv", tmp_path / "out.csv"
+    cidc.to_csv(path, index=False)
+    assert main(["forecast-many", str(path), "--horizon", "1", "--out", str(out),
+                 "--engine", "serial", "--method", "drift", "--level", "90"]) == 0  # fmt: skip
+    written = pd.read_csv(out, keep_default_na=False)
+    many = forecast_many(cidc, 1, method="drift", level=90, engine="serial", progress=False)
+    assert written["hi_90"].tolist() == pytest.approx(many["hi_90"].tolist(), rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("level", "said"),
+    [
+        ("0.9", "0.9 reads as a 0.9% interval; levels are percentages: pass --level 90"),
+        ("100", "100 is not a percentage strictly between 0 and 100"),
+        ("9o", "'9o' in '9o' is not a number; expected percentages separated by commas"),
+        ("80,,95", "'' in '80,,95' is not a number"),
+    ],
+)
+def test_a_bad_level_is_a_usage_error(level: str, said: str, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["forecast", "--level", level])
+    assert exit_.value.code == 2
+    assert f"argument --level: {said}" in capsys.readouterr().err
+
+
+def test_to_too_far_for_one_series_forecasts_the_others(
+    tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: the whole table refused (exit 2) for one series observed to 1925 (2030 - 1925 =
+    # 105 years, past the 100-year limit); as a series already observed to --to
+    path = tmp_path / "mine.csv"
+    pd.DataFrame(
+        {
+            "series_id": ["idc"] * 5 + ["old"] * 4,
+            "year": [*range(2018, 2023), *range(1922, 1926)],
+            "value": [100.0, 120, 150, 170, 200, 10, 12, 13, 15],
+            "unit": "MW",
+        }
+    ).to_csv(path, index=False)
+    argv = ["forecast", "--data", str(path), "--method", "drift", "--csv"]
+    assert main([*argv, "--to", "2030"]) == 1
+    captured = capsys.readouterr()
+    assert pd.read_csv(StringIO(captured.out))["year"].tolist() == list(range(2023, 2031))
+    assert captured.err == (
+        "error: forecast: series 'old' not forecast: is observed to 1925, 105 years before "
+        "--to 2030; a forecast reaches at most 100 years ahead: check its years, or pass --to "
+        "2025 or earlier for it\n"
+    )
+    # every series too far: the usage error, as before (exit 2)
+    assert main([*argv, "--series", "old", "--to", "2030"]) == 2
+    assert "--to 2030 is 105 years after the last year 1925" in capsys.readouterr().err
+
+
+def test_compare_says_no_backtest_horizon_fits_in_words(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # china_racks_in_use_midyear: 3 observed years, drift needs 3 up to a cutoff, so no
+    # backtest horizon fits; the note said "no backtest_horizon fits", a Python keyword
+    assert main(["forecast", "--dataset", "china_racks_in_use", "--compare", "drift"]) == 0
+    out = capsys.readouterr().out
+    assert "add years: no backtest horizon fits, not even one year ahead" in out
+    assert "backtest_horizon" not in out

@@ -118,7 +118,10 @@ def test_exponential_growth_puts_the_cap_on_its_bound() -> None:
     assert model.fit_notes() == (
         f"logistic: estimated cap {cap} sits on its bound (5x the last value): the data do not "
         "pin the saturation level, and the intervals (from rolling-origin errors) are not "
-        "bounded by it; pass cap= or widen cap_bounds",
+        # cap_bounds named as the class's: forecast() and the command line have no such
+        # option (was "pass cap= or widen cap_bounds")
+        "bounded by it; pass cap=, or fit idcforecast.models.Logistic(cap_bounds=(1.05, "
+        "HIGH)) yourself with HIGH above 5 (forecast() keeps the default bounds)",
     )
 
 
@@ -240,7 +243,9 @@ def test_a_levelled_off_series_says_its_cap_sits_on_the_lower_bound() -> None:
         "logistic: estimated cap 1,019 sits on its lower bound (1.05x the last value "
         "970.7): the series has nearly levelled off and the data point to a cap at or below "
         "that, which cap_bounds does not allow, so the forecast may overshoot; pass the "
-        "saturation level if you know it (cap=, above the last value) or a lower cap_bounds",
+        "saturation level if you know it (cap=, above the last value), or fit "
+        "idcforecast.models.Logistic(cap_bounds=(LOW, 5)) yourself with LOW between 1 and "
+        "1.05 (forecast() keeps the default bounds)",
     )
     fc = forecast(pd.Series(y, index=np.arange(2010, 2024)), 2, method="logistic")
     assert model.fit_notes()[0] in fc["note"].iloc[0]
