@@ -110,6 +110,24 @@ def year_mentions(scan: str, taken: list[tuple[int, int]]) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
+def year_range_tails(scan: str) -> list[tuple[int, int]]:
+    """The spans of the two-digit last years of the year ranges and fiscal years in
+    ``scan`` ("22" of "2020-22", "25" of "FY2024-25"): a year's digits, never a count.
+
+    >>> year_range_tails("Capacity grew 30% in 2020-22 and FY2024-25; 2019 to 2021.")
+    [(26, 28), (40, 42)]
+    """
+    tails = []
+    for match in _YEAR_RANGE.finditer(scan):
+        if match[2] is not None and len(match[2]) == 2 and int(match[2]) > int(match[1]) % 100:
+            tails.append((match.start(2), match.end(2)))
+    for match in _FISCAL_YEAR.finditer(scan):
+        for group in (2, 4, 6):
+            if match[group] is not None and len(match[group]) == 2:
+                tails.append((match.start(group), match.end(group)))
+    return sorted(set(tails))
+
+
 # China's five-year plans by their short names: "十一五" (2006-2010) to "十五五" (2026-2030)
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五])五")
 _PLAN_NUMBER = {"一": 11, "二": 12, "三": 13, "四": 14, "五": 15}

@@ -42,7 +42,13 @@ from idcforecast._figure_unknown_currency import (
     warn_unknown_currencies,
 )
 from idcforecast._figure_years import years_of_figures
-from idcforecast._year_mentions import DATE, MONTH_DAY, NOT_INSIDE_A_NUMBER, is_year
+from idcforecast._year_mentions import (
+    DATE,
+    MONTH_DAY,
+    NOT_INSIDE_A_NUMBER,
+    is_year,
+    year_range_tails,
+)
 from idcforecast.errors import ParseError
 from idcforecast.units._bilion import bilion_in_context
 from idcforecast.units._chinese_numerals import CJK_NUMERAL, SPOKEN_NUMERAL, arabic_numerals
@@ -224,6 +230,8 @@ def _figures_in(
     dates = [(m.start(), m.end()) for m in DATE.finditer(scan)]
     # a month of the calendar ("3月5日", "12月底") and an ordinal ("第5年") are no figures
     calendar = dates + [(m.start(), m.end()) for m in MONTH_DAY.finditer(scan)]
+    # the "22" of "2020-22", "FY2024-25": a year's digits, never a count of 22
+    calendar += year_range_tails(scan)
     tens = [(m.start(), m.end()) for m in _TEN_HEAD.finditer(scan)]
     if not scan.isascii():  # "一万五", "十几亿": numerals only the parser puts in digits
         tens += [(m.start(), m.end()) for m in SPOKEN_NUMERAL.finditer(scan)]
