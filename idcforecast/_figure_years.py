@@ -21,6 +21,7 @@ from idcforecast._compound_periods import (
     yearly_amount_period,
 )
 from idcforecast._figure_clauses import japanese_clauses
+from idcforecast._figure_lists import list_years
 from idcforecast._figure_respectively import respective_years
 from idcforecast._year_mentions import PER_YEAR, Mention, year_mentions
 from idcforecast.errors import IdcForecastError
@@ -510,6 +511,8 @@ def years_of_figures(
         found, paired = respective_years(
             scan, found
         )  # "分别为100亿元、120亿元": in the years' order
+    # "invest €2 billion, £5 billion and $3.2 billion by 2029": the list's year is each's
+    found = list_years(scan, found, paired)
     # the year each figure took, by its start: a compound rate's period runs between those
     taken = {f[0]: f[6].first for f in found if f[6] is not None and f[6].first == f[6].last}
     compound = [a for a, b, _, unit in figures if is_compound_rate(scan, a, b, unit)]

@@ -413,7 +413,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     worth $3.5bn and will double by 2030": 2024), nor is the year a project opens or starts
     building that of its cost ("costing $1 billion, is slated to open in 2026", "总投资约
     120亿元，...预计2026年投产": no year; "the 100 MW campus will open in 2026" is 2026's).
-    A base year is no figure's year: after
+    The year after a list of figures of one kind is every member's ("will invest €2
+    billion, £5 billion and $3.2 billion by 2029": each "?-2029", in its own currency;
+    "add 5 GW, 3 GW and 2 GW by 2030": 2030). A base year is no figure's year: after
     "compared with", "versus", "较", "比" or "与...相比" for any figure, after "on", "over"
     or "from" for a rate ("up 15% on FY2022" is not 2022's; "$1bn a year from 2025" is
     2025's). A figure of "last year", "a year ago" or "去年" has no year (the text's date

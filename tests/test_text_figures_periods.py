@@ -46,3 +46,46 @@ def test_a_year_ranges_tail_is_no_count(
     text: str, rows: list[tuple[str, str, object, str]]
 ) -> None:
     assert _rows(text, counts=True) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # was ("€2 billion", "EUR bn", None, ""): the year after the list was in the
+        # clause of its last two members
+        (
+            "AWS will invest €2 billion, £5 billion and $3.2 billion by 2029.",
+            [
+                ("€2 billion", "EUR bn", None, "?-2029"),
+                ("£5 billion", "GBP bn", None, "?-2029"),
+                ("$3.2 billion", "USD bn", None, "?-2029"),
+            ],
+        ),
+        (
+            "AWS will invest €2 billion in Spain, £5 billion in the UK and $3.2 billion by 2029.",
+            [
+                ("€2 billion", "EUR bn", None, "?-2029"),
+                ("£5 billion", "GBP bn", None, "?-2029"),
+                ("$3.2 billion", "USD bn", None, "?-2029"),
+            ],
+        ),
+        # was ("5 GW", "GW", None, "")
+        (
+            "It will add 5 GW, 3 GW and 2 GW by 2030.",
+            [("5 GW", "GW", 2030, ""), ("3 GW", "GW", 2030, ""), ("2 GW", "GW", 2030, "")],
+        ),
+        # controls: no list (a comma, then a figure of another year), another dimension
+        (
+            "It spent $3bn, $1bn more than in 2023.",
+            [("$3bn", "USD bn", None, ""), ("$1bn", "USD bn", 2023, "")],
+        ),
+        (
+            "It runs 300 MW, and $5bn of revenue is due by 2029.",
+            [("300 MW", "MW", None, ""), ("$5bn", "USD bn", 2029, "")],
+        ),
+    ],
+)
+def test_a_lists_year_dates_each_member(
+    text: str, rows: list[tuple[str, str, object, str]]
+) -> None:
+    assert _rows(text) == rows
