@@ -22,6 +22,7 @@ from idcforecast._compound_periods import (
 )
 from idcforecast._figure_clauses import japanese_clauses
 from idcforecast._figure_lists import list_years
+from idcforecast._figure_phases import phase_year
 from idcforecast._figure_respectively import respective_years
 from idcforecast._year_mentions import PER_YEAR, Mention, year_mentions
 from idcforecast.errors import IdcForecastError
@@ -495,6 +496,8 @@ def years_of_figures(
                 and not is_compound_rate(scan, start, end, unit)
             )
             and not opening_year(scan, m, unit)
+            and not (m.since and not _runs_from(unit))
+            and not phase_year(scan, m, (start, end))
         ]
         # the figures of the sentence only (all of the text's made it quadratic)
         beside = spans[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, s_end)]
@@ -549,6 +552,24 @@ def years_of_figures(
             near = change_by_period(
                 near, scan, (start, end), _clause(scan, start, end, s_start, s_end)
             )
+        if near is not None and near.since and near.first == near.last and not near.open_start:
+            # "has invested $5bn since 2021", "up 30% since 2021": from 2021 to the text's
+            # date, "2021-?", never a total or change of 2021 alone
+            near = Mention(near.start, near.end, near.first, near.last, open_end=True)
         previous = (start, end, near, unit)
         years.append((s_start, s_end, near))
     return years
+
+
+def _runs_from(unit: str) -> bool:
+    """Whether a figure in ``unit`` can run from a year to now: money (a total invested or
+    spent, "has invested $5bn since 2021") or a change in percent ("up 30% since 2021"); a
+    level ("runs 300 MW", "has operated since 2015") is of now, not of that year."""
+    from idcforecast.units import parse_unit
+
+    if unit in RATE_UNITS:
+        return True
+    try:
+        return parse_unit(unit).currency is not None
+    except IdcForecastError:
+        return False

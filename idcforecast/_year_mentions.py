@@ -68,6 +68,11 @@ class Mention:
     # a compound rate's period whose last year alone is written ("14% a year to 2028"):
     # ``first`` is that year too, and the start unknown (see :func:`open_period`)
     open_start: bool = False
+    # a year a total or a change runs from ("has invested $5bn since 2021", "自2021年以来"):
+    # never a figure's one year (see :func:`since`)
+    since: bool = False
+    # a period from ``first`` to a year the text does not give, the text's date: "2021-?"
+    open_end: bool = False
 
 
 def is_year(quantity: Quantity) -> bool:
@@ -106,7 +111,8 @@ def year_mentions(scan: str, taken: list[tuple[int, int]]) -> list[Mention]:
         span = (match.start(), match.end())
         if free(*span) and all(span[1] <= a or span[0] >= b for a, b in ranges):
             year = int(match[1])
-            mentions.append(Mention(span[0], span[1], year, year, _base(scan, *span)))
+            base = _base(scan, *span)
+            mentions.append(Mention(*span, year, year, base, since=since(scan, *span)))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -126,6 +132,25 @@ def year_range_tails(scan: str) -> list[tuple[int, int]]:
             if match[group] is not None and len(match[group]) == 2:
                 tails.append((match.start(group), match.end(group)))
     return sorted(set(tails))
+
+
+# a year something runs from up to now: "since 2021", "自2021年以来", "2021年以来"
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:the\s+)?(?:end|start|beginning)\s+of\s+)?$", re.I)
+_SINCE_AFTER = re.compile(r"\s*年?\s*(?:初|底|末)?\s*(?:以来|以來)")
+
+
+def since(scan: str, start: int, end: int) -> bool:
+    """Whether the year at ``scan[start:end]`` is one something runs from up to the text's
+    date: "has invested $5bn since 2021", "自2021年以来累计投资50亿元".
+
+    >>> since("has invested $5bn since 2021", 24, 28), since("自2021年以来", 1, 5)
+    (True, True)
+    >>> since("invested $5bn in 2021", 17, 21)
+    False
+    """
+    return bool(
+        _SINCE_BEFORE.search(scan, max(0, start - 30), start) or _SINCE_AFTER.match(scan, end)
+    )
 
 
 # China's five-year plans by their short names: "十一五" (2006-2010) to "十五五" (2026-2030)

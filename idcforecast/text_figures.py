@@ -392,7 +392,11 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         invest $10bn by 2030", "计划到2025年投资3000亿元", "2030年までに5,000億円を投資":
         "?-2030", a total over those years; "invest $11bn in 2025" keeps 2025), and a
         change in percent by a year ("could rise 160% by 2030", "到2030年将增长160%":
-        "?-2030"; "up 20% year on year by 2025" keeps 2025); else ""),
+        "?-2030"; "up 20% year on year by 2025" keeps 2025); "2021-?" for money or a
+        change in percent since a year ("has invested $5bn since 2021", "up 30% since
+        2021", "自2021年以来累计投资50亿元": from 2021 up to the text's date, which it does
+        not give; a level of "since 2021", "has operated since 2015 and runs 300 MW", has
+        no year); else ""),
         ``sentence``, ``start`` and ``end`` (character offsets of the
         figure in ``text``) and ``source``.
 
@@ -412,7 +416,10 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     2030", "目前市场规模为1000亿元，预计到2025年将翻一番": no year; "In 2024 the market is
     worth $3.5bn and will double by 2030": 2024), nor is the year a project opens or starts
     building that of its cost ("costing $1 billion, is slated to open in 2026", "总投资约
-    120亿元，...预计2026年投产": no year; "the 100 MW campus will open in 2026" is 2026's).
+    120亿元，...预计2026年投产": no year; "the 100 MW campus will open in 2026" is 2026's),
+    nor is a phase's year that of figures named before the phase ("will invest $5 billion in
+    a 1.5GW campus, with the first phase due by 2026", "规划建设1万个机柜，一期预计2025年投产":
+    no year; "the first phase of 300 MW is due by 2026" is 2026's).
     The year after a list of figures of one kind is every member's ("will invest €2
     billion, £5 billion and $3.2 billion by 2029": each "?-2029", in its own currency;
     "add 5 GW, 3 GW and 2 GW by 2030": 2030). A base year is no figure's year: after
@@ -509,7 +516,12 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     dated = years_of_figures(text, scan, figures, dates, sentences(scan), changes)
     floor = 0  # the end of the figure before: a money word is looked for after it
     for (start, end, quantity, unit), (s_start, s_end, near) in zip(figures, dated, strict=True):
-        single = near is not None and near.first == near.last and not near.open_start
+        single = (
+            near is not None
+            and near.first == near.last
+            and not near.open_start
+            and not near.open_end
+        )
         word = (
             yuan_by_money_word(scan, (start, end), floor, quantity)
             if unit == quantity.unit
@@ -558,6 +570,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
 def _period_text(near: Mention) -> str:
     """ "2020-2022"; "?-2028" for a compound rate (or an amount each year) up to 2028
     from a year not written."""
+    if near.open_end:
+        return f"{near.first}-?"
     return f"?-{near.last}" if near.open_start else f"{near.first}-{near.last}"
 
 

@@ -89,3 +89,82 @@ def test_a_lists_year_dates_each_member(
     text: str, rows: list[tuple[str, str, object, str]]
 ) -> None:
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # was ("$5bn", "USD bn", 2021, ""): a total from 2021 on, not 2021's
+        ("The firm has invested $5bn since 2021.", [("$5bn", "USD bn", None, "2021-?")]),
+        (
+            "Since 2021, the firm has invested $5bn in India.",
+            [("$5bn", "USD bn", None, "2021-?")],
+        ),
+        ("公司自2021年以来已投资50亿元。", [("50亿元", "CNY 100m", None, "2021-?")]),
+        ("Revenue has grown 30% since 2021.", [("30%", "%", None, "2021-?")]),
+        # a level is of now: was 2015 and 2021
+        (
+            "The firm has operated in India since 2015 and runs 300 MW.",
+            [("300 MW", "MW", None, "")],
+        ),
+        ("Capacity has doubled since 2021 to 5 GW.", [("5 GW", "GW", None, "")]),
+        # controls: a CAGR from a start year keeps its period; "in 2021" is 2021's
+        (
+            "Since 2024, the market will grow at a CAGR of 12% through 2030.",
+            [("CAGR of 12%", "%", None, "2024-2030")],
+        ),
+        ("The firm invested $5bn in 2021.", [("$5bn", "USD bn", 2021, "")]),
+    ],
+)
+def test_a_since_year_runs_to_the_texts_date(
+    text: str, rows: list[tuple[str, str, object, str]]
+) -> None:
+    assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # was ("$5 billion", "USD bn", None, "?-2026"), ("1.5GW", "GW", 2026, ""): the year
+        # is the first phase's, not the whole campus's nor its whole cost's
+        (
+            "DataVolt will invest $5 billion in a 1.5GW campus, with the first phase due by 2026.",
+            [("$5 billion", "USD bn", None, ""), ("1.5GW", "GW", None, "")],
+        ),
+        # was 2025 for the 1万个机柜
+        (
+            "项目总投资50亿元，规划建设1万个机柜，一期预计2025年投产。",
+            [("50亿元", "CNY 100m", None, ""), ("1万个机柜", "racks 10k", None, "")],
+        ),
+        # controls: the phase's own figure keeps its year
+        ("The first phase of 300 MW is due by 2026.", [("300 MW", "MW", 2026, "")]),
+        ("一期规模为5000个机柜，预计2025年投产。", [("5000个机柜", "racks", 2025, "")]),
+    ],
+)
+def test_a_phases_year_dates_no_figure_before_the_phase(
+    text: str, rows: list[tuple[str, str, object, str]]
+) -> None:
+    assert _rows(text) == rows
+
+
+def test_read_claims_leaves_a_since_total_out_with_a_warning() -> None:
+    # a "2021-?" row of find_figures was refused with the whole file ("period '2021-?' is
+    # not a year"): now left out like a "?-2030" row, the other claims checked
+    from idcforecast import read_claims
+    from idcforecast.errors import SpecError, UncheckedClaimsWarning
+
+    figures = find_figures(
+        "The firm has invested $5bn since 2021. The market was 320 billion yuan in 2022."
+    )
+    rows = figures.assign(subject="china_idc_cidc_overall", kind="level")
+    with pytest.warns(UncheckedClaimsWarning) as caught:
+        claims = read_claims(rows)
+    assert [c.describe() for c in claims] == ["level 320 CNY bn in 2022"]
+    message = str(caught[0].message)
+    assert message.startswith("1 claim is left out of the checks, the last year of its period")
+    assert (
+        "DataFrame row 0 ('$5bn', period '2021-?': a total from 2021 to a date the text does "
+        "not give, no one year's level)"
+    ) in message
+    with pytest.raises(SpecError, match="every row's period is open at the end"):
+        read_claims(rows.iloc[:1])

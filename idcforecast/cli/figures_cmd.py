@@ -196,6 +196,7 @@ def _figures_text(found: pd.DataFrame) -> str:
         rows.append([figure, marks[row["qualifier"]] + value, row["unit"], when])
     table = text_table(["figure", "read as", "unit", "year"], rows, right=[1])
     open_start = any(str(row[3]).startswith("?-") for row in rows)
+    open_end = any(str(row[3]).endswith("-?") for row in rows)
     return (
         f"{table}\n\n{len(rows)} figure{'s' if len(rows) != 1 else ''}; 'year' is the year "
         "or period nearest to the figure in its sentence (in its own clause where it can), "
@@ -204,6 +205,12 @@ def _figures_text(found: pd.DataFrame) -> str:
             " '?-2028': a rate, a change, an amount each year or a total over the years up "
             "to 2028 from a start year the sentence does not write."
             if open_start
+            else ""
+        )
+        + (
+            " '2021-?': a total or a change from 2021 ('since 2021') up to the text's date, "
+            "which the text does not write."
+            if open_end
             else ""
         )
     )

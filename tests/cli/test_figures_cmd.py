@@ -200,3 +200,13 @@ def test_a_rate_up_to_a_year_says_its_start_is_unknown(capsys: pytest.CaptureFix
     assert "'?-2028': a rate, a change, an amount each year or a total over the years up to" in out
     assert main(["figures", TEXT]) == 0
     assert "'?-" not in capsys.readouterr().out  # said only when a row has one
+
+
+def test_a_total_since_a_year_says_its_end_is_unknown(capsys: pytest.CaptureFixture[str]) -> None:
+    # text57: "has invested $5bn since 2021" printed the year 2021, as if the total were 2021's
+    assert main(["figures", "The firm has invested $5bn since 2021."]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[2].split() == ["$5bn", "5", "USD", "bn", "2021-?"]
+    assert "'2021-?': a total or a change from 2021 ('since 2021') up to the text's date" in out
+    assert main(["figures", TEXT]) == 0
+    assert "-?'" not in capsys.readouterr().out  # said only when a row has one
