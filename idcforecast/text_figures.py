@@ -41,6 +41,7 @@ from idcforecast._figure_unknown_currency import (
     unknown_currency,
     warn_unknown_currencies,
 )
+from idcforecast._figure_windows import warn_unknown_windows, window_periods
 from idcforecast._figure_years import years_of_figures
 from idcforecast._year_mentions import (
     DATE,
@@ -182,6 +183,8 @@ _MAKE_BEFORE = re.compile(r"\b(?:make|makes|made|making)\s+$", re.IGNORECASE)
 
 # "近5年", "近三个月": the recent years or months (a window of time), no duration's figure
 _RECENT = re.compile(r"近(?!似)")
+# and "the past 5 years", "over the last three months" (where a rate was measured)
+_RECENT_BEFORE = re.compile(r"\b(?:past|last|previous|preceding)\s+$", re.IGNORECASE)
 # 兆: a trillion in Japanese ("1.2兆円"), mega- in Chinese units ("兆瓦", read as MW)
 _BEFORE_CHO = re.compile(r"\s*兆")
 _AFTER_CHO = re.compile(r"\d(?:兆|万亿|萬億|亿|億|万|萬|조|억|만) ?$")
@@ -289,8 +292,11 @@ def _figures_in(
             first_level = True
         if found is None or is_year(found[2]) or _BEFORE_CHO.match(scan, found[1]):
             continue  # "¥1.2兆円": 兆 is a magnitude the registry lacks, the ¥1.2 no figure
-        if _RECENT.match(scan, found[0]) and dimension(found[2].unit) == "time":
-            continue  # "近5年年均增速": the last 5 years, a window, not "at most 5 years"
+        if (
+            _RECENT.match(scan, found[0])
+            or _RECENT_BEFORE.search(scan, max(0, found[0] - 12), found[0])
+        ) and dimension(found[2].unit) == "time":
+            continue  # "近5年年均增速", "the last 5 years": a window, not "at most 5 years"
         if (
             number[0] in numerals
             and dimension(found[2].unit) in ("count", "time")
@@ -396,7 +402,12 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         change in percent since a year ("has invested $5bn since 2021", "up 30% since
         2021", "自2021年以来累计投资50亿元": from 2021 up to the text's date, which it does
         not give; a level of "since 2021", "has operated since 2015 and runs 300 MW", has
-        no year); else ""),
+        no year); for a rate of growth over the last N years ("近五年年均增速超过30%，
+        2023年达到2407亿元", "grew 12% a year over the past five years") the N years up to
+        the latest year its sentence names as done (2019-2023, the years themselves, as
+        a five-year plan's are), else up to the year before the date in ``source``
+        ("Caixin 2024-03-05": 2019-2023), else none, with an ``AmbiguousNumberWarning``
+        naming the rate; else ""),
         ``sentence``, ``start`` and ``end`` (character offsets of the
         figure in ``text``) and ``source``.
 
@@ -514,6 +525,10 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     assumed: list[str] = []  # figures of a bare "¥" read as yuan with no country named
     governed: list[tuple[str, str]] = []  # counts in 亿 read as yuan by a money word
     dated = years_of_figures(text, scan, figures, dates, sentences(scan), changes)
+    # "近五年年均增速12%": the five years to the year the sentence (or source) ends them in
+    dated, windows = window_periods(text, scan, figures, dated, source)
+    if windows:
+        warn_unknown_windows(windows)
     floor = 0  # the end of the figure before: a money word is looked for after it
     for (start, end, quantity, unit), (s_start, s_end, near) in zip(figures, dated, strict=True):
         single = (

@@ -168,3 +168,71 @@ def test_read_claims_leaves_a_since_total_out_with_a_warning() -> None:
     ) in message
     with pytest.raises(SpecError, match="every row's period is open at the end"):
         read_claims(rows.iloc[:1])
+
+
+def _dated(text: str, source: str | None = None) -> list[tuple[str, object, str]]:
+    found = find_figures(text, source=source)
+    return [
+        (f, None if pd.isna(y) else int(y), p)
+        for f, y, p in zip(found["figure"], found["year"], found["period"], strict=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "rows"),
+    [
+        # was ("年均增速超过30%", None, ""): the five years to the 2023 of the sentence,
+        # 2019-2023 (five years, as "十四五" is 2021-2025)
+        (
+            "我国数据中心市场规模近五年年均增速超过30%，2023年达到2407亿元。",
+            None,
+            [("年均增速超过30%", None, "2019-2023"), ("2407亿元", 2023, "")],
+        ),
+        ("2023年，全国数据中心近五年年均增速12%。", None, [("年均增速12%", None, "2019-2023")]),
+        # no year in the text: the five full years before the source's date, 2024
+        ("近五年年均增速 12%", "Caixin 2024-03-05", [("年均增速 12%", None, "2019-2023")]),
+        (
+            "Over the past five years the market grew 12% a year, reaching $5bn in 2023.",
+            None,
+            [("grew 12% a year", None, "2019-2023"), ("$5bn", 2023, "")],
+        ),
+        # "the last 5 years" was also a figure, 5 "year"; the 80% is over 2018-2022
+        (
+            "In the last 5 years revenue rose 80%, hitting $2bn in 2022.",
+            None,
+            [("rose 80%", None, "2018-2022"), ("$2bn", 2022, "")],
+        ),
+        # controls: a period written keeps it; a share over the window is no rate over it
+        ("2019-2023年年均增长12%", None, [("年均增长12%", None, "2019-2023")]),
+        (
+            "近五年来，公司市场份额达到30%，2023年营收100亿元。",
+            None,
+            [("30%", None, ""), ("100亿元", 2023, "")],
+        ),
+    ],
+)
+def test_a_rate_over_the_last_years_runs_to_the_year_named(
+    text: str, source: str | None, rows: list[tuple[str, object, str]]
+) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert _dated(text, source) == rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "近五年年均增速 12%",
+        # the year of a forecast is no end of a window up to now
+        "近5年年均增长12%，预计到2025年市场规模达到3000亿元。",
+        "The market grew 12% a year over the past five years.",
+    ],
+)
+def test_a_rate_over_the_last_years_with_no_year_is_said_unknown(text: str) -> None:
+    # was no period and no word: the window's years are unknown, never a guessed period
+    from idcforecast.errors import AmbiguousNumberWarning
+
+    with pytest.warns(AmbiguousNumberWarning, match="over the last years .* left without a period"):
+        found = find_figures(text)
+    assert found["period"].iloc[0] == ""
+    assert found["year"].isna().iloc[0]
