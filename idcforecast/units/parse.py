@@ -481,7 +481,9 @@ def parse_quantity(text: str) -> Quantity:
     -------
     Quantity
         In the unit and magnitude as written ("超过520万标准机架" is at least 520
-        "racks 10k"); a bare number is a "count"; growth phrases ("同比增长34.6%",
+        "racks 10k"); a bare number is a "count"; a PUE is the ratio "PUE" ("1.3 PUE",
+        "about 1.2-1.4 PUE"; "1.15 pPUE", a partial PUE, is "pPUE"), which converts to no
+        other unit; growth phrases ("同比增长34.6%",
         "down 3%", Japanese "前年比5%減") give a signed percentage.
 
     Raises

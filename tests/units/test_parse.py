@@ -1525,3 +1525,38 @@ def test_an_amount_a_year_is_an_amount_per_year(text: str, unit: str) -> None:
 def test_a_bare_number_a_year_stays_no_figure() -> None:
     with pytest.raises(UnknownUnitError):
         parse_quantity("10 a year")  # "twice a year", "2 a year": no amount of anything
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier", "low", "high"),
+    [
+        # text57: each was UnknownUnitError ("unit 'PUE' is not defined"), though
+        # find_figures and `idcforecast parse` read a PUE
+        ("1.3 PUE", 1.3, "PUE", "exact", None, None),
+        ("about 1.3 PUE", 1.3, "PUE", "approximately", None, None),
+        ("1.2-1.4 PUE", 1.3, "PUE", "exact", 1.2, 1.4),  # (1.2 + 1.4) / 2
+        ("1.15 pPUE", 1.15, "pPUE", "exact", None, None),  # a partial PUE, its own ratio
+    ],
+)
+def test_a_pue_is_read_as_a_ratio(
+    text: str, value: float, unit: str, qualifier: str, low: float | None, high: float | None
+) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.qualifier, q.low, q.high) == pytest.approx(
+        (value, unit, qualifier, low, high)
+    )
+
+
+def test_a_pue_converts_to_no_other_unit() -> None:
+    from idcforecast.errors import IncompatibleUnitsError
+
+    assert parse_quantity("1.3 PUE").to("PUE").value == pytest.approx(1.3)
+    with pytest.raises(IncompatibleUnitsError, match="no conversion between ratio and power"):
+        parse_quantity("1.3 PUE").to("MW")
+    # a pPUE is not a PUE: never 1.15 PUE by a factor of one
+    with pytest.raises(IncompatibleUnitsError, match="partial_ratio"):
+        parse_quantity("1.15 pPUE").to("PUE")
+    with pytest.raises(ParseError, match="'PUE' takes no magnitude word"):
+        parse_quantity("5 thousand PUE")
+    with pytest.raises(ParseError, match=r"write it after the number, as in '1\.3 PUE'"):
+        parse_quantity("PUE 1.3")
