@@ -334,6 +334,33 @@ def later_change_year(scan: str, figure: tuple[int, int], mention: Mention, floo
     )
 
 
+# a later verb phrase with a figure of its own: "has 1 GW and plans another 2 GW by 2030",
+# "spent $2bn but will spend $3bn by 2027" (the year is the later figure's)
+_LATER_VERB = re.compile(
+    r"\b(?:and|but|while|whereas)\s+(?:(?:it|they|the\s+\w+|is|are|now|also|then)\s+)*"
+    r"(?:plans?|planning|will|expects?|expecting|aims?|intends?|targets?|hopes?|wants?"
+    r"|could|would|may|might|should|is\s+(?:set|expected|due|poised|likely)"
+    r"|are\s+(?:set|expected|due|poised|likely))\b",
+    re.IGNORECASE,
+)
+
+
+def later_figures_year(
+    scan: str, figure: tuple[int, int], mention: Mention, beside: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether ``mention``, after the figure, is the year of another figure named after it
+    in a later verb phrase ("The company has 1 GW and plans another 2 GW by 2030": 2030 is
+    the 2 GW's; the 1 GW is of now), not the figure's. ``beside`` are the figures of the
+    sentence."""
+    end = figure[1]
+    if mention.start < end:
+        return False
+    return any(
+        end <= a and b <= mention.start and _LATER_VERB.search(scan, end, a) is not None
+        for a, b in beside
+    )
+
+
 # a year a project opens, is finished or starts building: "is slated to open in 2026",
 # "预计2026年投产", "2023年开工"
 _OPENS_BEFORE = re.compile(
@@ -486,6 +513,8 @@ def years_of_figures(
     found = []  # each figure with its sentence, its candidate mentions and the nearest one
     for start, end, quantity, unit in figures:
         s_start, s_end = next(((a, b) for a, b in sentences if a <= start < b), (0, len(scan)))
+        # the figures of the sentence only (all of the text's made it quadratic)
+        beside = spans[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, s_end)]
         own = [
             m
             for m in mentions
@@ -496,11 +525,13 @@ def years_of_figures(
                 and not is_compound_rate(scan, start, end, unit)
             )
             and not opening_year(scan, m, unit)
-            and not (m.since and not _runs_from(unit))
+            and not (m.since and not (_runs_from(unit) or _ADDED.search(scan, s_start, start)))
             and not phase_year(scan, m, (start, end))
+            and not (
+                later_figures_year(scan, (start, end), m, beside)
+                and not is_compound_rate(scan, start, end, unit)
+            )
         ]
-        # the figures of the sentence only (all of the text's made it quadratic)
-        beside = spans[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, s_end)]
         if relative := relative_year(scan, start, end, s_start):
             # "a year earlier" after "in 2024" is 2023; "last year" is of the text's date
             near = None if relative is True else year_relative_to(own, int(relative), start)
@@ -559,6 +590,15 @@ def years_of_figures(
         previous = (start, end, near, unit)
         years.append((s_start, s_end, near))
     return years
+
+
+# capacity added over years: "has deployed over 1 GW since 2020" (a total added, "2020-?")
+_ADDED = re.compile(
+    r"(?:\b(?:added|adding|deployed|built|installed|commissioned|delivered|brought\s+online)"
+    r"(?:\s+(?:over|more\s+than|about|around|nearly|some|another|a\s+total\s+of))*\s*"
+    r"|(?:累计|累計|新增)[^，,。；;\d]{0,8})$",
+    re.IGNORECASE,
+)
 
 
 def _runs_from(unit: str) -> bool:

@@ -236,3 +236,39 @@ def test_a_rate_over_the_last_years_with_no_year_is_said_unknown(text: str) -> N
         found = find_figures(text)
     assert found["period"].iloc[0] == ""
     assert found["year"].isna().iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # was ("1 GW", "GW", 2030, ""): 2030 is the 2 GW's, planned in a later verb phrase
+        (
+            "The company has 1 GW and plans another 2 GW by 2030.",
+            [("1 GW", "GW", None, ""), ("2 GW", "GW", 2030, "")],
+        ),
+        # was ("$2bn", "USD bn", None, "?-2027")
+        (
+            "The firm spent $2bn but will spend $3bn by 2027.",
+            [("$2bn", "USD bn", None, ""), ("$3bn", "USD bn", None, "?-2027")],
+        ),
+        # capacity added since a year is a total added since then (was 2020, then 2030)
+        (
+            "The company has deployed over 1 GW since 2020 and plans another 2 GW by 2030.",
+            [("over 1 GW", "GW", None, "2020-?"), ("2 GW", "GW", 2030, "")],
+        ),
+        ("自2020年以来累计新增机架100万架。", [("100万架", "racks 10k", None, "2020-?")]),
+        # controls: a year of its own stays; a level before "and is expected to reach"
+        (
+            "It runs 300 MW in 2024 and will add 500 MW by 2027.",
+            [("300 MW", "MW", 2024, ""), ("500 MW", "MW", 2027, "")],
+        ),
+        (
+            "The market was $3bn and is expected to reach $7bn by 2030.",
+            [("$3bn", "USD bn", None, ""), ("$7bn", "USD bn", 2030, "")],
+        ),
+    ],
+)
+def test_a_later_verb_phrases_year_is_its_own_figures(
+    text: str, rows: list[tuple[str, str, object, str]]
+) -> None:
+    assert _rows(text) == rows
