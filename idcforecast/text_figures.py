@@ -181,6 +181,10 @@ _MAKE_UP = re.compile(r"up\s+", re.IGNORECASE)
 _MAKE_BEFORE = re.compile(r"\b(?:make|makes|made|making)\s+$", re.IGNORECASE)
 
 
+# a word a number names, as an ordinal: "Phase 1", "stage 2", "Tranche 3"
+_NAMED_BY_NUMBER = re.compile(r"\b(?:phase|stage|tranche)\s+$", re.IGNORECASE)
+
+
 # "近5年", "近三个月": the recent years or months (a window of time), no duration's figure
 _RECENT = re.compile(r"近(?!似)")
 # and "the past 5 years", "over the last three months" (where a rate was measured)
@@ -260,6 +264,8 @@ def _figures_in(
             continue
         if number[0] > 0 and scan[number[0] - 1] in "第제":
             continue  # an ordinal: "第5年", Korean "제3조" (article 3, no 3 trillion)
+        if _NAMED_BY_NUMBER.search(scan, max(0, number[0] - 9), number[0]):
+            continue  # a name: "Phase 1", "stage 2" (the first phase, no count of 1)
         if number[0] > 1 and scan[number[0] - 1] in "/⁄" and scan[number[0] - 2].isdigit():
             continue  # a fraction's denominator ("1/2 GW" is no 2 GW) or "24/7"
         if _AFTER_CHO.search(scan, max(0, number[0] - 8), number[0]):
@@ -374,7 +380,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         ("5G", "H100", "Q3") is never one, nor a display resolution before a word of
         video ("4K video", "8K TV", "4K视频"; "8K employees" is 8 thousand) or, ending
         a clause, after "in", "streams", "shot"... or another ("streams in 4K.", "8K/4K";
-        "hired 4K." is 4 thousand). A year is never a figure; years are what ``year``
+        "hired 4K." is 4 thousand), nor a number that names a phase ("Phase 1", "stage
+        2"), nor the last two digits of a year range ("2020-22"). A year is never a figure; years are what ``year``
         and ``period`` hold.
 
     Returns

@@ -272,3 +272,11 @@ def test_a_later_verb_phrases_year_is_its_own_figures(
     text: str, rows: list[tuple[str, str, object, str]]
 ) -> None:
     assert _rows(text) == rows
+
+
+def test_a_phases_number_is_no_count() -> None:
+    # was ("1", "count", 2026, "") and ("2", "count", 2026, ""): names of phases
+    text = "Phase 1 of the campus will deliver 96 MW in 2026, with phase 2 adding 144 MW by 2028."
+    assert _rows(text, counts=True) == [("96 MW", "MW", 2026, ""), ("144 MW", "MW", 2028, "")]
+    # control: a count before "phases" stays one
+    assert _rows("It will be built in 3 phases by 2028.", counts=True) == [("3", "count", 2028, "")]
