@@ -280,3 +280,25 @@ def test_a_phases_number_is_no_count() -> None:
     assert _rows(text, counts=True) == [("96 MW", "MW", 2026, ""), ("144 MW", "MW", 2028, "")]
     # control: a count before "phases" stays one
     assert _rows("It will be built in 3 phases by 2028.", counts=True) == [("3", "count", 2028, "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # was only the 1.35: the 2026 target 1.2 was a bare number, left out (or a count)
+        (
+            "The facility's PUE was 1.35 in 2023 and the operator targets 1.2 by 2026.",
+            [("PUE was 1.35", "PUE", 2023, ""), ("1.2", "PUE", 2026, "")],
+        ),
+        ("PUE为1.4，目标为1.25。", [("PUE为1.4", "PUE", None, ""), ("1.25", "PUE", None, "")]),
+        # control: another ratio's target is not a PUE's
+        (
+            "A PUE of 1.3 and a WUE target of 1.2 L/kWh.",
+            [("PUE of 1.3", "PUE", None, ""), ("1.2 L/kWh", "L/kWh", None, "")],
+        ),
+    ],
+)
+def test_a_pue_target_later_in_the_sentence_is_a_pue(
+    text: str, rows: list[tuple[str, str, object, str]]
+) -> None:
+    assert _rows(text) == rows
