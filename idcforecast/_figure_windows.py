@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from idcforecast.units.quantity import Quantity
 
-__all__ = ["warn_unknown_windows", "window_periods"]
+__all__ = ["source_year", "warn_unknown_windows", "window_periods"]
 
 _COUNTS = {
     "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
@@ -84,6 +84,16 @@ def _done_year(text: str, mentions: Sequence[Mention], sentence: tuple[int, int]
     return max(years) if years else None
 
 
+def source_year(source: str | None) -> int | None:
+    """The year of the date in ``source``, when it holds one ("Caixin 2024-03-05": 2024).
+
+    >>> source_year("Global Times 2020-07-07"), source_year("Caixin"), source_year(None)
+    (2020, None, None)
+    """
+    found = _SOURCE_YEAR.search(source) if source else None
+    return int(found[1]) if found is not None else None
+
+
 def window_periods(
     text: str,
     scan: str,
@@ -122,8 +132,8 @@ def window_periods(
             if mentions is None:
                 mentions = year_mentions(scan, [(a, b) for a, b, _, _ in figures])
             last = _done_year(text, mentions, (s_start, s_end))
-        if last is None and source is not None and (found := _SOURCE_YEAR.search(source)):
-            last = int(found[1]) - 1
+        if last is None and (published := source_year(source)) is not None:
+            last = published - 1
         if last is None:
             unknown.append(text[start:end])
             continue

@@ -103,11 +103,44 @@ _EARLIER = re.compile(
 _LATER = re.compile(r"the\s+following\s+year|次年|第二年", re.IGNORECASE)
 
 
+# the years of words relative to the text's date, from its year: "last year" is -1
+_FROM_THE_DATE = (
+    (re.compile(r"前年"), -2),
+    (re.compile(r"后年|後年"), 2),
+    (re.compile(r"last\s+year|a\s+year\s+ago|去年", re.IGNORECASE), -1),
+    (re.compile(r"next\s+year|the\s+coming\s+year|明年", re.IGNORECASE), 1),
+    (
+        re.compile(r"this\s+year|the\s+current\s+year|today|at\s+present|今年", re.IGNORECASE),
+        0,
+    ),
+)
+
+
+def date_offset(scan: str, start: int, end: int, floor: int) -> int | None:
+    """The years from the text's date to the year of the figure at ``start:end``, when it
+    is named relative to that date: "last year", "去年" -1, "this year", "today" 0, "next
+    year" 1, "前年" -2; else None."""
+    words = _relative_words(scan, start, end, floor)
+    if words is None or _EARLIER.search(words[0]) or _LATER.search(words[0]):
+        return None
+    return next((offset for word, offset in _FROM_THE_DATE if word.search(words[0])), None)
+
+
 def relative_year(scan: str, start: int, end: int, floor: int) -> int | bool:
     """Whether the figure at ``start:end`` is of a year named relative to the text's date
     ("last year", "去年"): no year mention is its year then. A year named relative to
     another year of the sentence ("a year earlier", "the previous year", "上年") is the
     offset to that year instead: -1, or 1 ("the following year", "次年")."""
+    words = _relative_words(scan, start, end, floor)
+    if words is None:
+        return False
+    if _EARLIER.search(words[0]):
+        return -1
+    return 1 if _LATER.search(words[0]) else True
+
+
+def _relative_words(scan: str, start: int, end: int, floor: int) -> re.Match[str] | None:
+    """The words naming the figure's year relative to a date or another year, if any."""
     words = _RELATIVE_AFTER.match(scan, end)
     if words is None:
         low = max(floor, start - 40)
@@ -121,11 +154,7 @@ def relative_year(scan: str, start: int, end: int, floor: int) -> int | bool:
             or _RELATIVE_BEFORE.search(scan, max(floor, start - 14), start)
             or _RELATIVE_LEVEL.search(scan, max(floor, start - 10), start)
         )
-    if words is None:
-        return False
-    if _EARLIER.search(words[0]):
-        return -1
-    return 1 if _LATER.search(words[0]) else True
+    return words
 
 
 def year_relative_to(own: Sequence[Mention], offset: int, start: int) -> Mention | None:
@@ -483,6 +512,7 @@ def years_of_figures(
     dates: Sequence[tuple[int, int]],
     sentences: Sequence[tuple[int, int]],
     changes: Mapping[int, tuple[int, int]] | None = None,
+    published: int | None = None,
 ) -> list[tuple[int, int, Mention | None]]:
     """The sentence (start, end) and the year or period (None: no year) of each figure.
 
@@ -501,6 +531,10 @@ def years_of_figures(
         to $20bn in 2024"), by start: where the change's "from" and "to" are. Such a level
         takes only a year written between the two, or the first year of a period around
         the change, never the second level's year (see :func:`_level_year`).
+    published
+        The year of the text's date (from ``find_figures``' ``source``), or None: a figure
+        of "last year" is of the year before it, one of "this year" of it; without it such
+        a figure has no year.
     """
     if "、" in text:  # a Japanese sentence's clause comma (a list's comma in Chinese)
         text = japanese_clauses(text, sentences)
@@ -535,6 +569,13 @@ def years_of_figures(
         if relative := relative_year(scan, start, end, s_start):
             # "a year earlier" after "in 2024" is 2023; "last year" is of the text's date
             near = None if relative is True else year_relative_to(own, int(relative), start)
+            if (
+                relative is True
+                and published is not None
+                and (offset := date_offset(scan, start, end, s_start)) is not None
+            ):  # "last year" in a text of 2024-03-05: 2023
+                year = published + offset
+                near = Mention(start, end, year, year)
         elif changes and (level := _change_levels(spans, changes, start)) is not None:
             near = _level_year(text, own, (start, end), beside, level)
         else:

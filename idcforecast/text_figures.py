@@ -41,7 +41,7 @@ from idcforecast._figure_unknown_currency import (
     unknown_currency,
     warn_unknown_currencies,
 )
-from idcforecast._figure_windows import warn_unknown_windows, window_periods
+from idcforecast._figure_windows import source_year, warn_unknown_windows, window_periods
 from idcforecast._figure_years import years_of_figures
 from idcforecast._year_mentions import (
     DATE,
@@ -373,7 +373,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         A paragraph, an article, a report page: English, Chinese or both.
     source
         Where the text is from ("Global Times 2020-07-07"), copied into every row's
-        ``source``, so that each figure keeps its source when it moves into a table.
+        ``source``, so that each figure keeps its source when it moves into a table. A
+        year in it is taken as the text's date: it dates "last year", "this year", "去年"
+        and ends a window of "the last five years" (see Notes and ``period``).
     counts
         Also list bare numbers without unit or magnitude ("8 halls", "top 10"). Off by
         default: such numbers are mostly ordinals and days. A number glued to letters
@@ -446,7 +448,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     "compared with", "versus", "较", "比" or "与...相比" for any figure, after "on", "over"
     or "from" for a rate ("up 15% on FY2022" is not 2022's; "$1bn a year from 2025" is
     2025's). A figure of "last year", "a year ago" or "去年" has no year (the text's date
-    is not known); one of "a year earlier", "the previous year" or "上年" is the year
+    is not known) unless ``source`` holds a date, whose year is the text's ("Reuters
+    2025-03-05": "last year", "去年" 2024, "this year", "today", "今年" 2025, "next year"
+    2026); one of "a year earlier", "the previous year" or "上年" is the year
     before the one year its sentence names ("4,200 MW in 2024, up from 3,778 MW a year
     earlier": 2023), else none. An English number word before a magnitude word is its number ("two billion
     yuan" is 2 "CNY bn"). Chinese numerals are read for an amount or a share, never a count: one
@@ -533,7 +537,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     rows = []
     assumed: list[str] = []  # figures of a bare "¥" read as yuan with no country named
     governed: list[tuple[str, str]] = []  # counts in 亿 read as yuan by a money word
-    dated = years_of_figures(text, scan, figures, dates, sentences(scan), changes)
+    published = source_year(source)
+    dated = years_of_figures(text, scan, figures, dates, sentences(scan), changes, published)
     # "近五年年均增速12%": the five years to the year the sentence (or source) ends them in
     dated, windows = window_periods(text, scan, figures, dated, source)
     if windows:

@@ -302,3 +302,21 @@ def test_a_pue_target_later_in_the_sentence_is_a_pue(
     text: str, rows: list[tuple[str, str, object, str]]
 ) -> None:
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # each was undated with the source's date given: "last year" of a text of 2025
+        ("Revenue was $5bn last year.", [2024]),
+        ("去年市场规模达到2400亿元，今年预计增长20%。", [2024, 2025]),
+        ("It plans 500 MW next year.", [2026]),
+        ("Capacity is 5 GW today and will double by 2030.", [2025]),
+        # control: "a year earlier" is relative to the sentence's year, not the source's
+        ("4,200 MW in 2024, up from 3,778 MW a year earlier.", [2024, 2023]),
+    ],
+)
+def test_the_sources_date_dates_last_year(text: str, years: list[int]) -> None:
+    assert [y for _, y, _ in _dated(text, "Reuters 2025-03-05")] == years
+    if 2023 not in years:  # without a date in the source: no year, as before
+        assert all(y is None for _, y, _ in _dated(text, "Reuters"))
