@@ -88,7 +88,8 @@ def is_year(quantity: Quantity) -> bool:
         return False
     if quantity.unit == "year/year":  # "到2027年每年投资100亿元": no 2027 years a year
         return True
-    return parse_unit(quantity.unit).dimension in ("time", "count")
+    # "The 2024 PUE was 1.3": a year before a ratio's name (a PUE is 1 to 3), no PUE
+    return parse_unit(quantity.unit).dimension in ("time", "count", "ratio", "partial_ratio")
 
 
 def year_mentions(scan: str, taken: list[tuple[int, int]]) -> list[Mention]:

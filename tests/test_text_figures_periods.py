@@ -320,3 +320,16 @@ def test_the_sources_date_dates_last_year(text: str, years: list[int]) -> None:
     assert [y for _, y, _ in _dated(text, "Reuters 2025-03-05")] == years
     if 2023 not in years:  # without a date in the source: no year, as before
         assert all(y is None for _, y, _ in _dated(text, "Reuters"))
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # since PUE is a registry unit (6692008) "2024 PUE" read as a PUE of 2024
+        ("The 2024 PUE was 1.3.", [("PUE was 1.3", "PUE", 2024, "")]),
+        ("Its 2023 PUE of 1.25 beat its peers.", [("PUE of 1.25", "PUE", 2023, "")]),
+        ("a 1.15 pPUE in 2024", [("1.15 pPUE", "pPUE", 2024, "")]),
+    ],
+)
+def test_a_year_before_pue_is_its_year(text: str, rows: list[tuple[str, str, object, str]]) -> None:
+    assert _rows(text) == rows
