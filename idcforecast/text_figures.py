@@ -283,6 +283,18 @@ def _figures_in(
         ):
             # "make up 50%": the "up" of "make up" is no growth word, the figure a share
             found = best_figure(reading, scan, number, up.end())
+        if (
+            found is not None
+            and scan[found[0]] == "-"
+            and found[0] > 0
+            and scan[found[0] - 1].isalpha()
+        ):
+            # "end-2024", "mid-2025": a word's hyphen, no minus sign (-2024 was no year);
+            # a bare number after it is a name's ("COVID-19", "Tier-3"), no count
+            found = best_figure(reading, scan, number, found[0] + 1)
+            if found is not None and is_plain_count(found[2]):
+                floor = found[1]
+                continue
         if found is not None and (verb := _LATIN_VERB.match(scan, found[0], found[1])):
             # "will fall to 1.2": the figure begins at its number, so that the "to" of a
             # change ("a PUE of 1.3 ... fall to 1.2") stays between the two figures

@@ -333,3 +333,22 @@ def test_the_sources_date_dates_last_year(text: str, years: list[int]) -> None:
 )
 def test_a_year_before_pue_is_its_year(text: str, rows: list[tuple[str, str, object, str]]) -> None:
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # was ("-2024", "count", None, "") and the 1.2 GW undated (the year was a figure)
+        ("By end-2024, installed capacity reached 1.2 GW.", [("1.2 GW", "GW", 2024, "")]),
+        ("By mid-2025 the firm will run 300 MW.", [("300 MW", "MW", 2025, "")]),
+        # was ("-19", "count", 2020, ""), ("-3", "count", None, ""): names, no counts
+        ("COVID-19 hit 2020 revenue of $5bn.", [("$5bn", "USD bn", 2020, "")]),
+        ("a Tier-3 facility of 20 MW", [("20 MW", "MW", None, "")]),
+        # controls: a minus sign after a space stays one
+        ("Temperatures of -20 were seen.", [("-20", "count", None, "")]),
+    ],
+)
+def test_a_words_hyphen_before_a_number_is_no_minus(
+    text: str, rows: list[tuple[str, str, object, str]]
+) -> None:
+    assert _rows(text, counts=True) == rows
