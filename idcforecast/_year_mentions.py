@@ -112,8 +112,10 @@ def year_mentions(scan: str, taken: list[tuple[int, int]]) -> list[Mention]:
         span = (match.start(), match.end())
         if free(*span) and all(span[1] <= a or span[0] >= b for a, b in ranges):
             year = int(match[1])
-            base = _base(scan, *span)
-            mentions.append(Mention(*span, year, year, base, since=since(scan, *span)))
+            base, runs = _base(scan, *span), since(scan, *span)
+            if runs and _compared_since(scan, *span):
+                base, runs = "any", False  # "the highest since 2019": a point of comparison
+            mentions.append(Mention(*span, year, year, base, since=runs))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -151,6 +153,27 @@ def since(scan: str, start: int, end: int) -> bool:
     """
     return bool(
         _SINCE_BEFORE.search(scan, max(0, start - 30), start) or _SINCE_AFTER.match(scan, end)
+    )
+
+
+# "the highest since 2019", "the first drop since 2015", "创2019年以来新高": the year is
+# what the figure is compared with, no start of it
+_COMPARED_SINCE_BEFORE = re.compile(
+    r"\b(?:highest|lowest|largest|biggest|smallest|strongest|weakest|fastest|slowest|best"
+    r"|worst|most|least|first|record|steepest|sharpest|only)\b[^,;.!?]{0,30}\bsince\s+$",
+    re.IGNORECASE,
+)
+_COMPARED_SINCE_AFTER = re.compile(
+    r"\s*年?\s*(?:以来|以來)\s*(?:的)?\s*(?:新高|新低|最高|最低|最大|最小|最快|最慢|首次)"
+)
+
+
+def _compared_since(scan: str, start: int, end: int) -> bool:
+    """Whether the "since" year at ``scan[start:end]`` is a point of comparison ("the
+    highest since 2019"), not the start of a total."""
+    return bool(
+        _COMPARED_SINCE_BEFORE.search(scan, max(0, start - 60), start)
+        or _COMPARED_SINCE_AFTER.match(scan, end)
     )
 
 

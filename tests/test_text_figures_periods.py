@@ -352,3 +352,22 @@ def test_a_words_hyphen_before_a_number_is_no_minus(
     text: str, rows: list[tuple[str, str, object, str]]
 ) -> None:
     assert _rows(text, counts=True) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # was 2019 on main, "2019-?" after 4f105bf: a point of comparison, no start
+        (
+            "Revenue rose 20% to $5bn, the highest since 2019.",
+            [("rose 20%", "%", None, ""), ("$5bn", "USD bn", None, "")],
+        ),
+        ("Prices fell 10%, the first drop since 2015.", [("fell 10%", "%", None, "")]),
+        ("It is the largest deal since 2021, worth $16bn.", [("$16bn", "USD bn", None, "")]),
+        ("营收增长20%，创2019年以来新高。", [("增长20%", "%", None, "")]),
+    ],
+)
+def test_the_highest_since_a_year_is_no_year_of_the_figure(
+    text: str, rows: list[tuple[str, str, object, str]]
+) -> None:
+    assert _rows(text) == rows
