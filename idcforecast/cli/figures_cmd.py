@@ -41,7 +41,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--source",
         metavar="TEXT",
         default=None,
-        help="where the text is from ('Global Times 2020-07-07'): every row keeps it",
+        help=(
+            "where the text is from ('Global Times 2020-07-07'): every row keeps it; a year "
+            "in it is the text's date, which dates 'last year', 'this year', '去年' and ends "
+            "'the last five years'"
+        ),
     )
     parser.add_argument(
         "--counts",

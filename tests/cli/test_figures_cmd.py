@@ -210,3 +210,13 @@ def test_a_total_since_a_year_says_its_end_is_unknown(capsys: pytest.CaptureFixt
     assert "'2021-?': a total or a change from 2021 ('since 2021') up to the text's date" in out
     assert main(["figures", TEXT]) == 0
     assert "-?'" not in capsys.readouterr().out  # said only when a row has one
+
+
+def test_source_dates_last_year_and_help_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    # text57: a year in --source is the text's date ("last year" was undated with it)
+    assert main(["figures", "--source", "Reuters 2025-03-05", "Revenue was $5bn last year."]) == 0
+    assert capsys.readouterr().out.splitlines()[2].split() == ["$5bn", "5", "USD", "bn", "2024"]
+    with pytest.raises(SystemExit):
+        main(["figures", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "a year in it is the text's date, which dates 'last year', 'this year'" in text
