@@ -52,6 +52,14 @@ _GROWTH = re.compile(
 _SOURCE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
+# money in total over the window: "过去三年累计投资200亿元", "has invested $5bn over the past
+# three years"
+_TOTAL = re.compile(
+    r"累计|累計|投资|投資|投入|\b(?:invested|spent|raised|poured|deployed|invest|spend)\b",
+    re.IGNORECASE,
+)
+
+
 def _window_of(text: str, span: tuple[int, int], sentence: tuple[int, int]) -> int | None:
     """The number of years of a window named in the clause of the rate at ``span``, before
     it ("近五年年均增速12%") or after it ("grew 12% a year over the past five years")."""
@@ -82,6 +90,28 @@ def _done_year(text: str, mentions: Sequence[Mention], sentence: tuple[int, int]
         if _FUTURE.search(text, *clause) is None:
             years.append(m.first)
     return max(years) if years else None
+
+
+def _over_the_window(
+    text: str, span: tuple[int, int], sentence: tuple[int, int], unit: str
+) -> bool:
+    """Whether the figure at ``span`` may be one over a window of years: a rate of growth
+    ("年均增速12%", "grew 12% a year") or money invested or spent in total ("过去三年累计投资
+    200亿元"), not a share or a level ("市场份额达到30%")."""
+    start, end = span
+    if unit == "%":
+        return (
+            _GROWTH.search(text, max(sentence[0], start - 12), min(sentence[1], end + 10))
+            is not None
+        )
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import parse_unit
+
+    try:
+        money = parse_unit(unit).currency is not None and "/" not in unit
+    except IdcForecastError:
+        return False
+    return money and _TOTAL.search(text, max(sentence[0], start - 12), start) is not None
 
 
 def source_year(source: str | None) -> int | None:
@@ -117,16 +147,16 @@ def window_periods(
     for i, ((start, end, _, unit), (s_start, s_end, near)) in enumerate(
         zip(figures, dated, strict=True)
     ):
-        if unit != "%" or (near is not None and (near.first != near.last or near.open_start)):
-            continue
-        if _GROWTH.search(text, max(s_start, start - 12), min(s_end, end + 10)) is None:
+        if near is not None and near.first != near.last:
+            continue  # a period of its own: "2019-2023年年均增长12%"
+        if not _over_the_window(text, (start, end), (s_start, s_end), unit):
             continue
         years = _window_of(text, (start, end), (s_start, s_end))
         if years is None:
             continue
         if near is not None and near.since:
             continue
-        if near is not None:  # "2023年，近五年年均增速12%": the year it took, if done
+        if near is not None:  # "2023年，近五年年均增速12%", "截至2023年底": the year it took
             last = _done_year(text, [near], (s_start, s_end))
         else:
             if mentions is None:
@@ -143,7 +173,7 @@ def window_periods(
 
 
 def warn_unknown_windows(figures: list[str]) -> None:
-    """Say which rates over the last N years have no period: no year says when."""
+    """Say which figures over the last N years have no period: no year says when."""
     import warnings
 
     from idcforecast._caller import caller_stacklevel
@@ -153,7 +183,7 @@ def warn_unknown_windows(figures: list[str]) -> None:
     shown = ", ".join(repr(" ".join(f.split())) for f in figures[:3])
     shown += ", ..." if len(figures) > 3 else ""
     warnings.warn(
-        f"find_figures: {counted(len(figures), 'rate')} over the last years ({shown}) "
+        f"find_figures: {counted(len(figures), 'figure')} over the last years ({shown}) "
         "left without a period: the text names no year the window ends in; pass "
         "source= with the article's date (the window then ends the year before it), or "
         "write the period yourself",

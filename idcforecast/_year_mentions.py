@@ -138,7 +138,13 @@ def year_range_tails(scan: str) -> list[tuple[int, int]]:
 
 
 # a year something runs from up to now: "since 2021", "自2021年以来", "2021年以来"
-_SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:the\s+)?(?:end|start|beginning)\s+of\s+)?$", re.I)
+_SINCE_BEFORE = re.compile(
+    r"\bsince\s+(?:(?:the\s+)?(?:end|start|beginning)\s+of\s+"
+    # "since listing in 2010", "since its founding in 2015", "since the IPO in 2021"
+    r"|(?:(?:its|their|the|our)\s+)?(?:listing|founding|launch|IPO|inception|opening|entry)"
+    r"(?:\s+\w+){0,2}?\s+in\s+)?$",
+    re.IGNORECASE,
+)
 _SINCE_AFTER = re.compile(r"\s*年?\s*(?:初|底|末)?\s*(?:以来|以來)")
 
 

@@ -101,6 +101,11 @@ def test_a_lists_year_dates_each_member(
             [("$5bn", "USD bn", None, "2021-?")],
         ),
         ("公司自2021年以来已投资50亿元。", [("50亿元", "CNY 100m", None, "2021-?")]),
+        # was 2010
+        (
+            "NextDC has invested A$2.5 billion since listing in 2010.",
+            [("A$2.5 billion", "AUD bn", None, "2010-?")],
+        ),
         ("Revenue has grown 30% since 2021.", [("30%", "%", None, "2021-?")]),
         # a level is of now: was 2015 and 2021
         (
@@ -202,6 +207,18 @@ def _dated(text: str, source: str | None = None) -> list[tuple[str, object, str]
             None,
             [("rose 80%", None, "2018-2022"), ("$2bn", 2022, "")],
         ),
+        # was "?-2023" (截至 ends a period whose start was not written)
+        (
+            "截至2023年底，我国在用数据中心机架总规模超过810万标准机架，近五年年均增速超过30%。",
+            None,
+            [("超过810万标准机架", 2023, ""), ("年均增速超过30%", None, "2019-2023")],
+        ),
+        # money in total over the window (was no period)
+        (
+            "该公司过去三年累计投资超过200亿元，2024年营收100亿元。",
+            None,
+            [("超过200亿元", None, "2022-2024"), ("100亿元", 2024, "")],
+        ),
         # controls: a period written keeps it; a share over the window is no rate over it
         ("2019-2023年年均增长12%", None, [("年均增长12%", None, "2019-2023")]),
         (
@@ -226,6 +243,7 @@ def test_a_rate_over_the_last_years_runs_to_the_year_named(
         # the year of a forecast is no end of a window up to now
         "近5年年均增长12%，预计到2025年市场规模达到3000亿元。",
         "The market grew 12% a year over the past five years.",
+        "The firm has invested $5bn over the past three years.",
     ],
 )
 def test_a_rate_over_the_last_years_with_no_year_is_said_unknown(text: str) -> None:
