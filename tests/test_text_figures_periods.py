@@ -389,3 +389,26 @@ def test_the_highest_since_a_year_is_no_year_of_the_figure(
     text: str, rows: list[tuple[str, str, object, str]]
 ) -> None:
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # was ("$10 billion", "USD bn", 2030, ""): the second investor's amount, its verb
+        # left out, is invested by 2030 too
+        (
+            "Digital Realty and Blackstone will invest $7 billion, and Brookfield $10 billion, "
+            "by 2030.",
+            [("$7 billion", "USD bn", None, "?-2030"), ("$10 billion", "USD bn", None, "?-2030")],
+        ),
+        # control: another noun after the name is no amount invested
+        (
+            "It will invest $2bn, and US revenue will be $3bn in 2027.",
+            [("$2bn", "USD bn", None, ""), ("$3bn", "USD bn", 2027, "")],
+        ),
+    ],
+)
+def test_a_second_investors_amount_is_invested_too(
+    text: str, rows: list[tuple[str, str, object, str]]
+) -> None:
+    assert _rows(text) == rows
