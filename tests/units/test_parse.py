@@ -1560,3 +1560,27 @@ def test_a_pue_converts_to_no_other_unit() -> None:
         parse_quantity("5 thousand PUE")
     with pytest.raises(ParseError, match=r"write it after the number, as in '1\.3 PUE'"):
         parse_quantity("PUE 1.3")
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # text57: each was a ParseError ("the text in parentheses, 'FY2024/25', is not a
+        # figure ... 'FY' ... is no currency"); the fiscal year is named by the year it ends
+        # in, as find_figures and the table readers name it
+        ("US$5bn (FY2024/25)", 2025),
+        ("US$5bn (FY2025)", 2025),
+        ("US$5bn (fiscal 2025)", 2025),
+        ("US$5bn (2022)", 2022),  # control
+    ],
+)
+def test_a_fiscal_year_in_brackets_is_the_figures_year(text: str, year: int) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.year) == (5.0, "USD bn", year)
+
+
+@pytest.mark.parametrize("text", ["5 GW (2020-22)", "1562.5亿元（2019年至2021年）"])
+def test_a_period_in_brackets_is_said_to_be_one(text: str) -> None:
+    # was "a range whose low end 2020 is above its high end 22" (for '2020-22')
+    with pytest.raises(ParseError, match="is a period, not one year: a figure takes one year"):
+        parse_quantity(text)
