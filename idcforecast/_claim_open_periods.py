@@ -1,4 +1,5 @@
-"""Private: claims over a period whose first year is unknown, "?-2030".
+"""Private: claims over a period whose first year is unknown, "?-2030", or whose last year
+is ("2021-?", find_figures' "has invested $5bn since 2021", up to the article's date).
 
 :func:`idcforecast.find_figures` gives that period to a rate or amount said "by" or
 "through" a year ("the market will rise 160% by 2030", "invest 300 billion yuan through
@@ -21,18 +22,30 @@ __all__ = ["open_bracketed_rate", "open_period_row", "warn_unchecked"]
 
 # "?-2030" as find_figures writes it (and "? - 2030", "?–2030" typed by hand)
 _OPEN_PERIOD = re.compile(r"^\s*[?？]\s*[-–—~～]\s*((?:19|20)\d{2})\s*$")
+# "2021-?": from 2021 to the text's date ("has invested $5bn since 2021")
+_OPEN_END = re.compile(r"^\s*((?:19|20)\d{2})\s*[-–—~～]\s*[?？]\s*$")
 
 
 def open_period_row(record: dict[str, Any], where: str) -> str | None:
     """What to say of ``record`` when its period is open at the start ("?-2030"): the row's
     place, its figure and why nothing in it is checked; None for any other record."""
     period = record.get("period")
-    match = _OPEN_PERIOD.match(period) if isinstance(period, str) else None
-    if match is None or not isinstance(period, str):
+    if not isinstance(period, str):
         return None
-    end = match.group(1)
     figure = record.get("figure", record.get("value", ""))
     kind = str(record.get("kind", "")).strip().lower()
+    if (since := _OPEN_END.match(period)) is not None:
+        first = since.group(1)
+        why = (
+            f"a total from {first} to a date the text does not give, no one year's level"
+            if kind in ("level", "规模", "size", "market size")
+            else f"a change from {first} to a year the text does not give"
+        )
+        return f"{where} ({str(figure).strip()!r}, period {period.strip()!r}: {why})"
+    match = _OPEN_PERIOD.match(period)
+    if match is None:
+        return None
+    end = match.group(1)
     why = (
         f"a total or amount over the years to {end}, no one year's level"
         if kind in ("level", "规模", "size", "market size")
@@ -77,17 +90,26 @@ def warn_unchecked(unchecked: list[str], *, none_left: bool) -> None:
     left (``none_left``): there is nothing to check."""
     if not unchecked:
         return
+    # "2021-?" rows (see open_period_row): the last year is the unknown one
+    ends = any(re.search(r"period '\d{4}\s*[-–—~～]\s*[?？]'", row) for row in unchecked)
+    starts = any(re.search(r"period '\s*[?？]", row) for row in unchecked)
+    which = "first or last" if ends and starts else "last" if ends else "first"
+    side = "start or end" if ends and starts else "end" if ends else "start"
     fix = (
         "when the source names the year it counts from, give the period with it "
         "('2024-2030', with kind cagr for a rate a year) in the period column, a start_year "
         "column or the value's brackets ('12% (2024-2030)'), else leave the row out"
+        if not ends
+        else "when the source names the years it counts from and to (a 'since 2021' runs "
+        "to the article's date), give the period with both ('2021-2024'), else leave the "
+        "row out"
     )
     rows = "; ".join(unchecked)
     if none_left:
         from idcforecast.errors import SpecError
 
         raise SpecError(
-            f"no claim to check: every row's period is open at the start, its first year "
+            f"no claim to check: every row's period is open at the {side}, its {which} year "
             f"unknown: {rows}; {fix}",
             key="period",
         )
@@ -99,7 +121,7 @@ def warn_unchecked(unchecked: list[str], *, none_left: bool) -> None:
     many = len(unchecked) > 1
     count, their = (f"{len(unchecked)} claims are", "their") if many else ("1 claim is", "its")
     warning = UncheckedClaimsWarning(
-        f"{count} left out of the checks, the first year of {their} period unknown: {rows}; {fix}"
+        f"{count} left out of the checks, the {which} year of {their} period unknown: {rows}; {fix}"
     )
     warning.rows = tuple(unchecked)  # each row as named above (the report lists them)
     warnings.warn(warning, stacklevel=_caller_level())

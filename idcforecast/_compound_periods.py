@@ -161,7 +161,10 @@ _BY_AFTER = re.compile(r"\s*[年년]?\s*(?:度)?\s*(?:末|底)?\s*(?:までに|�
 _CARRIED = re.compile(
     r"(?:\s+(?:in|by|through|until|to|during)\s+(?:the\s+end\s+of\s+)?(?:FY\s*)?"
     r"(?:19|20)\d{2}|\s+(?:in|into|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
-    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|和|及|以及|、)(?:(?:another|a\s+further|an\s+additional|about"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|和|及|以及|、)"
+    # a second investor, its verb left out: "will invest $7 billion, and Brookfield $10 billion"
+    r"(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}\s+)?"
+    r"(?:(?:another|a\s+further|an\s+additional|about"
     r"|around|nearly|roughly|up\s+to|more\s+than|over)\s+)*$",
     re.IGNORECASE,
 )

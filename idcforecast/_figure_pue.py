@@ -1,7 +1,8 @@
 """PUE, the one ratio :func:`idcforecast.find_figures` reads without a unit (total over IT
 power): named before its number ("a PUE of 1.25", "PUE降至1.3以下", "电能利用效率降至1.5以下"),
 after it ("a 1.15 PUE"), as the second value of a change ("PUE dropped from 1.6 to 1.3"), or
-later in its sentence ("a PUE of 1.3, falling to 1.2 by 2025", "PUE为1.3，到2025年降至1.25以下").
+later in its sentence ("a PUE of 1.3, falling to 1.2 by 2025", "PUE为1.3，到2025年降至1.25以下",
+a target: "the operator targets 1.2 by 2026", "目标为1.25").
 """
 
 from __future__ import annotations
@@ -48,7 +49,9 @@ RATIO_NEXT = re.compile(
 # word of change; or a list of targets by year ("1.25 in 2024 and 1.2 in 2025")
 _PUE_LATER = re.compile(
     r"(?:[^\d.。!?！？;；]|(?<!\d)(?:19|20)\d{2}(?!\d)){0,60}?"
-    r"(?:\bto|降至|降到|降低至|降低到|下降至|下降到|下降为|降为|至|到)\s*"
+    r"(?:\bto|降至|降到|降低至|降低到|下降至|下降到|下降为|降为|至|到"
+    # a target: "the operator targets 1.2 by 2026", "aims for 1.2", "目标为1.2"
+    r"|\btargets?|\btargeting|\baims?\s+for|\ba\s+target\s+of|\bgoal\s+of|目标为|目标是|目標為)\s*"
     r"(?:(?:in|by)\s+(?:FY\s*)?(?:19|20)\d{2}\s*|(?:19|20)\d{2}\s*年\s*(?:的|底|末)?\s*)?$",
     re.IGNORECASE,
 )

@@ -21,6 +21,8 @@ from idcforecast._compound_periods import (
     yearly_amount_period,
 )
 from idcforecast._figure_clauses import japanese_clauses
+from idcforecast._figure_lists import list_years
+from idcforecast._figure_phases import phase_year
 from idcforecast._figure_respectively import respective_years
 from idcforecast._year_mentions import PER_YEAR, Mention, year_mentions
 from idcforecast.errors import IdcForecastError
@@ -101,11 +103,44 @@ _EARLIER = re.compile(
 _LATER = re.compile(r"the\s+following\s+year|次年|第二年", re.IGNORECASE)
 
 
+# the years of words relative to the text's date, from its year: "last year" is -1
+_FROM_THE_DATE = (
+    (re.compile(r"前年"), -2),
+    (re.compile(r"后年|後年"), 2),
+    (re.compile(r"last\s+year|a\s+year\s+ago|去年", re.IGNORECASE), -1),
+    (re.compile(r"next\s+year|the\s+coming\s+year|明年", re.IGNORECASE), 1),
+    (
+        re.compile(r"this\s+year|the\s+current\s+year|today|at\s+present|今年", re.IGNORECASE),
+        0,
+    ),
+)
+
+
+def date_offset(scan: str, start: int, end: int, floor: int) -> int | None:
+    """The years from the text's date to the year of the figure at ``start:end``, when it
+    is named relative to that date: "last year", "去年" -1, "this year", "today" 0, "next
+    year" 1, "前年" -2; else None."""
+    words = _relative_words(scan, start, end, floor)
+    if words is None or _EARLIER.search(words[0]) or _LATER.search(words[0]):
+        return None
+    return next((offset for word, offset in _FROM_THE_DATE if word.search(words[0])), None)
+
+
 def relative_year(scan: str, start: int, end: int, floor: int) -> int | bool:
     """Whether the figure at ``start:end`` is of a year named relative to the text's date
     ("last year", "去年"): no year mention is its year then. A year named relative to
     another year of the sentence ("a year earlier", "the previous year", "上年") is the
     offset to that year instead: -1, or 1 ("the following year", "次年")."""
+    words = _relative_words(scan, start, end, floor)
+    if words is None:
+        return False
+    if _EARLIER.search(words[0]):
+        return -1
+    return 1 if _LATER.search(words[0]) else True
+
+
+def _relative_words(scan: str, start: int, end: int, floor: int) -> re.Match[str] | None:
+    """The words naming the figure's year relative to a date or another year, if any."""
     words = _RELATIVE_AFTER.match(scan, end)
     if words is None:
         low = max(floor, start - 40)
@@ -119,11 +154,7 @@ def relative_year(scan: str, start: int, end: int, floor: int) -> int | bool:
             or _RELATIVE_BEFORE.search(scan, max(floor, start - 14), start)
             or _RELATIVE_LEVEL.search(scan, max(floor, start - 10), start)
         )
-    if words is None:
-        return False
-    if _EARLIER.search(words[0]):
-        return -1
-    return 1 if _LATER.search(words[0]) else True
+    return words
 
 
 def year_relative_to(own: Sequence[Mention], offset: int, start: int) -> Mention | None:
@@ -332,6 +363,33 @@ def later_change_year(scan: str, figure: tuple[int, int], mention: Mention, floo
     )
 
 
+# a later verb phrase with a figure of its own: "has 1 GW and plans another 2 GW by 2030",
+# "spent $2bn but will spend $3bn by 2027" (the year is the later figure's)
+_LATER_VERB = re.compile(
+    r"\b(?:and|but|while|whereas)\s+(?:(?:it|they|the\s+\w+|is|are|now|also|then)\s+)*"
+    r"(?:plans?|planning|will|expects?|expecting|aims?|intends?|targets?|hopes?|wants?"
+    r"|could|would|may|might|should|is\s+(?:set|expected|due|poised|likely)"
+    r"|are\s+(?:set|expected|due|poised|likely))\b",
+    re.IGNORECASE,
+)
+
+
+def later_figures_year(
+    scan: str, figure: tuple[int, int], mention: Mention, beside: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether ``mention``, after the figure, is the year of another figure named after it
+    in a later verb phrase ("The company has 1 GW and plans another 2 GW by 2030": 2030 is
+    the 2 GW's; the 1 GW is of now), not the figure's. ``beside`` are the figures of the
+    sentence."""
+    end = figure[1]
+    if mention.start < end:
+        return False
+    return any(
+        end <= a and b <= mention.start and _LATER_VERB.search(scan, end, a) is not None
+        for a, b in beside
+    )
+
+
 # a year a project opens, is finished or starts building: "is slated to open in 2026",
 # "预计2026年投产", "2023年开工"
 _OPENS_BEFORE = re.compile(
@@ -454,6 +512,7 @@ def years_of_figures(
     dates: Sequence[tuple[int, int]],
     sentences: Sequence[tuple[int, int]],
     changes: Mapping[int, tuple[int, int]] | None = None,
+    published: int | None = None,
 ) -> list[tuple[int, int, Mention | None]]:
     """The sentence (start, end) and the year or period (None: no year) of each figure.
 
@@ -472,6 +531,10 @@ def years_of_figures(
         to $20bn in 2024"), by start: where the change's "from" and "to" are. Such a level
         takes only a year written between the two, or the first year of a period around
         the change, never the second level's year (see :func:`_level_year`).
+    published
+        The year of the text's date (from ``find_figures``' ``source``), or None: a figure
+        of "last year" is of the year before it, one of "this year" of it; without it such
+        a figure has no year.
     """
     if "、" in text:  # a Japanese sentence's clause comma (a list's comma in Chinese)
         text = japanese_clauses(text, sentences)
@@ -484,6 +547,8 @@ def years_of_figures(
     found = []  # each figure with its sentence, its candidate mentions and the nearest one
     for start, end, quantity, unit in figures:
         s_start, s_end = next(((a, b) for a, b in sentences if a <= start < b), (0, len(scan)))
+        # the figures of the sentence only (all of the text's made it quadratic)
+        beside = spans[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, s_end)]
         own = [
             m
             for m in mentions
@@ -494,12 +559,23 @@ def years_of_figures(
                 and not is_compound_rate(scan, start, end, unit)
             )
             and not opening_year(scan, m, unit)
+            and not (m.since and not (_runs_from(unit) or _ADDED.search(scan, s_start, start)))
+            and not phase_year(scan, m, (start, end))
+            and not (
+                later_figures_year(scan, (start, end), m, beside)
+                and not is_compound_rate(scan, start, end, unit)
+            )
         ]
-        # the figures of the sentence only (all of the text's made it quadratic)
-        beside = spans[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, s_end)]
         if relative := relative_year(scan, start, end, s_start):
             # "a year earlier" after "in 2024" is 2023; "last year" is of the text's date
             near = None if relative is True else year_relative_to(own, int(relative), start)
+            if (
+                relative is True
+                and published is not None
+                and (offset := date_offset(scan, start, end, s_start)) is not None
+            ):  # "last year" in a text of 2024-03-05: 2023
+                year = published + offset
+                near = Mention(start, end, year, year)
         elif changes and (level := _change_levels(spans, changes, start)) is not None:
             near = _level_year(text, own, (start, end), beside, level)
         else:
@@ -510,6 +586,8 @@ def years_of_figures(
         found, paired = respective_years(
             scan, found
         )  # "分别为100亿元、120亿元": in the years' order
+    # "invest €2 billion, £5 billion and $3.2 billion by 2029": the list's year is each's
+    found = list_years(scan, found, paired)
     # the year each figure took, by its start: a compound rate's period runs between those
     taken = {f[0]: f[6].first for f in found if f[6] is not None and f[6].first == f[6].last}
     compound = [a for a, b, _, unit in figures if is_compound_rate(scan, a, b, unit)]
@@ -546,6 +624,33 @@ def years_of_figures(
             near = change_by_period(
                 near, scan, (start, end), _clause(scan, start, end, s_start, s_end)
             )
+        if near is not None and near.since and near.first == near.last and not near.open_start:
+            # "has invested $5bn since 2021", "up 30% since 2021": from 2021 to the text's
+            # date, "2021-?", never a total or change of 2021 alone
+            near = Mention(near.start, near.end, near.first, near.last, open_end=True)
         previous = (start, end, near, unit)
         years.append((s_start, s_end, near))
     return years
+
+
+# capacity added over years: "has deployed over 1 GW since 2020" (a total added, "2020-?")
+_ADDED = re.compile(
+    r"(?:\b(?:added|adding|deployed|built|installed|commissioned|delivered|brought\s+online)"
+    r"(?:\s+(?:over|more\s+than|about|around|nearly|some|another|a\s+total\s+of))*\s*"
+    r"|(?:累计|累計|新增)[^，,。；;\d]{0,8})$",
+    re.IGNORECASE,
+)
+
+
+def _runs_from(unit: str) -> bool:
+    """Whether a figure in ``unit`` can run from a year to now: money (a total invested or
+    spent, "has invested $5bn since 2021") or a change in percent ("up 30% since 2021"); a
+    level ("runs 300 MW", "has operated since 2015") is of now, not of that year."""
+    from idcforecast.units import parse_unit
+
+    if unit in RATE_UNITS:
+        return True
+    try:
+        return parse_unit(unit).currency is not None
+    except IdcForecastError:
+        return False

@@ -68,6 +68,11 @@ class Mention:
     # a compound rate's period whose last year alone is written ("14% a year to 2028"):
     # ``first`` is that year too, and the start unknown (see :func:`open_period`)
     open_start: bool = False
+    # a year a total or a change runs from ("has invested $5bn since 2021", "自2021年以来"):
+    # never a figure's one year (see :func:`since`)
+    since: bool = False
+    # a period from ``first`` to a year the text does not give, the text's date: "2021-?"
+    open_end: bool = False
 
 
 def is_year(quantity: Quantity) -> bool:
@@ -83,7 +88,8 @@ def is_year(quantity: Quantity) -> bool:
         return False
     if quantity.unit == "year/year":  # "到2027年每年投资100亿元": no 2027 years a year
         return True
-    return parse_unit(quantity.unit).dimension in ("time", "count")
+    # "The 2024 PUE was 1.3": a year before a ratio's name (a PUE is 1 to 3), no PUE
+    return parse_unit(quantity.unit).dimension in ("time", "count", "ratio", "partial_ratio")
 
 
 def year_mentions(scan: str, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -106,8 +112,75 @@ def year_mentions(scan: str, taken: list[tuple[int, int]]) -> list[Mention]:
         span = (match.start(), match.end())
         if free(*span) and all(span[1] <= a or span[0] >= b for a, b in ranges):
             year = int(match[1])
-            mentions.append(Mention(span[0], span[1], year, year, _base(scan, *span)))
+            base, runs = _base(scan, *span), since(scan, *span)
+            if runs and _compared_since(scan, *span):
+                base, runs = "any", False  # "the highest since 2019": a point of comparison
+            mentions.append(Mention(*span, year, year, base, since=runs))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def year_range_tails(scan: str) -> list[tuple[int, int]]:
+    """The spans of the two-digit last years of the year ranges and fiscal years in
+    ``scan`` ("22" of "2020-22", "25" of "FY2024-25"): a year's digits, never a count.
+
+    >>> year_range_tails("Capacity grew 30% in 2020-22 and FY2024-25; 2019 to 2021.")
+    [(26, 28), (40, 42)]
+    """
+    tails = []
+    for match in _YEAR_RANGE.finditer(scan):
+        if match[2] is not None and len(match[2]) == 2 and int(match[2]) > int(match[1]) % 100:
+            tails.append((match.start(2), match.end(2)))
+    for match in _FISCAL_YEAR.finditer(scan):
+        for group in (2, 4, 6):
+            if match[group] is not None and len(match[group]) == 2:
+                tails.append((match.start(group), match.end(group)))
+    return sorted(set(tails))
+
+
+# a year something runs from up to now: "since 2021", "自2021年以来", "2021年以来"
+_SINCE_BEFORE = re.compile(
+    r"\bsince\s+(?:(?:the\s+)?(?:end|start|beginning)\s+of\s+"
+    # "since listing in 2010", "since its founding in 2015", "since the IPO in 2021"
+    r"|(?:(?:its|their|the|our)\s+)?(?:listing|founding|launch|IPO|inception|opening|entry)"
+    r"(?:\s+\w+){0,2}?\s+in\s+)?$",
+    re.IGNORECASE,
+)
+_SINCE_AFTER = re.compile(r"\s*年?\s*(?:初|底|末)?\s*(?:以来|以來)")
+
+
+def since(scan: str, start: int, end: int) -> bool:
+    """Whether the year at ``scan[start:end]`` is one something runs from up to the text's
+    date: "has invested $5bn since 2021", "自2021年以来累计投资50亿元".
+
+    >>> since("has invested $5bn since 2021", 24, 28), since("自2021年以来", 1, 5)
+    (True, True)
+    >>> since("invested $5bn in 2021", 17, 21)
+    False
+    """
+    return bool(
+        _SINCE_BEFORE.search(scan, max(0, start - 30), start) or _SINCE_AFTER.match(scan, end)
+    )
+
+
+# "the highest since 2019", "the first drop since 2015", "创2019年以来新高": the year is
+# what the figure is compared with, no start of it
+_COMPARED_SINCE_BEFORE = re.compile(
+    r"\b(?:highest|lowest|largest|biggest|smallest|strongest|weakest|fastest|slowest|best"
+    r"|worst|most|least|first|record|steepest|sharpest|only)\b[^,;.!?]{0,30}\bsince\s+$",
+    re.IGNORECASE,
+)
+_COMPARED_SINCE_AFTER = re.compile(
+    r"\s*年?\s*(?:以来|以來)\s*(?:的)?\s*(?:新高|新低|最高|最低|最大|最小|最快|最慢|首次)"
+)
+
+
+def _compared_since(scan: str, start: int, end: int) -> bool:
+    """Whether the "since" year at ``scan[start:end]`` is a point of comparison ("the
+    highest since 2019"), not the start of a total."""
+    return bool(
+        _COMPARED_SINCE_BEFORE.search(scan, max(0, start - 60), start)
+        or _COMPARED_SINCE_AFTER.match(scan, end)
+    )
 
 
 # China's five-year plans by their short names: "十一五" (2006-2010) to "十五五" (2026-2030)

@@ -41,8 +41,15 @@ from idcforecast._figure_unknown_currency import (
     unknown_currency,
     warn_unknown_currencies,
 )
+from idcforecast._figure_windows import source_year, warn_unknown_windows, window_periods
 from idcforecast._figure_years import years_of_figures
-from idcforecast._year_mentions import DATE, MONTH_DAY, NOT_INSIDE_A_NUMBER, is_year
+from idcforecast._year_mentions import (
+    DATE,
+    MONTH_DAY,
+    NOT_INSIDE_A_NUMBER,
+    is_year,
+    year_range_tails,
+)
 from idcforecast.errors import ParseError
 from idcforecast.units._bilion import bilion_in_context
 from idcforecast.units._chinese_numerals import CJK_NUMERAL, SPOKEN_NUMERAL, arabic_numerals
@@ -174,8 +181,14 @@ _MAKE_UP = re.compile(r"up\s+", re.IGNORECASE)
 _MAKE_BEFORE = re.compile(r"\b(?:make|makes|made|making)\s+$", re.IGNORECASE)
 
 
+# a word a number names, as an ordinal: "Phase 1", "stage 2", "Tranche 3"
+_NAMED_BY_NUMBER = re.compile(r"\b(?:phase|stage|tranche)\s+$", re.IGNORECASE)
+
+
 # "近5年", "近三个月": the recent years or months (a window of time), no duration's figure
 _RECENT = re.compile(r"近(?!似)")
+# and "the past 5 years", "over the last three months" (where a rate was measured)
+_RECENT_BEFORE = re.compile(r"\b(?:past|last|previous|preceding)\s+$", re.IGNORECASE)
 # 兆: a trillion in Japanese ("1.2兆円"), mega- in Chinese units ("兆瓦", read as MW)
 _BEFORE_CHO = re.compile(r"\s*兆")
 _AFTER_CHO = re.compile(r"\d(?:兆|万亿|萬億|亿|億|万|萬|조|억|만) ?$")
@@ -224,6 +237,8 @@ def _figures_in(
     dates = [(m.start(), m.end()) for m in DATE.finditer(scan)]
     # a month of the calendar ("3月5日", "12月底") and an ordinal ("第5年") are no figures
     calendar = dates + [(m.start(), m.end()) for m in MONTH_DAY.finditer(scan)]
+    # the "22" of "2020-22", "FY2024-25": a year's digits, never a count of 22
+    calendar += year_range_tails(scan)
     tens = [(m.start(), m.end()) for m in _TEN_HEAD.finditer(scan)]
     if not scan.isascii():  # "一万五", "十几亿": numerals only the parser puts in digits
         tens += [(m.start(), m.end()) for m in SPOKEN_NUMERAL.finditer(scan)]
@@ -249,6 +264,8 @@ def _figures_in(
             continue
         if number[0] > 0 and scan[number[0] - 1] in "第제":
             continue  # an ordinal: "第5年", Korean "제3조" (article 3, no 3 trillion)
+        if _NAMED_BY_NUMBER.search(scan, max(0, number[0] - 9), number[0]):
+            continue  # a name: "Phase 1", "stage 2" (the first phase, no count of 1)
         if number[0] > 1 and scan[number[0] - 1] in "/⁄" and scan[number[0] - 2].isdigit():
             continue  # a fraction's denominator ("1/2 GW" is no 2 GW) or "24/7"
         if _AFTER_CHO.search(scan, max(0, number[0] - 8), number[0]):
@@ -266,6 +283,18 @@ def _figures_in(
         ):
             # "make up 50%": the "up" of "make up" is no growth word, the figure a share
             found = best_figure(reading, scan, number, up.end())
+        if (
+            found is not None
+            and scan[found[0]] == "-"
+            and found[0] > 0
+            and scan[found[0] - 1].isalpha()
+        ):
+            # "end-2024", "mid-2025": a word's hyphen, no minus sign (-2024 was no year);
+            # a bare number after it is a name's ("COVID-19", "Tier-3"), no count
+            found = best_figure(reading, scan, number, found[0] + 1)
+            if found is not None and is_plain_count(found[2]):
+                floor = found[1]
+                continue
         if found is not None and (verb := _LATIN_VERB.match(scan, found[0], found[1])):
             # "will fall to 1.2": the figure begins at its number, so that the "to" of a
             # change ("a PUE of 1.3 ... fall to 1.2") stays between the two figures
@@ -281,8 +310,11 @@ def _figures_in(
             first_level = True
         if found is None or is_year(found[2]) or _BEFORE_CHO.match(scan, found[1]):
             continue  # "¥1.2兆円": 兆 is a magnitude the registry lacks, the ¥1.2 no figure
-        if _RECENT.match(scan, found[0]) and dimension(found[2].unit) == "time":
-            continue  # "近5年年均增速": the last 5 years, a window, not "at most 5 years"
+        if (
+            _RECENT.match(scan, found[0])
+            or _RECENT_BEFORE.search(scan, max(0, found[0] - 12), found[0])
+        ) and dimension(found[2].unit) == "time":
+            continue  # "近5年年均增速", "the last 5 years": a window, not "at most 5 years"
         if (
             number[0] in numerals
             and dimension(found[2].unit) in ("count", "time")
@@ -353,14 +385,17 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         A paragraph, an article, a report page: English, Chinese or both.
     source
         Where the text is from ("Global Times 2020-07-07"), copied into every row's
-        ``source``, so that each figure keeps its source when it moves into a table.
+        ``source``, so that each figure keeps its source when it moves into a table. A
+        year in it is taken as the text's date: it dates "last year", "this year", "去年"
+        and ends a window of "the last five years" (see Notes and ``period``).
     counts
         Also list bare numbers without unit or magnitude ("8 halls", "top 10"). Off by
         default: such numbers are mostly ordinals and days. A number glued to letters
         ("5G", "H100", "Q3") is never one, nor a display resolution before a word of
         video ("4K video", "8K TV", "4K视频"; "8K employees" is 8 thousand) or, ending
         a clause, after "in", "streams", "shot"... or another ("streams in 4K.", "8K/4K";
-        "hired 4K." is 4 thousand). A year is never a figure; years are what ``year``
+        "hired 4K." is 4 thousand), nor a number that names a phase ("Phase 1", "stage
+        2"), nor the last two digits of a year range ("2020-22"). A year is never a figure; years are what ``year``
         and ``period`` hold.
 
     Returns
@@ -384,7 +419,16 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         invest $10bn by 2030", "计划到2025年投资3000亿元", "2030年までに5,000億円を投資":
         "?-2030", a total over those years; "invest $11bn in 2025" keeps 2025), and a
         change in percent by a year ("could rise 160% by 2030", "到2030年将增长160%":
-        "?-2030"; "up 20% year on year by 2025" keeps 2025); else ""),
+        "?-2030"; "up 20% year on year by 2025" keeps 2025); "2021-?" for money or a
+        change in percent since a year ("has invested $5bn since 2021", "up 30% since
+        2021", "自2021年以来累计投资50亿元": from 2021 up to the text's date, which it does
+        not give; a level of "since 2021", "has operated since 2015 and runs 300 MW", has
+        no year); for a rate of growth over the last N years ("近五年年均增速超过30%，
+        2023年达到2407亿元", "grew 12% a year over the past five years") the N years up to
+        the latest year its sentence names as done (2019-2023, the years themselves, as
+        a five-year plan's are), else up to the year before the date in ``source``
+        ("Caixin 2024-03-05": 2019-2023), else none, with an ``AmbiguousNumberWarning``
+        naming the rate; else ""),
         ``sentence``, ``start`` and ``end`` (character offsets of the
         figure in ``text``) and ``source``.
 
@@ -404,12 +448,21 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     2030", "目前市场规模为1000亿元，预计到2025年将翻一番": no year; "In 2024 the market is
     worth $3.5bn and will double by 2030": 2024), nor is the year a project opens or starts
     building that of its cost ("costing $1 billion, is slated to open in 2026", "总投资约
-    120亿元，...预计2026年投产": no year; "the 100 MW campus will open in 2026" is 2026's).
-    A base year is no figure's year: after
+    120亿元，...预计2026年投产": no year; "the 100 MW campus will open in 2026" is 2026's),
+    nor is a phase's year that of figures named before the phase ("will invest $5 billion in
+    a 1.5GW campus, with the first phase due by 2026", "规划建设1万个机柜，一期预计2025年投产":
+    no year; "the first phase of 300 MW is due by 2026" is 2026's), nor is the year of a
+    figure in a later verb phrase ("has 1 GW and plans another 2 GW by 2030": the 1 GW has
+    no year).
+    The year after a list of figures of one kind is every member's ("will invest €2
+    billion, £5 billion and $3.2 billion by 2029": each "?-2029", in its own currency;
+    "add 5 GW, 3 GW and 2 GW by 2030": 2030). A base year is no figure's year: after
     "compared with", "versus", "较", "比" or "与...相比" for any figure, after "on", "over"
     or "from" for a rate ("up 15% on FY2022" is not 2022's; "$1bn a year from 2025" is
     2025's). A figure of "last year", "a year ago" or "去年" has no year (the text's date
-    is not known); one of "a year earlier", "the previous year" or "上年" is the year
+    is not known) unless ``source`` holds a date, whose year is the text's ("Reuters
+    2025-03-05": "last year", "去年" 2024, "this year", "today", "今年" 2025, "next year"
+    2026); one of "a year earlier", "the previous year" or "上年" is the year
     before the one year its sentence names ("4,200 MW in 2024, up from 3,778 MW a year
     earlier": 2023), else none. An English number word before a magnitude word is its number ("two billion
     yuan" is 2 "CNY bn"). Chinese numerals are read for an amount or a share, never a count: one
@@ -496,10 +549,20 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     rows = []
     assumed: list[str] = []  # figures of a bare "¥" read as yuan with no country named
     governed: list[tuple[str, str]] = []  # counts in 亿 read as yuan by a money word
-    dated = years_of_figures(text, scan, figures, dates, sentences(scan), changes)
+    published = source_year(source)
+    dated = years_of_figures(text, scan, figures, dates, sentences(scan), changes, published)
+    # "近五年年均增速12%": the five years to the year the sentence (or source) ends them in
+    dated, windows = window_periods(text, scan, figures, dated, source)
+    if windows:
+        warn_unknown_windows(windows)
     floor = 0  # the end of the figure before: a money word is looked for after it
     for (start, end, quantity, unit), (s_start, s_end, near) in zip(figures, dated, strict=True):
-        single = near is not None and near.first == near.last and not near.open_start
+        single = (
+            near is not None
+            and near.first == near.last
+            and not near.open_start
+            and not near.open_end
+        )
         word = (
             yuan_by_money_word(scan, (start, end), floor, quantity)
             if unit == quantity.unit
@@ -548,6 +611,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
 def _period_text(near: Mention) -> str:
     """ "2020-2022"; "?-2028" for a compound rate (or an amount each year) up to 2028
     from a year not written."""
+    if near.open_end:
+        return f"{near.first}-?"
     return f"?-{near.last}" if near.open_start else f"{near.first}-{near.last}"
 
 

@@ -62,9 +62,9 @@ def test_chinese_text_with_years_as_年() -> None:
         ("同比增长27.2%", 27.2, "%", "exact", 2019, ""),
         ("3200亿元左右", 3200.0, "CNY 100m", "approximately", 2022, ""),
         ("超过520万标准机架", 520.0, "racks 10k", "at_least", 2021, ""),  # 2021年底
-        # units24: 年均 is read; text54: over the years up to 截至2021年底, from a start no
-        # year names ("?-2021"), never a rate of 2021 alone
-        ("年均增速超过30%", 30.0, "%", "at_least", None, "?-2021"),
+        # units24: 年均 is read; text54: over the years up to 截至2021年底 ("?-2021"), never
+        # a rate of 2021 alone; text57: 近五年, the five years to 2021, 2017-2021
+        ("年均增速超过30%", 30.0, "%", "at_least", None, "2017-2021"),
         ("年均复合增长率约为27.8%", 27.8, "%", "approximately", None, "2020-2022"),
     ]
 

@@ -41,8 +41,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--source",
         metavar="TEXT",
         default=None,
-        help="where the text is from ('Global Times 2020-07-07'): every row keeps it "
-        "(default: the --file path as given; none for TEXT or standard input)",
+        help=(
+            "where the text is from ('Global Times 2020-07-07'): every row keeps it (default: "
+            "the --file path as given; none for TEXT or standard input); a year in it is the "
+            "text's date, which dates 'last year', 'this year', '去年' and ends 'the last five "
+            "years'"
+        ),
     )
     parser.add_argument(
         "--counts",
@@ -69,7 +73,10 @@ def run(args: argparse.Namespace) -> int:
         text = args.text if args.file is None else _read_text(args.file, args.encoding)
     if args.file is None:
         _not_a_file_name(text)
-    found = find_figures(text, source=_source(args), counts=args.counts)
+    # only --source dates the text ('last year'): a year in a file's name may be anything
+    found = find_figures(text, source=args.source, counts=args.counts)
+    if args.source is None and _source(args) is not None:
+        found["source"] = _source(args)
     if args.csv:
         found.to_csv(sys.stdout, index=False, lineterminator="\n")
         return 0
@@ -209,6 +216,7 @@ def _figures_text(found: pd.DataFrame) -> str:
         rows.append([figure, marks[row["qualifier"]] + value, row["unit"], when])
     table = text_table(["figure", "read as", "unit", "year"], rows, right=[1])
     open_start = any(str(row[3]).startswith("?-") for row in rows)
+    open_end = any(str(row[3]).endswith("-?") for row in rows)
     return (
         f"{table}\n\n{len(rows)} figure{'s' if len(rows) != 1 else ''}; 'year' is the year "
         "or period nearest to the figure in its sentence (in its own clause where it can), "
@@ -217,6 +225,12 @@ def _figures_text(found: pd.DataFrame) -> str:
             " '?-2028': a rate, a change, an amount each year or a total over the years up "
             "to 2028 from a start year the sentence does not write."
             if open_start
+            else ""
+        )
+        + (
+            " '2021-?': a total or a change from 2021 ('since 2021') up to the text's date, "
+            "which the text does not write."
+            if open_end
             else ""
         )
     )

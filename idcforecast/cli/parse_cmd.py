@@ -158,7 +158,8 @@ def _figure_inside(text: str) -> str | None:
 def _ratio(text: str) -> tuple[float, str] | None:
     """The value and qualifier of a PUE written as ``figures`` reads one ("PUE 1.3", "a PUE
     of 1.25", "1.15 PUE", "电能利用效率降至1.5以下"), or None: the whole text is that one
-    figure. A PUE has no unit (total over IT power), so parse_quantity refuses it."""
+    figure. parse_quantity reads a PUE after its number only ("1.3 PUE"); the others are
+    read here."""
     import warnings
 
     from idcforecast.errors import AmbiguousNumberWarning, AssumedCurrencyWarning

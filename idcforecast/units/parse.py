@@ -481,7 +481,9 @@ def parse_quantity(text: str) -> Quantity:
     -------
     Quantity
         In the unit and magnitude as written ("超过520万标准机架" is at least 520
-        "racks 10k"); a bare number is a "count"; growth phrases ("同比增长34.6%",
+        "racks 10k"); a bare number is a "count"; a PUE is the ratio "PUE" ("1.3 PUE",
+        "about 1.2-1.4 PUE"; "1.15 pPUE", a partial PUE, is "pPUE"), which converts to no
+        other unit; growth phrases ("同比增长34.6%",
         "down 3%", Japanese "前年比5%減") give a signed percentage.
 
     Raises
@@ -562,6 +564,20 @@ def parse_quantity(text: str) -> Quantity:
         return _with_range(written, quantity, span.group(1))
     if _BRACKETED_YEAR.fullmatch(alternate_text):  # "US$5bn (2022)": the figure's year
         return dataclasses.replace(quantity, year=int(alternate_text[:4]), text=written)
+    if (fiscal := _fiscal_year_end(alternate_text)) is not None:
+        # "US$5bn (FY2024/25)": the fiscal year's, named by the year it ends in, as
+        # find_figures and the table readers name it
+        return dataclasses.replace(quantity, year=fiscal, text=written)
+    if _BRACKETED_PERIOD.fullmatch(alternate_text):
+        shown = alternate_text.strip()
+        figure = written[: max(written.rfind("("), written.rfind("（"))].strip()
+        raise _fail(
+            written,
+            f"the text in parentheses, {shown!r}, is a period, not one year: a figure "
+            f"takes one year in brackets ('{figure} (2022)'); "
+            "for a figure over a period use find_figures on its sentence, or give the "
+            "period in a claims file's period column",
+        )
     # "(or $71.2 billion)", "（合71.2亿美元）": the same amount, said another way
     inner = _ALTERNATE_LEAD.sub("", alternate_text, count=1)
     shown = written_alternate(written) or alternate_text
@@ -583,6 +599,36 @@ def parse_quantity(text: str) -> Quantity:
 
 
 _RANGE_LEAD = re.compile(r"^range\s+(\S.*)$", re.IGNORECASE)
+# a period in the parentheses: "(2020-22)", "（2020年至2022年）": no one year of the figure
+_BRACKETED_PERIOD = re.compile(
+    r"\s*(?:19|20)\d{2}\s*年?\s*(?:-|–|—|~|～|至|到|to)\s*(?:(?:19|20)\d{2}|\d{2})\s*年?\s*[EeFf]?\s*",
+    re.IGNORECASE,
+)
+# a fiscal year in the parentheses: "(FY2025)", "(FY2024/25)", "(FY24)", "(fiscal 2025)"
+_BRACKETED_FISCAL = re.compile(
+    r"\s*(?:FY|fiscal\s+(?:year\s+)?)\s*'?((?:19|20)?\d{2})(?:\s*[/-]\s*((?:19|20)?\d{2}))?"
+    r"\s*[EeFf]?\s*",
+    re.IGNORECASE,
+)
+
+
+def _fiscal_year_end(text: str) -> int | None:
+    """The year a fiscal year in brackets ends in: "FY2024/25" 2025, "FY2025" 2025, "FY24"
+    2024; None for other text or a span that is no fiscal year ("FY2020/22").
+
+    >>> _fiscal_year_end("FY2024/25"), _fiscal_year_end("fiscal 2025"), _fiscal_year_end("2022")
+    (2025, 2025, None)
+    """
+    match = _BRACKETED_FISCAL.fullmatch(text)
+    if match is None:
+        return None
+    first = int(match[1]) if len(match[1]) == 4 else 2000 + int(match[1])
+    if match[2] is None:
+        return first
+    end = int(match[2]) if len(match[2]) == 4 else first // 100 * 100 + int(match[2])
+    return end if end == first + 1 else None
+
+
 # a year alone in the parentheses after a figure: "(2022)", "（2019年）", "(2022E)"
 _BRACKETED_YEAR = re.compile(r"(?:19|20)\d{2}\s*(?:年|E|e|F|f)?")
 

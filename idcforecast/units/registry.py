@@ -29,7 +29,7 @@ MONEY = "money"
 EXCHANGE_RATE = f"{MONEY}/{MONEY}"
 _RATE_MARKER = re.compile(r"(?:/|per\b|每)\s*", re.IGNORECASE)
 # a rate is "X per Y": Y is one physical or time unit, never money, a share or a count
-_NOT_DENOMINATORS = frozenset({MONEY, "percent", "points", "count"})
+_NOT_DENOMINATORS = frozenset({MONEY, "percent", "points", "count", "ratio", "partial_ratio"})
 
 
 def normalize_text(text: str) -> str:
@@ -81,8 +81,8 @@ class Unit:
         Canonical magnitude ("100m" for 亿, "bn"...) or None.
     dimension
         "money", "power", "energy", "racks", "servers", "compute", "storage", "area",
-        "volume", "percent", "points" or "count". Units convert freely within a dimension
-        (money needs FX).
+        "volume", "percent", "points", "ratio" (PUE), "partial_ratio" (pPUE) or "count".
+        Units convert freely within a dimension (money needs FX).
     factor
         Size of one unit in the dimension's reference unit (W, Wh, FLOPS, byte, litre, one rack,
         one unit of the currency...): magnitude times the base's own factor.

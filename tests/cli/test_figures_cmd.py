@@ -232,3 +232,39 @@ def test_csv_rows_keep_the_file_as_their_source(
     assert set(pd.read_csv(io.StringIO(capsys.readouterr().out))["source"]) == {"CIDC"}
     assert main(["figures", "--csv", "预计2022年将达3200亿元。"]) == 0
     assert pd.read_csv(io.StringIO(capsys.readouterr().out))["source"].isna().all()
+
+
+def test_a_total_since_a_year_says_its_end_is_unknown(capsys: pytest.CaptureFixture[str]) -> None:
+    # text57: "has invested $5bn since 2021" printed the year 2021, as if the total were 2021's
+    assert main(["figures", "The firm has invested $5bn since 2021."]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[2].split() == ["$5bn", "5", "USD", "bn", "2021-?"]
+    assert "'2021-?': a total or a change from 2021 ('since 2021') up to the text's date" in out
+    assert main(["figures", TEXT]) == 0
+    assert "-?'" not in capsys.readouterr().out  # said only when a row has one
+
+
+def test_source_dates_last_year_and_help_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    # text57: a year in --source is the text's date ("last year" was undated with it)
+    assert main(["figures", "--source", "Reuters 2025-03-05", "Revenue was $5bn last year."]) == 0
+    assert capsys.readouterr().out.splitlines()[2].split() == ["$5bn", "5", "USD", "bn", "2024"]
+    with pytest.raises(SystemExit):
+        main(["figures", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "a year in it is the text's date, which dates 'last year', 'this year'" in text
+
+
+def test_a_year_in_the_file_name_dates_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # merge of claims57 (the --file path is each row's source) and text57 (a year in the
+    # source is the text's date): the file name 'idc_2030_outlook.txt' dated 'last year' 2029.
+    # Only --source dates the text; the path still fills the source column.
+    monkeypatch.chdir(tmp_path)
+    Path("idc_2030_outlook.txt").write_text("Revenue was $5bn last year.\n", encoding="utf-8")
+    assert main(["figures", "--file", "idc_2030_outlook.txt", "--csv"]) == 0
+    frame = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert frame["source"].tolist() == ["idc_2030_outlook.txt"]
+    assert frame["year"].isna().all()
+    assert main(["figures", "--file", "idc_2030_outlook.txt", "--source", "Reuters 2025"]) == 0
+    assert capsys.readouterr().out.splitlines()[2].split() == ["$5bn", "5", "USD", "bn", "2024"]

@@ -1525,3 +1525,62 @@ def test_an_amount_a_year_is_an_amount_per_year(text: str, unit: str) -> None:
 def test_a_bare_number_a_year_stays_no_figure() -> None:
     with pytest.raises(UnknownUnitError):
         parse_quantity("10 a year")  # "twice a year", "2 a year": no amount of anything
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier", "low", "high"),
+    [
+        # text57: each was UnknownUnitError ("unit 'PUE' is not defined"), though
+        # find_figures and `idcforecast parse` read a PUE
+        ("1.3 PUE", 1.3, "PUE", "exact", None, None),
+        ("about 1.3 PUE", 1.3, "PUE", "approximately", None, None),
+        ("1.2-1.4 PUE", 1.3, "PUE", "exact", 1.2, 1.4),  # (1.2 + 1.4) / 2
+        ("1.15 pPUE", 1.15, "pPUE", "exact", None, None),  # a partial PUE, its own ratio
+    ],
+)
+def test_a_pue_is_read_as_a_ratio(
+    text: str, value: float, unit: str, qualifier: str, low: float | None, high: float | None
+) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.qualifier, q.low, q.high) == pytest.approx(
+        (value, unit, qualifier, low, high)
+    )
+
+
+def test_a_pue_converts_to_no_other_unit() -> None:
+    from idcforecast.errors import IncompatibleUnitsError
+
+    assert parse_quantity("1.3 PUE").to("PUE").value == pytest.approx(1.3)
+    with pytest.raises(IncompatibleUnitsError, match="no conversion between ratio and power"):
+        parse_quantity("1.3 PUE").to("MW")
+    # a pPUE is not a PUE: never 1.15 PUE by a factor of one
+    with pytest.raises(IncompatibleUnitsError, match="partial_ratio"):
+        parse_quantity("1.15 pPUE").to("PUE")
+    with pytest.raises(ParseError, match="'PUE' takes no magnitude word"):
+        parse_quantity("5 thousand PUE")
+    with pytest.raises(ParseError, match=r"write it after the number, as in '1\.3 PUE'"):
+        parse_quantity("PUE 1.3")
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # text57: each was a ParseError ("the text in parentheses, 'FY2024/25', is not a
+        # figure ... 'FY' ... is no currency"); the fiscal year is named by the year it ends
+        # in, as find_figures and the table readers name it
+        ("US$5bn (FY2024/25)", 2025),
+        ("US$5bn (FY2025)", 2025),
+        ("US$5bn (fiscal 2025)", 2025),
+        ("US$5bn (2022)", 2022),  # control
+    ],
+)
+def test_a_fiscal_year_in_brackets_is_the_figures_year(text: str, year: int) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.year) == (5.0, "USD bn", year)
+
+
+@pytest.mark.parametrize("text", ["5 GW (2020-22)", "1562.5亿元（2019年至2021年）"])
+def test_a_period_in_brackets_is_said_to_be_one(text: str) -> None:
+    # was "a range whose low end 2020 is above its high end 22" (for '2020-22')
+    with pytest.raises(ParseError, match="is a period, not one year: a figure takes one year"):
+        parse_quantity(text)

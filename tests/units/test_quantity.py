@@ -23,7 +23,10 @@ from idcforecast.units import (
 from idcforecast.units.registry import _registry
 
 MAGNITUDES = sorted(_registry().magnitudes)
-NO_MAGNITUDE = ("%", "tenths", "pp", "bp")  # units.txt's "nomagnitude" units
+# units.txt's "nomagnitude" units ("%", "tenths", "pp", "bp", "PUE", "pPUE")
+NO_MAGNITUDE = tuple(
+    sorted(name for name, base in _registry().bases.items() if not base.magnitude_allowed)
+)
 
 
 def magnitudes_of(base: str) -> list[str]:
