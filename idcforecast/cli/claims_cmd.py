@@ -380,8 +380,16 @@ def run(args: argparse.Namespace) -> int:
     by_set: dict[tuple[str, str], list[Any]] = {}
     for reading in tuples(readings):
         by_set.setdefault((reading.claim_set, reading.subject), []).append(reading)
+    from idcforecast._claim_rate_currency import currency_said_once
+
+    # "The rates are measured in CNY, ..." said once after the blocks when several sets
+    # say it (it was printed in full in each, as the report said it before claims57)
+    explanations, said_once = currency_said_once(
+        [name or "(none)" for name in summary["claim_set"].fillna("").astype(str)],
+        summary["explanation"].astype(str).tolist(),
+    )
     blocks = []
-    for row in summary.itertuples():
+    for row, explanation in zip(summary.itertuples(), explanations, strict=True):
         mine = by_set.get((row.claim_set, row.subject), [])
         head = [
             # no unit without history and level claims: "[subject, None]" was printed
@@ -431,8 +439,10 @@ def run(args: argparse.Namespace) -> int:
             ],
             right={2, 4, 5, 6, 7} if ends else {2, 4, 5},
         )
-        text = textwrap.fill(row.explanation, width=92, initial_indent="", subsequent_indent="")
+        text = textwrap.fill(explanation, width=92, initial_indent="", subsequent_indent="")
         blocks.append("\n".join([*head, "", table if mine else "(no rate claims)", "", text]))
+    if said_once:
+        blocks.append(textwrap.fill(said_once, width=92))
     print("\n\n".join(blocks))
     from idcforecast.cli._exit import results_status  # 1 when a claim set is inconsistent
 

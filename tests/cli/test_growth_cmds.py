@@ -1769,3 +1769,29 @@ def test_cagr_with_one_figures_year_names_the_other(
     assert main(["cagr", start, end]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"error: cagr: {said} or the compounding steps, --years N"), err
+
+
+def test_check_claims_says_the_currency_of_the_rates_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # claims58: "The rates are measured in CNY, the series' currency: ..." was printed in
+    # full in each set's block (the report says it once since claims57)
+    data = tmp_path / "cidc.csv"
+    data.write_text("year,value\n2019,1562.5\n2020,2238.7\n2021,3012.7\n", encoding="utf-8")
+    claims = tmp_path / "claims.csv"
+    claims.write_text(
+        "claim_set,subject,kind,year,value\nx,cidc,growth,2021,10%\nz,cidc,growth,2020,5%\n",
+        encoding="utf-8",
+    )
+    argv = [str(claims), "--data", str(data), "--unit", "CNY 100m", "--series", "cidc"]
+    out = " ".join(_run(claims_cmd, argv, capsys).split())
+    # both miss: 2238.7 * 1.10 = 2,462.6 against 3,012.7 (-18.3%); 1562.5 * 1.05 = 1,640.6
+    # against 2,238.7 (-26.7%)
+    assert "implies 2,462.6 in 2021" in out and "implies 1,640.6 in 2020" in out
+    assert out.count("are measured in CNY, the series' currency") == 1, out
+    assert "The rates are measured in CNY" not in out
+    assert out.endswith(
+        "The rates of sets x and z are measured in CNY, the series' currency: if the source "
+        "measured them in another, the FX moves of those years are part of the gap (give its "
+        "currency, a currency column or 'in RMB terms' in the value, to check them in it)."
+    ), out
