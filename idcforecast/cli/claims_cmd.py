@@ -131,6 +131,7 @@ def folder_series_hint(args: argparse.Namespace) -> Iterator[None]:
     ``--series`` does not hold (each file a series named after it) also says that
     ``--series SUBJECT`` joins the folder's files into that series: the error asked to
     rename the claims' subject after one file."""
+    import shlex
     from pathlib import Path
 
     from idcforecast.errors import UnknownSubjectError
@@ -141,10 +142,12 @@ def folder_series_hint(args: argparse.Namespace) -> Iterator[None]:
         if args.data is None or args.series is not None or not Path(args.data).is_dir():
             raise
         fields = {key: getattr(err, key) for key in err.fields}
-        subject = getattr(err, "subject", None) or "SUBJECT"
+        subject = getattr(err, "subject", None)
+        # quoted for the shell: "--series China IDC" split into two arguments
+        series = shlex.quote(subject) if subject else "SUBJECT"
         raise UnknownSubjectError(
             f"{err.message}; or, if the files of folder {args.data} are one series split "
-            f"over them, join them into it with --series {subject}",
+            f"over them, join them into it with --series {series}",
             **fields,
         ) from None
 
