@@ -2276,6 +2276,23 @@ def test_an_undetermined_set_of_levels_says_why_and_tells_each_outcome() -> None
     )
 
 
+def test_a_forecast_for_a_year_the_data_skip_says_the_data_have_no_such_year() -> None:
+    # claims58: a forecast for 2022 against data with 2021 and 2023 (a gap) said "no actual
+    # for 2022 yet", as if 2022 were still to come; the track record says "no actual for
+    # 2022" (report57). A forecast after the latest year keeps "yet".
+    history = pd.DataFrame(
+        {"series_id": "m", "year": [2019, 2020, 2021, 2023], "value": [100.0, 110, 121, 146.4],
+         "unit": "MW"}
+    )  # fmt: skip
+    gap, due = (
+        Claim(claim_set=name, subject="m", kind="level", value=v, unit="MW", year=y, made="2020")
+        for name, y, v in (("a", 2022, 140.0), ("b", 2025, 170.0))
+    )
+    texts = check_claims([gap, due], history=history)["explanation"].tolist()
+    assert texts[0].endswith("stated fact. Outcome: the data have no 2022 (they run to 2023).")
+    assert texts[1].endswith("stated fact. Outcome: no actual for 2025 yet.")
+
+
 def test_a_claims_table_names_a_mistyped_kind_and_reads_years_as_analysts_write_them(
     tmp_path: Path,
 ) -> None:
