@@ -38,6 +38,8 @@ def bracketed_years(value: str) -> str:
     ('2020-2025E', '2022E')
     >>> bracketed_years("20% (十四五)"), bracketed_years("27.8% (FY20-FY22)")
     ('十四五', 'FY20-FY22')
+    >>> bracketed_years("3200亿元（2022财年）"), bracketed_years("3200亿元 (FY22)")
+    ('2022财年', 'FY22')
     >>> bracketed_years("3,200 (CNY 100m)"), bracketed_years("27.8% (in RMB terms)")
     ('', '')
     """
@@ -59,6 +61,8 @@ def _bracketed(value: str) -> re.Match[str] | None:
     last = _LAST_BRACKETS.search(value)
     if last is None or not re.search(r"\d|五", last["years"]):
         return None
+    if year_text(last["years"]) is not None:  # "2022财年", "FY22", "2022年度": the year column's
+        return last
     from idcforecast._claim_periods import parse_period
     from idcforecast.errors import SpecError
 
@@ -99,6 +103,12 @@ def years_of_value(record: dict[str, Any], *, where: str, row: Any) -> None:
     kind = record.get("kind")
     single = year_text(text)
     if single is not None:
+        # "3200亿元（2022财年）", "(FY22)", "(2022年度)": read as the year column reads
+        # them, and taken out of the value (the figure reader reads no '财年': the row was
+        # "missing year", or with a year column "unit '财年' is not defined")
+        own_words = _BRACKETED.search(value) is None
+        if own_words and "year" in record:
+            _check_same_year(record["year"], single, value, row=row, where=where)
         # a CAGR needs its period: one year in brackets ends it when start_year is given
         # (without it the row is left out by _claim_open_periods.open_bracketed_rate)
         if "year" not in record and (
@@ -108,6 +118,8 @@ def years_of_value(record: dict[str, Any], *, where: str, row: Any) -> None:
             record["note"] = note_added(
                 record.get("note"), f"year {single} taken from the value {value!r}"
             )
+        if own_words and "year" in record:
+            record["value"] = value[: found.start()].rstrip()
         return
     from idcforecast.errors import SpecError
 
@@ -145,6 +157,22 @@ def years_of_value(record: dict[str, Any], *, where: str, row: Any) -> None:
     record.update(years)
     record["value"] = value[: found.start()].strip()
     record["note"] = note_added(record.get("note"), f"period {said} taken from the value {value!r}")
+
+
+def _check_same_year(given: Any, year: int, value: str, *, where: str, row: Any) -> None:
+    """A SpecError when the year column (``given``) is not the ``year`` the value gives in
+    brackets, worded as the figure reader words it for "（2022年）"."""
+    if _same_year(given, year):
+        return
+    from idcforecast.errors import SpecError
+
+    raise SpecError(
+        f"{where}: value {value!r} gives the year {year}, and year is {given!r}; give the "
+        "year once (drop it from the value, or the year column), or make them agree",
+        key="year",
+        value=given,
+        row=row,
+    )
 
 
 def _same_year(given: Any, year: int) -> bool:
