@@ -633,3 +633,25 @@ def test_a_unit_alone_in_brackets_is_the_figures_unit(
         [{"subject": "m", "kind": "level", "year": 2022, "value": value, "unit": unit}]
     )
     assert (same.value, same.unit, same.note) == (claim.value, unit, "")
+
+
+@pytest.mark.parametrize(
+    ("period", "value"),
+    [
+        ("2022-2027财年", "18.9%"),
+        ("2022财年至2027财年", "18.9%"),
+        ("2022-2027年度", "18.9%"),
+        (None, "18.9%（2022-2027财年）"),
+    ],
+)
+def test_a_period_in_fiscal_years_is_read_as_the_year_column_reads_them(
+    period: str | None, value: str
+) -> None:
+    # claims58: '2022财年' is 2022 in the year column (and 'FY2022-FY2027' in the period
+    # column is 2022-2027), but the period '2022-2027财年' was "not two years", and in the
+    # value's brackets "missing year"
+    record = {"subject": "m", "kind": "cagr", "value": value}
+    if period is not None:
+        record["period"] = period
+    (claim,) = read_claims([record])
+    assert (claim.value, claim.start_year, claim.year) == (18.9, 2022, 2027)
