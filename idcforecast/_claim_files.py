@@ -307,7 +307,8 @@ def claims_from_toml_data(data: dict, place: str, *, file: str | None = None) ->
             file=file,
         )
     defaults = dict(data)
-    places = [(f"{place} row {n}", n) for n in range(1, len(tables) + 1)]
+    # "[[claims]] table 2", the Nth table of the file: "row 2" named no place a TOML file has
+    places = [(f"{place} [[claims]] table {n}", n) for n in range(1, len(tables) + 1)]
     return claims_from_records([{**defaults, **t} for t in tables], places=places)
 
 

@@ -1307,11 +1307,29 @@ def test_a_claim_given_twice_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(
         SpecError,
         match=re.escape(
-            "row 2 repeats file " + repr(str(path)) + " row 1 (CAGR 27.8% 2020-2022, claim_id "
-            "'m/cagr_2022'); remove one of them"
+            "[[claims]] table 2 repeats file " + repr(str(path)) + " [[claims]] table 1 (CAGR "
+            "27.8% 2020-2022, claim_id 'm/cagr_2022'); remove one of them"
         ),
     ):
         check_claims(path)
+
+
+def test_a_toml_claims_error_names_the_claims_table(tmp_path: Path) -> None:
+    # claims58: a TOML file's claims were named "row N", a place the file does not have;
+    # they are its Nth [[claims]] table
+    path = tmp_path / "claims.toml"
+    path.write_text(
+        'subject = "m"\n[[claims]]\nkind = "level"\nyear = 2022\nvalue = "3200亿元"\n'
+        '[[claims]]\nkind = "level"\nyear = 2023\nvalue = "3500"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            f"file {str(path)!r} [[claims]] table 2: claim 'm': a level claim needs the unit"
+        ),
+    ):
+        read_claims(path)
 
 
 def test_two_claims_under_one_claim_id_are_an_error() -> None:
