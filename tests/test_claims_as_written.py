@@ -655,3 +655,24 @@ def test_a_period_in_fiscal_years_is_read_as_the_year_column_reads_them(
         record["period"] = period
     (claim,) = read_claims([record])
     assert (claim.value, claim.start_year, claim.year) == (18.9, 2022, 2027)
+
+
+@pytest.mark.parametrize(
+    "header", ["value (亿元)", "Value (CNY 100m)", "数值（亿元）", "value（人民币亿元）"]
+)
+def test_a_value_column_headed_with_its_unit_gives_its_levels_unit(
+    header: str, tmp_path: Path
+) -> None:
+    # claims58: "value (亿元)", as a series table heads its figures, was "lacks the claims
+    # column value"; its unit is the levels' unit (亿元 = CNY 100m), rates keep their %,
+    # and a level's own unit cell wins
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        f"subject,kind,year,{header},unit\n"
+        "m,level,2021,3000,\nm,growth,2021,34%,\nm,规模,2022,46,USD bn\n",
+        encoding="utf-8",
+    )
+    level, growth, own = read_claims(path)
+    assert (level.value, level.unit) == (3000.0, "CNY 100m")
+    assert (growth.value, growth.unit) == (34.0, "%")
+    assert (own.kind, own.value, own.unit) == ("level", 46.0, "USD bn")
