@@ -3,6 +3,7 @@ and "2022/23". Each pinned number is worked by hand in a comment."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -676,3 +677,16 @@ def test_a_value_column_headed_with_its_unit_gives_its_levels_unit(
     assert (level.value, level.unit) == (3000.0, "CNY 100m")
     assert (growth.value, growth.unit) == (34.0, "%")
     assert (own.kind, own.value, own.unit) == ("level", 46.0, "USD bn")
+
+
+@pytest.mark.parametrize(
+    "value", ["3,200 (CNY 100m, 2022)", "3200（亿元，2022年）", "3200（2022财年，亿元）"]
+)
+def test_a_unit_and_a_year_in_one_bracket_give_both(value: str) -> None:
+    # claims58: a table cell giving both in one bracket was "missing year" (and with a
+    # year column, no unit)
+    (claim,) = read_claims([{"subject": "m", "kind": "level", "value": value}])
+    assert (claim.value, claim.unit, claim.year) == (3200.0, "CNY 100m", 2022)
+    assert claim.note == f"year 2022 taken from the value {value!r}"
+    with pytest.raises(SpecError, match=re.escape(f"value {value!r} gives the year 2022, and")):
+        read_claims([{"subject": "m", "kind": "level", "value": value, "year": 2023}])
