@@ -124,6 +124,41 @@ def _keep_power_or_racks(
     record["note"] = note_added(record.get("note"), said)
 
 
+# a figure with its unit alone in brackets after it: "3,200 (CNY 100m)", "320 (亿元)"
+_UNIT_IN_BRACKETS = re.compile(
+    r"^(?P<figure>[^()（）]*\d[^()（）]*?)\s*[(（]\s*(?P<unit>[^()（）]+?)\s*[)）]\s*$"
+)
+
+
+def unit_out_of_brackets(text: str) -> str:
+    """``text`` with a unit given alone in brackets after a bare figure written after it
+    ("3,200 (CNY 100m)" -> "3,200 CNY 100m"), as a table header gives it: the figure
+    reader took "(CNY 100m)" for a second figure, "100 CNY mn", and the claim had no unit
+    (or, with a unit column, a note "alternate figure ... (not used)"). Anything else, a
+    year or words in the brackets, a figure with its own unit, is ``text`` unchanged.
+
+    Examples
+    --------
+    >>> unit_out_of_brackets("3,200 (CNY 100m)"), unit_out_of_brackets("more than 320（亿元）")
+    ('3,200 CNY 100m', 'more than 320 亿元')
+    >>> unit_out_of_brackets("3200 (2022)"), unit_out_of_brackets("320亿元 (USD bn)")
+    ('3200 (2022)', '320亿元 (USD bn)')
+    """
+    found = _UNIT_IN_BRACKETS.match(text)
+    if found is None:
+        return text
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import parse_quantity
+    from idcforecast.units.registry import parse_unit
+
+    try:
+        bare = parse_quantity(found["figure"]).unit == "count"
+        parse_unit(found["unit"])
+    except (IdcForecastError, ValueError):
+        return text
+    return f"{found['figure'].strip()} {found['unit']}" if bare else text
+
+
 def figure_cell(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[str, Any]:
     """Read a value written as text: a plain number, or a figure with unit and qualifier.
 
@@ -146,6 +181,7 @@ def figure_cell(text: str, record: dict[str, Any], *, where: str, row: Any) -> d
 
     # "3,200[1]", "3200亿元*", "3200亿元（预计）": the marks kept in the note
     text = without_forecast_mark(without_footnote_mark(text, record), record)
+    text = unit_out_of_brackets(text)  # "3,200 (CNY 100m)": the unit, no second figure
     # "CAGR 27.8%" under kind growth was one year's growth (a wrong reading), in silence
     check_rate_words(text, record.get("kind"), where=where, row=row)
     text = without_rate_change_words(text, record.get("kind"), record)  # "slowed to 5%"

@@ -307,7 +307,8 @@ def claims_from_toml_data(data: dict, place: str, *, file: str | None = None) ->
             file=file,
         )
     defaults = dict(data)
-    places = [(f"{place} row {n}", n) for n in range(1, len(tables) + 1)]
+    # "[[claims]] table 2", the Nth table of the file: "row 2" named no place a TOML file has
+    places = [(f"{place} [[claims]] table {n}", n) for n in range(1, len(tables) + 1)]
     return claims_from_records([{**defaults, **t} for t in tables], places=places)
 
 
@@ -346,7 +347,46 @@ def _tidy_claim_headers(frame: Any, what: str) -> Any:
     }
     if renames:
         frame = frame.rename(columns=renames)
-    return tidy_headers(frame, known, what, raw_header=None)
+    return _unit_of_value_header(tidy_headers(frame, known, what, raw_header=None))
+
+
+# a value column headed with its unit, "value (CNY 100m)", "数值（亿元）", as a series table
+# heads its figures
+_VALUE_WITH_UNIT = re.compile(
+    r"^\s*(?:value|数值|數值|数据|數據)\s*[(（]\s*(?P<unit>[^()（）]+?)\s*[)）]\s*$", re.I
+)
+
+
+def _unit_of_value_header(frame: Any) -> Any:
+    """``frame`` with a value column headed with its unit ("value (亿元)") as ``value``,
+    and that unit the unit of its level rows that give none (the file "lacked the claims
+    column value"). Rates keep theirs (a growth row's "34%" is no 亿元); a unit the
+    registry does not know leaves the header as it is (the missing column is told)."""
+    if "value" in frame.columns:
+        return frame
+    headed = [(c, m) for c in frame.columns if (m := _VALUE_WITH_UNIT.match(str(c)))]
+    if len(headed) != 1:
+        return frame
+    from idcforecast._claim_records import kind_word
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units.registry import parse_unit
+
+    column, found = headed[0]
+    try:
+        parse_unit(found["unit"])
+    except IdcForecastError:
+        return frame
+    frame = frame.rename(columns={column: "value"})
+    levels = [
+        isinstance(kind, str) and kind_word(kind) == "level"
+        for kind in (frame["kind"] if "kind" in frame.columns else [None] * len(frame))
+    ]
+    units = frame["unit"] if "unit" in frame.columns else [None] * len(frame)
+    frame["unit"] = [
+        found["unit"] if level and is_blank_cell(unit) else unit
+        for level, unit in zip(levels, units, strict=True)
+    ]
+    return frame
 
 
 def _dated_values(frame: Any) -> bool:

@@ -120,7 +120,7 @@ def _outcome_of(
     actual = history.actual(group.subject, year, claim_id=claim.claim_id, unit=group.unit)
     if actual is None:
         if history.given:
-            out["_text"] = f"Outcome: no actual for {year} yet."
+            out["_text"] = _no_actual_words(history, group.subject, year, claim.claim_id)
         return out
     span = group.intervals[year]
     # a range: the distance from its nearer end (0 inside), never from its midpoint
@@ -164,6 +164,17 @@ def _outcome_of(
     else:
         out["_text"] = f"{head}the claimed {claimed} {shot}."
     return out
+
+
+def _no_actual_words(history: History, subject: str, year: int, claim_id: str) -> str:
+    """The outcome of a forecast for a ``year`` the history has no actual for: "no actual
+    for 2025 yet" after the latest year, "the data have no 2022" for a year they lack
+    before it (a gap: 2021 and 2023 reported), as the track record says it; "yet" was
+    said of a past year the data skip."""
+    years = history.series(subject, claim_id=claim_id)["year"].dropna()
+    if len(years) and year < int(years.max()):
+        return f"Outcome: the data have no {year} (they run to {int(years.max())})."
+    return f"Outcome: no actual for {year} yet."
 
 
 def _shot(gap: float, actual_qualifier: str) -> str:

@@ -19,12 +19,15 @@ _MARK = r"(?:[EF](?![A-Z]))?"
 _SPAN_WORDS = r"(?:间|間|期间|期間|时期|時期)?"
 # a fiscal or calendar year as brokers write one, "FY2019-FY2022", "CY2020-22"
 _FY = r"(?:FY|CY)?\s*"
+# the year word after a year: 年, 年度, and the fiscal year's 财年 / 財年 (as FY: "2022财年"
+# is 2022, as the year column reads it)
+_YEAR_WORD = r"(?:[财財]?年度?)?"
 _PERIOD = re.compile(
     # the first year in four digits, or in two after "FY" / "CY" ("FY20-FY22"; a bare
     # "20-22" is no year)
-    rf"^\s*(?:from\s+|between\s+)?(?:{_FY}(\d{{4}})|(?:FY|CY)\s*(\d{{2}})){_MARK}\s*年?\s*"
-    r"(?:-|–|—|~|～|/|to|through|and|至|到)\s*"
-    rf"{_FY}(\d{{2}}|\d{{4}}){_MARK}\s*年?\s*{_SPAN_WORDS}\s*$",
+    rf"^\s*(?:from\s+|between\s+)?(?:{_FY}(\d{{4}})|(?:FY|CY)\s*(\d{{2}})){_MARK}\s*"
+    rf"{_YEAR_WORD}\s*(?:-|–|—|~|～|/|to|through|and|至|到)\s*"
+    rf"{_FY}(\d{{2}}|\d{{4}}){_MARK}\s*{_YEAR_WORD}\s*{_SPAN_WORDS}\s*$",
     re.IGNORECASE,
 )
 # a year in four digits, alone in a text ("through 2030", "到2030年")
@@ -50,7 +53,8 @@ def parse_period(text: str) -> tuple[int, int]:
     2022", "2020年至2022年", "2020-2022年间", "2022-2027E", "FY2019-FY2022", "十四五") into
     two years (a year's estimate or forecast mark, "2027E" or "2027F", and a fiscal or
     calendar year's "FY" or "CY", as brokers write them, are left out, as a claim's year
-    "FY2022" is read as 2022; after "FY" a year may have two digits, "FY20-FY22"). A
+    "FY2022" is read as 2022; after "FY" a year may have two digits, "FY20-FY22"; "财年"
+    and "年度" are read as "年", "2022-2027财年"). A
     period may name its plan beside it, "2021-2025年（十四五）", when their years agree.
 
     The years are returned as written; how many compounding steps they span is a reading
@@ -74,6 +78,8 @@ def parse_period(text: str) -> tuple[int, int]:
     ((2020, 2022), (2021, 2025), (2020, 2022))
     >>> parse_period("2021-2025年（十四五）")
     (2021, 2025)
+    >>> parse_period("2022-2027财年"), parse_period("2022财年至2027财年")
+    ((2022, 2027), (2022, 2027))
     """
     if plan := _PLAN.match(str(text)):
         first = 1966 + 5 * (_PLAN_NUMBERS[plan.group(1)] - 3)  # the 3rd plan: 1966-1970

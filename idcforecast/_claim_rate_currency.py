@@ -15,6 +15,7 @@ measure the rate in that currency: the history's levels converted at each year's
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from idcforecast._claim_marks import note_added
@@ -23,6 +24,7 @@ from idcforecast.errors import IncompatibleUnitsError, SpecError, UnitError
 __all__ = [
     "checked_currency",
     "currency_from_words",
+    "currency_said_once",
     "currency_sentence",
     "rate_unit",
     "read_currency_words",
@@ -301,3 +303,36 @@ def currency_sentence(code: str, whose: str = "The rates") -> str:
         "them in another, the FX moves of those years are part of the gap (give its "
         "currency, a currency column or 'in RMB terms' in the value, to check them in it)."
     )
+
+
+def currency_said_once(names: Sequence[str], explanations: Sequence[str]) -> tuple[list[str], str]:
+    """The ``explanations`` of the claim sets ``names`` with :func:`currency_sentence` taken
+    out when two or more of them say it of one currency, and that sentence said once of
+    their rates ("The rates of sets x and z are measured in CNY, ..."); the explanations
+    unchanged and "" when fewer say it (or they name different currencies). The report's
+    Claims table and check-claims say it once (it was printed in full in each set).
+
+    Examples
+    --------
+    >>> said = [f"Off by 5%. {currency_sentence('CNY')} Outcome: none.",
+    ...         f"No reading fits. {currency_sentence('CNY')}", "Fits."]
+    >>> out, once = currency_said_once(["a", "b", "c"], said)
+    >>> out
+    ['Off by 5%. Outcome: none.', 'No reading fits.', 'Fits.']
+    >>> once[:61]
+    "The rates of sets a and b are measured in CNY, the series' cu"
+    >>> currency_said_once(["a", "c"], said[1:]) == (said[1:], "")
+    True
+    """
+    pattern = re.compile(r"\s*" + re.escape(currency_sentence("@@@")).replace("@@@", r"(\w+)"))
+    texts = [str(text) for text in explanations]
+    found = [pattern.search(text) for text in texts]
+    codes = {match.group(1) for match in found if match is not None}
+    if len(codes) != 1 or sum(match is not None for match in found) < 2:
+        return texts, ""
+    # a set about two subjects is two blocks and one name
+    sets = list(dict.fromkeys(str(name) for name, match in zip(names, found, strict=True) if match))
+    out = [pattern.sub("", text, count=1).strip() for text in texts]
+    listed = ", ".join(sets[:-1]) + f" and {sets[-1]}" if len(sets) > 1 else sets[0]
+    whose = f"The rates of set{'s' if len(sets) > 1 else ''} {listed}"
+    return out, currency_sentence(codes.pop(), whose)

@@ -29,7 +29,14 @@ from idcforecast._claim_value_years import years_of_value
 from idcforecast.claims import KINDS, Claim, parse_period, qualifier_from_words
 from idcforecast.errors import SpecError
 
-__all__ = ["FIELDS", "REQUIRED", "check_unique", "claims_from_records", "is_blank_cell"]
+__all__ = [
+    "FIELDS",
+    "REQUIRED",
+    "check_unique",
+    "claims_from_records",
+    "is_blank_cell",
+    "kind_word",
+]
 
 FIELDS = tuple(f.name for f in fields(Claim))
 REQUIRED = ("subject", "kind", "value", "year")
@@ -75,8 +82,7 @@ def claims_from_records(
                 key=unknown[0],
             )
         if isinstance(clean.get("kind"), str):  # "CAGR", " Growth ": the kind, as written
-            clean["kind"] = clean["kind"].strip().lower()
-            clean["kind"] = _KIND_WORDS.get(clean["kind"], clean["kind"])
+            clean["kind"] = kind_word(clean["kind"])
             _check_kind(clean["kind"], where=where, row=row)
         if isinstance(clean.get("made"), str):
             clean["made"] = iso_made(clean["made"])
@@ -358,6 +364,19 @@ _KIND_WORDS = {
     **dict.fromkeys(("年复合增长率", "年均增速", "年均增长率"), "cagr"),
     **dict.fromkeys(("规模", "市场规模", "size", "market size"), "level"),
 }
+
+
+def kind_word(kind: str) -> str:
+    """A kind as analysts' tables write it ("YoY", " 规模 ") as its name ("growth",
+    "level"); an unknown word as written, lower case.
+
+    Examples
+    --------
+    >>> kind_word(" YoY "), kind_word("市场规模"), kind_word("CAGR")
+    ('growth', 'level', 'cagr')
+    """
+    word = kind.strip().lower()
+    return _KIND_WORDS.get(word, word)
 
 
 def _check_kind(kind: str, *, where: str, row: Any) -> None:

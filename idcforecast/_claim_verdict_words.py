@@ -10,9 +10,10 @@ said "the rate ..." while the report said "on derived levels only" of the whole 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["rates_of", "verdict_limits"]
+__all__ = ["limited_sets_words", "rates_of", "verdict_limits"]
 
 
 def rates_of(checked: Any) -> str:
@@ -53,6 +54,58 @@ def verdict_limits(derived_only: Any, bound_only: Any, checked: Any) -> list[str
     if _true(bound_only):
         limits.append(f"{whose}with bounds only")
     return limits
+
+
+def limited_sets_words(
+    names: Sequence[str], flags: Sequence[Any], checked: Sequence[Any], limit: str, why: str
+) -> str:
+    """The report overview's clause on the sets whose "consistent" rests on ``limit``
+    ("on derived levels only"), worded per set as the Claims table words each verdict:
+    "; 1 is consistent on derived levels only (circular; not published figures)" for a
+    set of rates alone, "; 1 is consistent, the rate on derived levels only (a; ...)" for
+    a set whose stated levels were checked beside its rate (the overview said "consistent
+    on derived levels only" of such a set as a whole); "" when no set is flagged.
+    ``names``, ``flags`` (``derived_only`` / ``bound_only``) and ``checked`` are the
+    check_claims columns; a set without a name is counted, not named.
+
+    Examples
+    --------
+    >>> for clause in limited_sets_words(["a", "b", "c"], [True, True, False],
+    ...         ["growth 39.3% in 2015; stated 2016 level", "growth 5% in 2015", ""],
+    ...         "on derived levels only", "not published figures").split("; 1 ")[1:]:
+    ...     print(clause)
+    is consistent on derived levels only (b; not published figures)
+    is consistent, the rate on derived levels only (a; not published figures)
+    >>> limited_sets_words(["a"], [False], [""], "with bounds only", "")
+    ''
+    """
+    whole: list[str] = []
+    rated: list[tuple[str, str]] = []
+    for name, flag, said in zip(names, flags, checked, strict=True):
+        if not _true(flag):
+            continue
+        whose = rates_of(said)
+        if whose:
+            rated.append((name, whose))
+        else:
+            whole.append(name)
+    out = ""
+    if whole:
+        out += f"; {_consistent(whole)} {limit} ({_named(whole)}{why})"
+    if rated:
+        sets = [name for name, _ in rated]
+        # one set: its own words ("the rate", "the rates"); several: "their rates"
+        whose = rated[0][1] if len(rated) == 1 else "their rates "
+        out += f"; {_consistent(sets)}, {whose}{limit} ({_named(sets)}{why})"
+    return out
+
+
+def _consistent(sets: list[str]) -> str:
+    return f"{len(sets)} {'is' if len(sets) == 1 else 'are'} consistent"
+
+
+def _named(sets: list[str]) -> str:
+    return "".join(f"{name}; " for name in sets if name)
 
 
 def _true(flag: Any) -> bool:

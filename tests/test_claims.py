@@ -1307,11 +1307,29 @@ def test_a_claim_given_twice_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(
         SpecError,
         match=re.escape(
-            "row 2 repeats file " + repr(str(path)) + " row 1 (CAGR 27.8% 2020-2022, claim_id "
-            "'m/cagr_2022'); remove one of them"
+            "[[claims]] table 2 repeats file " + repr(str(path)) + " [[claims]] table 1 (CAGR "
+            "27.8% 2020-2022, claim_id 'm/cagr_2022'); remove one of them"
         ),
     ):
         check_claims(path)
+
+
+def test_a_toml_claims_error_names_the_claims_table(tmp_path: Path) -> None:
+    # claims58: a TOML file's claims were named "row N", a place the file does not have;
+    # they are its Nth [[claims]] table
+    path = tmp_path / "claims.toml"
+    path.write_text(
+        'subject = "m"\n[[claims]]\nkind = "level"\nyear = 2022\nvalue = "3200亿元"\n'
+        '[[claims]]\nkind = "level"\nyear = 2023\nvalue = "3500"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            f"file {str(path)!r} [[claims]] table 2: claim 'm': a level claim needs the unit"
+        ),
+    ):
+        read_claims(path)
 
 
 def test_two_claims_under_one_claim_id_are_an_error() -> None:
@@ -2274,6 +2292,23 @@ def test_an_undetermined_set_of_levels_says_why_and_tells_each_outcome() -> None
         "Consistency undetermined: the set has no growth or CAGR claim, and the history has "
         "no actual for 2013 to check its stated level against."
     )
+
+
+def test_a_forecast_for_a_year_the_data_skip_says_the_data_have_no_such_year() -> None:
+    # claims58: a forecast for 2022 against data with 2021 and 2023 (a gap) said "no actual
+    # for 2022 yet", as if 2022 were still to come; the track record says "no actual for
+    # 2022" (report57). A forecast after the latest year keeps "yet".
+    history = pd.DataFrame(
+        {"series_id": "m", "year": [2019, 2020, 2021, 2023], "value": [100.0, 110, 121, 146.4],
+         "unit": "MW"}
+    )  # fmt: skip
+    gap, due = (
+        Claim(claim_set=name, subject="m", kind="level", value=v, unit="MW", year=y, made="2020")
+        for name, y, v in (("a", 2022, 140.0), ("b", 2025, 170.0))
+    )
+    texts = check_claims([gap, due], history=history)["explanation"].tolist()
+    assert texts[0].endswith("stated fact. Outcome: the data have no 2022 (they run to 2023).")
+    assert texts[1].endswith("stated fact. Outcome: no actual for 2025 yet.")
 
 
 def test_a_claims_table_names_a_mistyped_kind_and_reads_years_as_analysts_write_them(

@@ -3,6 +3,7 @@ and "2022/23". Each pinned number is worked by hand in a comment."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -582,3 +583,110 @@ def test_two_levels_of_one_set_and_year_are_told_the_alternate_column(tmp_path: 
     assert check_claims(path, history="bundled").iloc[0]["claims"] == (
         "level 1,293.5 CNY 100m in 2022"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "year"),
+    [
+        ("3200亿元（2022财年）", 2022),  # the year column reads '2022财年' as 2022
+        ("3200亿元(FY22)", 2022),  # and 'FY22' (FY20-FY22 in the period column: 2020-2022)
+        ("3200亿元（2021年度）", 2021),
+    ],
+)
+def test_a_bracketed_fiscal_year_is_the_levels_year(value: str, year: int) -> None:
+    # claims58: '3200亿元（2022财年）' was "missing year" (and with a year column "unit '财年'
+    # is not defined"); the year column reads '2022财年' and 'FY22'
+    (claim,) = read_claims([{"subject": "m", "kind": "level", "value": value}])
+    assert (claim.value, claim.unit, claim.year) == (3200.0, "CNY 100m", year)
+    assert claim.note == f"year {year} taken from the value {value!r}"
+    (same,) = read_claims([{"subject": "m", "kind": "level", "value": value, "year": year}])
+    assert (same.value, same.unit, same.year) == (3200.0, "CNY 100m", year)
+    with pytest.raises(SpecError, match=f"gives the year {year}, and year is 2030; give the"):
+        read_claims([{"subject": "m", "kind": "level", "value": value, "year": 2030}])
+
+
+def test_a_bracketed_fiscal_year_ends_a_cagr_from_its_start_year() -> None:
+    (claim,) = read_claims(
+        [{"subject": "m", "kind": "cagr", "value": "25%（2025财年）", "start_year": 2020}]
+    )
+    assert (claim.value, claim.start_year, claim.year) == (25.0, 2020, 2025)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "low", "high"),
+    [
+        ("3,200 (CNY 100m)", "CNY 100m", None, None),
+        ("3200（亿元）", "CNY 100m", None, None),  # 亿元 = CNY 100m
+        ("3,100-3,300 (CNY 100m)", "CNY 100m", 3100.0, 3300.0),
+        ("3,200 (MW)", "MW", None, None),
+    ],
+)
+def test_a_unit_alone_in_brackets_is_the_figures_unit(
+    value: str, unit: str, low: float | None, high: float | None
+) -> None:
+    # claims58: '3,200 (CNY 100m)' was read as 3,200 with a second figure '100 CNY mn':
+    # "a level claim needs the unit of its value", or with a unit column a note
+    # "alternate figure in the text ... (not used)"
+    (claim,) = read_claims([{"subject": "m", "kind": "level", "year": 2022, "value": value}])
+    assert (claim.unit, claim.low, claim.high, claim.note) == (unit, low, high, "")
+    assert claim.value == (3200.0 if low is None else (low + high) / 2)  # type: ignore[operator]
+    (same,) = read_claims(
+        [{"subject": "m", "kind": "level", "year": 2022, "value": value, "unit": unit}]
+    )
+    assert (same.value, same.unit, same.note) == (claim.value, unit, "")
+
+
+@pytest.mark.parametrize(
+    ("period", "value"),
+    [
+        ("2022-2027财年", "18.9%"),
+        ("2022财年至2027财年", "18.9%"),
+        ("2022-2027年度", "18.9%"),
+        (None, "18.9%（2022-2027财年）"),
+    ],
+)
+def test_a_period_in_fiscal_years_is_read_as_the_year_column_reads_them(
+    period: str | None, value: str
+) -> None:
+    # claims58: '2022财年' is 2022 in the year column (and 'FY2022-FY2027' in the period
+    # column is 2022-2027), but the period '2022-2027财年' was "not two years", and in the
+    # value's brackets "missing year"
+    record = {"subject": "m", "kind": "cagr", "value": value}
+    if period is not None:
+        record["period"] = period
+    (claim,) = read_claims([record])
+    assert (claim.value, claim.start_year, claim.year) == (18.9, 2022, 2027)
+
+
+@pytest.mark.parametrize(
+    "header", ["value (亿元)", "Value (CNY 100m)", "数值（亿元）", "value（人民币亿元）"]
+)
+def test_a_value_column_headed_with_its_unit_gives_its_levels_unit(
+    header: str, tmp_path: Path
+) -> None:
+    # claims58: "value (亿元)", as a series table heads its figures, was "lacks the claims
+    # column value"; its unit is the levels' unit (亿元 = CNY 100m), rates keep their %,
+    # and a level's own unit cell wins
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        f"subject,kind,year,{header},unit\n"
+        "m,level,2021,3000,\nm,growth,2021,34%,\nm,规模,2022,46,USD bn\n",
+        encoding="utf-8",
+    )
+    level, growth, own = read_claims(path)
+    assert (level.value, level.unit) == (3000.0, "CNY 100m")
+    assert (growth.value, growth.unit) == (34.0, "%")
+    assert (own.kind, own.value, own.unit) == ("level", 46.0, "USD bn")
+
+
+@pytest.mark.parametrize(
+    "value", ["3,200 (CNY 100m, 2022)", "3200（亿元，2022年）", "3200（2022财年，亿元）"]
+)
+def test_a_unit_and_a_year_in_one_bracket_give_both(value: str) -> None:
+    # claims58: a table cell giving both in one bracket was "missing year" (and with a
+    # year column, no unit)
+    (claim,) = read_claims([{"subject": "m", "kind": "level", "value": value}])
+    assert (claim.value, claim.unit, claim.year) == (3200.0, "CNY 100m", 2022)
+    assert claim.note == f"year 2022 taken from the value {value!r}"
+    with pytest.raises(SpecError, match=re.escape(f"value {value!r} gives the year 2022, and")):
+        read_claims([{"subject": "m", "kind": "level", "value": value, "year": 2023}])

@@ -131,6 +131,7 @@ def folder_series_hint(args: argparse.Namespace) -> Iterator[None]:
     ``--series`` does not hold (each file a series named after it) also says that
     ``--series SUBJECT`` joins the folder's files into that series: the error asked to
     rename the claims' subject after one file."""
+    import shlex
     from pathlib import Path
 
     from idcforecast.errors import UnknownSubjectError
@@ -141,10 +142,12 @@ def folder_series_hint(args: argparse.Namespace) -> Iterator[None]:
         if args.data is None or args.series is not None or not Path(args.data).is_dir():
             raise
         fields = {key: getattr(err, key) for key in err.fields}
-        subject = getattr(err, "subject", None) or "SUBJECT"
+        subject = getattr(err, "subject", None)
+        # quoted for the shell: "--series China IDC" split into two arguments
+        series = shlex.quote(subject) if subject else "SUBJECT"
         raise UnknownSubjectError(
             f"{err.message}; or, if the files of folder {args.data} are one series split "
-            f"over them, join them into it with --series {subject}",
+            f"over them, join them into it with --series {series}",
             **fields,
         ) from None
 
@@ -380,8 +383,16 @@ def run(args: argparse.Namespace) -> int:
     by_set: dict[tuple[str, str], list[Any]] = {}
     for reading in tuples(readings):
         by_set.setdefault((reading.claim_set, reading.subject), []).append(reading)
+    from idcforecast._claim_rate_currency import currency_said_once
+
+    # "The rates are measured in CNY, ..." said once after the blocks when several sets
+    # say it (it was printed in full in each, as the report said it before claims57)
+    explanations, said_once = currency_said_once(
+        [name or "(none)" for name in summary["claim_set"].fillna("").astype(str)],
+        summary["explanation"].astype(str).tolist(),
+    )
     blocks = []
-    for row in summary.itertuples():
+    for row, explanation in zip(summary.itertuples(), explanations, strict=True):
         mine = by_set.get((row.claim_set, row.subject), [])
         head = [
             # no unit without history and level claims: "[subject, None]" was printed
@@ -431,8 +442,10 @@ def run(args: argparse.Namespace) -> int:
             ],
             right={2, 4, 5, 6, 7} if ends else {2, 4, 5},
         )
-        text = textwrap.fill(row.explanation, width=92, initial_indent="", subsequent_indent="")
+        text = textwrap.fill(explanation, width=92, initial_indent="", subsequent_indent="")
         blocks.append("\n".join([*head, "", table if mine else "(no rate claims)", "", text]))
+    if said_once:
+        blocks.append(textwrap.fill(said_once, width=92))
     print("\n\n".join(blocks))
     from idcforecast.cli._exit import results_status  # 1 when a claim set is inconsistent
 

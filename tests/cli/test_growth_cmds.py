@@ -1049,12 +1049,14 @@ def test_claims_against_a_folder_of_one_markets_files(
 
 
 @pytest.mark.parametrize("command", ["check-claims", "track-record"])
+@pytest.mark.parametrize(("subject", "quoted"), [("cidc", "cidc"), ("China IDC", "'China IDC'")])
 def test_claims_against_a_folder_without_series_say_series_joins_it(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, subject: str, quoted: str
 ) -> None:
     # analyst54: without --series each file of the folder is a series named after it, and
     # the error asked to rename the claims' subject after one file ('a' or 'b'), never
-    # that --series cidc joins the files into the series the claims are about
+    # that --series cidc joins the files into the series the claims are about; claims58:
+    # the subject quoted for the shell ("--series China IDC" split into two arguments)
     from idcforecast.cli import main
 
     folder = tmp_path / "figs"
@@ -1062,17 +1064,17 @@ def test_claims_against_a_folder_without_series_say_series_joins_it(
     (folder / "a.csv").write_text("year,value\n2019,1562.5亿元\n2020,2238.7亿元\n")
     (folder / "b.csv").write_text("year,value\n2021,3012.7亿元\n2022,4043.2亿元\n")
     claims = tmp_path / "claims.csv"
-    claims.write_text("subject,kind,year,value,unit\ncidc,level,2022,3200,亿元\n")
+    claims.write_text(f"subject,kind,year,value,unit\n{subject},level,2022,3200,亿元\n")
     assert main([command, str(claims), "--data", str(folder), "--unit", "亿元"]) == 2
     assert (
         capsys.readouterr()
         .err.rstrip()
         .endswith(
             f"; or, if the files of folder {folder} are one series split over them, join them "
-            "into it with --series cidc"
+            f"into it with --series {quoted}"
         )
     )
-    argv = [command, str(claims), "--data", str(folder), "--unit", "亿元", "--series", "cidc"]
+    argv = [command, str(claims), "--data", str(folder), "--unit", "亿元", "--series", subject]
     assert main(argv) in (0, 1)  # as told: read and checked
     assert "4,043.2" in capsys.readouterr().out
 
@@ -1769,3 +1771,29 @@ def test_cagr_with_one_figures_year_names_the_other(
     assert main(["cagr", start, end]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"error: cagr: {said} or the compounding steps, --years N"), err
+
+
+def test_check_claims_says_the_currency_of_the_rates_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # claims58: "The rates are measured in CNY, the series' currency: ..." was printed in
+    # full in each set's block (the report says it once since claims57)
+    data = tmp_path / "cidc.csv"
+    data.write_text("year,value\n2019,1562.5\n2020,2238.7\n2021,3012.7\n", encoding="utf-8")
+    claims = tmp_path / "claims.csv"
+    claims.write_text(
+        "claim_set,subject,kind,year,value\nx,cidc,growth,2021,10%\nz,cidc,growth,2020,5%\n",
+        encoding="utf-8",
+    )
+    argv = [str(claims), "--data", str(data), "--unit", "CNY 100m", "--series", "cidc"]
+    out = " ".join(_run(claims_cmd, argv, capsys).split())
+    # both miss: 2238.7 * 1.10 = 2,462.6 against 3,012.7 (-18.3%); 1562.5 * 1.05 = 1,640.6
+    # against 2,238.7 (-26.7%)
+    assert "implies 2,462.6 in 2021" in out and "implies 1,640.6 in 2020" in out
+    assert out.count("are measured in CNY, the series' currency") == 1, out
+    assert "The rates are measured in CNY" not in out
+    assert out.endswith(
+        "The rates of sets x and z are measured in CNY, the series' currency: if the source "
+        "measured them in another, the FX moves of those years are part of the gap (give its "
+        "currency, a currency column or 'in RMB terms' in the value, to check them in it)."
+    ), out

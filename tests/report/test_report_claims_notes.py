@@ -87,3 +87,31 @@ def test_the_claims_section_names_left_out_claims_and_says_the_currency_once(
         "file 'claims.csv' row 6 ('160%', period '?-2030': a rate over the years to 2030 "
         "with no first year to compound from)."
     ) in text
+
+
+def test_the_overview_words_a_rate_on_derived_levels_per_set_as_the_table_does() -> None:
+    # claims58: the overview said "2 are consistent on derived levels only (a; b; ...)" of
+    # both sets, while set a's stated 2016 level (714.5) matches a published actual and
+    # only its rate fits the derived 2014 level (518.6 / 1.393 = 372.29); the Claims table
+    # says "the rate on derived levels only" of a, "on derived levels only" of b
+    from types import SimpleNamespace
+
+    from idcforecast.report.sections.overview import _claims_lines
+
+    claims = read_claims(
+        [
+            {"claim_set": "a", "subject": "china_idc_cidc_overall", "kind": "growth",
+             "year": 2015, "value": 39.3, "made": "2017"},
+            {"claim_set": "a", "subject": "china_idc_cidc_overall", "kind": "level",
+             "year": 2016, "value": "714.5亿元", "made": "2017"},
+            {"claim_set": "b", "subject": "china_idc_cidc_overall", "kind": "growth",
+             "year": 2015, "value": 39.3},
+        ]
+    )  # fmt: skip
+    ctx = SimpleNamespace(claims=check_claims(claims, history="bundled"), track_record=None)
+    (line,) = _claims_lines(ctx)  # type: ignore[arg-type]
+    assert line == (
+        "**Published claims:** 0 of 2 claim sets about this series are internally "
+        "inconsistent; 1 is consistent on derived levels only (b; not published figures); "
+        "1 is consistent, the rate on derived levels only (a; not published figures)."
+    )

@@ -175,21 +175,16 @@ def currency_said_once(table: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     >>> said[:61]
     "The rates of sets a and b are measured in CNY, the series' cu"
     """
-    import re
+    from idcforecast._claim_rate_currency import currency_said_once as said_once
 
-    from idcforecast._claim_rate_currency import currency_sentence
-
-    pattern = re.compile(r"\s*" + re.escape(currency_sentence("@@@")).replace("@@@", r"(\w+)"))
-    explanations = table["Explanation"].astype(str)
-    found = [pattern.search(text) for text in explanations]
-    codes = {match.group(1) for match in found if match is not None}
-    if len(codes) != 1 or sum(match is not None for match in found) < 2:
+    explanations, sentence = said_once(
+        table["Claim set"].astype(str).tolist(), table["Explanation"].astype(str).tolist()
+    )
+    if not sentence:
         return table, ""
-    sets = [name for name, match in zip(table["Claim set"], found, strict=True) if match]
     out = table.copy()
-    out["Explanation"] = [pattern.sub("", text, count=1).strip() for text in explanations]
-    names = ", ".join(sets[:-1]) + f" and {sets[-1]}"
-    return out, currency_sentence(codes.pop(), f"The rates of sets {names}")
+    out["Explanation"] = explanations
+    return out, sentence
 
 
 def left_out_words(rows: tuple[str, ...]) -> str:

@@ -369,30 +369,23 @@ def _claims_lines(ctx: ReportContext) -> list[str]:
             else ""
         )
         # a set found consistent only against derived levels is not counted with the others
-        # in silence: its fits may restate the arithmetic that derived those levels
-        derived_sets = (
-            sets[checks["derived_only"].fillna(False).astype(bool)].tolist()
-            if "derived_only" in checks
-            else []
-        )
-        derived_names = "".join(f"{name}; " for name in derived_sets if name)
-        on_derived = (
-            f"; {len(derived_sets)} {'is' if len(derived_sets) == 1 else 'are'} consistent on "
-            f"derived levels only ({derived_names}not published figures)"
-            if derived_sets
-            else ""
-        )
-        bound_sets = (
-            sets[checks["bound_only"].fillna(False).astype(bool)].tolist()
-            if "bound_only" in checks
-            else []
-        )
-        bound_names = "".join(f"{name}; " for name in bound_sets if name)
-        on_derived += (
-            f"; {len(bound_sets)} {'is' if len(bound_sets) == 1 else 'are'} consistent only "
-            f"with actuals published as bounds ({bound_names}the rates are not confirmed)"
-            if bound_sets
-            else ""
+        # in silence: its fits may restate the arithmetic that derived those levels; a set
+        # whose stated levels were checked beside is worded per set, as the Claims table
+        # words it ("the rate on derived levels only")
+        from idcforecast._claim_verdict_words import limited_sets_words
+
+        checked = checks["checked"] if "checked" in checks else [""] * len(checks)
+        on_derived = "".join(
+            limited_sets_words(sets.tolist(), checks[column].tolist(), list(checked), limit, why)
+            for column, limit, why in (
+                ("derived_only", "on derived levels only", "not published figures"),
+                (
+                    "bound_only",
+                    "only with actuals published as bounds",
+                    "the rates are not confirmed",
+                ),
+            )
+            if column in checks
         )
         lines.append(
             f"**Published claims:** {len(bad)} of {len(checks)} claim sets about this series "
