@@ -275,3 +275,47 @@ def test_an_empty_separator_names_the_flag_that_detects_it(
         "error: show: --sep '' is not a field separator; expected one character such as ',' "
         "or ';' (or leave out --sep to detect it)\n"
     )
+
+
+def test_an_exchange_rate_error_names_the_parse_command_not_a_mangled_call(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # cli58: the rewriter turned convert()'s keyword inside the quoted call into parse's
+    # flag: "(convert(x, 'USD bn', from_unit='CNY bn', --year 2020))", neither Python nor
+    # a command line
+    assert main(["parse", "7.1 CNY/USD", "--to", "USD bn"]) == 2
+    err = capsys.readouterr().err
+    assert "--year 2020))" not in err
+    assert (
+        "convert the amount with a year (idcforecast parse '100 CNY bn' --to 'USD bn' "
+        "--year 2020); for USD per CNY take 1 / the rate\n"
+    ) in err
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        # another function's call quoted in the advice: its keywords are its own (parse
+        # has --year, scenarios has --paths, figures has --encoding)
+        ("parse", "express the end in the start's unit, e.g. end.to('USD bn', year=2022)"),
+        ("scenarios", "pass e.g. simulate(5, n_paths=1000)"),
+        ("figures", "a string (for a file: pathlib.Path(FILE).read_text(encoding='utf-8'))"),
+        # cells a message reports it found (fx57: "found ..., year='2026'" read
+        # "--year 2026", a flag the user never gave, for a cell of their file)
+        ("scenarios", "row 3: value and year must be numbers, found value='abc', year='2026'"),
+        ("parse", "a range needs low <= value <= high; found low=5, value=3, year=2020"),
+        ("cagr", "cagr: expected cagr(start, end, years); found start=float, end=2.0, years=None"),
+    ],
+)
+def test_keywords_that_are_not_advice_to_the_command_stay_as_written(
+    command: str, message: str
+) -> None:
+    assert cli_advice(message, _command(command)) == message
+
+
+def test_advice_beside_a_quoted_call_still_becomes_the_flag() -> None:
+    # the call's own keyword stays; the advice after it is the command's
+    message = "not whole: read_text(encoding='utf-8') failed; pass encoding='latin-1'"
+    assert cli_advice(message, _command("figures")) == (
+        "not whole: read_text(encoding='utf-8') failed; pass --encoding latin-1"
+    )
