@@ -291,7 +291,8 @@ def forecast_many(
     method
         "auto", a model alias, or a list of them (one block of rows per method).
     level
-        Central interval levels in percent; each gives a ``lo_<level>``/``hi_<level>`` pair.
+        Central interval levels in percent; each gives a ``lo_<level>``/``hi_<level>`` pair;
+        an empty sequence (``level=()``) gives central values only, as :func:`forecast`.
     engine
         "serial" (this process), "local" (worker processes on this machine, one
         math-library thread each) or "dask" (a ``dask.distributed`` cluster).
