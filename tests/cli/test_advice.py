@@ -319,3 +319,55 @@ def test_advice_beside_a_quoted_call_still_becomes_the_flag() -> None:
     assert cli_advice(message, _command("figures")) == (
         "not whole: read_text(encoding='utf-8') failed; pass --encoding latin-1"
     )
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        (
+            ["show", "--series", "a", "--series", "b"],
+            "idcforecast show: error: --series given twice ('a', then 'b'); it takes one "
+            "value, and 'a' would be dropped in silence: give --series once (run the "
+            "command once per value)\n",
+        ),
+        (
+            ["forecast", "--method", "drift", "--horizon", "1", "--method", "naive"],
+            "idcforecast forecast: error: --method given twice ('drift', then 'naive'); it "
+            "takes one value, and 'drift' would be dropped in silence: give --method once "
+            "(run the command once per value)\n",
+        ),
+    ],
+)
+def test_an_option_naming_what_to_read_given_twice_is_refused(
+    tmp_path: Path, argv: list[str], line: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # cli58: argparse kept the last: "show --series a --series b" showed 'b' alone and
+    # said nothing of 'a'
+    data = tmp_path / "two.csv"
+    data.write_text(
+        "series_id,year,value,unit\n"
+        + "".join(f"{s},{y},{y - 2010},MW\n" for s in "ab" for y in range(2015, 2022)),
+        encoding="utf-8",
+    )
+    with pytest.raises(SystemExit) as exit_info:
+        main([*argv, "--data", str(data)])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.endswith(line)
+
+
+def test_an_option_given_twice_with_one_value_or_a_setting_overridden_still_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "one.csv"
+    data.write_text(
+        "series_id,year,value,unit\n"
+        + "".join(f"a,{y},{y - 2010},MW\n" for y in range(2015, 2022)),
+        encoding="utf-8",
+    )
+    argv = ["forecast", "--data", str(data), "--series", "a", "--series", "a", "--csv"]
+    # the same series twice: one run; a setting given twice: the last wins (an override)
+    assert main([*argv, "--method", "drift", "--horizon", "3", "--horizon", "1"]) == 0
+    out = capsys.readouterr().out
+    # drift on 5 .. 11: +1 a year -> 12 in 2022
+    assert out.splitlines()[1].startswith("a,2022,drift,12.0")
+    assert len(out.splitlines()) == 2
