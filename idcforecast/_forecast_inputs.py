@@ -90,7 +90,8 @@ def resolve_methods(
             close = difflib.get_close_matches(name.lower(), valid, n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""
             raise UnknownMethodError(
-                f"unknown forecasting method {name!r}; {hint}valid methods are {', '.join(valid)}",
+                f"{lead}unknown forecasting method {name!r}; {hint}valid methods are "
+                f"{', '.join(valid)}",
                 method=name,
                 valid=valid,
             )

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from idcforecast._shares import may_be_share, percent_factor
+from idcforecast._shares import SHARE_WORDS, may_be_share, percent_factor
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = [
     "add_past_100_notes",
     "is_percent_unit",
+    "is_unitless_share",
     "past_100_in_arrays",
     "past_100_note",
     "past_100_when",
@@ -46,6 +47,28 @@ def is_percent_unit(unit: object) -> bool:
     False
     """
     return unit == "%" or percent_factor(unit) is not None
+
+
+def is_unitless_share(unit: object, series_id: object) -> bool:
+    """Whether a series with no unit names itself a share by its id: a share word
+    (:data:`idcforecast._shares.SHARE_WORDS`: "share", "penetration", "占比"...) or "%".
+    Its values are then read as percent for the "passes 100%" note only (the note says
+    so); no number changes.
+
+    Examples
+    --------
+    >>> is_unitless_share("", "idc_market_share"), is_unitless_share(None, "上架率")
+    (True, True)
+    >>> is_unitless_share(float("nan"), "rack_%"), is_unitless_share("", "revenue")
+    (True, False)
+    >>> is_unitless_share("MW", "market_share")  # a unit: the unit decides
+    False
+    """
+    blank = unit is None or (isinstance(unit, str) and not unit.strip())
+    if not blank and not (isinstance(unit, float) and np.isnan(unit)):
+        return False
+    text = str(series_id).casefold()
+    return "%" in text or any(word in text for word in SHARE_WORDS)
 
 
 def _when(years: np.ndarray, mean: np.ndarray, upper: np.ndarray | None, level: str | None) -> str:
@@ -84,9 +107,15 @@ def past_100_note(
     return _note(_when(years, mean, upper, level), cap)
 
 
-def _note(when: str, cap: float = 100.0) -> str:
+def _note(when: str, cap: float = 100.0, *, unitless: bool = False) -> str:
     if not when:
         return ""
+    if unitless:  # read as percent on its id's word only: said
+        return (
+            f"forecast passes 100 ({when}): the series has no unit and its id names a "
+            "share; in percent a share cannot pass 100; if the series is one, cap it at "
+            "100 (cap=100; forecast --cap 100)"
+        )
     return (
         f"forecast passes 100% ({when}): a share cannot; if the series is one, cap it at "
         f"{cap:g} (cap={cap:g}; forecast --cap {cap:g})"
@@ -171,23 +200,31 @@ def add_past_100_notes(frame: pd.DataFrame, history_max: Mapping[str, float]) ->
     with :func:`past_100_note` appended to the note of each series in percent and method
     whose widest interval (without intervals, central value) passes 100%, when the series'
     history never did (``history_max``, by series id as text; a series missing from it is
-    taken as no share)."""
+    taken as no share). A series with no unit whose id names a share
+    (:func:`is_unitless_share`) is read as in percent for the note, which says so, when
+    its history is known and never passed 100."""
     if "unit" not in frame.columns or not len(frame):
         return frame
     import pandas as pd
 
     # each distinct unit once (a batch frame has a row per series, method and year)
     spelled = [u for u in pd.unique(frame["unit"]) if is_percent_unit(u)]
-    percent = frame[frame["unit"].isin(spelled)]
-    if not len(percent):
+    percent = frame["unit"].isin(spelled)
+    unitless = frame["unit"].isna() | (frame["unit"].astype(str).str.strip() == "")
+    unitless &= frame["series_id"].map(lambda sid: is_unitless_share(None, sid)).astype(bool)
+    if not (percent | unitless).any():
         return frame
     frame = frame.copy()
-    for (sid, _), rows in percent.groupby(["series_id", "model"], sort=False):
-        # the report's sentence asks the same function
-        when = past_100_when(rows, rows["unit"].iloc[0], history_max.get(str(sid), np.inf))
+    for (sid, _), rows in frame[percent | unitless].groupby(["series_id", "model"], sort=False):
+        in_percent = bool(percent[rows.index[0]])
+        # the report's sentence asks the same function; a unitless share as if in "%",
+        # and only with a known history (np.inf, not known: no note)
+        unit = rows["unit"].iloc[0] if in_percent else "%"
+        peak = history_max.get(str(sid), np.inf)
+        when = past_100_when(rows, unit, peak) if in_percent or np.isfinite(peak) else ""
         if not when:
             continue
-        note = _note(when, 100.0 / (percent_factor(rows["unit"].iloc[0]) or 1.0))
+        note = _note(when, 100.0 / (percent_factor(unit) or 1.0), unitless=not in_percent)
         old = rows["note"].iloc[0]
         frame.loc[rows.index, "note"] = f"{old}; {note}" if old else note
     return frame

@@ -320,7 +320,9 @@ def forecast(
     method
         "auto" (default), a model alias, or a list of them (one block of rows each).
     level
-        Interval level(s) in percent: columns ``lo_<level>``, ``hi_<level>``.
+        Interval level(s) in percent: columns ``lo_<level>``, ``hi_<level>``. An empty
+        sequence (``level=()``) asks for central values only: the frame has no ``lo_`` or
+        ``hi_`` column (what the models' own ``predict(h, level=())`` gives).
     cap
         Saturation cap for all series, or ``{series_id: cap}`` or a pandas Series of caps
         indexed by series id (keys compared as text; a key that names no series in
@@ -348,6 +350,8 @@ def forecast(
     [[2024, 'auto', 'ok'], [2025, 'auto', 'ok']]
     >>> bool((fc.lo_95 < fc["mean"]).all() and (fc["mean"] < fc.hi_95).all())
     True
+    >>> list(forecast(y, 1, method="drift", level=()).columns)  # central values only
+    ['series_id', 'year', 'model', 'mean', 'unit', 'status', 'note']
     """
     import pandas as pd
 

@@ -253,7 +253,8 @@ ERRORS = [
     (
         lambda: forecast(tidy(GROWING), 2, method="dampd"),
         UnknownMethodError,
-        "unknown forecasting method 'dampd'; did you mean 'damped'? valid methods are ",
+        # cli58: led by "forecast:" as forecast()'s other errors are (was: no lead)
+        "forecast: unknown forecasting method 'dampd'; did you mean 'damped'? valid methods are ",
     ),
     (
         lambda: forecast(tidy([1.0, 2.0, 3.0]), 2),
@@ -1055,6 +1056,44 @@ def test_a_share_forecast_without_intervals_past_100_percent_says_so() -> None:
         "cap it at 100 (cap=100; forecast --cap 100)"
     )
     assert forecast(share, 1, method="drift", level=())["note"].iloc[0] == ""  # 95 in 2024
+
+
+UNITLESS_NOTE = (
+    "forecast passes 100 (central value in 2026): the series has no unit and its id names "
+    "a share; in percent a share cannot pass 100; if the series is one, cap it at 100 "
+    "(cap=100; forecast --cap 100)"
+)
+
+
+@pytest.mark.parametrize(
+    "sid", ["idc_market_share", "机架上架率", "cloud_penetration", "占比", "rack_%"]
+)
+@pytest.mark.parametrize("unit", [None, ""])  # no unit column, a blank unit
+def test_a_unitless_series_named_a_share_past_100_says_so(sid: str, unit: str | None) -> None:
+    # cli58: a share with no unit got no note (the check needed a percent unit)
+    share = pd.DataFrame(
+        {"series_id": sid, "year": range(2015, 2024),
+         "value": [50.0, 55.0, 60.0, 65.0, 70.0, 75.0, 80.0, 85.0, 90.0]}
+    )  # fmt: skip
+    if unit is not None:
+        share["unit"] = unit
+    out = forecast(share, 4, method="drift", level=())
+    # drift: 90 + 5 h -> 95, 100, 105, 110 in 2024-2027 (numbers as in "%"): past 100 in 2026
+    assert out["mean"].tolist() == pytest.approx([95.0, 100.0, 105.0, 110.0])
+    assert out["note"].iloc[0] == UNITLESS_NOTE
+    many = forecast_many(share, 4, method="drift", level=(), engine="serial", progress=False)
+    assert many["note"].iloc[0] == UNITLESS_NOTE
+
+
+def test_a_unitless_series_not_named_a_share_or_past_100_before_gets_no_note() -> None:
+    values = [50.0, 55.0, 60.0, 65.0, 70.0, 75.0, 80.0, 85.0, 90.0]
+    plain = pd.DataFrame({"series_id": "revenue", "year": range(2015, 2024), "value": values})
+    assert forecast(plain, 4, method="drift", level=())["note"].iloc[0] == ""
+    # a history above 100 once: no share, whatever its name
+    above = plain.assign(series_id="market_share", value=[120.0, *values[1:]])
+    assert forecast(above, 4, method="drift", level=())["note"].iloc[0] == ""
+    many = forecast_many(above, 4, method="drift", level=(), engine="serial", progress=False)
+    assert many["note"].iloc[0] == ""
 
 
 def test_the_array_core_refuses_a_year_indexed_series_it_would_misread() -> None:

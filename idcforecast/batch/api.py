@@ -198,15 +198,19 @@ def _given_ids(table: SeriesTable) -> pd.Index:
 
 
 def _percent_history_max(table: SeriesTable) -> dict[str, float]:
-    """The largest value of each series in "%" (by id as text), for
-    :func:`idcforecast._share_notes.add_past_100_notes`."""
-    if table.units is None:
-        return {}
+    """The largest value of each series in "%", or with no unit and an id that names a
+    share (by id as text), for :func:`idcforecast._share_notes.add_past_100_notes`."""
+    from idcforecast._share_notes import is_unitless_share
+
+    units = table.units if table.units is not None else np.full(len(table.ids), None)
+    chosen = np.isin(units, _percent_units(units)) | np.array(
+        [is_unitless_share(u, sid) for u, sid in zip(units, table.ids, strict=True)], dtype=bool
+    )
     return {
         str(table.ids[i]): float(np.nanmax(table.values[table.offsets[i] : table.offsets[i + 1]]))
         if table.offsets[i + 1] > table.offsets[i]
         else np.inf
-        for i in np.flatnonzero(np.isin(table.units, _percent_units(table.units)))
+        for i in np.flatnonzero(chosen)
     }
 
 
@@ -291,7 +295,8 @@ def forecast_many(
     method
         "auto", a model alias, or a list of them (one block of rows per method).
     level
-        Central interval levels in percent; each gives a ``lo_<level>``/``hi_<level>`` pair.
+        Central interval levels in percent; each gives a ``lo_<level>``/``hi_<level>`` pair;
+        an empty sequence (``level=()``) gives central values only, as :func:`forecast`.
     engine
         "serial" (this process), "local" (worker processes on this machine, one
         math-library thread each) or "dask" (a ``dask.distributed`` cluster).

@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with every registered subcommand."""
     from idcforecast import __version__
     from idcforecast.cli._exit import EPILOG, command_epilog
+    from idcforecast.cli._store_once import store_once
 
     parser = argparse.ArgumentParser(
         prog="idcforecast",
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
         module.add_arguments(command)
         if module.NAME not in _NO_MONEY:
             _add_fx_argument(command)
+        store_once(command)  # "--series a --series b" was 'b' alone, in silence
         command.set_defaults(_run=module.run, _parser=command)
     return parser
 

@@ -38,6 +38,10 @@ CALLS: Mapping[str, str] = {
     "computed from the values (idcforecast.yoy)": "computed from the values (idcforecast show)",
     # a file argument cannot be a DataFrame (idcforecast._table_files)
     "expected a CSV or Excel file path or a DataFrame": "expected a CSV or Excel file path",
+    # an amount converts between currencies with a year (idcforecast.units.convert)
+    "(convert(x, 'USD bn', from_unit='CNY bn', year=2020))": (
+        "(idcforecast parse '100 CNY bn' --to 'USD bn' --year 2020)"
+    ),
 }
 
 # Python calls in advice -> the option that does the same, where the command has it
@@ -82,6 +86,12 @@ _LEAVE_OUT_TWICE = re.compile(r"(leave out (--[a-z][\w-]*)) \(on the command lin
 # "use 'naive' (2) or 'drift' (3)": methods named without their keyword (_forecast_plan)
 _USE_METHODS = re.compile(r"\buse ('[a-z_]+' \(\d+\)(?: or '[a-z_]+' \(\d+\))*)")
 _QUOTED_METHOD = re.compile(r"'([a-z_]+)' (\(\d+\))")
+# keyword=value pairs that are not advice to this command, left as written: the
+# arguments of another Python call quoted in the advice ("convert(x, 'USD bn',
+# from_unit='CNY bn', year=2020)" is convert()'s year, not parse's --year), and the
+# cells or arguments a message reports it found ("found value='abc', year='2026'")
+_CALL_OPENING = re.compile(r"(?<!\w)([A-Za-z_][\w.]*)\(")
+_FOUND_PAIRS = re.compile(rf"\bfound ((?:[a-z][a-z0-9_]*=(?:{_VALUE}|[^\s,;]+)(?:, )?)+)")
 
 
 def _flags(parser: argparse.ArgumentParser) -> dict[str, argparse.Action]:
@@ -100,6 +110,45 @@ def _long(action: argparse.Action) -> str:
 def _placeholder(action: argparse.Action) -> str:
     metavar = action.metavar
     return metavar if isinstance(metavar, str) else action.dest.upper()
+
+
+def _closing(message: str, opening: int) -> int:
+    """The index just past the parenthesis that closes the one at ``opening`` (quotes
+    skipped), or the message's end when it is never closed."""
+    depth, quote = 0, ""
+    for index in range(opening, len(message)):
+        char = message[index]
+        if quote:
+            quote = "" if char == quote and message[index - 1] != "\\" else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+    return len(message)
+
+
+def _not_advice(message: str) -> list[tuple[int, int]]:
+    """Spans of ``message`` whose keyword=value pairs are no advice to the command: the
+    arguments of a quoted Python call other than ``read_series`` (whose arguments are
+    the read options), and the values a message reports it found.
+
+    Examples
+    --------
+    >>> m = "convert it (convert(x, 'USD bn', year=2020)); found value='a', year='2026'"
+    >>> [m[a:b] for a, b in _not_advice(m)]
+    ["(x, 'USD bn', year=2020)", "value='a', year='2026'"]
+    """
+    spans = [
+        (call.end() - 1, _closing(message, call.end() - 1))
+        for call in _CALL_OPENING.finditer(message)
+        if call[1].split(".")[-1] != "read_series"
+    ]
+    spans += [found.span(1) for found in _FOUND_PAIRS.finditer(message)]
+    return spans
 
 
 def _as_flag(keyword: str, value: str, actions: Mapping[str, argparse.Action]) -> str | None:
@@ -209,19 +258,27 @@ def cli_advice(message: str, parser: argparse.ArgumentParser | None) -> str:
             option = f"{_long(actions[dest])} {_placeholder(actions[dest])}"
             message = message.replace(call, f"{call.split(' (')[0]} ({option})")
 
+    kept: list[tuple[int, int]] = []  # spans left as written (_not_advice)
+
     def flag(match: re.Match[str]) -> str:
+        if any(start <= match.start() < end for start, end in kept):
+            return match[0]
         return _as_flag(match[1], match[2], actions) or match[0]
 
     def bare(match: re.Match[str]) -> str:
         action = actions.get(KEYWORD_DESTS.get(match[1], match[1]))
-        return _long(action) if action is not None else match[0]
+        if action is None or any(start <= match.start() < end for start, end in kept):
+            return match[0]
+        return _long(action)
 
     if "method" in actions:  # "use 'drift' (3)": "use --method drift (3)"
         method = _long(actions["method"])
         message = _USE_METHODS.sub(
             lambda m: "use " + _QUOTED_METHOD.sub(rf"{method} \1 \2", m[1]), message
         )
+    kept = _not_advice(message)
     message = _KEYWORD_VALUE.sub(flag, message)
+    kept = _not_advice(message)
     message = _BARE_KEYWORD.sub(bare, message)
     message = _PASS_NOTHING.sub(r"leave out \1", message)  # "pass no --data"
     message = _READ_SERIES_CALL.sub(r"\1", message)

@@ -279,7 +279,7 @@ def test_argument_errors() -> None:
         forecast_many(data, 2, engine="spark")
     assert not isinstance(caught.value, KeyError)
     assert (caught.value.engine, caught.value.valid) == ("spark", ("serial", "local", "dask"))
-    msg = "unknown forecasting method 'arima9'; did you mean 'arima'?"
+    msg = "forecast_many: unknown forecasting method 'arima9'; did you mean 'arima'?"
     with pytest.raises(UnknownMethodError, match=re.escape(msg)):
         forecast_many(data, 2, method="arima9")
     msg = "forecast_many: client= is used only by engine='dask'; got engine='local'"

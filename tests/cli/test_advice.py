@@ -275,3 +275,99 @@ def test_an_empty_separator_names_the_flag_that_detects_it(
         "error: show: --sep '' is not a field separator; expected one character such as ',' "
         "or ';' (or leave out --sep to detect it)\n"
     )
+
+
+def test_an_exchange_rate_error_names_the_parse_command_not_a_mangled_call(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # cli58: the rewriter turned convert()'s keyword inside the quoted call into parse's
+    # flag: "(convert(x, 'USD bn', from_unit='CNY bn', --year 2020))", neither Python nor
+    # a command line
+    assert main(["parse", "7.1 CNY/USD", "--to", "USD bn"]) == 2
+    err = capsys.readouterr().err
+    assert "--year 2020))" not in err
+    assert (
+        "convert the amount with a year (idcforecast parse '100 CNY bn' --to 'USD bn' "
+        "--year 2020); for USD per CNY take 1 / the rate\n"
+    ) in err
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        # another function's call quoted in the advice: its keywords are its own (parse
+        # has --year, scenarios has --paths, figures has --encoding)
+        ("parse", "express the end in the start's unit, e.g. end.to('USD bn', year=2022)"),
+        ("scenarios", "pass e.g. simulate(5, n_paths=1000)"),
+        ("figures", "a string (for a file: pathlib.Path(FILE).read_text(encoding='utf-8'))"),
+        # cells a message reports it found (fx57: "found ..., year='2026'" read
+        # "--year 2026", a flag the user never gave, for a cell of their file)
+        ("scenarios", "row 3: value and year must be numbers, found value='abc', year='2026'"),
+        ("parse", "a range needs low <= value <= high; found low=5, value=3, year=2020"),
+        ("cagr", "cagr: expected cagr(start, end, years); found start=float, end=2.0, years=None"),
+    ],
+)
+def test_keywords_that_are_not_advice_to_the_command_stay_as_written(
+    command: str, message: str
+) -> None:
+    assert cli_advice(message, _command(command)) == message
+
+
+def test_advice_beside_a_quoted_call_still_becomes_the_flag() -> None:
+    # the call's own keyword stays; the advice after it is the command's
+    message = "not whole: read_text(encoding='utf-8') failed; pass encoding='latin-1'"
+    assert cli_advice(message, _command("figures")) == (
+        "not whole: read_text(encoding='utf-8') failed; pass --encoding latin-1"
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        (
+            ["show", "--series", "a", "--series", "b"],
+            "idcforecast show: error: --series given twice ('a', then 'b'); it takes one "
+            "value, and 'a' would be dropped in silence: give --series once (run the "
+            "command once per value)\n",
+        ),
+        (
+            ["forecast", "--method", "drift", "--horizon", "1", "--method", "naive"],
+            "idcforecast forecast: error: --method given twice ('drift', then 'naive'); it "
+            "takes one value, and 'drift' would be dropped in silence: give --method once "
+            "(run the command once per value)\n",
+        ),
+    ],
+)
+def test_an_option_naming_what_to_read_given_twice_is_refused(
+    tmp_path: Path, argv: list[str], line: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # cli58: argparse kept the last: "show --series a --series b" showed 'b' alone and
+    # said nothing of 'a'
+    data = tmp_path / "two.csv"
+    data.write_text(
+        "series_id,year,value,unit\n"
+        + "".join(f"{s},{y},{y - 2010},MW\n" for s in "ab" for y in range(2015, 2022)),
+        encoding="utf-8",
+    )
+    with pytest.raises(SystemExit) as exit_info:
+        main([*argv, "--data", str(data)])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.endswith(line)
+
+
+def test_an_option_given_twice_with_one_value_or_a_setting_overridden_still_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "one.csv"
+    data.write_text(
+        "series_id,year,value,unit\n"
+        + "".join(f"a,{y},{y - 2010},MW\n" for y in range(2015, 2022)),
+        encoding="utf-8",
+    )
+    argv = ["forecast", "--data", str(data), "--series", "a", "--series", "a", "--csv"]
+    # the same series twice: one run; a setting given twice: the last wins (an override)
+    assert main([*argv, "--method", "drift", "--horizon", "3", "--horizon", "1"]) == 0
+    out = capsys.readouterr().out
+    # drift on 5 .. 11: +1 a year -> 12 in 2022
+    assert out.splitlines()[1].startswith("a,2022,drift,12.0")
+    assert len(out.splitlines()) == 2
