@@ -303,6 +303,7 @@ def _past_100(ctx: ReportContext) -> str:
     its words are the forecast note's (:func:`idcforecast._share_notes.past_100_when`)."""
     from idcforecast._share_notes import past_100_when
     from idcforecast._shares import is_known_share, percent_factor
+    from idcforecast.report._scenario_results import SMOOTH_CAP
 
     when = past_100_when(ctx.forecast, ctx.unit, float(ctx.history["value"].astype(float).max()))
     if not when:
@@ -328,7 +329,7 @@ def _past_100(ctx: ReportContext) -> str:
     return (
         f" The forecast passes 100% ({when}): {known}, and the "
         "method, which extrapolates the levels, does not know it (a scenario file's "
-        f"cap = {cap}{in_unit} bounds the simulated paths)."
+        f'cap = {cap}{in_unit} with cap_mode = "clip" bounds the simulated paths; {SMOOTH_CAP}).'
     )
 
 
