@@ -46,3 +46,19 @@ def test_a_shares_scenario_levels_take_the_changes_decimals(tmp_path: Path) -> N
             f"{row['p5']:.1f}–{row['p95']:.1f} {moved:+.1f} pp"
         )
         assert expected in text
+
+
+def test_the_cli_levels_table_gives_a_share_one_decimal() -> None:
+    from idcforecast.cli import scenarios_cmd
+
+    cols = ["p5", "p10", "p50", "p90", "p95"]
+    row = dict(zip(cols, [94.12, 95.84, 100.0, 100.0, 100.0], strict=True))
+    table = pd.DataFrame([{"scenario": "bear", "year": 2030, "quantity": "level",
+                           "unit": "%", **row}])  # fmt: skip
+    lines = scenarios_cmd._levels_text(table).splitlines()
+    # was "94 96 100 100 100" (whole numbers for levels of 100 or more)
+    assert lines[-1].split() == ["bear", "2030", "94.1", "95.8", "100.0", "100.0", "100.0"]
+    money = table.assign(unit="CNY 100m")  # a market keeps whole numbers
+    assert scenarios_cmd._levels_text(money).splitlines()[-1].split()[2:] == [
+        "94", "96", "100", "100", "100"
+    ]  # fmt: skip
