@@ -137,7 +137,7 @@ def test_simulate_says_a_shares_forecast_passes_100_as_forecast_does() -> None:
     paths = simulate(share, 4, n_paths=200, seed=1, method="drift")
     assert (
         f"forecast passes 100% ({when}): a share cannot; if the series is one, give its "
-        "scenarios a cap of 100 in the spec (cap = 100)"
+        'scenarios a cap of 100 in the spec (cap = 100, cap_mode = "clip"'
     ) in paths.note
     # a series above 100% in its history is no share: no note from either
     above = share.assign(value=share["value"].where(share["year"] != 2016, 101.0))

@@ -342,6 +342,7 @@ def _header(paths: Paths, spec_path: str, seed: int) -> str:
 def _levels_text(table: pd.DataFrame) -> str:
     from idcforecast._rounding import half_up
     from idcforecast.cli._text import text_table, unit_words
+    from idcforecast.report._growth import change_unit
     from idcforecast.report._numbers import LevelFormat, unsigned_zero
 
     levels = table[table["quantity"] == "level"]
@@ -355,6 +356,10 @@ def _levels_text(table: pd.DataFrame) -> str:
     # the report's table (medians of 0.45-0.63 TWh printed "0.45"; of 0.04% "0.040")
     if (levels["p5"] >= 0).all():  # levels, not a series crossing zero (net additions)
         decimals = LevelFormat(decimals, decimals).keeping_digits(levels["p50"]).decimals
+    unit = str(levels["unit"].iloc[0]) if len(levels) else ""
+    if change_unit(unit) is not None:  # a share: one decimal, as its changes in points
+        # below ("+2.4 (100.0%)"); a share near 100% printed "94 95 100 100 100"
+        decimals = max(decimals, 1)
     rows = [
         [
             str(r["scenario"]),
@@ -363,7 +368,6 @@ def _levels_text(table: pd.DataFrame) -> str:
         ]
         for r in levels.to_dict("records")
     ]
-    unit = str(levels["unit"].iloc[0]) if len(levels) else ""
     return f"levels ({unit_words(unit, inside=True)}):\n" + text_table(
         ["scenario", "year", *cols], rows, right=range(1, 2 + len(cols))
     )

@@ -55,7 +55,7 @@ def assumptions(
         *([nominal] if _is_money(history) else []),
         "The forecast extrapolates the series' own history; it assumes no break (policy, "
         "AI demand, oversupply) beyond what the past errors of such forecasts imply.",
-        _interval_assumption(evidence),
+        _interval_assumption(evidence, observed=len(years), positive=_all_positive(history)),
     ]
     if derived:
         items.append(
@@ -128,23 +128,49 @@ def _china_idc_scopes() -> set[str]:
     return set(load_dataset("china_idc_market")["scope"].astype(str))
 
 
-def _interval_assumption(evidence: CalibrationEvidence | None) -> str:
+def _all_positive(history: pd.DataFrame) -> bool:
+    """Every value above zero: gap years are then filled log-linearly, else linearly (the
+    rule of ``idcforecast._series.prepare_values``)."""
+    return bool((history["value"].astype(float) > 0).all())
+
+
+def _interval_assumption(
+    evidence: CalibrationEvidence | None, observed: int | None = None, positive: bool = True
+) -> str:
     """What the intervals take for granted, by what the calibration could measure.
+
+    ``observed`` is the number of published figures; fewer than ``evidence.points`` (the
+    years fitted) when gap years were filled for fitting: both are said ("4 figures over 6
+    years", where "6 years of history" counted the 2 filled years as history). ``positive``:
+    every value above zero, so the gaps were filled log-linearly (else linearly).
 
     Examples
     --------
     >>> from idcforecast.report.context import CalibrationEvidence
     >>> _interval_assumption(CalibrationEvidence(points=4, min_train=4))[:62]
     'No earlier forecast of this series could be scored, so the int'
+    >>> text = _interval_assumption(CalibrationEvidence(points=6, min_train=4), observed=4)
+    >>> text.split("error); ")[1]
+    'with 4 figures over 6 years of history (2 gap years filled log-linearly, for fitting \
+only) they are themselves uncertain.'
     """
     from idcforecast._wording import counted
 
     if evidence is not None and evidence.cutoffs == 0:
+        history = counted(evidence.points, "year")
+        if observed is not None and 0 < observed < evidence.points:
+            gaps = evidence.points - observed
+            how = "log-linearly" if positive else "linearly"
+            history = (
+                f"{counted(observed, 'figure')} over {history} of history ("
+                f"{counted(gaps, 'gap year')} filled {how}, for fitting only)"
+            )
+        else:
+            history += " of history"
         return (
             "No earlier forecast of this series could be scored, so the intervals assume "
             "future forecast errors are of the size of the series' past annual changes (a "
-            f"prior, not a measured error); with {counted(evidence.points, 'year')} of history "
-            "they are themselves uncertain."
+            f"prior, not a measured error); with {history} they are themselves uncertain."
         )
     scored = (
         f" ({counted(evidence.cutoffs, 'earlier cutoff')} scored)" if evidence is not None else ""

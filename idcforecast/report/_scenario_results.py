@@ -10,6 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from idcforecast.errors import ReportError
 
+# why the advised cap of a share is a clip: the default smooth cap lowers a level near it
+# (y / (1 + (y/cap)^10)^(1/10): 98% of the cap reads 92.3%, 97.6% reads 92.1%), so a share
+# at 97.6% capped at 100 as advised started its base case near 92% (median change -2.8 pp)
+SMOOTH_CAP = "the default smooth cap lowers a share near it, 98% to about 92%"
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -409,18 +414,21 @@ def _paths_past_100(paths: Any, year: int) -> str:
     ...     scenarios=("base", "slow"), series_id="dc_share")
     >>> print(_paths_past_100(paths, 2030))  # doctest: +NORMALIZE_WHITESPACE
     The series is a share ('dc_share' says so), which cannot pass 100%, yet 25% of the
-    'base' paths do in 2030 (the P(> 100) column); a cap = 100 in the scenario file
-    bounds them.
+    'base' paths do in 2030 (the P(> 100) column); a cap = 100 with cap_mode = "clip" in
+    the scenario file bounds them (the default smooth cap lowers a share near it, 98% to
+    about 92%).
     >>> print(_paths_past_100(SimpleNamespace(**{**vars(paths), "unit": "成",
     ...     "history_max": 8.6, "values": values / 10}), 2030))  # doctest: +NORMALIZE_WHITESPACE
     The series is a share ('dc_share' says so), which cannot pass 100%, yet 25% of the
-    'base' paths do in 2030 (the P(> 10) column); a cap = 10 in the scenario file bounds
-    them.
+    'base' paths do in 2030 (the P(> 10) column); a cap = 10 with cap_mode = "clip" in
+    the scenario file bounds them (the default smooth cap lowers a share near it, 98% to
+    about 92%).
     >>> print(_paths_past_100(SimpleNamespace(**{**vars(paths), "series_id": "util"}), 2030))
     ... # doctest: +NORMALIZE_WHITESPACE
     The series is in percent and never passed 100%, so it may be a share, which cannot
     pass 100%, yet 25% of the 'base' paths do in 2030 (the P(> 100) column); if it is
-    one, a cap = 100 in the scenario file bounds them.
+    one, a cap = 100 with cap_mode = "clip" in the scenario file bounds them (the default
+    smooth cap lowers a share near it, 98% to about 92%).
     """
     import numpy as np
 
@@ -452,8 +460,8 @@ def _paths_past_100(paths: Any, year: int) -> str:
     whole = threshold_label(100.0 / factor).removeprefix("P(> ").removesuffix(")")
     return (
         f" The series {what}, which cannot pass 100%, yet {listed} do in {year} (the "
-        f"P(> {whole}) column); {'' if known else 'if it is one, '}a cap = {whole} in the "
-        "scenario file bounds them."
+        f"P(> {whole}) column); {'' if known else 'if it is one, '}a cap = {whole} with "
+        f'cap_mode = "clip" in the scenario file bounds them ({SMOOTH_CAP}).'
     )
 
 

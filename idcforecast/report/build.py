@@ -305,6 +305,19 @@ def build_report(
         # simulate's own refusal of a spec written for another series (the same words as
         # `idcforecast scenarios`), before any output or work: it came after both
         select_series(read_history, spec_set.series_id, spec=spec_set)
+    if spec_set is not None:
+        from idcforecast.report._spec_unit import check_converted_against_spec
+
+        # --unit "USD bn" on a series published in the spec's unit: said as such (the
+        # simulation's advice was to "read the series in 'CNY 100m'", which it is)
+        check_converted_against_spec(
+            spec_set,
+            read_history,
+            options,
+            lambda as_is: _load_history(
+                data, sid, as_is, dataset, source_name=STDIN_LABEL if piped else None
+            )[0],
+        )
     if own_claims is not None:
         _own_claims.claims_about(own_claims, sid)
     if on_read is not None:

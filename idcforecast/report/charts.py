@@ -82,6 +82,7 @@ def plot_forecast(
     source: str | None = None,
     figures: LevelFormat | None = None,
     scale: str = "auto",
+    actual_figures: LevelFormat | None = None,
 ) -> Figure:
     """History and the forecast as a fan chart of its 80% and 95% intervals.
 
@@ -112,6 +113,9 @@ def plot_forecast(
         squeeze the history into the bottom quarter of the chart; always linear for a
         series in %, pp or bp (a share), whose changes are points, not growth rates. The
         axis label and the footnote say when the scale is logarithmic.
+    actual_figures
+        How the last actual's label prints (default ``figures``): the report passes the
+        decimals the series was published with ("0.4" TWh beside a forecast's "0.637").
 
     Examples
     --------
@@ -175,7 +179,7 @@ def plot_forecast(
         # whose line comes down through the up-left (a net 6 -> -1 struck the label through)
         falling = len(hist) > 1 and float(hist["value"].iloc[-2]) > last_value
         ax.annotate(
-            f"{last_sign}{figures.short(last_value)}",
+            f"{last_sign}{(actual_figures or figures).short(last_value)}",
             xy=(last_year, last_value),
             xytext=(-4, -6) if falling else (-4, 6),
             textcoords="offset points",

@@ -155,23 +155,32 @@ class ReportContext:
         central values, so every table column, card and chart label of a series agrees
         ("5,078.3" for CNY 100 million; "0.352" for a USD bn series of 0.31-0.69; "655"
         for one published in whole USD million; central values all below 1 to three
-        significant digits at least, "0.637" TWh for a series published as 0.1-0.4)."""
-        from idcforecast.report._numbers import LevelFormat, published_values, whole_counts
+        significant digits at least, "0.637" TWh for a series published as 0.1-0.4).
+        Actuals are printed with :attr:`actual_figures`."""
+        from idcforecast.report._numbers import whole_counts
 
-        whole = whole_counts(self.history["value"], self.unit)
-        figures = LevelFormat.for_values(
-            [*self.history["value"], *self.forecast["mean"]],
-            whole=whole,
-            # the decimals the series was published with: "3.0 percent", "655 USD million"
-            published=published_values(self.history),
-            unit=self.unit,
-        )
-        if whole or (self.history["value"] < 0).any():  # counts; a series crossing zero
-            return figures
+        figures = self.actual_figures
+        if whole_counts(self.history["value"], self.unit) or (self.history["value"] < 0).any():
+            return figures  # counts; a series crossing zero
         # central values all below 1 keep three significant digits: a series published
         # with one decimal (0.1-0.4 TWh) printed its 2028 forecast "0.6" and its 80%
         # interval "0.4-1.1", figures to one digit, beside scenario medians of "0.638"
         return figures.keeping_digits(self.forecast["mean"])
+
+    @property
+    def actual_figures(self) -> LevelFormat:
+        """How the report prints actuals: as :attr:`figures`, but without the digits added
+        for central values below 1, so a figure keeps the decimals it was published with
+        ("0.4" TWh, which printed "0.400" beside forecasts of "0.637")."""
+        from idcforecast.report._numbers import LevelFormat, published_values, whole_counts
+
+        return LevelFormat.for_values(
+            [*self.history["value"], *self.forecast["mean"]],
+            whole=whole_counts(self.history["value"], self.unit),
+            # the decimals the series was published with: "3.0 percent", "655 USD million"
+            published=published_values(self.history),
+            unit=self.unit,
+        )
 
     @property
     def plain_count(self) -> bool:

@@ -284,6 +284,7 @@ def format_summary(
     decimals: int | None = None,
     rate_decimals: int = 1,
     sources: bool = False,
+    actual_decimals: int | None = None,
 ) -> pd.DataFrame:
     """A display copy of :func:`summary_table`: strings, readable headers, joined intervals.
 
@@ -299,6 +300,10 @@ def format_summary(
     column is "CAGR to date %", or "CAGR since 2018 %" when it compounds from a later year
     than the first (:func:`cagr_from`). A share's table (``change`` columns) shows "Change
     pp" and "Change to date pp", signed, with the levels' decimals.
+
+    ``actual_decimals`` (default ``decimals``) prints the levels of the rows that are not
+    forecasts: the report's actuals keep the decimals they were published with ("0.4"),
+    where its forecasts below 1 take three significant digits ("0.637").
 
     With ``sources=True`` a last column "Source" gives each row's ``source`` (the report
     leaves it out: its Sources section lists them with scope and confidence).
@@ -330,6 +335,12 @@ def format_summary(
             table["value"], whole=whole, published=published, unit=unit
         ).decimals
     levels_header = value_header(unit)
+    of_actuals = decimals if actual_decimals is None else actual_decimals
+    forecasts = (
+        (table["kind"].astype(str) == "forecast").tolist()
+        if "kind" in table.columns
+        else [False] * len(table)
+    )
 
     qualifier = [str(q) for q in table["qualifier"]] if "qualifier" in table.columns else []
     qualifier = qualifier or [""] * len(table)
@@ -364,8 +375,8 @@ def format_summary(
         {
             "Year": table["year"].astype(str),
             levels_header: [
-                qualifier_sign(str(q)) + _number(v, decimals)
-                for v, q in zip(table["value"], qualifier, strict=True)
+                qualifier_sign(str(q)) + _number(v, decimals if forecast else of_actuals)
+                for v, q, forecast in zip(table["value"], qualifier, forecasts, strict=True)
             ],
             yoy_header: [
                 rate(v, qualifier[i - 1] if i else "", qualifier[i]) for i, v in enumerate(growth)

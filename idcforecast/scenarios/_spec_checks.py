@@ -122,6 +122,7 @@ def check_share_bounds(
     unit: str,
     series_id: str,
     history_max: float | None = None,
+    caps: list[float | None] | None = None,
 ) -> ShareBounds | None:
     """Scenario changes that take a series in percent out of 0-100% on its central path.
 
@@ -134,7 +135,10 @@ def check_share_bounds(
     that passes 100% on its own is ``forecast()``'s note. None for a series that is no
     share: not in percent, or above 100% in its history (``history_max``, series unit;
     None when not known), the rule of :mod:`idcforecast._shares` that ``forecast()``'s
-    note follows too.
+    note follows too. ``caps`` (series unit, one per scenario, None for none): a scenario
+    capped at or below 100% cannot take the share above it (its cap bounds every path), so
+    only below 0% counts for it; the report advises ``cap = 100`` for a share whose forecast
+    passes 100%, and a bull case so capped was refused.
     """
     factor = percent_factor(unit)
     if factor is None or not may_be_share(unit, history_max):
@@ -142,14 +146,19 @@ def check_share_bounds(
     upper = 100.0 / factor
     known = is_known_share(unit, series_id, history_max)
     watched = []
-    for scenario, log_adjust, points in zip(spec.scenarios, adjust, shift, strict=True):
+    for i, (scenario, log_adjust, points) in enumerate(
+        zip(spec.scenarios, adjust, shift, strict=True)
+    ):
         changed = (log_adjust != 0) | (points != 0)
         watched.append(bool(changed.any()))
         central = mean * np.exp(log_adjust) + points
+        cap = None if caps is None else caps[i]
+        capped = cap is not None and cap <= upper  # its paths never pass the cap
         # outside, and further out than the forecast (one past 100% on its own, which the
         # scenario lowers, is forecast()'s note, not the scenario's doing)
         out = changed & (
-            ((central < 0) & (central < mean)) | ((central > upper) & (central > mean))
+            ((central < 0) & (central < mean))
+            | ((central > upper) & (central > mean) & (not capped))
         )
         if not (known and out.any()):
             continue
@@ -158,11 +167,18 @@ def check_share_bounds(
         moved = f"{points[first] * factor:+.4g} points" if points[first] else ""
         if log_adjust[first]:
             moved = f"x {math.exp(log_adjust[first]):.4g}" + (f" {moved}" if moved else "")
+        # the forecast itself past 100%: any growth that year goes further, however small
+        fix = (
+            f"the forecast itself passes 100% there: cap the scenario at 100% (cap = "
+            f'{upper:g}, cap_mode = "clip"), which bounds its paths, or end its growth before '
+            f"{int(years[first])}"
+            if side == "above 100%" and mean[first] > upper
+            else "make the scenario's growth or shocks smaller, or its periods shorter"
+        )
         raise SpecError(
             f"{spec.source}: scenario {scenario.name!r} takes series {series_id!r}, a share, "
             f"{side} in {int(years[first])}: {_percent(mean[first], factor)} (the forecast) "
-            f"{moved} = {_percent(central[first], factor)}; a share stays within 0-100%: "
-            "make the scenario's growth or shocks smaller, or its periods shorter",
+            f"{moved} = {_percent(central[first], factor)}; a share stays within 0-100%: " + fix,
             file=spec.source,
             scenario=scenario.name,
             series_id=series_id,

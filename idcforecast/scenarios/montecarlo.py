@@ -174,15 +174,23 @@ def simulate_paths(
     shift = np.stack([s.point_shift(years) for s in spec.scenarios]) / points_per_unit
     # a share taken below 0% or above 100% by the scenario: refused on its central path,
     # its paths clipped to 0-100%; another series in % (a rate may leave it) is warned of
-    share_bounds = check_share_bounds(
-        spec, adjust, shift, mean, years, unit or spec.unit or "", series_id, history_max
-    )
-    outside = np.zeros((len(spec), h), dtype=np.int64)
     resolved = [
         resolve_cap(s, unit, origin_year, spec.source, kw_per_rack=kw_per_rack)
         for s in spec.scenarios
     ]
     caps = [cap for cap, _, _ in resolved]
+    share_bounds = check_share_bounds(
+        spec,
+        adjust,
+        shift,
+        mean,
+        years,
+        unit or spec.unit or "",
+        series_id,
+        history_max,
+        caps=caps,
+    )
+    outside = np.zeros((len(spec), h), dtype=np.int64)
     density = f"at {kw_per_rack:g} kW per rack"
     check_caps_above_origin(spec, resolved, unit, origin_year, origin_value, density=density)
     # what decided a cap given in another unit: the rack density, the FX rate of a year
@@ -586,5 +594,6 @@ def _past_100_note(
         return ""  # the spec's caps keep every path at or below 100%: the fix is in place
     return (
         f"forecast passes 100% ({when}): a share cannot; if the series is one, give its "
-        f"scenarios a cap of {cap:g} in the spec (cap = {cap:g})"
+        f'scenarios a cap of {cap:g} in the spec (cap = {cap:g}, cap_mode = "clip": the '
+        "default smooth cap lowers a share near it, 98% to about 92%)"
     )

@@ -442,3 +442,39 @@ def test_a_file_stating_no_unit_is_refused_saying_why_forecast_takes_it(
         "as given"
     )
     assert not out.exists()
+
+
+def test_a_spec_in_the_published_unit_against_unit_converted_series_says_drop_unit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """report58: `report --unit "USD bn" --scenarios china_idc_example.toml` advised to "read
+    the series in 'CNY 100m' (money at each year's FX rate): --unit 'CNY 100m'" for a series
+    published in CNY 100m: it is --unit that converted it away from the spec's unit."""
+    out = tmp_path / "r.pdf"
+    argv = ["report", "--unit", "USD bn", "--scenarios", "china_idc_example.toml"]
+    assert main([*argv, "--out", str(out)]) == 2
+    captured = capsys.readouterr()
+    assert "Report on" not in captured.out  # refused before any work
+    err = captured.err
+    assert "was converted to 'USD bn' by --unit 'USD bn' (from 'CNY 100m' as published, at " in err
+    assert "each year's FX rate)" in err
+    assert "drop --unit to simulate it as published (the report is then in 'CNY 100m')" in err
+    assert "read the series in" not in err
+    assert not out.exists()
+
+
+def test_a_spec_in_another_currency_than_published_keeps_the_read_it_in_advice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # published in CNY 100m, read in USD bn, spec in EUR bn: reading in the spec's unit is
+    # the fix (the new check leaves it to simulate's own error)
+    spec = tmp_path / "eur.toml"
+    spec.write_text(
+        'series_id = "china_idc_cidc_overall"\nunit = "EUR bn"\n\n[scenarios.base]\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.pdf"
+    argv = ["report", "--unit", "USD bn", "--scenarios", str(spec), "--out", str(out)]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "read the series in 'EUR bn' (money at each year's FX rate): --unit 'EUR bn'" in err

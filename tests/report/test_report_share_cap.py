@@ -33,13 +33,16 @@ def test_a_share_in_cheng_is_told_cap_10_not_100() -> None:
     text = _past_100(_ctx("成", 10.0))  # type: ignore[arg-type]
     assert "(95% upper bound in 2024, central value in 2025)" in text
     # 100% / (10 points per 成) = 10 成
-    assert "cap = 10 (10 成, 100%) bounds the simulated paths" in text
+    assert 'cap = 10 (10 成, 100%) with cap_mode = "clip" bounds the simulated paths' in text
     assert "cap = 100" not in text
 
 
 def test_a_share_in_percent_keeps_cap_100() -> None:
     text = _past_100(_ctx("%", 1.0))  # type: ignore[arg-type]
-    assert text.endswith("(a scenario file's cap = 100 bounds the simulated paths).")
+    assert text.endswith(
+        '(a scenario file\'s cap = 100 with cap_mode = "clip" bounds the simulated paths; the '
+        "default smooth cap lowers a share near it, 98% to about 92%)."
+    )
 
 
 def test_a_share_in_cheng_is_reported_in_percent_with_changes_in_points(tmp_path) -> None:
@@ -73,7 +76,7 @@ def test_a_share_in_cheng_is_reported_in_percent_with_changes_in_points(tmp_path
     assert "a scenario file's cap = 100 " not in text
     assert re.search(
         r"a scenario file's cap = 10 \(10 tenths, 100%: a spec is in the unit the series was read "
-        r"in\) bounds the simulated paths",
+        r'in\) with cap_mode = "clip" bounds the simulated paths',
         text,
     )
     # (成 itself prints only with a CJK font: the words around it)
@@ -224,7 +227,8 @@ def test_a_shares_paths_past_100_percent_are_said_with_their_probability() -> No
     assert result.threshold_note == (
         f" The series is a share ('dc_share' says so), which cannot pass 100%, yet "
         f"{100 * past[0]:.2g}% of the 'base' paths do in 2030 (the P(> 100) column); a cap = "
-        "100 in the scenario file bounds them."
+        '100 with cap_mode = "clip" in the scenario file bounds them (the default smooth cap '
+        "lowers a share near it, 98% to about 92%)."
     )
 
 
@@ -238,5 +242,8 @@ def test_a_share_shown_in_cheng_names_its_own_100_percent() -> None:
     result = scenario_results(spec, history, to=2030, seed=0, shown_unit="成")
     assert result.probabilities is not None
     assert "P(> 10)" in result.probabilities.columns
-    assert "(the P(> 10) column); a cap = 10 in the scenario file" in result.threshold_note
+    assert (
+        '(the P(> 10) column); a cap = 10 with cap_mode = "clip" in the scenario file'
+        in result.threshold_note
+    )
     assert "100)" not in result.threshold_note

@@ -451,6 +451,15 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
     fmt = ctx.figures
     if (levels["p5"] >= 0).all():  # levels, not a series crossing zero (net additions)
         fmt = fmt.keeping_digits(levels["p50"])
+    # a share (percent) changes by percentage points: the median change from the last
+    # actual (the median level's, the origin being fixed), never a CAGR of a percentage
+    change = history_change_unit(ctx.history)
+    if change:
+        from idcforecast.report._numbers import LevelFormat
+
+        # levels with the change's decimals: a share at 97.6 read "100" beside a
+        # change of "+2.4 pp" (100.0), and ranges "100–100" (99.6-100.0)
+        fmt = LevelFormat(decimals=fmt.decimals, short_decimals=fmt.decimals)
     fig = plot_scenarios(table, history=ctx.history, figures=fmt)
     # the heading, its text and the chart on one page: the chart used to open the next
     # page, leaving the section's words alone under half a page of white
@@ -465,9 +474,6 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
     doc.bullets(items, markdown=True)
     doc.chart(fig)
     cagr = table[table["quantity"] == "cagr"].set_index("scenario")
-    # a share (percent) changes by percentage points: the median change from the last
-    # actual (the median level's, the origin being fixed), never a CAGR of a percentage
-    change = history_change_unit(ctx.history)
     from idcforecast.report._frames import qualifiers
 
     # from a latest actual published as "more than 880" the true origin is higher: each

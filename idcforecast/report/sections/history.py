@@ -156,7 +156,8 @@ def summary(ctx: ReportContext, doc: ReportDocument) -> None:
     doc.heading("Summary table")
     raw = summary_table(ctx.history, ctx.forecast)
     fmt = ctx.figures
-    table = format_summary(raw, decimals=fmt.decimals)
+    # actuals as published ("0.4" TWh), forecasts below 1 to three digits ("0.637")
+    table = format_summary(raw, decimals=fmt.decimals, actual_decimals=ctx.actual_figures.decimals)
     marks = qualifier_note(raw["qualifier"])
     ranges = range_midpoints(ctx.history)
     if ranges:  # a range read as its midpoint is marked like "about" and "more than" figures
@@ -165,7 +166,8 @@ def summary(ctx: ReportContext, doc: ReportDocument) -> None:
             if raw["kind"].iloc[i] != "forecast" and int(year) in ranges:
                 table.loc[i, value] = f"{table.loc[i, value]} {RANGE_MARK}"
         spans = ", ".join(
-            f"{year}: {fmt.text(lo)}-{fmt.text(hi)}" for year, (lo, hi) in ranges.items()
+            f"{year}: {ctx.actual_figures.text(lo)}-{ctx.actual_figures.text(hi)}"
+            for year, (lo, hi) in ranges.items()
         )
         marks = (
             f"{marks} " if marks else ""

@@ -137,10 +137,13 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     end_year = int(end["year"])
     estimate = _estimate_last(hist)
     fmt = ctx.figures
+    # actuals as published ("0.4" TWh), beside forecasts below 1 to three digits ("0.637")
+    published = ctx.actual_figures
     label = f"Latest estimate ({ctx.last_year})" if estimate else f"Latest actual ({ctx.last_year})"
     qualifier = _last_qualifier(ctx)
-    figures = [(label, qualifier_sign(qualifier) + fmt.text(ctx.last_value), ctx.unit_text())]
-    latest = level_words(qualifier) + _amount(fmt.text(ctx.last_value), ctx.unit)
+    last = published.text(ctx.last_value)
+    figures = [(label, qualifier_sign(qualifier) + last, ctx.unit_text())]
+    latest = level_words(qualifier) + _amount(last, ctx.unit)
     lines = [
         # the plain unit label here: a line with Chinese is set in the CJK face (no bold)
         f"**Latest:** {latest} in {ctx.last_year}"
@@ -176,8 +179,8 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
         lines.append(
             f"**Change:** {moved.phrase(signed(moved.rate, fmt.decimals))} "
             f"{CHANGE_WORDS[change]} ({change}) from {first_year} "
-            f"({first_value}{fmt.text(float(hist['value'].iloc[0]))} to "
-            f"{qualifier_sign(qualifier)}{fmt.text(ctx.last_value)} {unit_label(ctx.unit)}), "
+            f"({first_value}{published.text(float(hist['value'].iloc[0]))} to "
+            f"{qualifier_sign(qualifier)}{last} {unit_label(ctx.unit)}), "
             f"{per_year} {change} a year on average; the series is {series_kind(ctx.unit)}, so its "
             f"changes are given in {change}, never as growth rates."
         )
@@ -260,7 +263,13 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     lines += _claims_lines(ctx)
     doc.bullets(lines, markdown=True)
     doc.chart(
-        plot_forecast(ctx.history, ctx.forecast, title=chart_title(ctx, "forecast"), figures=fmt)
+        plot_forecast(
+            ctx.history,
+            ctx.forecast,
+            title=chart_title(ctx, "forecast"),
+            figures=fmt,
+            actual_figures=ctx.actual_figures,
+        )
     )
     doc.table(
         _key_years(ctx),
@@ -294,6 +303,7 @@ def _past_100(ctx: ReportContext) -> str:
     its words are the forecast note's (:func:`idcforecast._share_notes.past_100_when`)."""
     from idcforecast._share_notes import past_100_when
     from idcforecast._shares import is_known_share, percent_factor
+    from idcforecast.report._scenario_results import SMOOTH_CAP
 
     when = past_100_when(ctx.forecast, ctx.unit, float(ctx.history["value"].astype(float).max()))
     if not when:
@@ -319,7 +329,7 @@ def _past_100(ctx: ReportContext) -> str:
     return (
         f" The forecast passes 100% ({when}): {known}, and the "
         "method, which extrapolates the levels, does not know it (a scenario file's "
-        f"cap = {cap}{in_unit} bounds the simulated paths)."
+        f'cap = {cap}{in_unit} with cap_mode = "clip" bounds the simulated paths; {SMOOTH_CAP}).'
     )
 
 
@@ -584,7 +594,7 @@ def _key_years(ctx: ReportContext) -> pd.DataFrame:
     wanted = set(_key_forecast_years([int(y) for y in fc["year"]]))
     picked = fc[fc["year"].astype(int).isin(wanted)]
     kind = "estimate" if _estimate_last(ctx.history) else "actual"
-    last = qualifier_sign(_last_qualifier(ctx)) + fmt.text(ctx.last_value)
+    last = qualifier_sign(_last_qualifier(ctx)) + ctx.actual_figures.text(ctx.last_value)
     rows = [(str(ctx.last_year), kind, last, "–", "–")]
     rows += [
         (

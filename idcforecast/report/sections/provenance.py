@@ -40,7 +40,7 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
     import pandas as pd
 
     hist = ctx.history
-    fmt = ctx.figures
+    fmt = ctx.actual_figures  # the figures as published ("0.4" TWh, not "0.400")
     notes = list(hist["note"]) if "note" in hist.columns else [""] * len(hist)
     # a converted series listed only its converted values: "3.3" beside a quote of 210.5亿元
     published = [
