@@ -453,7 +453,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     a 1.5GW campus, with the first phase due by 2026", "规划建设1万个机柜，一期预计2025年投产":
     no year; "the first phase of 300 MW is due by 2026" is 2026's), nor is the year of a
     figure in a later verb phrase ("has 1 GW and plans another 2 GW by 2030": the 1 GW has
-    no year).
+    no year) unless it is a later part of the same year ("$3bn in the first quarter and is
+    expected to be $3.5bn in the second quarter of 2025": both 2025).
     The year after a list of figures of one kind is every member's ("will invest €2
     billion, £5 billion and $3.2 billion by 2029": each "?-2029", in its own currency;
     "add 5 GW, 3 GW and 2 GW by 2030": 2030). A base year is no figure's year: after
