@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from idcforecast.units.quantity import Quantity
 
-__all__ = ["RATIO_NEXT", "a_pue", "pue_later", "pue_with_its_point", "ratio_named"]
+__all__ = [
+    "RATIO_NEXT",
+    "a_pue",
+    "pue_later",
+    "pue_with_its_point",
+    "ratio_before_name",
+    "ratio_named",
+]
 
 # PUE, a ratio without a unit (total over IT power), named before its number ("a PUE of 1.25",
 # "PUE fell to 1.3", "PUE值为1.2", "PUE降至1.3以下") or after it ("a 1.15 PUE"); WUE and CUE
@@ -72,9 +79,33 @@ def ratio_named(scan: str, start: int, end: int, floor: int) -> tuple[int, int, 
         # a year between the name and the number stays out of the figure: it is its year
         first = start if _A_YEAR.search(scan, before.start(), start) else before.start()
         return first, end, "PUE" if re.fullmatch(_RATIOS_ZH, name) else name
-    if after := _RATIO_AFTER.match(scan, end):
+    if (after := _RATIO_AFTER.match(scan, end)) and ratio_before_name(
+        scan[start:end], scan, after.end()
+    ):
         return start, after.end(), after[1]
     return None
+
+
+# a plural noun after "PUE": what is counted ("200 PUE audits", "3 PUE sensors"), unless a
+# verb ("a 2 PUE means")
+_COUNTED_AFTER = re.compile(
+    r"\s+(?!(?:is|was|has|does|means|remains|reflects|indicates|shows|puts|makes)\b)"
+    r"[a-z]+s\b"
+)
+
+
+def ratio_before_name(written: str, scan: str, name_end: int) -> bool:
+    """Whether the number ``written`` before a ratio's name (ending at ``name_end``) is the
+    ratio ("a 1.15 PUE"), not a count of things named after it: a PUE, total over IT power,
+    is 1 to a few ("200 PUE audits" is none), and a whole number before a plural noun
+    counts it ("3 PUE sensors")."""
+    try:
+        value = float(written)
+    except ValueError:
+        return True  # a number in words or with a magnitude ("一点三"): read as before
+    if not 1 <= value < 10:
+        return False
+    return "." in written or _COUNTED_AFTER.match(scan, name_end) is None
 
 
 def pue_later(scan: str, previous: int, start: int, number: tuple[int, int]) -> str | None:

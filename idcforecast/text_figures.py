@@ -23,7 +23,13 @@ from idcforecast._figure_money_words import (
     warn_yuan_by_money_word,
     yuan_by_money_word,
 )
-from idcforecast._figure_pue import a_pue, pue_later, pue_with_its_point, ratio_named
+from idcforecast._figure_pue import (
+    a_pue,
+    pue_later,
+    pue_with_its_point,
+    ratio_before_name,
+    ratio_named,
+)
 from idcforecast._figure_rates import dimension, per_before, per_unknown, rate_of_before
 from idcforecast._figure_reading import (
     best_figure,
@@ -299,6 +305,13 @@ def _figures_in(
             # "will fall to 1.2": the figure begins at its number, so that the "to" of a
             # change ("a PUE of 1.3 ... fall to 1.2") stays between the two figures
             found = (verb.end(), found[1], found[2])
+        if (
+            found is not None
+            and found[2].unit in ("PUE", "pPUE")
+            and not ratio_before_name(scan[number[0] : number[1]], scan, found[1])
+        ):
+            # "200 PUE audits", "3 PUE sensors": a count of things named after PUE, no PUE
+            found = best_figure(reading, scan, number, floor, number[1])
         if found is not None and _year_opening_range(scan, number, found[2]):
             floor = number[1]  # "in 2024 to 5,000 MW": the year, then the figure
             continue
@@ -497,7 +510,10 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     after a qualifier needs no digits ("上千亿元" is at least 1 "CNY 100bn"), and a bare
     number named as a PUE is one ("a PUE of 1.25"), as is a later value of it in its
     sentence, written with a decimal point ("a PUE of 1.3, falling to 1.2 by 2025": the
-    1.2 is 2025's, the 1.3 has no year; "1.25 in 2024 and 1.2 in 2025"). A currency the registry lacks
+    1.2 is 2025's, the 1.3 has no year; "1.25 in 2024 and 1.2 in 2025"); a number before
+    "PUE" is a PUE only if it can be one (1 to under 10) and is no whole number counting the
+    noun after it: "200 PUE audits" and "3 PUE sensors" are counts ("a 1.15 PUE", "two 1.2
+    PUE halls" are PUEs). A currency the registry lacks
     ("NZ$20 billion") gives no figure, never one in US dollars, nor a count ("EGP 5 billion", "20 billion
     Egyptian pounds": left out, named in an ``AmbiguousNumberWarning``, as is "R5 billion",
     rand, and "Rs" or "rupees" in a sentence that names Pakistan, Sri Lanka, Nepal,
