@@ -23,6 +23,7 @@ from idcforecast._figure_money_words import (
     warn_yuan_by_money_word,
     yuan_by_money_word,
 )
+from idcforecast._figure_next_windows import next_window_periods
 from idcforecast._figure_pue import (
     a_pue,
     pue_later,
@@ -193,8 +194,13 @@ _NAMED_BY_NUMBER = re.compile(r"\b(?:phase|stage|tranche)\s+$", re.IGNORECASE)
 
 # "近5年", "近三个月": the recent years or months (a window of time), no duration's figure
 _RECENT = re.compile(r"近(?!似)")
-# and "the past 5 years", "over the last three months" (where a rate was measured)
-_RECENT_BEFORE = re.compile(r"\b(?:past|last|previous|preceding)\s+$", re.IGNORECASE)
+# and "the past 5 years", "over the last three months" (where a rate was measured); "the
+# next 3 years", "未来3年", "今后3年" (a window ahead, no figure of 3 years)
+_RECENT_BEFORE = re.compile(
+    r"(?:\b(?:past|last|previous|preceding|next|coming|following|upcoming)\s+"
+    r"|未来|未來|今后|今後|接下来|接下來)$",
+    re.IGNORECASE,
+)
 # 兆: a trillion in Japanese ("1.2兆円"), mega- in Chinese units ("兆瓦", read as MW)
 _BEFORE_CHO = re.compile(r"\s*兆")
 _AFTER_CHO = re.compile(r"\d(?:兆|万亿|萬億|亿|億|万|萬|조|억|만) ?$")
@@ -399,8 +405,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     source
         Where the text is from ("Global Times 2020-07-07"), copied into every row's
         ``source``, so that each figure keeps its source when it moves into a table. A
-        year in it is taken as the text's date: it dates "last year", "this year", "去年"
-        and ends a window of "the last five years" (see Notes and ``period``).
+        year in it is taken as the text's date: it dates "last year", "this year", "去年",
+        ends a window of "the last five years" and starts one of "the next five years"
+        (see Notes and ``period``).
     counts
         Also list bare numbers without unit or magnitude ("8 halls", "top 10"). Off by
         default: such numbers are mostly ordinals and days. A number glued to letters
@@ -441,7 +448,13 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         the latest year its sentence names as done (2019-2023, the years themselves, as
         a five-year plan's are), else up to the year before the date in ``source``
         ("Caixin 2024-03-05": 2019-2023), else none, with an ``AmbiguousNumberWarning``
-        naming the rate; else ""),
+        naming the rate; for a rate of growth or money invested or spent over the next N
+        years ("will invest $10 billion over the next five years", "未来五年将投资1000亿
+        元") that took no year, the N years from the year of the date in ``source``
+        ("Reuters 2025-03-05": 2025-2029: the window starts at the text's date, so its
+        first year is the text's, as "the next five years" of a plan published early in
+        a year; a plan that starts the year after, such as a five-year plan published
+        late in the year before, is not told apart), else none; else ""),
         ``sentence``, ``start`` and ``end`` (character offsets of the
         figure in ``text``) and ``source``.
 
@@ -570,6 +583,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     dated = years_of_figures(text, scan, figures, dates, sentences(scan), changes, published)
     # "近五年年均增速12%": the five years to the year the sentence (or source) ends them in
     dated, windows = window_periods(text, scan, figures, dated, source)
+    # "未来五年将投资1000亿元": the five years from the source's date, if it gives one
+    dated = next_window_periods(text, figures, dated, published)
     if windows:
         warn_unknown_windows(windows)
     floor = 0  # the end of the figure before: a money word is looked for after it
