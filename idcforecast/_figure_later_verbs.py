@@ -87,7 +87,7 @@ def _first_month(match: re.Match[str]) -> int:
     return 3 * (number - 1) + 1
 
 
-def _covers_both(scan: str, end: int, mention: Mention) -> bool:
+def covers_both(scan: str, end: int, mention: Mention) -> bool:
     """Whether the year ``mention`` is of a part of a year ("the second quarter of 2025")
     that comes after the figure's own part with no year ("$3bn in the first quarter"), so
     that the year is plainly both's. "The fourth quarter ... the first quarter of 2025" is
@@ -116,4 +116,4 @@ def later_figures_year(
     return any(
         end <= a and b <= mention.start and _LATER_VERB.search(scan, end, a) is not None
         for a, b in beside
-    ) and not _covers_both(scan, end, mention)
+    ) and not covers_both(scan, end, mention)

@@ -21,7 +21,7 @@ from idcforecast._compound_periods import (
     yearly_amount_period,
 )
 from idcforecast._figure_clauses import japanese_clauses
-from idcforecast._figure_later_verbs import PART_OF_YEAR, later_figures_year
+from idcforecast._figure_later_verbs import PART_OF_YEAR, covers_both, later_figures_year
 from idcforecast._figure_lists import list_years
 from idcforecast._figure_phases import phase_year
 from idcforecast._figure_respectively import respective_years
@@ -359,7 +359,8 @@ def later_change_year(scan: str, figure: tuple[int, int], mention: Mention, floo
     if mention.start < end:
         return False
     if _LATER_CHANGE.search(scan, end, mention.start):
-        return True
+        # "$3bn in January and are expected to reach $3.5bn in March 2025": both 2025
+        return not covers_both(scan, end, mention)
     if not any(mark in scan[end : mention.start] for mark in ("，", "；")):
         return False
     return bool(

@@ -41,7 +41,23 @@ def _years(text: str) -> list[tuple[str, int | None]]:
             "fiscal 2025.",
             [("$3bn", 2025), ("$3.5bn", 2025)],
         ),
-        # controls, the same on the old code: a fourth quarter before "the first quarter of
+        # a later change ("are expected to reach") likewise: the $3bn had no year
+        (
+            "Sales were $3bn in January and are expected to reach $3.5bn in March 2025.",
+            [("$3bn", 2025), ("$3.5bn", 2025)],
+        ),
+        (
+            "The market was $3bn in the first quarter and is expected to reach $3.5bn in the "
+            "second quarter of 2025.",
+            [("$3bn", 2025), ("$3.5bn", 2025)],
+        ),
+        # controls, the same on the old code: December before March 2025 is likely 2024's;
+        (
+            "Sales were $3bn in December and are expected to reach $3.5bn in March 2025.",
+            [("$3bn", None), ("$3.5bn", 2025)],
+        ),
+        ("The market is worth $3.5bn and will double by 2030.", [("$3.5bn", None)]),
+        # a fourth quarter before "the first quarter of
         # 2025" is likely 2024's (no year); a later verb phrase's year is still its own
         (
             "Revenue was $3bn in the fourth quarter and is expected to be $3.5bn in the first "
