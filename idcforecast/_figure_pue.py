@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 __all__ = [
     "RATIO_NEXT",
     "a_pue",
+    "pue_after_change_by",
+    "pue_change_amount",
     "pue_later",
     "pue_with_its_point",
     "ratio_before_name",
@@ -159,3 +161,38 @@ def a_pue(
         return True
     after_a_pue = bool(figures) and figures[-1][3] == "PUE"
     return after_a_pue and RATIO_NEXT.fullmatch(scan, figures[-1][1], start) is not None
+
+
+# "reduce PUE by 0.2 to 1.3": the change's amount, then the level reached
+_BY_BEFORE = re.compile(r"\bby\s+(?:(?:about|around|nearly|roughly|some|almost)\s+)?$", re.I)
+_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+_TO_LEVEL = re.compile(r"\s+to\s+(\d+(?:\.\d+)?)(?![\d.]*\d)", re.IGNORECASE)
+
+
+def pue_after_change_by(
+    scan: str, number: tuple[int, int], figure: tuple[int, int, Quantity]
+) -> tuple[int, int, Quantity] | None:
+    """The PUE reached by a change of a PUE by an amount ("reduce PUE by 0.2 to 1.3" read
+    as the range 0.2-1.3, a PUE of 0.75; "PUE improved by 0.1 to 1.25" as a PUE of 0.1):
+    1.3 and 1.25, from their numbers on, or None. No PUE is below 1 (total over IT
+    power): a number below it after "by" is the amount of a change, no PUE, left out."""
+    _, end, quantity = figure
+    low = quantity.value if quantity.low is None else quantity.low
+    if not low < 1 or not _BY_BEFORE.search(scan, max(0, number[0] - 20), number[0]):
+        return None
+    if quantity.high is not None and (to := _TO.search(scan, number[1], end)) is not None:
+        level = dataclasses.replace(
+            quantity, value=quantity.high, low=None, high=None, text=scan[to.end() : end]
+        )
+        return to.end(), end, level
+    if quantity.high is None and (after := _TO_LEVEL.match(scan, number[1])) is not None:
+        level = dataclasses.replace(quantity, value=float(after[1]), text=after[1])
+        return after.start(1), after.end(1), level
+    return None
+
+
+def pue_change_amount(scan: str, number: tuple[int, int], quantity: Quantity) -> bool:
+    """Whether a PUE's number is the amount of a change, no PUE: below 1 after "by" ("PUE
+    fell by 0.2 in 2024")."""
+    low = quantity.value if quantity.low is None else quantity.low
+    return low < 1 and _BY_BEFORE.search(scan, max(0, number[0] - 20), number[0]) is not None

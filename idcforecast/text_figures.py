@@ -26,6 +26,8 @@ from idcforecast._figure_money_words import (
 from idcforecast._figure_next_windows import next_window_periods
 from idcforecast._figure_pue import (
     a_pue,
+    pue_after_change_by,
+    pue_change_amount,
     pue_later,
     pue_with_its_point,
     ratio_before_name,
@@ -367,6 +369,11 @@ def _figures_in(
         if unit == "count" and (ratio := ratio_named(scan, start, end, floor)):
             start, end, unit = ratio
             quantity = pue_with_its_point(text, number, quantity)
+            if level := pue_after_change_by(scan, number, (start, end, quantity)):
+                start, end, quantity = level  # "reduce PUE by 0.2 to 1.3": 1.3, no 0.75
+            elif pue_change_amount(scan, number, quantity):
+                floor = end
+                continue  # "PUE fell by 0.2 in 2024": a change, no PUE of 0.2
         elif (
             unit == "count"
             and figures
@@ -526,7 +533,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     1.2 is 2025's, the 1.3 has no year; "1.25 in 2024 and 1.2 in 2025"); a number before
     "PUE" is a PUE only if it can be one (1 to under 10) and is no whole number counting the
     noun after it: "200 PUE audits" and "3 PUE sensors" are counts ("a 1.15 PUE", "two 1.2
-    PUE halls" are PUEs). A currency the registry lacks
+    PUE halls" are PUEs), nor is a number below 1 after "by", the amount of a change
+    ("reduce PUE by 0.2 to 1.3" gives 1.3 PUE only). A currency the registry lacks
     ("NZ$20 billion") gives no figure, never one in US dollars, nor a count ("EGP 5 billion", "20 billion
     Egyptian pounds": left out, named in an ``AmbiguousNumberWarning``, as is "R5 billion",
     rand, and "Rs" or "rupees" in a sentence that names Pakistan, Sri Lanka, Nepal,
