@@ -15,7 +15,12 @@ from typing import TYPE_CHECKING
 
 from idcforecast._cells import footnote_numbers
 from idcforecast._decimal_commas import point_decimals
-from idcforecast._figure_changes import change_levels, change_to
+from idcforecast._figure_changes import (
+    change_levels,
+    change_to,
+    ranges_after_by,
+    warn_ranges_after_by,
+)
 from idcforecast._figure_currency import yen_or_yuan, yuan_assumed
 from idcforecast._figure_magnitudes import unread_magnitude, warn_unread_magnitudes
 from idcforecast._figure_money_words import (
@@ -514,7 +519,10 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     Korean magnitudes and won read as Chinese ones do ("2조5000억원을" is 2.5 "KRW tn",
     "약 5조원" about 5 "KRW tn"; a figure ends before a Korean particle).
     A number of equal parts is their total: "2x48MW", "48MW×2" (two halls of 48 MW) are 96 MW, its
-    ``figure`` showing the product. A comma before one or two digits is a decimal comma ("3,5 Mio Euro", "1.234,5",
+    ``figure`` showing the product. A range after a change's "by" ("rose by $2bn to $10bn",
+    "could rise by $2bn to $3bn") stays a range, with an ``AmbiguousNumberWarning``: it may
+    be an amount and the level reached (then the level is ``high``), which the words do not
+    tell apart ("grew by 10 to 15%", a range of growth, says nothing). A comma before one or two digits is a decimal comma ("3,5 Mio Euro", "1.234,5",
     "1 234,5"); "1,234" and "1.234" keep the English reading ("1.250 MW" is 1.25 MW)
     unless the paragraph (up to a blank line) writes decimal commas, except after "$" or
     "£" ("$1.250 billion" is 1.25), or a Spanish, Portuguese, Italian or German magnitude word
@@ -581,6 +589,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         figures, scan, dates, changes = _figures_in(text, counts, unread, foreign)
     if unread:
         warn_unread_magnitudes(unread)
+    if "by" in scan and (by_ranges := ranges_after_by(text, scan, figures)):
+        warn_ranges_after_by(by_ranges)  # "rose by $2bn to $10bn": a range, or $10bn?
     foreign += glued_currency_amounts(text)  # "R5 billion": never a figure, now named
     if foreign:
         warn_unknown_currencies(foreign)
