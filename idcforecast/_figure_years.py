@@ -68,6 +68,10 @@ def is_base_of(
 # earlier"; "去年为100亿元", "上年同期为..." (not "较上年增长", "与上年相比增长": there the
 # year is the base)
 _RELATIVE_AFTER = re.compile(
+    # what the amount is spent on or earned in, first: "$300 billion on capex this year",
+    # "$5bn in revenue last year", "$2bn on data centers next year" (not "in the last year")
+    r"(?:\s+(?:on|for|in)(?:\s+(?!(?:the|a|an|its|their|last|this|next|past)\b)[A-Za-z-]+){1,2}"
+    r"(?=\s+(?:last|this|next)\s+year\b))?"
     r"\s*(?:in\s+|during\s+)?(?:(?:last|this|next)\s+year|a\s+year\s+(?:earlier|ago|before)|"
     r"the\s+(?:previous|prior|preceding|current|coming|following)\s+year|the\s+year\s+before"
     r"|the\s+year[- ](?:earlier|ago)\s+(?:period|quarter|half)"

@@ -1,6 +1,7 @@
 """A year written after a part of a year (a quarter, half or month) in find_figures (text58):
 a later part's year covers an earlier part with no year of its own in the same sentence,
-and a year bound to the figure before by "in the first quarter of" is that figure's."""
+and a year bound to the figure before by "in the first quarter of" is that figure's; "this
+year" after what an amount is for ("$300 billion on capex this year") is its year."""
 
 from __future__ import annotations
 
@@ -88,3 +89,32 @@ def test_a_later_parts_year_covers_an_earlier_part(
 )
 def test_a_year_after_a_part_is_the_figure_befores(text: str) -> None:
     assert [y for _, y in _years(text)] == [2024, 2025]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # each had no year with a dated source: "this year" after what the money is for
+        (
+            "The hyperscalers will spend more than $300 billion on capex this year, up from "
+            "$230 billion.",
+            [("more than $300 billion", 2025), ("$230 billion", None)],
+        ),
+        ("It earned $5bn in revenue last year.", [("$5bn", 2024)]),  # 2025 - 1
+        ("It will spend $2bn on data centers next year.", [("$2bn", 2026)]),  # 2025 + 1
+        # controls: "in the last year" is the past twelve months, no calendar year
+        ("It spent $2bn in the last year.", [("$2bn", None)]),
+        ("Revenue was $5bn last year.", [("$5bn", 2024)]),
+    ],
+)
+def test_a_relative_year_after_what_the_amount_is_for(
+    text: str, years: list[tuple[str, int | None]]
+) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        found = find_figures(text, source="Reuters 2025-03-05")
+    got = [
+        (f, None if pd.isna(y) else int(y))
+        for f, y in zip(found["figure"], found["year"], strict=True)
+    ]
+    assert got == years
