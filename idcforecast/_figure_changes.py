@@ -11,9 +11,11 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from idcforecast.units.quantity import Quantity
 
-__all__ = ["change_levels", "change_to"]
+__all__ = ["change_levels", "change_to", "ranges_after_by", "warn_ranges_after_by"]
 
 
 # a change from one level to another ("grew from $10bn to $20bn", "an increase from 5% to
@@ -30,6 +32,55 @@ _CHANGE_FROM = re.compile(
     re.IGNORECASE,
 )
 _TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+# a change by an amount: "rose by $2bn to $10bn" (an amount, then the level reached) or
+# "could rise by $2bn to $3bn" (a range of amounts): the words before the first number
+_CHANGE_BY = re.compile(
+    _CHANGE_FROM.pattern.removesuffix(r"\s+from\s+$")
+    + r"(?:\s+[A-Za-z]+){0,2}?\s+by\s+(?:(?:about|around|approximately|nearly|roughly|some"
+    r"|almost|over|more\s+than)\s+)?(?:US\s*)?[$€£¥]?\s*$",
+    re.IGNORECASE,
+)
+_DIGIT = re.compile(r"\d")
+
+
+def ranges_after_by(
+    text: str, scan: str, figures: Sequence[tuple[int, int, Quantity, str]]
+) -> list[tuple[str, Quantity]]:
+    """The ranges (figure as written, quantity) read after a verb of change and "by" ("rose
+    by $2bn to $10bn"), which may be an amount and the level reached rather than a range;
+    not in percent ("grew by 10 to 15%" is a range of growth)."""
+    found = []
+    for start, end, quantity, unit in figures:
+        if quantity.low is None or quantity.high is None or unit in ("%", "pp", "PUE", "pPUE"):
+            continue
+        digit = _DIGIT.search(scan, start, end)
+        if digit and _CHANGE_BY.search(scan, max(0, start - 60), digit.start()):
+            found.append((text[start:end], quantity))
+    return found
+
+
+def warn_ranges_after_by(found: list[tuple[str, Quantity]]) -> None:
+    """Say which ranges after "by" may be an amount of change and a level."""
+    import warnings
+
+    from idcforecast._caller import caller_stacklevel
+    from idcforecast._wording import counted
+    from idcforecast.errors import AmbiguousNumberWarning
+    from idcforecast.units.quantity import number_text
+
+    shown = ", ".join(
+        f"{' '.join(figure.split())!r} (value {number_text(q.value)} {q.unit}, the midpoint)"
+        for figure, q in found[:3]
+    )
+    shown += ", ..." if len(found) > 3 else ""
+    warnings.warn(
+        f"find_figures: {counted(len(found), 'range')} after a change 'by' ({shown}) read as "
+        "a range of amounts; if the first number is the change and the second the level "
+        "reached ('rose by $2bn to $10bn'), the level is the range's high end (column "
+        "'high'), not the value",
+        AmbiguousNumberWarning,
+        stacklevel=caller_stacklevel(),
+    )
 
 
 def change_to(scan: str, start: int, end: int, quantity: Quantity) -> int | None:

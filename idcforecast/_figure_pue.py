@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from idcforecast.units.quantity import Quantity
 
-__all__ = ["RATIO_NEXT", "a_pue", "pue_later", "pue_with_its_point", "ratio_named"]
+__all__ = [
+    "RATIO_NEXT",
+    "a_pue",
+    "pue_after_change_by",
+    "pue_change_amount",
+    "pue_later",
+    "pue_with_its_point",
+    "ratio_before_name",
+    "ratio_named",
+]
 
 # PUE, a ratio without a unit (total over IT power), named before its number ("a PUE of 1.25",
 # "PUE fell to 1.3", "PUE值为1.2", "PUE降至1.3以下") or after it ("a 1.15 PUE"); WUE and CUE
@@ -72,9 +81,33 @@ def ratio_named(scan: str, start: int, end: int, floor: int) -> tuple[int, int, 
         # a year between the name and the number stays out of the figure: it is its year
         first = start if _A_YEAR.search(scan, before.start(), start) else before.start()
         return first, end, "PUE" if re.fullmatch(_RATIOS_ZH, name) else name
-    if after := _RATIO_AFTER.match(scan, end):
+    if (after := _RATIO_AFTER.match(scan, end)) and ratio_before_name(
+        scan[start:end], scan, after.end()
+    ):
         return start, after.end(), after[1]
     return None
+
+
+# a plural noun after "PUE": what is counted ("200 PUE audits", "3 PUE sensors"), unless a
+# verb ("a 2 PUE means")
+_COUNTED_AFTER = re.compile(
+    r"\s+(?!(?:is|was|has|does|means|remains|reflects|indicates|shows|puts|makes)\b)"
+    r"[a-z]+s\b"
+)
+
+
+def ratio_before_name(written: str, scan: str, name_end: int) -> bool:
+    """Whether the number ``written`` before a ratio's name (ending at ``name_end``) is the
+    ratio ("a 1.15 PUE"), not a count of things named after it: a PUE, total over IT power,
+    is 1 to a few ("200 PUE audits" is none), and a whole number before a plural noun
+    counts it ("3 PUE sensors")."""
+    try:
+        value = float(written)
+    except ValueError:
+        return True  # a number in words or with a magnitude ("一点三"): read as before
+    if not 1 <= value < 10:
+        return False
+    return "." in written or _COUNTED_AFTER.match(scan, name_end) is None
 
 
 def pue_later(scan: str, previous: int, start: int, number: tuple[int, int]) -> str | None:
@@ -128,3 +161,38 @@ def a_pue(
         return True
     after_a_pue = bool(figures) and figures[-1][3] == "PUE"
     return after_a_pue and RATIO_NEXT.fullmatch(scan, figures[-1][1], start) is not None
+
+
+# "reduce PUE by 0.2 to 1.3": the change's amount, then the level reached
+_BY_BEFORE = re.compile(r"\bby\s+(?:(?:about|around|nearly|roughly|some|almost)\s+)?$", re.I)
+_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+_TO_LEVEL = re.compile(r"\s+to\s+(\d+(?:\.\d+)?)(?![\d.]*\d)", re.IGNORECASE)
+
+
+def pue_after_change_by(
+    scan: str, number: tuple[int, int], figure: tuple[int, int, Quantity]
+) -> tuple[int, int, Quantity] | None:
+    """The PUE reached by a change of a PUE by an amount ("reduce PUE by 0.2 to 1.3" read
+    as the range 0.2-1.3, a PUE of 0.75; "PUE improved by 0.1 to 1.25" as a PUE of 0.1):
+    1.3 and 1.25, from their numbers on, or None. No PUE is below 1 (total over IT
+    power): a number below it after "by" is the amount of a change, no PUE, left out."""
+    _, end, quantity = figure
+    low = quantity.value if quantity.low is None else quantity.low
+    if not low < 1 or not _BY_BEFORE.search(scan, max(0, number[0] - 20), number[0]):
+        return None
+    if quantity.high is not None and (to := _TO.search(scan, number[1], end)) is not None:
+        level = dataclasses.replace(
+            quantity, value=quantity.high, low=None, high=None, text=scan[to.end() : end]
+        )
+        return to.end(), end, level
+    if quantity.high is None and (after := _TO_LEVEL.match(scan, number[1])) is not None:
+        level = dataclasses.replace(quantity, value=float(after[1]), text=after[1])
+        return after.start(1), after.end(1), level
+    return None
+
+
+def pue_change_amount(scan: str, number: tuple[int, int], quantity: Quantity) -> bool:
+    """Whether a PUE's number is the amount of a change, no PUE: below 1 after "by" ("PUE
+    fell by 0.2 in 2024")."""
+    low = quantity.value if quantity.low is None else quantity.low
+    return low < 1 and _BY_BEFORE.search(scan, max(0, number[0] - 20), number[0]) is not None

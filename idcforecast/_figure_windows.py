@@ -17,7 +17,13 @@ if TYPE_CHECKING:
 
     from idcforecast.units.quantity import Quantity
 
-__all__ = ["source_year", "warn_unknown_windows", "window_periods"]
+__all__ = [
+    "over_the_window",
+    "source_year",
+    "warn_unknown_windows",
+    "window_periods",
+    "years_counted",
+]
 
 _COUNTS = {
     "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
@@ -72,7 +78,11 @@ def _window_of(text: str, span: tuple[int, int], sentence: tuple[int, int]) -> i
     if not windows:
         return None
     window = windows[-1] if windows[-1].end() <= start else windows[0]
-    count = window[1] or window[2]
+    return years_counted(window[1] or window[2])
+
+
+def years_counted(count: str) -> int | None:
+    """The number of years a window names ("5", "五", "five"), 2 to 30, else None."""
     years = int(count) if count.isdigit() else _COUNTS.get(count.lower())
     return years if years is not None and 2 <= years <= 30 else None
 
@@ -92,9 +102,7 @@ def _done_year(text: str, mentions: Sequence[Mention], sentence: tuple[int, int]
     return max(years) if years else None
 
 
-def _over_the_window(
-    text: str, span: tuple[int, int], sentence: tuple[int, int], unit: str
-) -> bool:
+def over_the_window(text: str, span: tuple[int, int], sentence: tuple[int, int], unit: str) -> bool:
     """Whether the figure at ``span`` may be one over a window of years: a rate of growth
     ("年均增速12%", "grew 12% a year") or money invested or spent in total ("过去三年累计投资
     200亿元"), not a share or a level ("市场份额达到30%")."""
@@ -149,7 +157,7 @@ def window_periods(
     ):
         if near is not None and near.first != near.last:
             continue  # a period of its own: "2019-2023年年均增长12%"
-        if not _over_the_window(text, (start, end), (s_start, s_end), unit):
+        if not over_the_window(text, (start, end), (s_start, s_end), unit):
             continue
         years = _window_of(text, (start, end), (s_start, s_end))
         if years is None:

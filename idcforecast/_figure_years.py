@@ -21,6 +21,7 @@ from idcforecast._compound_periods import (
     yearly_amount_period,
 )
 from idcforecast._figure_clauses import japanese_clauses
+from idcforecast._figure_later_verbs import PART_OF_YEAR, covers_both, later_figures_year
 from idcforecast._figure_lists import list_years
 from idcforecast._figure_phases import phase_year
 from idcforecast._figure_respectively import respective_years
@@ -67,6 +68,10 @@ def is_base_of(
 # earlier"; "去年为100亿元", "上年同期为..." (not "较上年增长", "与上年相比增长": there the
 # year is the base)
 _RELATIVE_AFTER = re.compile(
+    # what the amount is spent on or earned in, first: "$300 billion on capex this year",
+    # "$5bn in revenue last year", "$2bn on data centers next year" (not "in the last year")
+    r"(?:\s+(?:on|for|in)(?:\s+(?!(?:the|a|an|its|their|last|this|next|past)\b)[A-Za-z-]+){1,2}"
+    r"(?=\s+(?:last|this|next)\s+year\b))?"
     r"\s*(?:in\s+|during\s+)?(?:(?:last|this|next)\s+year|a\s+year\s+(?:earlier|ago|before)|"
     r"the\s+(?:previous|prior|preceding|current|coming|following)\s+year|the\s+year\s+before"
     r"|the\s+year[- ](?:earlier|ago)\s+(?:period|quarter|half)"
@@ -230,7 +235,7 @@ def nearest_mention(
         return (
             not split(b, m.start)
             and _A_YEAR.search(text, b, m.start) is None
-            and _BOUND_BY.search(text, max(b, m.start - 12), m.start) is not None
+            and _BOUND_BY.search(text, max(b, m.start - 40), m.start) is not None
         )
 
     def leads(m: Mention, low: int, high: int) -> bool:
@@ -299,7 +304,11 @@ _BINDS_BACK = re.compile(
     re.IGNORECASE,
 )
 # a year bound to the figure before it ("4.4% of electricity in 2023")
-_BOUND_BY = re.compile(r"\b(?:in|during|by|for|as\s+of)\s+(?:FY\s*)?$", re.IGNORECASE)
+# ("$3bn in the first quarter of 2024 and $3.5bn in the second quarter of 2025": the 2024)
+_BOUND_BY = re.compile(
+    r"\b(?:in|during|by|for|as\s+of)\s+(?:" + PART_OF_YEAR + r"\s*(?:of\s+)?)?(?:FY\s*)?$",
+    re.IGNORECASE,
+)
 _A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # a target year and the level a change starts from: "to 500 MW by 2025 from 300 MW" (2025
 # is the 500 MW's, the 300 MW has no year written)
@@ -354,39 +363,13 @@ def later_change_year(scan: str, figure: tuple[int, int], mention: Mention, floo
     if mention.start < end:
         return False
     if _LATER_CHANGE.search(scan, end, mention.start):
-        return True
+        # "$3bn in January and are expected to reach $3.5bn in March 2025": both 2025
+        return not covers_both(scan, end, mention)
     if not any(mark in scan[end : mention.start] for mark in ("，", "；")):
         return False
     return bool(
         _NOW_BEFORE.search(scan, max(floor, start - 30), start)
         or _CHANGE_AFTER_ZH.match(scan, mention.end)
-    )
-
-
-# a later verb phrase with a figure of its own: "has 1 GW and plans another 2 GW by 2030",
-# "spent $2bn but will spend $3bn by 2027" (the year is the later figure's)
-_LATER_VERB = re.compile(
-    r"\b(?:and|but|while|whereas)\s+(?:(?:it|they|the\s+\w+|is|are|now|also|then)\s+)*"
-    r"(?:plans?|planning|will|expects?|expecting|aims?|intends?|targets?|hopes?|wants?"
-    r"|could|would|may|might|should|is\s+(?:set|expected|due|poised|likely)"
-    r"|are\s+(?:set|expected|due|poised|likely))\b",
-    re.IGNORECASE,
-)
-
-
-def later_figures_year(
-    scan: str, figure: tuple[int, int], mention: Mention, beside: Sequence[tuple[int, int]]
-) -> bool:
-    """Whether ``mention``, after the figure, is the year of another figure named after it
-    in a later verb phrase ("The company has 1 GW and plans another 2 GW by 2030": 2030 is
-    the 2 GW's; the 1 GW is of now), not the figure's. ``beside`` are the figures of the
-    sentence."""
-    end = figure[1]
-    if mention.start < end:
-        return False
-    return any(
-        end <= a and b <= mention.start and _LATER_VERB.search(scan, end, a) is not None
-        for a, b in beside
     )
 
 

@@ -15,7 +15,12 @@ from typing import TYPE_CHECKING
 
 from idcforecast._cells import footnote_numbers
 from idcforecast._decimal_commas import point_decimals
-from idcforecast._figure_changes import change_levels, change_to
+from idcforecast._figure_changes import (
+    change_levels,
+    change_to,
+    ranges_after_by,
+    warn_ranges_after_by,
+)
 from idcforecast._figure_currency import yen_or_yuan, yuan_assumed
 from idcforecast._figure_magnitudes import unread_magnitude, warn_unread_magnitudes
 from idcforecast._figure_money_words import (
@@ -23,7 +28,16 @@ from idcforecast._figure_money_words import (
     warn_yuan_by_money_word,
     yuan_by_money_word,
 )
-from idcforecast._figure_pue import a_pue, pue_later, pue_with_its_point, ratio_named
+from idcforecast._figure_next_windows import next_window_periods
+from idcforecast._figure_pue import (
+    a_pue,
+    pue_after_change_by,
+    pue_change_amount,
+    pue_later,
+    pue_with_its_point,
+    ratio_before_name,
+    ratio_named,
+)
 from idcforecast._figure_rates import dimension, per_before, per_unknown, rate_of_before
 from idcforecast._figure_reading import (
     best_figure,
@@ -187,8 +201,13 @@ _NAMED_BY_NUMBER = re.compile(r"\b(?:phase|stage|tranche)\s+$", re.IGNORECASE)
 
 # "近5年", "近三个月": the recent years or months (a window of time), no duration's figure
 _RECENT = re.compile(r"近(?!似)")
-# and "the past 5 years", "over the last three months" (where a rate was measured)
-_RECENT_BEFORE = re.compile(r"\b(?:past|last|previous|preceding)\s+$", re.IGNORECASE)
+# and "the past 5 years", "over the last three months" (where a rate was measured); "the
+# next 3 years", "未来3年", "今后3年" (a window ahead, no figure of 3 years)
+_RECENT_BEFORE = re.compile(
+    r"(?:\b(?:past|last|previous|preceding|next|coming|following|upcoming)\s+"
+    r"|未来|未來|今后|今後|接下来|接下來)$",
+    re.IGNORECASE,
+)
 # 兆: a trillion in Japanese ("1.2兆円"), mega- in Chinese units ("兆瓦", read as MW)
 _BEFORE_CHO = re.compile(r"\s*兆")
 _AFTER_CHO = re.compile(r"\d(?:兆|万亿|萬億|亿|億|万|萬|조|억|만) ?$")
@@ -299,6 +318,13 @@ def _figures_in(
             # "will fall to 1.2": the figure begins at its number, so that the "to" of a
             # change ("a PUE of 1.3 ... fall to 1.2") stays between the two figures
             found = (verb.end(), found[1], found[2])
+        if (
+            found is not None
+            and found[2].unit in ("PUE", "pPUE")
+            and not ratio_before_name(scan[number[0] : number[1]], scan, found[1])
+        ):
+            # "200 PUE audits", "3 PUE sensors": a count of things named after PUE, no PUE
+            found = best_figure(reading, scan, number, floor, number[1])
         if found is not None and _year_opening_range(scan, number, found[2]):
             floor = number[1]  # "in 2024 to 5,000 MW": the year, then the figure
             continue
@@ -348,6 +374,11 @@ def _figures_in(
         if unit == "count" and (ratio := ratio_named(scan, start, end, floor)):
             start, end, unit = ratio
             quantity = pue_with_its_point(text, number, quantity)
+            if level := pue_after_change_by(scan, number, (start, end, quantity)):
+                start, end, quantity = level  # "reduce PUE by 0.2 to 1.3": 1.3, no 0.75
+            elif pue_change_amount(scan, number, quantity):
+                floor = end
+                continue  # "PUE fell by 0.2 in 2024": a change, no PUE of 0.2
         elif (
             unit == "count"
             and figures
@@ -386,8 +417,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     source
         Where the text is from ("Global Times 2020-07-07"), copied into every row's
         ``source``, so that each figure keeps its source when it moves into a table. A
-        year in it is taken as the text's date: it dates "last year", "this year", "去年"
-        and ends a window of "the last five years" (see Notes and ``period``).
+        year in it is taken as the text's date: it dates "last year", "this year", "去年",
+        ends a window of "the last five years" and starts one of "the next five years"
+        (see Notes and ``period``).
     counts
         Also list bare numbers without unit or magnitude ("8 halls", "top 10"). Off by
         default: such numbers are mostly ordinals and days. A number glued to letters
@@ -428,7 +460,13 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         the latest year its sentence names as done (2019-2023, the years themselves, as
         a five-year plan's are), else up to the year before the date in ``source``
         ("Caixin 2024-03-05": 2019-2023), else none, with an ``AmbiguousNumberWarning``
-        naming the rate; else ""),
+        naming the rate; for a rate of growth or money invested or spent over the next N
+        years ("will invest $10 billion over the next five years", "未来五年将投资1000亿
+        元") that took no year, the N years from the year of the date in ``source``
+        ("Reuters 2025-03-05": 2025-2029: the window starts at the text's date, so its
+        first year is the text's, as "the next five years" of a plan published early in
+        a year; a plan that starts the year after, such as a five-year plan published
+        late in the year before, is not told apart), else none; else ""),
         ``sentence``, ``start`` and ``end`` (character offsets of the
         figure in ``text``) and ``source``.
 
@@ -453,7 +491,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     a 1.5GW campus, with the first phase due by 2026", "规划建设1万个机柜，一期预计2025年投产":
     no year; "the first phase of 300 MW is due by 2026" is 2026's), nor is the year of a
     figure in a later verb phrase ("has 1 GW and plans another 2 GW by 2030": the 1 GW has
-    no year).
+    no year) unless it is a later part of the same year ("$3bn in the first quarter and is
+    expected to be $3.5bn in the second quarter of 2025": both 2025).
     The year after a list of figures of one kind is every member's ("will invest €2
     billion, £5 billion and $3.2 billion by 2029": each "?-2029", in its own currency;
     "add 5 GW, 3 GW and 2 GW by 2030": 2030). A base year is no figure's year: after
@@ -480,7 +519,10 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     Korean magnitudes and won read as Chinese ones do ("2조5000억원을" is 2.5 "KRW tn",
     "약 5조원" about 5 "KRW tn"; a figure ends before a Korean particle).
     A number of equal parts is their total: "2x48MW", "48MW×2" (two halls of 48 MW) are 96 MW, its
-    ``figure`` showing the product. A comma before one or two digits is a decimal comma ("3,5 Mio Euro", "1.234,5",
+    ``figure`` showing the product. A range after a change's "by" ("rose by $2bn to $10bn",
+    "could rise by $2bn to $3bn") stays a range, with an ``AmbiguousNumberWarning``: it may
+    be an amount and the level reached (then the level is ``high``), which the words do not
+    tell apart ("grew by 10 to 15%", a range of growth, says nothing). A comma before one or two digits is a decimal comma ("3,5 Mio Euro", "1.234,5",
     "1 234,5"); "1,234" and "1.234" keep the English reading ("1.250 MW" is 1.25 MW)
     unless the paragraph (up to a blank line) writes decimal commas, except after "$" or
     "£" ("$1.250 billion" is 1.25), or a Spanish, Portuguese, Italian or German magnitude word
@@ -496,7 +538,11 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     after a qualifier needs no digits ("上千亿元" is at least 1 "CNY 100bn"), and a bare
     number named as a PUE is one ("a PUE of 1.25"), as is a later value of it in its
     sentence, written with a decimal point ("a PUE of 1.3, falling to 1.2 by 2025": the
-    1.2 is 2025's, the 1.3 has no year; "1.25 in 2024 and 1.2 in 2025"). A currency the registry lacks
+    1.2 is 2025's, the 1.3 has no year; "1.25 in 2024 and 1.2 in 2025"); a number before
+    "PUE" is a PUE only if it can be one (1 to under 10) and is no whole number counting the
+    noun after it: "200 PUE audits" and "3 PUE sensors" are counts ("a 1.15 PUE", "two 1.2
+    PUE halls" are PUEs), nor is a number below 1 after "by", the amount of a change
+    ("reduce PUE by 0.2 to 1.3" gives 1.3 PUE only). A currency the registry lacks
     ("NZ$20 billion") gives no figure, never one in US dollars, nor a count ("EGP 5 billion", "20 billion
     Egyptian pounds": left out, named in an ``AmbiguousNumberWarning``, as is "R5 billion",
     rand, and "Rs" or "rupees" in a sentence that names Pakistan, Sri Lanka, Nepal,
@@ -543,6 +589,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         figures, scan, dates, changes = _figures_in(text, counts, unread, foreign)
     if unread:
         warn_unread_magnitudes(unread)
+    if "by" in scan and (by_ranges := ranges_after_by(text, scan, figures)):
+        warn_ranges_after_by(by_ranges)  # "rose by $2bn to $10bn": a range, or $10bn?
     foreign += glued_currency_amounts(text)  # "R5 billion": never a figure, now named
     if foreign:
         warn_unknown_currencies(foreign)
@@ -553,6 +601,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     dated = years_of_figures(text, scan, figures, dates, sentences(scan), changes, published)
     # "近五年年均增速12%": the five years to the year the sentence (or source) ends them in
     dated, windows = window_periods(text, scan, figures, dated, source)
+    # "未来五年将投资1000亿元": the five years from the source's date, if it gives one
+    dated = next_window_periods(text, figures, dated, published)
     if windows:
         warn_unknown_windows(windows)
     floor = 0  # the end of the figure before: a money word is looked for after it

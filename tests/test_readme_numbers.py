@@ -60,14 +60,16 @@ def test_which_reader_takes_a_decimal_comma_and_a_pue(prose: str) -> None:
     # PUE read as in `figures`": parse_quantity refuses a bare decimal comma and a PUE;
     # only the `parse` command and find_figures read them. In euros or before a
     # continental magnitude word (text40) parse_quantity reads the decimal comma too. A
-    # PUE after its number, "1.3 PUE", parse_quantity reads since text57 (a unit "PUE").
-    for text, value, unit in (("27,8%", 27.8, "%"), ("PUE 1.3", 1.3, "PUE")):
-        with pytest.raises(IdcForecastError):
-            idc.parse_quantity(text)
+    # PUE after its number, "1.3 PUE", parse_quantity reads since text57 (a unit "PUE"),
+    # one named before it ("PUE 1.3", "a PUE of 1.3") since text58.
+    with pytest.raises(IdcForecastError):
+        idc.parse_quantity("27,8%")
+    assert float(idc.find_figures("27,8%")["value"].iloc[0]) == 27.8
+    for text in ("1.3 PUE", "PUE 1.3", "a PUE of 1.3"):
+        quantity = idc.parse_quantity(text)
         found = idc.find_figures(text)
-        assert (float(found["value"].iloc[0]), found["unit"].iloc[0]) == (value, unit)
-    quantity = idc.parse_quantity("1.3 PUE")
-    assert (quantity.value, quantity.unit) == (1.3, "PUE")
+        assert (quantity.value, quantity.unit) == (1.3, "PUE")
+        assert (float(found["value"].iloc[0]), found["unit"].iloc[0]) == (1.3, "PUE")
     assert (idc.parse_quantity("1.15 pPUE").unit, idc.find_figures("1.15 pPUE")["unit"][0]) == (
         "pPUE",
         "pPUE",
@@ -85,9 +87,9 @@ def test_which_reader_takes_a_decimal_comma_and_a_pue(prose: str) -> None:
         'millones de euros" 1000 EUR mn, "PUE 1.3" 1.3 PUE), while `parse_quantity` reads a '
         'decimal comma only in euros or before such a magnitude word ("€ 2,5 Mrd." is 2.5 EUR '
         'bn) and refuses "27,8%" (a comma in a table cell may as well group thousands), '
-        'and reads a PUE written after its number only ("1.3 PUE", the ratio `PUE`, which '
-        'converts to no other unit; "1.15 pPUE" a partial PUE, `pPUE`; "PUE 1.3" is an '
-        "error saying so): `find_figures` reads the rest in Python;"
+        'and reads a PUE written after its number or named before it ("1.3 PUE", "PUE 1.3", '
+        '"a PUE of 1.3": the ratio `PUE`, which converts to no other unit; "1.15 pPUE" a '
+        "partial PUE, `pPUE`): `find_figures` reads the rest in Python;"
     ) in prose
 
 

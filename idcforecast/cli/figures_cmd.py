@@ -44,8 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=(
             "where the text is from ('Global Times 2020-07-07'): every row keeps it (default: "
             "the --file path as given; none for TEXT or standard input); a year in it is the "
-            "text's date, which dates 'last year', 'this year', '去年' and ends 'the last five "
-            "years'"
+            "text's date, which dates 'last year', 'this year', '去年', ends 'the last five "
+            "years' and starts 'the next five years'"
         ),
     )
     parser.add_argument(

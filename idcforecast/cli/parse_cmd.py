@@ -59,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
                 f"{err}; {hint}", **{key: getattr(err, key) for key in err.fields}
             ) from err
         return _print_ratio(args, *ratio)
+    if quantity.unit in ("PUE", "pPUE") and args.to is not None:
+        _no_conversion(args, quantity.unit)  # "PUE 1.3 --to MW", "1.3 PUE --to MW"
     _note_unused(args, quantity)
     # "US$5bn (2022)": the figure's own year is the FX year when --year is not given
     fx_year_said = args.year is None and quantity.year is not None
@@ -158,8 +160,8 @@ def _figure_inside(text: str) -> str | None:
 def _ratio(text: str) -> tuple[float, str] | None:
     """The value and qualifier of a PUE written as ``figures`` reads one ("PUE 1.3", "a PUE
     of 1.25", "1.15 PUE", "电能利用效率降至1.5以下"), or None: the whole text is that one
-    figure. parse_quantity reads a PUE after its number only ("1.3 PUE"); the others are
-    read here."""
+    figure. parse_quantity reads "1.3 PUE", "PUE 1.3" and "a PUE of 1.3"; the others
+    (a Chinese name, a verb after the name) are read here."""
     import warnings
 
     from idcforecast.errors import AmbiguousNumberWarning, AssumedCurrencyWarning
@@ -178,17 +180,24 @@ def _ratio(text: str) -> tuple[float, str] | None:
     return float(found["value"].iloc[0]), str(found["qualifier"].iloc[0])
 
 
+def _no_conversion(args: argparse.Namespace, unit: str) -> None:
+    """Refuse ``--to`` for a PUE (or pPUE): it converts to nothing."""
+    from idcforecast.errors import IncompatibleUnitsError
+
+    what = "a partial PUE" if unit == "pPUE" else "a PUE"
+    raise IncompatibleUnitsError(
+        f"parse --to {args.to!r}: {args.text!r} is {what}, a ratio without a unit (total "
+        "over IT power), which converts to no unit; drop --to",
+        unit=unit,
+    )
+
+
 def _print_ratio(args: argparse.Namespace, value: float, qualifier: str) -> int:
     """Print a PUE as any figure is printed; ``--to`` is an error: it converts to nothing."""
-    from idcforecast.errors import IncompatibleUnitsError
     from idcforecast.units.quantity import number_text
 
     if args.to is not None:
-        raise IncompatibleUnitsError(
-            f"parse --to {args.to!r}: {args.text!r} is a PUE, a ratio without a unit (total "
-            "over IT power), which converts to no unit; drop --to",
-            unit="PUE",
-        )
+        _no_conversion(args, "PUE")
     rows = [
         ("text", args.text),
         ("value", number_text(value)),

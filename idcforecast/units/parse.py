@@ -33,6 +33,7 @@ from idcforecast.units._mil import thousand_mil
 from idcforecast.units._negatives import NUMBER, accounting_negative
 from idcforecast.units._number_words import number_words
 from idcforecast.units._parentheses import written_alternate
+from idcforecast.units._ratio_before import ratio_named_first
 from idcforecast.units._short_units import PETAFLOPS_MARK, short_units
 from idcforecast.units._unit_hyphens import unhyphened
 from idcforecast.units._words_before import words_before
@@ -482,8 +483,8 @@ def parse_quantity(text: str) -> Quantity:
     Quantity
         In the unit and magnitude as written ("超过520万标准机架" is at least 520
         "racks 10k"); a bare number is a "count"; a PUE is the ratio "PUE" ("1.3 PUE",
-        "about 1.2-1.4 PUE"; "1.15 pPUE", a partial PUE, is "pPUE"), which converts to no
-        other unit; growth phrases ("同比增长34.6%",
+        "about 1.2-1.4 PUE", "PUE 1.3", "a PUE of 1.3", "PUE为1.3"; "1.15 pPUE", a partial
+        PUE, is "pPUE"), which converts to no other unit; growth phrases ("同比增长34.6%",
         "down 3%", Japanese "前年比5%減") give a signed percentage.
 
     Raises
@@ -512,6 +513,17 @@ def parse_quantity(text: str) -> Quantity:
             "for a plain number use convert(x, unit, from_unit=...) or Quantity(x, unit)",
             text=repr(text),
         )
+    if "PUE" in text and suggesting() and (named := ratio_named_first(text)) is not None:
+        # "PUE 1.3", "a PUE of 1.3": the ratio named before its number, as find_figures
+        # reads it; the number alone must be a plain number ("PUE 5 MW" stays an error).
+        # Not in find_figures' scan (no suggestions): it reads the name its own way, and
+        # its figure starts at the name, never at "a"
+        try:
+            ratio = parse_quantity(named[1])
+        except IdcForecastError:
+            ratio = None  # the usual error below, naming the figure as written
+        if ratio is not None and ratio.unit == "count" and ratio.alternate is None:
+            return dataclasses.replace(ratio, unit=named[0], text=text)
     written = text
     # NFKC reads "320①" as 3201 and "¹320" as 1320 (ASCII has no such characters: the
     # check of each character was a sixth of find_figures' time)

@@ -411,3 +411,17 @@ def test_a_ringgit_conversion_names_the_ecb_rows(capsys: pytest.CaptureFixture[s
         "euro foreign exchange reference rates and Federal Reserve G.5A through USD; 2020 is "
         "the figure's year, --year to change; rounded to 3 significant digits)"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [("1.3 PUE", "a PUE"), ("a PUE of 1.3", "a PUE"), ("1.15 pPUE", "a partial PUE")],
+)
+def test_a_pue_parse_quantity_reads_converts_to_nothing(text: str, what: str) -> None:
+    # text58: "1.3 PUE --to MW" said "cannot convert 'PUE' (ratio) to 'MW' (power) ...
+    # convert to a unit of the same dimension", as if one existed
+    from idcforecast.errors import IncompatibleUnitsError
+
+    message = f"parse --to 'MW': {text!r} is {what}, a ratio without a unit"
+    with pytest.raises(IncompatibleUnitsError, match=re.escape(message)):
+        _run([text, "--to", "MW"])

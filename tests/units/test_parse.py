@@ -1536,6 +1536,15 @@ def test_a_bare_number_a_year_stays_no_figure() -> None:
         ("about 1.3 PUE", 1.3, "PUE", "approximately", None, None),
         ("1.2-1.4 PUE", 1.3, "PUE", "exact", 1.2, 1.4),  # (1.2 + 1.4) / 2
         ("1.15 pPUE", 1.15, "pPUE", "exact", None, None),  # a partial PUE, its own ratio
+        # text58: named before the number, as find_figures reads them; each was a
+        # ParseError ("a unit before the number") or UnknownUnitError ("'a PUE of' ...")
+        ("PUE 1.3", 1.3, "PUE", "exact", None, None),
+        ("a PUE of 1.3", 1.3, "PUE", "exact", None, None),
+        ("PUE: 1.25", 1.25, "PUE", "exact", None, None),
+        ("PUE为1.3", 1.3, "PUE", "exact", None, None),
+        ("PUE降至1.3以下", 1.3, "PUE", "at_most", None, None),
+        ("PUE of about 1.2-1.4", 1.3, "PUE", "approximately", 1.2, 1.4),
+        ("pPUE 1.1", 1.1, "pPUE", "exact", None, None),
     ],
 )
 def test_a_pue_is_read_as_a_ratio(
@@ -1558,8 +1567,9 @@ def test_a_pue_converts_to_no_other_unit() -> None:
         parse_quantity("1.15 pPUE").to("PUE")
     with pytest.raises(ParseError, match="'PUE' takes no magnitude word"):
         parse_quantity("5 thousand PUE")
-    with pytest.raises(ParseError, match=r"write it after the number, as in '1\.3 PUE'"):
-        parse_quantity("PUE 1.3")
+    # text58: "PUE 1.3" reads (it was this error); a unit after the number still is one
+    with pytest.raises(ParseError, match=r"a unit before the number \('PUE'\)"):
+        parse_quantity("PUE 5 MW")
 
 
 @pytest.mark.parametrize(
