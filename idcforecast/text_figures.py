@@ -29,6 +29,15 @@ from idcforecast._figure_money_words import (
     yuan_by_money_word,
 )
 from idcforecast._figure_next_windows import next_window_periods
+from idcforecast._figure_number_context import (
+    DIGITLESS,
+    TEN_HEAD,
+    noun_before,
+    to_word_end,
+    unhyphened,
+    unit_is_count,
+    year_opening_range,
+)
 from idcforecast._figure_pue import (
     a_pue,
     pue_after_change_by,
@@ -43,7 +52,6 @@ from idcforecast._figure_reading import (
     best_figure,
     is_plain_count,
     level_before_change,
-    read_as,
 )
 from idcforecast._figure_resolutions import a_resolution
 from idcforecast._figure_shares import share_qualifier
@@ -75,7 +83,6 @@ from idcforecast.units._mil import romance_mil
 from idcforecast.units._number_words import number_words
 from idcforecast.units._parentheses import written_alternate
 from idcforecast.units._short_units import petaflops_in_context
-from idcforecast.units._unit_hyphens import unit_hyphens
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -98,96 +105,6 @@ _NUMBER = re.compile(
 # a vulgar fraction with no digit before it, "½ GW": a number of its own (after a digit,
 # "1½ GW", the digit's number reaches it)
 _LONE_FRACTION = re.compile(rf"(?<![\d.])[{''.join(sorted(VULGAR_FRACTIONS))}]")
-
-
-def _unhyphened(text: str, scan: str) -> tuple[str, str]:
-    """``text`` and ``scan`` with the hyphen of "100-MW", "100-megawatt" as a space, so the
-    figure reads (see :func:`idcforecast.units._unit_hyphens.unit_hyphens`)."""
-    if "-" not in scan:
-        return text, scan
-    chars, scan_chars = list(text), list(scan)
-    for i in unit_hyphens(scan):
-        chars[i] = scan_chars[i] = " "
-    return "".join(chars), "".join(scan_chars)
-
-
-# a magnitude word without digits after a qualifier: "上千亿元", "超万台", "近千万" (read as
-# at least / at most 1 千亿元...); "数千亿" (several) is no number
-_DIGITLESS = re.compile(
-    r"(?:上|超过|超過|超|逾|近|将近|將近|接近|约|約|大约|大約|不到|不足|突破|至少|高达|高達)"
-    r"([十百千万萬亿億]+)"
-)
-# "十亿元", "十万台": a first 十 before a magnitude word is ten (its digits, "10亿", do not
-# fit in its characters, so it stays a numeral; parse_quantity reads it); "数十万" (several
-# hundred thousand) is no number
-_TEN_HEAD = re.compile(
-    r"(?<![〇零一二两兩三四五六七八九十百千万萬亿億\d.点数數几幾])十(?=[万萬亿億])[十百千万萬亿億]*"
-)
-
-
-# a noun before a number counted by a classifier ("机柜2万个", "服务器约30万台"): the thing
-# counted, which the classifier after the number does not name
-_NOUN_BEFORE = re.compile(
-    r"(标准机架|標準機架|机柜|機櫃|机架|機架|服务器|服務器)"
-    r"(数|數|数量|數量|总数|總數|规模|規模|出货量|出貨量)?(?:为|為|是|达到|達到|达|達|共|共有)?\s*$"
-)  # "机架数达81.8万个": the rack count reached 818 thousand
-
-
-def _to_word_end(text: str, scan: str, end: int) -> int:
-    """``end``, or past the words of a number written in words whose digits end the figure
-    ("a hundred sites" scans as "100       sites": the figure "100" is "a hundred")."""
-    if not (0 < end < len(scan) and scan[end] == " " and scan[end - 1].isdigit()):
-        return end
-    if text[end - 1] == scan[end - 1]:
-        return end  # written in digits
-    while end < len(scan) and scan[end] == " ":
-        end += 1
-    while text[end - 1].isspace():
-        end -= 1
-    return end
-
-
-# a word that dates what follows or precedes it: "from 2,000 MW in 2024 to 5,000 MW"
-_YEAR_WORD_BEFORE = re.compile(
-    r"\b(?:in|by|during|since|until|through|as\s+of|end\s+of|FY)\s*$", re.IGNORECASE
-)
-
-
-def _year_opening_range(scan: str, number: tuple[int, int], quantity: Quantity) -> bool:
-    """Whether the figure read at ``number`` is a range whose first end is a year after a
-    word that dates it ("from 2,000 MW in 2024 to 5,000 MW in 2027" read "2024 to 5,000 MW",
-    3512 MW, the midpoint of a year and a capacity): the year is no figure's end, the
-    figure after "to" is read on its own."""
-    written = scan[number[0] : number[1]]
-    if quantity.low is None or len(written) != 4 or not written.isdigit():
-        return False
-    return (
-        1900 <= int(written) <= 2099
-        and quantity.low == int(written)
-        and _YEAR_WORD_BEFORE.search(scan, max(0, number[0] - 12), number[0]) is not None
-    )
-
-
-def _unit_is_count(quantity: Quantity) -> bool:
-    return quantity.unit.startswith("count")
-
-
-def _noun_before(
-    reading: str, scan: str, found: tuple[int, int, Quantity], floor: int
-) -> tuple[int, Quantity] | None:
-    """The new start and quantity of a count whose noun stands before its number and a
-    classifier (个, 台, 架) after it: "机柜2万个" is 2 "racks 10k", "机柜约1万个" about 1;
-    or with no classifier after a noun's count ("标准机架数超过830万" is at least 830
-    "racks 10k", "服务器数量达300万")."""
-    start, end, _ = found
-    classifier = scan[end - 1 : end] in ("个", "個", "台", "架")
-    noun = _NOUN_BEFORE.search(scan, max(floor, start - 10), start)
-    if noun is None or not (classifier or noun[2]):
-        return None
-    counted = read_as(reading[start : end - 1 if classifier else end] + noun[1])
-    if counted is None or dimension(counted.unit) == "count":
-        return None
-    return noun.start(), counted
 
 
 # "renewables will make up 50% of supply": the "up" before the share is the verb's
@@ -236,7 +153,7 @@ def _figures_in(
         for j in marks:
             chars[j] = " "
         text = "".join(chars)
-    reading, scan = _unhyphened(*point_decimals(text, scan_text(text)))
+    reading, scan = unhyphened(*point_decimals(text, scan_text(text)))
     # "Rs 1,56,250 crore" as "Rs 00156250 crore" (Indian grouping; offsets stay)
     reading, scan = indian_grouping(reading), indian_grouping(scan)
     # "两千亿元" as "2千亿元" (offsets stay); such a numeral gives no count nor duration
@@ -258,13 +175,13 @@ def _figures_in(
     calendar = dates + [(m.start(), m.end()) for m in MONTH_DAY.finditer(scan)]
     # the "22" of "2020-22", "FY2024-25": a year's digits, never a count of 22
     calendar += year_range_tails(scan)
-    tens = [(m.start(), m.end()) for m in _TEN_HEAD.finditer(scan)]
+    tens = [(m.start(), m.end()) for m in TEN_HEAD.finditer(scan)]
     if not scan.isascii():  # "一万五", "十几亿": numerals only the parser puts in digits
         tens += [(m.start(), m.end()) for m in SPOKEN_NUMERAL.finditer(scan)]
     numerals.update(start for start, _ in tens)
     anchors = sorted(
         {(m.start(), m.end()) for m in _NUMBER.finditer(scan)}
-        | {(m.start(1), m.end(1)) for m in _DIGITLESS.finditer(scan)}
+        | {(m.start(1), m.end(1)) for m in DIGITLESS.finditer(scan)}
         | set(tens)
         | (
             {(m.start(), m.end()) for m in _LONE_FRACTION.finditer(scan)}
@@ -325,7 +242,7 @@ def _figures_in(
         ):
             # "200 PUE audits", "3 PUE sensors": a count of things named after PUE, no PUE
             found = best_figure(reading, scan, number, floor, number[1])
-        if found is not None and _year_opening_range(scan, number, found[2]):
+        if found is not None and year_opening_range(scan, number, found[2]):
             floor = number[1]  # "in 2024 to 5,000 MW": the year, then the figure
             continue
         first_level = ratio_next = False
@@ -365,8 +282,8 @@ def _figures_in(
                 floor = found[1]
                 continue  # "Rs5 billion in Pakistan" is no amount in Indian rupees
         start, end, quantity = found
-        end = _to_word_end(text, scan, end)  # "a hundred" (as "100      "), not "a h"
-        named = _noun_before(reading, scan, found, floor) if _unit_is_count(quantity) else None
+        end = to_word_end(text, scan, end)  # "a hundred" (as "100      "), not "a h"
+        named = noun_before(reading, scan, found, floor) if unit_is_count(quantity) else None
         if named is not None:
             start, quantity = named  # "机柜2万个" is 2 "racks 10k", not 2 "count 10k"
         quantity = share_qualifier(scan, start, floor, quantity)  # "约占全国的30%": about
