@@ -17,6 +17,7 @@ from idcforecast._claim_dates import year_text
 from idcforecast._claim_history import rack_conversion
 from idcforecast._claim_marks import note_added, without_footnote_mark, without_forecast_mark
 from idcforecast._claim_value_words import check_rate_words, without_rate_change_words
+from idcforecast._claim_value_years import check_same_year
 from idcforecast.errors import SpecError
 from idcforecast.units.convert import changes_currency
 
@@ -285,22 +286,9 @@ def _bracketed_year(
     record's; a SpecError when the record names another (it was a note, "alternate figure
     in the text: 2023 year (not used)", and the record's year was kept)."""
     stated = record.get("year")
-    if stated is None:
-        return {}
-    read = year_text(stated) if isinstance(stated, str) else stated
-    try:
-        same = read is not None and float(read) == year
-    except (TypeError, ValueError):
-        same = False
-    if same:
-        return {}
-    raise SpecError(
-        f"{where}: value {text!r} gives the year {year}, and year is {stated!r}; give the "
-        "year once (drop it from the value, or the year column), or make them agree",
-        key="year",
-        value=stated,
-        row=row,
-    )
+    if stated is not None:
+        check_same_year(stated, year, text, where=where, row=row)
+    return {}
 
 
 def _second_currency(unit: str, other: str) -> bool:

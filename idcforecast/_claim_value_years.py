@@ -15,7 +15,7 @@ from typing import Any
 from idcforecast._claim_dates import year_text
 from idcforecast._claim_marks import note_added
 
-__all__ = ["bracketed_years", "unit_and_year_apart", "years_of_value"]
+__all__ = ["bracketed_years", "check_same_year", "unit_and_year_apart", "years_of_value"]
 
 # a year's estimate or forecast mark, "2025E", "2027F", as the period column reads it
 _MARK = r"(?:[EF](?![A-Z]))?"
@@ -112,7 +112,7 @@ def years_of_value(record: dict[str, Any], *, where: str, row: Any) -> None:
         # "missing year", or with a year column "unit '财年' is not defined")
         own_words = _BRACKETED.search(value) is None
         if (own_words or quoted != value) and "year" in record:
-            _check_same_year(record["year"], single, quoted, row=row, where=where)
+            check_same_year(record["year"], single, quoted, row=row, where=where)
         # a CAGR needs its period: one year in brackets ends it when start_year is given
         # (without it the row is left out by _claim_open_periods.open_bracketed_rate)
         if "year" not in record and (
@@ -201,9 +201,9 @@ def unit_and_year_apart(value: str) -> str:
     return f"{with_unit} ({year})"
 
 
-def _check_same_year(given: Any, year: int, value: str, *, where: str, row: Any) -> None:
+def check_same_year(given: Any, year: int, value: str, *, where: str, row: Any) -> None:
     """A SpecError when the year column (``given``) is not the ``year`` the value gives in
-    brackets, worded as the figure reader words it for "（2022年）"."""
+    brackets ("3200亿元（2022年）", "27.8% (2022)"), naming ``where`` and the fix."""
     if _same_year(given, year):
         return
     from idcforecast.errors import SpecError
